@@ -1,0 +1,129 @@
+import { parse } from 'csv-parse/sync';
+import { SpiegelError } from '../domain/errors.js';
+import type { Locale } from '../domain/framework.js';
+import type { Place, Response, Round } from '../domain/round.js';
+import type { Summary } from '../domain/summary-types.js';
+import type { Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import { respondentKey, normaliseComment, validateRating } from './responses.js';
+import { buildRound } from './rounds.js';
+import { computeSummary } from './summaries.js';
+
+export interface ImportRoundInput {
+  place: Place;
+  frameworkId: string;
+  name?: string;
+  anonymous?: boolean;
+  locale: Locale;
+  /** CSV text with the header `member,criterion,dimension,value,comment`. */
+  csv: string;
+}
+
+const HEADER = ['member', 'criterion', 'dimension', 'value', 'comment'];
+
+interface Row {
+  line: number;
+  member: string;
+  criterion: string;
+  dimension: string;
+  value: string;
+  comment: string;
+}
+
+function readRows(csv: string): Row[] {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(csv, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as unknown as typeof records;
+  } catch (error) {
+    const detail = `CSV syntax: ${(error as Error).message}`;
+    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
+  }
+  const [head, ...body] = records;
+  if (!head || head.record.join(',').toLowerCase() !== HEADER.join(',')) {
+    const detail = `line 1: the header must be ${HEADER.join(',')}`;
+    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
+  }
+  return body.map(({ record, info }) => ({
+    line: info.lines,
+    member: record[0] ?? '',
+    criterion: record[1] ?? '',
+    dimension: record[2] ?? '',
+    value: record[3] ?? '',
+    comment: record[4] ?? '',
+  }));
+}
+
+/**
+ * Creates a closed round from a reflection held on paper or in a form. Every row is checked first;
+ * one bad row means nothing is imported, and every problem is reported with its line number.
+ */
+export async function importRound(ctx: AppContext, actor: Actor, input: ImportRoundInput): Promise<{ round: Round; summary: Summary }> {
+  const rows = readRows(input.csv);
+  if (rows.length === 0) {
+    const detail = 'the file has no answers';
+    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
+  }
+  const framework = ctx.frameworks.get(input.frameworkId);
+  const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
+  const round = buildClosedRound(ctx, actor, input, members);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const responses: Response[] = [];
+  const dims = round.framework.dimensions.map((d) => d.id);
+  for (const row of rows) {
+    const problem = (text: string) => problems.push(`line ${row.line}: ${text}`);
+    if (!row.member) problem('member is empty');
+    if (!framework.criteria.some((c) => c.id === row.criterion)) problem(`unknown criterion "${row.criterion}"`);
+    const dimension = row.dimension || (dims.length === 0 ? 'rating' : '');
+    if (dims.length === 0 ? row.dimension !== '' : !dims.includes(row.dimension)) {
+      problem(dims.length === 0 ? `this framework has no dimensions, got "${row.dimension}"` : `dimension must be one of ${dims.join(', ')}`);
+    }
+    let value: Response['value'] | undefined;
+    try {
+      value = validateRating(round, row.value.toLowerCase() === 'na' ? 'na' : /^-?\d+$/.test(row.value) ? Number(row.value) : row.value);
+    } catch {
+      problem(`value "${row.value}" is not on the scale ${framework.scale.min}–${framework.scale.max} or na`);
+    }
+    let comment: string | null | undefined = null;
+    try {
+      comment = normaliseComment(row.comment);
+    } catch (error) {
+      problem((error as Error).message);
+    }
+    const key = `${row.member}|${row.criterion}|${dimension}`;
+    if (seen.has(key)) problem(`a second answer from ${row.member} on ${row.criterion} ${dimension}`.trim());
+    seen.add(key);
+    if (value !== undefined && row.member) {
+      responses.push({
+        roundId: round.id,
+        criterionId: row.criterion,
+        dimension,
+        respondent: respondentKey(ctx, round, row.member),
+        value,
+        comment: comment ?? null,
+        updatedAt: null,
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+  }
+  await ctx.stores.rounds.insert(round);
+  await ctx.stores.responses.saveMany(actor.tenantId, responses);
+  await Promise.all(members.map((m) => ctx.stores.participation.markAnswered(actor.tenantId, round.id, m, null)));
+  const summary = await computeSummary(ctx, round);
+  await ctx.stores.summaries.save(actor.tenantId, summary);
+  return { round, summary };
+}
+
+function buildClosedRound(ctx: AppContext, actor: Actor, input: ImportRoundInput, members: string[]): Round {
+  const open = buildRound(ctx, actor, {
+    place: input.place,
+    frameworkId: input.frameworkId,
+    participants: members.length > 0 ? members : [actor.userId],
+    locale: input.locale,
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.anonymous ? { anonymous: true } : {}),
+  });
+  return { ...open, state: 'closed', closedAt: ctx.clock.now() };
+}

@@ -1,0 +1,168 @@
+import { SpiegelError } from '../domain/errors.js';
+import type { Framework, Locale } from '../domain/framework.js';
+import { defaultSummarySettings, type FrameworkSnapshot, type Place, type Round, type SummarySettings } from '../domain/round.js';
+import type { Summary } from '../domain/summary-types.js';
+import { requireCoordinator, type Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import type { RoundQuery } from './ports.js';
+import { computeSummary } from './summaries.js';
+
+export interface OpenRoundInput {
+  place: Place;
+  frameworkId: string;
+  name?: string;
+  /** A subset of the framework's criteria; all when absent or empty. */
+  criterionIds?: string[];
+  /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
+  dimensionIds?: string[];
+  participants: string[];
+  coordinators?: string[];
+  deadline?: Date | null;
+  anonymous?: boolean;
+  locale: Locale;
+  settings?: Partial<SummarySettings>;
+  caseId?: string | null;
+}
+
+function invalid(detail: string): never {
+  throw new SpiegelError('round.invalid', detail, { detail });
+}
+
+export function snapshotFramework(framework: Framework, criterionIds?: string[], dimensionIds?: string[]): FrameworkSnapshot {
+  const wanted = criterionIds && criterionIds.length > 0 ? new Set(criterionIds) : null;
+  if (wanted) {
+    const unknown = [...wanted].filter((id) => !framework.criteria.some((c) => c.id === id));
+    if (unknown.length > 0) invalid(`unknown criteria: ${unknown.join(', ')}`);
+  }
+  const dims = dimensionIds ?? framework.dimensions.map((d) => d.id);
+  const unknownDims = dims.filter((id) => !framework.dimensions.some((d) => d.id === id));
+  if (unknownDims.length > 0) invalid(`unknown dimensions: ${unknownDims.join(', ')}`);
+  const criteria = framework.criteria.filter((c) => !wanted || wanted.has(c.id));
+  const usedComponents = new Set(criteria.map((c) => c.component));
+  return {
+    id: framework.id,
+    version: framework.version,
+    title: framework.title,
+    scale: framework.scale,
+    components: framework.components.filter((c) => usedComponents.has(c.id)),
+    criteria,
+    dimensions: framework.dimensions.filter((d) => dims.includes(d.id)),
+  };
+}
+
+function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySettings> = {}): SummarySettings {
+  const settings = { ...defaultSummarySettings, ...overrides };
+  const { min, max } = snapshot.scale;
+  if (!(settings.targetScore >= min && settings.targetScore <= max)) invalid(`the target score must lie between ${min} and ${max}`);
+  if (!Number.isInteger(settings.anonymityThreshold) || settings.anonymityThreshold < 1) invalid('the anonymity threshold must be a whole number of at least 1');
+  return settings;
+}
+
+/** Validates the input and builds a new open round with its framework snapshot; stores nothing. */
+export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Round {
+  if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
+  const framework = ctx.frameworks.get(input.frameworkId);
+  const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds);
+  const now = ctx.clock.now();
+  if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
+  const participants = [...new Set(input.participants)];
+  if (participants.length === 0) invalid('a round needs at least one participant');
+  const name = input.name?.trim() || `${framework.title[input.locale]} · ${now.toISOString().slice(0, 10)}`;
+  if (name.length > 150) invalid('the name is longer than 150 characters');
+  return {
+    id: ctx.newId(),
+    place: input.place,
+    name,
+    framework: snapshot,
+    state: 'open',
+    anonymous: input.anonymous ?? false,
+    locale: input.locale,
+    participants,
+    createdBy: actor.userId,
+    coordinators: [...new Set([actor.userId, ...(input.coordinators ?? [])])],
+    openedAt: now,
+    deadline: input.deadline ?? null,
+    closedAt: null,
+    settings: buildSettings(snapshot, input.settings),
+    caseId: input.caseId ?? null,
+    platformRefs: {},
+  };
+}
+
+export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
+  const round = buildRound(ctx, actor, input);
+  await ctx.stores.rounds.insert(round);
+  return round;
+}
+
+/** Reads a round of the caller's tenant; another tenant's round is indistinguishable from an unknown one. */
+export async function getRound(ctx: AppContext, actor: Pick<Actor, 'tenantId'>, roundId: string): Promise<Round> {
+  const round = await ctx.stores.rounds.get(actor.tenantId, roundId);
+  if (!round) throw new SpiegelError('round.unknown', `round ${roundId} not found in tenant ${actor.tenantId}`, { roundId });
+  return round;
+}
+
+export function requireOpen(round: Round): void {
+  if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
+}
+
+export interface CloseResult {
+  round: Round;
+  summary: Summary;
+  /** True for exactly one caller per round, however many close it at once: that caller posts the summary. */
+  firstClose: boolean;
+}
+
+/**
+ * Closes a round and stores its final summary. Safe to repeat and to race: the state change and the summary
+ * are idempotent, and the claim `round-closed:<id>` decides which caller announces it.
+ */
+export async function closeRound(ctx: AppContext, actor: Actor, roundId: string): Promise<CloseResult> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  if (round.state === 'cancelled') requireOpen(round);
+  const now = ctx.clock.now();
+  if (round.state === 'open') await ctx.stores.rounds.end(actor.tenantId, roundId, 'closed', now);
+  const closed = (await ctx.stores.rounds.get(actor.tenantId, roundId)) ?? round;
+  if (closed.state !== 'closed') requireOpen(closed);
+  let summary = await ctx.stores.summaries.get(actor.tenantId, roundId);
+  if (!summary) {
+    summary = await computeSummary(ctx, closed);
+    await ctx.stores.summaries.save(actor.tenantId, summary);
+  }
+  const firstClose = await ctx.stores.claims.claim(`round-closed:${roundId}`, actor.userId, now);
+  return { round: closed, summary, firstClose };
+}
+
+export async function cancelRound(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; firstCancel: boolean }> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  requireOpen(round);
+  await ctx.stores.rounds.end(actor.tenantId, roundId, 'cancelled', ctx.clock.now());
+  const after = (await ctx.stores.rounds.get(actor.tenantId, roundId)) ?? round;
+  if (after.state !== 'cancelled') requireOpen(after);
+  const firstCancel = await ctx.stores.claims.claim(`round-cancelled:${roundId}`, actor.userId, ctx.clock.now());
+  return { round: after, firstCancel };
+}
+
+export async function listRounds(ctx: AppContext, actor: Actor, query: RoundQuery = {}): Promise<Round[]> {
+  return ctx.stores.rounds.list(actor.tenantId, query);
+}
+
+export interface Progress {
+  answered: number;
+  participants: number;
+}
+
+/** Progress is public within the tenant: how many answered, never who chose what. */
+export async function roundProgress(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; progress: Progress }> {
+  const round = await getRound(ctx, actor, roundId);
+  const answered = await ctx.stores.participation.countAnswered(actor.tenantId, roundId);
+  return { round, progress: { answered, participants: round.participants.length } };
+}
+
+/** Participants who have not answered yet: the only ones a reminder goes to. */
+export async function membersToRemind(ctx: AppContext, round: Round): Promise<string[]> {
+  const answered = new Set(await ctx.stores.participation.listAnswered(round.place.tenantId, round.id));
+  return round.participants.filter((m) => !answered.has(m));
+}

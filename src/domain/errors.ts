@@ -1,0 +1,33 @@
+/** Stable codes for every refusal the core can give; adapters map them to catalogue messages. */
+export const errorCodes = [
+  'framework.invalid',
+  'framework.unknown',
+  'round.unknown',
+  'round.closed',
+  'round.invalid',
+  'round.notParticipant',
+  'criterion.unknown',
+  'dimension.unknown',
+  'rating.outOfScale',
+  'comment.tooLong',
+  'permission.coordinatorOnly',
+  'import.invalid',
+  'input.invalid',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class SpiegelError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'SpiegelError';
+  }
+}
+
+export function isSpiegelError(error: unknown, code?: ErrorCode): error is SpiegelError {
+  return error instanceof SpiegelError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,97 @@
+import type { Criterion, Dimension, Framework, Locale } from './framework.js';
+
+export const roundStates = ['open', 'closed', 'cancelled'] as const;
+export type RoundState = (typeof roundStates)[number];
+
+export const MAX_COMMENT_LENGTH = 2000;
+
+/** Where a round lives: one Slack channel or one Teams conversation of one tenant. */
+export interface Place {
+  platform: 'slack' | 'teams' | 'cli';
+  /** Slack workspace (`slack:T…`), Teams tenant (`teams:<guid>`), or a CLI tenant. */
+  tenantId: string;
+  /** Channel or conversation id. */
+  channelId: string;
+}
+
+export interface SummarySettings {
+  /** A criterion whose median is below this is a low-score gap. */
+  targetScore: number;
+  /** Fewer numeric ratings than k: no distribution is shown. */
+  anonymityThreshold: number;
+  /** importance − practice medians at or above this are a gap. */
+  dimensionGapThreshold: number;
+  /** Share of participants who rated a criterion below which it is a low-response gap. */
+  lowResponseRate: number;
+  /** |Δ median| against the previous round at or above this is called out. */
+  changeThreshold: number;
+  consensusMaxIqr: number;
+  consensusMinRwg: number;
+  /** Below this Tastle–Wierman consensus a criterion is divergent or polarised. */
+  lowConsensus: number;
+  /** Share of ratings at each end of the scale from which a low-consensus criterion is polarised. */
+  polarisedEndShare: number;
+}
+
+export const defaultSummarySettings: SummarySettings = {
+  targetScore: 3,
+  anonymityThreshold: 3,
+  dimensionGapThreshold: 1,
+  lowResponseRate: 0.5,
+  changeThreshold: 1,
+  consensusMaxIqr: 1,
+  consensusMinRwg: 0.7,
+  lowConsensus: 0.5,
+  polarisedEndShare: 0.25,
+};
+
+/** What a round asks: the framework as it was at opening, limited to the chosen criteria and dimensions. */
+export interface FrameworkSnapshot {
+  id: string;
+  version: string;
+  title: Framework['title'];
+  scale: Framework['scale'];
+  components: Framework['components'];
+  criteria: Criterion[];
+  dimensions: Dimension[];
+}
+
+export interface Round {
+  id: string;
+  place: Place;
+  name: string;
+  framework: FrameworkSnapshot;
+  state: RoundState;
+  anonymous: boolean;
+  locale: Locale;
+  participants: string[];
+  createdBy: string;
+  coordinators: string[];
+  openedAt: Date;
+  deadline: Date | null;
+  closedAt: Date | null;
+  settings: SummarySettings;
+  /** Optional link to an intervision case the round is about. */
+  caseId: string | null;
+  /** Platform-specific references (e.g. the Slack intro message ts), opaque to the core. */
+  platformRefs: Record<string, string>;
+}
+
+/** The dimensions a member rates per criterion: the round's, or one unnamed dimension. */
+export function roundDimensionIds(round: Pick<Round, 'framework'>): string[] {
+  return round.framework.dimensions.length > 0 ? round.framework.dimensions.map((d) => d.id) : ['rating'];
+}
+
+export type RatingValue = number | 'na';
+
+export interface Response {
+  roundId: string;
+  criterionId: string;
+  dimension: string;
+  /** Member id, or a keyed pseudonym in anonymous rounds. */
+  respondent: string;
+  value: RatingValue;
+  comment: string | null;
+  /** Null in anonymous rounds, so time cannot link a rating to a person. */
+  updatedAt: Date | null;
+}

@@ -1,0 +1,52 @@
+import type { Locale } from './framework.js';
+
+export type ConsensusClass = 'consensus' | 'mixed' | 'divergent' | 'polarised' | 'insufficient';
+
+export interface CriterionStatistics {
+  criterionId: string;
+  component: string;
+  dimension: string;
+  /** Numeric ratings (not applicable excluded). */
+  n: number;
+  naCount: number;
+  /** Count per scale point; null when n is below the anonymity threshold. */
+  distribution: Record<string, number> | null;
+  mean: number | null;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  iqr: number | null;
+  sd: number | null;
+  rwg: number | null;
+  consensus: number | null;
+  class: ConsensusClass;
+  comments: string[];
+}
+
+export type Gap =
+  | { kind: 'lowScore'; criterionId: string; dimension: string; median: number; target: number }
+  | { kind: 'dimensionGap'; criterionId: string; high: string; low: string; highMedian: number; lowMedian: number; difference: number }
+  | { kind: 'lowResponse'; criterionId: string; dimension: string; answered: number; participants: number }
+  | { kind: 'change'; criterionId: string; dimension: string; previousMedian: number; median: number; delta: number; previousConsensus: number | null; consensusDelta: number | null };
+
+export interface DiscussionPoint {
+  criterionId: string;
+  dimension: string;
+  reasons: Array<'polarised' | 'divergent' | 'lowScore' | 'dimensionGap' | 'change'>;
+  weight: number;
+  comments: string[];
+}
+
+export interface Summary {
+  roundId: string;
+  locale: Locale;
+  participants: number;
+  respondents: number;
+  responseRate: number;
+  criteria: CriterionStatistics[];
+  strengths: Array<{ criterionId: string; dimension: string; median: number }>;
+  gaps: Gap[];
+  discussionPoints: DiscussionPoint[];
+  previousRoundId: string | null;
+  quantileMethod: string;
+}

@@ -1,0 +1,15 @@
+import { coreMessages } from './messages/core.js';
+
+type Tree = { [key: string]: string | Tree };
+export interface MessageModule {
+  en: Tree;
+  nl: Tree;
+}
+
+const modules: MessageModule[] = [coreMessages];
+
+/** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
+export const catalogue: MessageModule = {
+  en: Object.assign({}, ...modules.map((m) => m.en)) as Tree,
+  nl: Object.assign({}, ...modules.map((m) => m.nl)) as Tree,
+};

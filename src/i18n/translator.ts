@@ -1,0 +1,35 @@
+import { createInstance, type i18n } from 'i18next';
+import type { Locale } from '../domain/framework.js';
+import { catalogue } from './catalogue.js';
+
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+let instance: i18n | undefined;
+
+function shared(): i18n {
+  if (!instance) {
+    instance = createInstance();
+    void instance.init({
+      initAsync: false,
+      resources: { en: { translation: catalogue.en }, nl: { translation: catalogue.nl } },
+      lng: 'en',
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'nl'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  return instance;
+}
+
+/** A translation function bound to one locale; plurals follow i18next's `_one`/`_other` keys with `count`. */
+export function translator(locale: Locale): Translate {
+  const fixed = shared().getFixedT(locale);
+  return (key, vars) => fixed(key, vars ?? {}) as string;
+}
+
+/** Maps a platform locale such as `nl-BE` or `en_US` to a supported locale. */
+export function pickLocale(platformLocale: string | undefined | null, fallback: Locale): Locale {
+  const lang = platformLocale?.toLowerCase().slice(0, 2);
+  return lang === 'nl' || lang === 'en' ? lang : fallback;
+}

@@ -1,0 +1,35 @@
+import { MongoClient, type Db } from 'mongodb';
+import type { Stores } from '../../app/ports.js';
+import { MongoClaimStore } from './claim-store.js';
+import { MongoParticipationStore } from './participation-store.js';
+import { MongoResponseStore } from './response-store.js';
+import { MongoRoundStore } from './round-store.js';
+import { MongoSummaryStore } from './summary-store.js';
+
+export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<void> } {
+  const rounds = new MongoRoundStore(db);
+  const responses = new MongoResponseStore(db);
+  const participation = new MongoParticipationStore(db);
+  return {
+    rounds,
+    responses,
+    participation,
+    summaries: new MongoSummaryStore(db),
+    claims: new MongoClaimStore(db),
+    async ensureIndexes() {
+      await Promise.all([rounds.ensureIndexes(), responses.ensureIndexes(), participation.ensureIndexes()]);
+    },
+  };
+}
+
+export interface MongoConnection {
+  client: MongoClient;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function connectMongo(uri: string, dbName: string): Promise<MongoConnection> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'spiegel' });
+  await client.connect();
+  return { client, db: client.db(dbName), close: () => client.close() };
+}

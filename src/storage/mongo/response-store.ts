@@ -1,0 +1,79 @@
+import type { Collection, Db } from 'mongodb';
+import { z } from 'zod';
+import type { ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
+import { SpiegelError } from '../../domain/errors.js';
+import type { Response } from '../../domain/round.js';
+import { isDuplicateKey } from './errors.js';
+
+const responseDocumentSchema = z.object({
+  _id: z.string(),
+  tenantId: z.string(),
+  roundId: z.string(),
+  criterionId: z.string(),
+  dimension: z.string(),
+  respondent: z.string(),
+  value: z.union([z.number().int(), z.literal('na')]),
+  comment: z.string().nullable(),
+  updatedAt: z.date().nullable(),
+});
+type ResponseDocument = z.infer<typeof responseDocumentSchema>;
+
+/** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
+export function responseId(key: ResponseKey): string {
+  return `${key.roundId}/${key.criterionId}/${key.dimension}/${key.respondent}`;
+}
+
+function fromDocument(raw: unknown): Response {
+  const { _id, tenantId: _tenant, ...response } = responseDocumentSchema.parse(raw);
+  return response;
+}
+
+export class MongoResponseStore implements ResponseStore {
+  private readonly responses: Collection<ResponseDocument>;
+
+  constructor(db: Db) {
+    this.responses = db.collection<ResponseDocument>('responses');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.responses.createIndexes([{ key: { tenantId: 1, roundId: 1 } }, { key: { roundId: 1, respondent: 1 } }]);
+  }
+
+  async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {
+    const set: Partial<ResponseDocument> = { updatedAt: patch.updatedAt };
+    if (patch.value !== undefined) set.value = patch.value;
+    if (patch.comment !== undefined) set.comment = patch.comment;
+    const insertOnly: Partial<ResponseDocument> = { ...key };
+    if (patch.comment === undefined) insertOnly.comment = null;
+    const filter = { _id: responseId(key), tenantId };
+    const update = { $set: set, $setOnInsert: insertOnly };
+    const upsert = patch.value !== undefined;
+    let doc: ResponseDocument | null;
+    try {
+      doc = await this.responses.findOneAndUpdate(filter, update, { upsert, returnDocument: 'after' });
+    } catch (error) {
+      // Two first answers racing on one key: the loser's write becomes a plain update of the winner's document.
+      if (!isDuplicateKey(error)) throw error;
+      doc = await this.responses.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' });
+    }
+    if (!doc) throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
+    return fromDocument(doc);
+  }
+
+  async saveMany(tenantId: string, responses: Response[]): Promise<void> {
+    const docs = responses.map((r) => ({ _id: responseId(r), tenantId, ...r }));
+    for (let i = 0; i < docs.length; i += 1000) {
+      await this.responses.insertMany(docs.slice(i, i + 1000), { ordered: false });
+    }
+  }
+
+  async listForRound(tenantId: string, roundId: string): Promise<Response[]> {
+    const docs = await this.responses.find({ tenantId, roundId }).toArray();
+    return docs.map(fromDocument);
+  }
+
+  async listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]> {
+    const docs = await this.responses.find({ tenantId, roundId, respondent }).toArray();
+    return docs.map(fromDocument);
+  }
+}

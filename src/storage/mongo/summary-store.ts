@@ -1,0 +1,96 @@
+import type { Collection, Db } from 'mongodb';
+import { z } from 'zod';
+import type { SummaryStore } from '../../app/ports.js';
+import { localeSchema } from '../../domain/framework.js';
+import type { Summary } from '../../domain/summary-types.js';
+import { insertOnce } from './errors.js';
+
+const num = z.number().nullable();
+const criterionStatisticsSchema = z.object({
+  criterionId: z.string(),
+  component: z.string(),
+  dimension: z.string(),
+  n: z.number().int(),
+  naCount: z.number().int(),
+  distribution: z.record(z.string(), z.number()).nullable(),
+  mean: num,
+  median: num,
+  q1: num,
+  q3: num,
+  iqr: num,
+  sd: num,
+  rwg: num,
+  consensus: num,
+  class: z.enum(['consensus', 'mixed', 'divergent', 'polarised', 'insufficient']),
+  comments: z.array(z.string()),
+});
+
+const gapSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('lowScore'), criterionId: z.string(), dimension: z.string(), median: z.number(), target: z.number() }),
+  z.object({
+    kind: z.literal('dimensionGap'),
+    criterionId: z.string(),
+    high: z.string(),
+    low: z.string(),
+    highMedian: z.number(),
+    lowMedian: z.number(),
+    difference: z.number(),
+  }),
+  z.object({ kind: z.literal('lowResponse'), criterionId: z.string(), dimension: z.string(), answered: z.number(), participants: z.number() }),
+  z.object({
+    kind: z.literal('change'),
+    criterionId: z.string(),
+    dimension: z.string(),
+    previousMedian: z.number(),
+    median: z.number(),
+    delta: z.number(),
+    previousConsensus: num,
+    consensusDelta: num,
+  }),
+]);
+
+export const summarySchema = z.object({
+  roundId: z.string(),
+  locale: localeSchema,
+  participants: z.number().int(),
+  respondents: z.number().int(),
+  responseRate: z.number(),
+  criteria: z.array(criterionStatisticsSchema),
+  strengths: z.array(z.object({ criterionId: z.string(), dimension: z.string(), median: z.number() })),
+  gaps: z.array(gapSchema),
+  discussionPoints: z.array(
+    z.object({
+      criterionId: z.string(),
+      dimension: z.string(),
+      reasons: z.array(z.enum(['polarised', 'divergent', 'lowScore', 'dimensionGap', 'change'])),
+      weight: z.number(),
+      comments: z.array(z.string()),
+    }),
+  ),
+  previousRoundId: z.string().nullable(),
+  quantileMethod: z.string(),
+}) satisfies z.ZodType<Summary>;
+
+interface SummaryDocument {
+  _id: string;
+  tenantId: string;
+  summary: Summary;
+}
+
+/** The final summary of each closed round, written once; later rounds compare with it. */
+export class MongoSummaryStore implements SummaryStore {
+  private readonly summaries: Collection<SummaryDocument>;
+
+  constructor(db: Db) {
+    this.summaries = db.collection<SummaryDocument>('summaries');
+  }
+
+  async save(tenantId: string, summary: Summary): Promise<void> {
+    await insertOnce(() => this.summaries.insertOne({ _id: summary.roundId, tenantId, summary }));
+  }
+
+  async get(tenantId: string, roundId: string): Promise<Summary | null> {
+    const doc = await this.summaries.findOne({ _id: roundId, tenantId });
+    return doc ? summarySchema.parse(doc.summary) : null;
+  }
+}
