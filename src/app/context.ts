@@ -4,7 +4,7 @@ import type { Clock, Stores } from './ports.js';
 
 export interface FrameworkSource {
   get(id: string): Framework;
-  list(): Framework[];
+  list(): readonly Framework[];
 }
 
 /** What every use case needs: the stores, a clock, the frameworks and the pseudonym key. */

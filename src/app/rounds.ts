@@ -1,6 +1,6 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Framework, Locale } from '../domain/framework.js';
-import { defaultSummarySettings, type FrameworkSnapshot, type Place, type Round, type SummarySettings } from '../domain/round.js';
+import { defaultReminderPlan, defaultSummarySettings, type FrameworkSnapshot, type ReminderPlan, type Place, type Round, type SummarySettings } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -22,6 +22,8 @@ export interface OpenRoundInput {
   locale: Locale;
   settings?: Partial<SummarySettings>;
   caseId?: string | null;
+  reminderPlan?: ReminderPlan;
+  recurrenceId?: string | null;
 }
 
 function invalid(detail: string): never {
@@ -84,6 +86,8 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     deadline: input.deadline ?? null,
     closedAt: null,
     settings: buildSettings(snapshot, input.settings),
+    reminderPlan: input.reminderPlan ?? defaultReminderPlan,
+    recurrenceId: input.recurrenceId ?? null,
     caseId: input.caseId ?? null,
     platformRefs: {},
   };

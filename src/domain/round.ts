@@ -56,6 +56,14 @@ export interface FrameworkSnapshot {
   dimensions: Dimension[];
 }
 
+/** When reminders go out: hours before the deadline, at most `max` of them. */
+export interface ReminderPlan {
+  hoursBeforeDeadline: number[];
+  max: number;
+}
+
+export const defaultReminderPlan: ReminderPlan = { hoursBeforeDeadline: [48, 4], max: 2 };
+
 export interface Round {
   id: string;
   place: Place;
@@ -71,6 +79,9 @@ export interface Round {
   deadline: Date | null;
   closedAt: Date | null;
   settings: SummarySettings;
+  reminderPlan: ReminderPlan;
+  /** The recurring schedule that opened this round, if any. */
+  recurrenceId: string | null;
   /** Optional link to an intervision case the round is about. */
   caseId: string | null;
   /** Platform-specific references (e.g. the Slack intro message ts), opaque to the core. */

@@ -35,6 +35,8 @@ export const coreMessages = {
       discussion: 'Points to discuss',
       criteria: 'Per criterion',
       none: 'None.',
+      interim: 'Interim results, visible to coordinators only.',
+      medianShort: 'median {{median}}',
       medianClass: 'median {{median}} · {{class}} · n = {{n}}',
       hidden: 'fewer than {{k}} answers: distribution hidden',
       gap: {
@@ -88,6 +90,8 @@ export const coreMessages = {
       discussion: 'Om te bespreken',
       criteria: 'Per criterium',
       none: 'Geen.',
+      interim: 'Tussentijdse resultaten, alleen zichtbaar voor coördinatoren.',
+      medianShort: 'mediaan {{median}}',
       medianClass: 'mediaan {{median}} · {{class}} · n = {{n}}',
       hidden: 'minder dan {{k}} antwoorden: verdeling verborgen',
       gap: {

@@ -45,6 +45,8 @@ export const roundDocumentSchema = z.object({
   deadline: z.date().nullable(),
   closedAt: z.date().nullable(),
   settings: settingsSchema,
+  reminderPlan: z.object({ hoursBeforeDeadline: z.array(z.number().positive()), max: z.number().int().min(0) }),
+  recurrenceId: z.string().nullable(),
   caseId: z.string().nullable(),
   platformRefs: z.record(z.string(), z.string()),
 });

@@ -1,0 +1,19 @@
+import type { Round } from '../domain/round.js';
+import type { Summary } from '../domain/summary-types.js';
+
+/**
+ * What the core asks a platform to say on its own initiative (deadlines, reminders, recurring rounds).
+ * Each platform adapter implements it; the scheduler picks one by `round.place.platform`.
+ */
+export interface Notifier {
+  /** Posts the final summary in the round's channel. */
+  postSummary(round: Round, summary: Summary): Promise<void>;
+  /** Sends one member a private reminder (Slack DM, Teams personal chat); reveals nothing about answers. */
+  sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void>;
+  /** Announces a newly opened round in its channel with its prompts (recurring rounds). */
+  announceRound(round: Round): Promise<void>;
+  /** The member's IANA time zone when the platform knows it. */
+  memberTimeZone(round: Round, memberId: string): Promise<string | null>;
+}
+
+export type Notifiers = Partial<Record<Round['place']['platform'], Notifier>>;

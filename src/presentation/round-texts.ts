@@ -1,0 +1,50 @@
+import { SINGLE_DIMENSION, scalePoints, type Locale } from '../domain/framework.js';
+import type { Round } from '../domain/round.js';
+import { translator } from '../i18n/translator.js';
+
+export function criterionText(round: Round, criterionId: string, locale: Locale): string {
+  return round.framework.criteria.find((c) => c.id === criterionId)?.text[locale] ?? criterionId;
+}
+
+export function componentTitle(round: Round, componentId: string, locale: Locale): string {
+  return round.framework.components.find((c) => c.id === componentId)?.title[locale] ?? componentId;
+}
+
+export function dimensionLabel(round: Round, dimensionId: string, locale: Locale): string {
+  if (dimensionId === SINGLE_DIMENSION) return '';
+  return round.framework.dimensions.find((d) => d.id === dimensionId)?.label[locale] ?? dimensionId;
+}
+
+export interface ScaleChoice {
+  /** `1`…`5` or `na`: what a button or choice carries. */
+  value: string;
+  /** Short label for buttons: the number, or n.a. */
+  short: string;
+  /** Long label: number and the scale's wording when it has one. */
+  label: string;
+}
+
+/** The answer choices of a round's scale, in order, with "not applicable" last when allowed. */
+export function scaleChoices(round: Round, locale: Locale): ScaleChoice[] {
+  const t = translator(locale);
+  const { scale } = round.framework;
+  const choices: ScaleChoice[] = scalePoints(scale).map((point) => {
+    const wording = scale.labels[String(point)]?.[locale];
+    return { value: String(point), short: String(point), label: wording ? `${point} · ${wording}` : String(point) };
+  });
+  if (scale.allowNotApplicable) {
+    choices.push({ value: 'na', short: t('scale.notApplicable'), label: t('scale.notApplicableLong') });
+  }
+  return choices;
+}
+
+/** Parses a choice value back into a rating; anything else is returned as-is for the core to refuse. */
+export function parseChoice(value: string): number | 'na' | string {
+  if (value === 'na') return 'na';
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+export function formatNumber(value: number | null, locale: Locale, digits = 1): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-BE' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+}

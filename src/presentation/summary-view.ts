@@ -1,0 +1,94 @@
+import type { Locale } from '../domain/framework.js';
+import type { Round } from '../domain/round.js';
+import type { CriterionStatistics, Gap, Summary } from '../domain/summary-types.js';
+import { translator } from '../i18n/translator.js';
+import { componentTitle, criterionText, dimensionLabel, formatNumber } from './round-texts.js';
+
+export interface SummaryItemView {
+  text: string;
+  detail: string;
+}
+
+/** A summary as localised text, ready for Block Kit or an Adaptive Card; no platform knowledge. */
+export interface SummaryView {
+  title: string;
+  interim: boolean;
+  responseRate: string;
+  strengths: string[];
+  gaps: string[];
+  discussion: Array<{ title: string; reasons: string; comments: string[] }>;
+  components: Array<{ title: string; items: SummaryItemView[] }>;
+  labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string };
+}
+
+function itemName(round: Round, criterionId: string, dimension: string, locale: Locale): string {
+  const dim = dimensionLabel(round, dimension, locale);
+  const text = criterionText(round, criterionId, locale);
+  return dim ? `${text} (${dim.toLowerCase()})` : text;
+}
+
+function gapText(round: Round, gap: Gap, locale: Locale): string {
+  const t = translator(locale);
+  const n = (v: number) => formatNumber(v, locale);
+  const criterion = gap.kind === 'dimensionGap' ? criterionText(round, gap.criterionId, locale) : itemName(round, gap.criterionId, gap.dimension, locale);
+  switch (gap.kind) {
+    case 'lowScore':
+      return t('summary.gap.lowScore', { criterion, median: n(gap.median), target: n(gap.target) });
+    case 'dimensionGap':
+      return t('summary.gap.dimensionGap', {
+        criterion,
+        high: dimensionLabel(round, gap.high, locale).toLowerCase(),
+        low: dimensionLabel(round, gap.low, locale).toLowerCase(),
+        highMedian: n(gap.highMedian),
+        lowMedian: n(gap.lowMedian),
+        difference: n(gap.difference),
+      });
+    case 'lowResponse':
+      return t('summary.gap.lowResponse', { criterion, answered: gap.answered, participants: gap.participants });
+    case 'change':
+      return t('summary.gap.change', { criterion, previousMedian: n(gap.previousMedian), median: n(gap.median) });
+  }
+}
+
+function itemDetail(stat: CriterionStatistics, round: Round, locale: Locale): string {
+  const t = translator(locale);
+  const base = t('summary.medianClass', { median: formatNumber(stat.median, locale), class: t(`class.${stat.class}`), n: stat.n });
+  return stat.distribution === null && stat.n > 0 ? `${base} · ${t('summary.hidden', { k: round.settings.anonymityThreshold })}` : base;
+}
+
+export function buildSummaryView(round: Round, summary: Summary, locale: Locale, interim: boolean): SummaryView {
+  const t = translator(locale);
+  const components = round.framework.components.map((component) => ({
+    title: componentTitle(round, component.id, locale),
+    items: summary.criteria
+      .filter((s) => s.component === component.id)
+      .map((s) => ({ text: itemName(round, s.criterionId, s.dimension, locale), detail: itemDetail(s, round, locale) })),
+  }));
+  return {
+    title: t('summary.title', { name: round.name }),
+    interim,
+    responseRate: t('summary.responseRate', {
+      respondents: summary.respondents,
+      participants: summary.participants,
+      percent: Math.round(summary.responseRate * 100),
+    }),
+    strengths: summary.strengths.map(
+      (s) => `${itemName(round, s.criterionId, s.dimension, locale)} (${t('summary.medianShort', { median: formatNumber(s.median, locale) })})`,
+    ),
+    gaps: summary.gaps.map((g) => gapText(round, g, locale)),
+    discussion: summary.discussionPoints.map((p) => ({
+      title: itemName(round, p.criterionId, p.dimension, locale),
+      reasons: p.reasons.map((r) => t(`summary.reason.${r}`)).join(' · '),
+      comments: p.comments,
+    })),
+    components: components.filter((c) => c.items.length > 0),
+    labels: {
+      strengths: t('summary.strengths'),
+      gaps: t('summary.gaps'),
+      discussion: t('summary.discussion'),
+      criteria: t('summary.criteria'),
+      none: t('summary.none'),
+      interim: t('summary.interim'),
+    },
+  };
+}
