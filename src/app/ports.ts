@@ -1,4 +1,5 @@
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
+import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
 import type { Summary } from '../domain/summary-types.js';
 
 export interface Clock {
@@ -68,10 +69,70 @@ export interface ClaimStore {
   release(key: string): Promise<void>;
 }
 
+/** How an attempt of a job ended: settled for good, or back to pending at a later time (deferral or retry). */
+export type JobSettlement =
+  | { status: 'done' | 'skipped' | 'failed'; failures: number; error: string | null; result: JobResult | null }
+  | { status: 'pending'; runAt: Date; failures: number; error: string | null; result: JobResult | null };
+
+export interface JobFilter {
+  tenantId: string;
+  roundId?: string;
+  recurrenceId?: string;
+  /** Jobs of any of these recurrences. */
+  recurrenceIds?: string[];
+  kinds?: string[];
+  status?: JobStatus;
+}
+
+/**
+ * Durable jobs. Exactly-once work is decided by inserting documents with deterministic ids (the job itself,
+ * and one claim `job:<id>:<attempt>` per attempt); job documents are only updated for bookkeeping
+ * (outcome, next run time), which never decides who runs what.
+ */
+export interface JobStore {
+  /** Inserts jobs; a job whose id exists already is left as it is. */
+  enqueue(jobs: NewJob[], at: Date): Promise<void>;
+  /** Inserts one job; false when a job with that id exists already. */
+  enqueueOnce(job: NewJob, at: Date): Promise<boolean>;
+  get(jobId: string): Promise<Job | null>;
+  /**
+   * Pending jobs due at `now` (all tenants: the scheduler's own query), at most `limit`, in lane order
+   * starting at `fromLane` and wrapping around, so that instances mostly pick different jobs.
+   */
+  due(now: Date, limit: number, fromLane: number): Promise<Job[]>;
+  /** Claims one attempt by inserting `job:<jobId>:<attempt>`; false when that attempt was claimed already. */
+  claimAttempt(attempt: JobAttempt): Promise<boolean>;
+  getAttempt(jobId: string, attempt: number): Promise<JobAttempt | null>;
+  /** Records the outcome of `attempt` unless the job is no longer pending or a later attempt recorded one. */
+  settle(jobId: string, attempt: number, settlement: JobSettlement, at: Date): Promise<boolean>;
+  list(filter: JobFilter): Promise<Job[]>;
+  /** Cancels the pending jobs that match; returns how many. */
+  cancelPending(filter: JobFilter, reason: string, at: Date): Promise<number>;
+  /** Deletes jobs settled before `before`, and their attempt claims. */
+  purgeSettled(before: Date): Promise<number>;
+}
+
+export interface RecurrenceStore {
+  insert(recurrence: Recurrence): Promise<void>;
+  get(tenantId: string, recurrenceId: string): Promise<Recurrence | null>;
+  list(tenantId: string, query?: { channelId?: string }): Promise<Recurrence[]>;
+  /** Returns false when there was no such recurrence in the tenant. */
+  delete(tenantId: string, recurrenceId: string): Promise<boolean>;
+}
+
+export interface WorkspaceSettingsStore {
+  /** The tenant's stored settings, or null when it never changed the defaults. */
+  get(tenantId: string): Promise<WorkspaceSettings | null>;
+  put(settings: WorkspaceSettings, at: Date): Promise<void>;
+}
+
 export interface Stores {
   rounds: RoundStore;
   responses: ResponseStore;
   participation: ParticipationStore;
   summaries: SummaryStore;
   claims: ClaimStore;
+  jobs: JobStore;
+  recurrences: RecurrenceStore;
+  workspaceSettings: WorkspaceSettingsStore;
 }

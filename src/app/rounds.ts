@@ -5,6 +5,7 @@ import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
+import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { computeSummary } from './summaries.js';
 
 export interface OpenRoundInput {
@@ -95,6 +96,9 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
 
 export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
   const round = buildRound(ctx, actor, input);
+  // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
+  // never an open round without its deadline.
+  await scheduleRoundJobs(ctx, round);
   await ctx.stores.rounds.insert(round);
   return round;
 }
@@ -135,6 +139,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string)
     await ctx.stores.summaries.save(actor.tenantId, summary);
   }
   const firstClose = await ctx.stores.claims.claim(`round-closed:${roundId}`, actor.userId, now);
+  if (firstClose) await cancelRoundJobs(ctx, closed, 'round-closed', ['reminder']);
   return { round: closed, summary, firstClose };
 }
 
@@ -146,6 +151,7 @@ export async function cancelRound(ctx: AppContext, actor: Actor, roundId: string
   const after = (await ctx.stores.rounds.get(actor.tenantId, roundId)) ?? round;
   if (after.state !== 'cancelled') requireOpen(after);
   const firstCancel = await ctx.stores.claims.claim(`round-cancelled:${roundId}`, actor.userId, ctx.clock.now());
+  if (firstCancel) await cancelRoundJobs(ctx, after, 'round-cancelled');
   return { round: after, firstCancel };
 }
 

@@ -1,4 +1,5 @@
 import { coreMessages } from './messages/core.js';
+import { schedulingMessages } from './messages/scheduling.js';
 
 type Tree = { [key: string]: string | Tree };
 export interface MessageModule {
@@ -6,7 +7,7 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages];
+const modules: MessageModule[] = [coreMessages, schedulingMessages];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

@@ -1,23 +1,37 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
+import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
+import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
 export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<void> } {
   const rounds = new MongoRoundStore(db);
   const responses = new MongoResponseStore(db);
   const participation = new MongoParticipationStore(db);
+  const jobs = new MongoJobStore(db);
+  const recurrences = new MongoRecurrenceStore(db);
   return {
     rounds,
     responses,
     participation,
     summaries: new MongoSummaryStore(db),
     claims: new MongoClaimStore(db),
+    jobs,
+    recurrences,
+    workspaceSettings: new MongoWorkspaceSettingsStore(db),
     async ensureIndexes() {
-      await Promise.all([rounds.ensureIndexes(), responses.ensureIndexes(), participation.ensureIndexes()]);
+      await Promise.all([
+        rounds.ensureIndexes(),
+        responses.ensureIndexes(),
+        participation.ensureIndexes(),
+        jobs.ensureIndexes(),
+        recurrences.ensureIndexes(),
+      ]);
     },
   };
 }

@@ -1,0 +1,105 @@
+import { SpiegelError } from '../domain/errors.js';
+import type { Round } from '../domain/round.js';
+import { reminderJobId, type Job, type JobKind, type JobResult, type JobStatus } from '../domain/scheduling.js';
+import { requireCoordinator, type Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import { getRound, membersToRemind, requireOpen } from './rounds.js';
+
+/** What coordinators see of one job (status views). */
+export interface JobView {
+  id: string;
+  kind: JobKind | string;
+  /** Reminder slot: `48h`, `4h` (hours before the deadline) or `now-…` (a coordinator's "remind now"). */
+  slot: string | null;
+  status: JobStatus;
+  /** First due time. */
+  dueAt: Date;
+  /** Next run (pending), or the last planned run. */
+  runAt: Date;
+  attempts: number;
+  failures: number;
+  /** Why the last attempt failed; for a failed job, why it failed. */
+  lastError: string | null;
+  /** Note (e.g. `closed`, `deadline-passed`) and counts (reminders: sent, deferred, alreadySent, tooLate, quota, failed). */
+  result: JobResult | null;
+  settledAt: Date | null;
+}
+
+export function toJobView(job: Job): JobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    slot: job.slot,
+    status: job.status,
+    dueAt: job.dueAt,
+    runAt: job.runAt,
+    attempts: job.attempts,
+    failures: job.failures,
+    lastError: job.lastError,
+    result: job.result,
+    settledAt: job.settledAt,
+  };
+}
+
+export interface RoundJobStatus {
+  round: Round;
+  /** Every job of the round (deadline, reminder slots, "remind now"), by run time. */
+  jobs: JobView[];
+  /** The jobs that failed for good, with their reason in `lastError`. */
+  failed: JobView[];
+  /** Jobs that failed at least once and will be retried. */
+  retrying: JobView[];
+}
+
+/** A round's deadline and reminder jobs, for its coordinators. */
+export async function roundJobStatus(ctx: AppContext, actor: Actor, roundId: string): Promise<RoundJobStatus> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  const jobs = (await ctx.stores.jobs.list({ tenantId: actor.tenantId, roundId })).map(toJobView);
+  return {
+    round,
+    jobs,
+    failed: jobs.filter((j) => j.status === 'failed'),
+    retrying: jobs.filter((j) => j.status === 'pending' && j.failures > 0),
+  };
+}
+
+/** The tenant's jobs that failed for good (all rounds and recurring schedules): admins only. */
+export async function failedJobs(ctx: AppContext, actor: Actor): Promise<JobView[]> {
+  if (!actor.isAdmin) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
+  return (await ctx.stores.jobs.list({ tenantId: actor.tenantId, status: 'failed' })).map(toJobView);
+}
+
+/** "Remind now" requests within this window share one slot: a second click does not remind twice. */
+export const remindNowWindowMs = 15 * 60_000;
+
+export function remindNowSlot(now: Date): string {
+  const bucket = new Date(Math.floor(now.getTime() / remindNowWindowMs) * remindNowWindowMs);
+  return `now-${bucket.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
+}
+
+export type RemindNowResult =
+  | { queued: true; jobId: string; slot: string; members: number }
+  | { queued: false; reason: 'everyone-answered' | 'already-queued' | 'reminders-off'; jobId: string | null; members: number };
+
+/**
+ * A coordinator's "remind now": queues a reminder job that the scheduler runs on its next poll, through the
+ * same path as scheduled reminders (unanswered members only, quiet hours, one per member and slot, the plan's
+ * maximum per member).
+ */
+export async function remindNow(ctx: AppContext, actor: Actor, roundId: string): Promise<RemindNowResult> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  requireOpen(round);
+  const members = (await membersToRemind(ctx, round)).length;
+  if (round.reminderPlan.max <= 0) return { queued: false, reason: 'reminders-off', jobId: null, members };
+  if (members === 0) return { queued: false, reason: 'everyone-answered', jobId: null, members };
+  const now = ctx.clock.now();
+  const slot = remindNowSlot(now);
+  const jobId = reminderJobId(round.id, slot);
+  const inserted = await ctx.stores.jobs.enqueueOnce(
+    { id: jobId, kind: 'reminder', tenantId: round.place.tenantId, roundId: round.id, recurrenceId: round.recurrenceId, slot, runAt: now },
+    now,
+  );
+  return inserted ? { queued: true, jobId, slot, members } : { queued: false, reason: 'already-queued', jobId, members };
+}

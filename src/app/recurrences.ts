@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { SpiegelError, isSpiegelError } from '../domain/errors.js';
+import type { Locale } from '../domain/framework.js';
+import type { Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
+import { recurrenceJobId, type Recurrence } from '../domain/scheduling.js';
+import { CronError, nextCronRun, validateCron } from '../scheduling/cron.js';
+import { localDate } from '../scheduling/time-zones.js';
+import { isCoordinator, type Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import { toJobView, type JobView } from './jobs.js';
+import { buildRound, openRound, type OpenRoundInput } from './rounds.js';
+
+export interface RecurrenceInput {
+  place: Place;
+  frameworkId: string;
+  /** Five cron fields in `timeZone`; day-of-month AND day-of-week, e.g. `0 9 1-7 1,4,7,10 1` (first Monday of each quarter, 09:00). */
+  cron: string;
+  /** IANA name, e.g. `Europe/Brussels`. */
+  timeZone: string;
+  name?: string | null;
+  criterionIds?: string[];
+  dimensionIds?: string[] | null;
+  participants: string[];
+  coordinators?: string[];
+  /** Hours from opening to the deadline; null or absent: no deadline. */
+  durationHours?: number | null;
+  anonymous?: boolean;
+  locale: Locale;
+  settings?: Partial<SummarySettings>;
+  reminderPlan?: ReminderPlan | null;
+}
+
+function invalid(detail: string): never {
+  throw new SpiegelError('input.invalid', detail, { detail });
+}
+
+const hourMs = 3_600_000;
+
+/** What a round opened by this schedule at `openedAt` is opened with. */
+function roundInput(recurrence: Recurrence, occurrence: Date, openedAt: Date): OpenRoundInput {
+  const r = recurrence.round;
+  const date = localDate(occurrence, recurrence.timeZone);
+  return {
+    place: recurrence.place,
+    frameworkId: recurrence.frameworkId,
+    ...(r.name ? { name: `${r.name} · ${date}` } : {}),
+    criterionIds: r.criterionIds,
+    ...(r.dimensionIds ? { dimensionIds: r.dimensionIds } : {}),
+    participants: r.participants,
+    coordinators: r.coordinators,
+    deadline: r.durationHours ? new Date(openedAt.getTime() + r.durationHours * hourMs) : null,
+    anonymous: r.anonymous,
+    locale: r.locale,
+    settings: r.settings,
+    ...(r.reminderPlan ? { reminderPlan: r.reminderPlan } : {}),
+    recurrenceId: recurrence.id,
+  };
+}
+
+function ownerActor(recurrence: Recurrence): Actor {
+  return { tenantId: recurrence.tenantId, userId: recurrence.createdBy, isAdmin: false };
+}
+
+function nextOccurrence(recurrence: Pick<Recurrence, 'cron' | 'timeZone'>, after: Date): Date | null {
+  try {
+    return nextCronRun(recurrence.cron, recurrence.timeZone, after);
+  } catch (error) {
+    if (error instanceof CronError) return null;
+    throw error;
+  }
+}
+
+/** Queues the schedule's occurrence after `after`; the job id is deterministic, so queueing twice queues once. */
+export async function scheduleNextOccurrence(ctx: AppContext, recurrence: Recurrence, after: Date): Promise<Date | null> {
+  const next = nextOccurrence(recurrence, after);
+  if (!next) return null;
+  await ctx.stores.jobs.enqueue(
+    [
+      {
+        id: recurrenceJobId(recurrence.id, next),
+        kind: 'recurrence',
+        tenantId: recurrence.tenantId,
+        roundId: null,
+        recurrenceId: recurrence.id,
+        slot: null,
+        runAt: next,
+      },
+    ],
+    ctx.clock.now(),
+  );
+  return next;
+}
+
+/** Creates a recurring schedule and queues its first occurrence. Whoever creates it coordinates its rounds. */
+export async function createRecurrence(ctx: AppContext, actor: Actor, input: RecurrenceInput): Promise<{ recurrence: Recurrence; nextRunAt: Date }> {
+  if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
+  const now = ctx.clock.now();
+  let nextRunAt: Date;
+  try {
+    nextRunAt = validateCron(input.cron, input.timeZone, now);
+  } catch (error) {
+    if (error instanceof CronError) invalid(`schedule “${input.cron}” (${input.timeZone}): ${error.message}`);
+    throw error;
+  }
+  if (input.durationHours != null && !(input.durationHours > 0)) invalid('the duration must be a positive number of hours');
+  const recurrence: Recurrence = {
+    id: `rec-${randomBytes(6).toString('base64url')}`,
+    tenantId: actor.tenantId,
+    place: input.place,
+    frameworkId: input.frameworkId,
+    cron: input.cron.trim().replace(/\s+/g, ' '),
+    timeZone: input.timeZone,
+    round: {
+      name: input.name?.trim() || null,
+      criterionIds: input.criterionIds ?? [],
+      dimensionIds: input.dimensionIds ?? null,
+      participants: [...new Set(input.participants)],
+      coordinators: [...new Set([actor.userId, ...(input.coordinators ?? [])])],
+      durationHours: input.durationHours ?? null,
+      anonymous: input.anonymous ?? false,
+      locale: input.locale,
+      settings: input.settings ?? {},
+      reminderPlan: input.reminderPlan ?? null,
+    },
+    createdBy: actor.userId,
+    createdAt: now,
+  };
+  // A dry run of the first round: the same validation (framework, criteria, participants, settings) as opening it.
+  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now));
+  await ctx.stores.recurrences.insert(recurrence);
+  await scheduleNextOccurrence(ctx, recurrence, now);
+  return { recurrence, nextRunAt };
+}
+
+export interface RecurrenceView {
+  recurrence: Recurrence;
+  /** The next occurrence after now, by the cron expression. */
+  nextRunAt: Date | null;
+  /** Queued occurrence jobs and the latest settled ones, most recent last. */
+  jobs: JobView[];
+}
+
+/** The tenant's recurring schedules (optionally of one channel), with their next run and recent jobs. */
+export async function listRecurrences(ctx: AppContext, actor: Actor, query: { channelId?: string } = {}): Promise<RecurrenceView[]> {
+  const recurrences = await ctx.stores.recurrences.list(actor.tenantId, query);
+  if (recurrences.length === 0) return [];
+  const jobs = await ctx.stores.jobs.list({ tenantId: actor.tenantId, recurrenceIds: recurrences.map((r) => r.id), kinds: ['recurrence'] });
+  const now = ctx.clock.now();
+  return recurrences.map((recurrence) => ({
+    recurrence,
+    nextRunAt: nextOccurrence(recurrence, now),
+    jobs: jobs.filter((j) => j.recurrenceId === recurrence.id).slice(-5).map(toJobView),
+  }));
+}
+
+export function canManageRecurrence(actor: Actor, recurrence: Recurrence): boolean {
+  return actor.isAdmin || recurrence.createdBy === actor.userId || recurrence.round.coordinators.includes(actor.userId);
+}
+
+/** Deletes a schedule (its creator, its coordinators, or an admin); rounds it opened stay as they are. */
+export async function deleteRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<{ deleted: boolean }> {
+  const recurrence = await ctx.stores.recurrences.get(actor.tenantId, recurrenceId);
+  if (!recurrence) invalid(`there is no recurring schedule ${recurrenceId}`);
+  if (!canManageRecurrence(actor, recurrence)) {
+    throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} cannot manage recurring schedule ${recurrenceId}`);
+  }
+  const deleted = await ctx.stores.recurrences.delete(actor.tenantId, recurrenceId);
+  await ctx.stores.jobs.cancelPending({ tenantId: actor.tenantId, recurrenceId, kinds: ['recurrence'] }, 'recurrence-deleted', ctx.clock.now());
+  return { deleted };
+}
+
+/** The id of the round a schedule opens for an occurrence: deterministic, so a retried job opens it once. */
+export function recurringRoundId(recurrenceId: string, occurrence: Date): string {
+  return `${recurrenceId}-${occurrence.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
+}
+
+/**
+ * Opens the round of one occurrence (the scheduler's recurrence job). Exactly once per occurrence: the round's
+ * id is deterministic, and a second attempt finds the round the first one stored.
+ */
+export async function openRecurringRound(ctx: AppContext, recurrence: Recurrence, occurrence: Date): Promise<{ round: Round; opened: boolean }> {
+  const roundId = recurringRoundId(recurrence.id, occurrence);
+  const existing = await ctx.stores.rounds.get(recurrence.tenantId, roundId);
+  if (existing) return { round: existing, opened: false };
+  const input = roundInput(recurrence, occurrence, ctx.clock.now());
+  try {
+    const round = await openRound({ ...ctx, newId: () => roundId }, ownerActor(recurrence), input);
+    return { round, opened: true };
+  } catch (error) {
+    if (isSpiegelError(error)) throw error;
+    const raced = await ctx.stores.rounds.get(recurrence.tenantId, roundId);
+    if (raced) return { round: raced, opened: false };
+    throw error;
+  }
+}

@@ -1,0 +1,151 @@
+import type { Locale } from './framework.js';
+import type { Place, ReminderPlan, SummarySettings } from './round.js';
+
+/** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
+export const jobKinds = ['deadline', 'reminder', 'recurrence'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+/**
+ * pending: waits for `runAt` (also while an attempt runs); done / skipped / failed / cancelled: settled.
+ * skipped: nothing left to do (round closed, slot too late…), with the reason in `result.note`.
+ */
+export const jobStatuses = ['pending', 'done', 'skipped', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+/** What an attempt did: a short machine-readable note and counts (reminders: sent, deferred, …). */
+export interface JobResult {
+  note: string | null;
+  counts: Record<string, number>;
+  /** The round a recurrence job opened. */
+  roundId?: string | null | undefined;
+}
+
+/**
+ * A durable unit of work. Its id is deterministic (`deadline:<roundId>`, `reminder:<roundId>:<slot>`,
+ * `recurrence:<recurrenceId>:<occurrence>`), so scheduling the same work twice inserts it once.
+ * Attempts are claimed by inserting `job:<id>:<attempt>` (see JobStore), never by updating this document.
+ */
+export interface Job {
+  id: string;
+  kind: string;
+  tenantId: string;
+  roundId: string | null;
+  recurrenceId: string | null;
+  /** Reminder slot (`48h`, `now-…`); null for other kinds. */
+  slot: string | null;
+  /** When the job should run next: its due time, later when deferred (quiet hours) or retried (backoff). */
+  runAt: Date;
+  /** When the job was first due. */
+  dueAt: Date;
+  status: JobStatus;
+  /** Attempts claimed so far (the next attempt is `attempts + 1`). */
+  attempts: number;
+  /** Attempts that failed or were abandoned (lease expired). */
+  failures: number;
+  lastError: string | null;
+  result: JobResult | null;
+  /** A stable pseudo-random number in [0, 1024) from the id; instances start their due scans at different lanes. */
+  lane: number;
+  createdAt: Date;
+  updatedAt: Date;
+  settledAt: Date | null;
+}
+
+export type NewJob = Pick<Job, 'id' | 'kind' | 'tenantId' | 'roundId' | 'recurrenceId' | 'slot' | 'runAt'>;
+
+/** One claimed attempt of a job: the document `job:<jobId>:<attempt>`, held until `leaseUntil`. */
+export interface JobAttempt {
+  jobId: string;
+  attempt: number;
+  holder: string;
+  claimedAt: Date;
+  leaseUntil: Date;
+}
+
+export const jobLanes = 1024;
+
+/** FNV-1a of the id, modulo the lane count: stable across processes. */
+export function jobLane(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % jobLanes;
+}
+
+export function deadlineJobId(roundId: string): string {
+  return `deadline:${roundId}`;
+}
+
+export function reminderJobId(roundId: string, slot: string): string {
+  return `reminder:${roundId}:${slot}`;
+}
+
+export function recurrenceJobId(recurrenceId: string, occurrence: Date): string {
+  return `recurrence:${recurrenceId}:${occurrence.toISOString()}`;
+}
+
+/** The claim taken before one reminder is sent: never twice for the same (round, slot, member). */
+export function reminderClaimKey(roundId: string, slot: string, memberId: string): string {
+  return `reminder:${roundId}:${slot}:${memberId}`;
+}
+
+/** The n-th reminder a member receives in a round (1-based): caps reminders per member at the plan's max. */
+export function reminderQuotaKey(roundId: string, memberId: string, n: number): string {
+  return `reminder-quota:${roundId}:${memberId}:${n}`;
+}
+
+/** Quiet hours in the member's local time: a nightly window and whole quiet days. */
+export interface QuietHours {
+  /** `HH:MM`, local; the window runs from `start` to `end`, over midnight when end < start; equal means no window. */
+  start: string;
+  end: string;
+  /** Whole days without reminders, 0 = Sunday … 6 = Saturday. */
+  days: number[];
+}
+
+export interface WorkspaceSettings {
+  tenantId: string;
+  /** Null: reminders go out at any time. */
+  quietHours: QuietHours | null;
+  /** The time zone used for members whose platform does not tell theirs (IANA name). */
+  timeZone: string;
+}
+
+export const defaultQuietHours: QuietHours = { start: '20:00', end: '08:00', days: [0, 6] };
+export const defaultTimeZone = 'Europe/Brussels';
+
+export function defaultWorkspaceSettings(tenantId: string): WorkspaceSettings {
+  return { tenantId, quietHours: defaultQuietHours, timeZone: defaultTimeZone };
+}
+
+/** What each round of a recurring schedule is opened with. */
+export interface RecurringRoundOptions {
+  /** Prefix of each round's name (the occurrence's date follows); the framework title when null. */
+  name: string | null;
+  criterionIds: string[];
+  dimensionIds: string[] | null;
+  participants: string[];
+  coordinators: string[];
+  /** Hours from opening to the deadline; null: rounds stay open until closed by hand. */
+  durationHours: number | null;
+  anonymous: boolean;
+  locale: Locale;
+  settings: Partial<SummarySettings>;
+  reminderPlan: ReminderPlan | null;
+}
+
+/** A cron expression in a time zone that opens a new round on the same framework in the same place. */
+export interface Recurrence {
+  id: string;
+  tenantId: string;
+  place: Place;
+  frameworkId: string;
+  /** Five fields (minute hour day-of-month month day-of-week); day-of-month AND day-of-week when both are set. */
+  cron: string;
+  timeZone: string;
+  round: RecurringRoundOptions;
+  createdBy: string;
+  createdAt: Date;
+}

@@ -1,0 +1,241 @@
+import type { Actor } from '../app/actor.js';
+import type { AppContext } from '../app/context.js';
+import type { Notifier, Notifiers } from '../app/notifier.js';
+import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
+import { slotUsefulUntil } from '../app/round-jobs.js';
+import { closeRound, membersToRemind } from '../app/rounds.js';
+import { getWorkspaceSettings } from '../app/workspace-settings.js';
+import { isSpiegelError } from '../domain/errors.js';
+import type { Round } from '../domain/round.js';
+import { reminderClaimKey, reminderQuotaKey, type Job, type JobResult } from '../domain/scheduling.js';
+import type { Logger } from '../logger.js';
+import { mapLimited } from './concurrency.js';
+import { nextAllowedTime } from './quiet-hours.js';
+import { isValidTimeZone } from './time-zones.js';
+
+export interface JobRun {
+  job: Job;
+  /** The attempt this run holds (its claim is `job:<id>:<attempt>`). */
+  attempt: number;
+  holder: string;
+  now: Date;
+}
+
+export type JobOutcome =
+  | { status: 'done' | 'skipped'; note: string; counts?: Record<string, number>; roundId?: string }
+  /** Not now: run again at `until` (quiet hours, a deadline not reached yet); not a failure. */
+  | { status: 'deferred'; until: Date; note: string; counts?: Record<string, number> };
+
+export type JobHandler = (run: JobRun) => Promise<JobOutcome>;
+
+/** A failed attempt. `permanent`: retrying cannot help (no notifier for the platform, invalid schedule). */
+export class JobError extends Error {
+  readonly permanent: boolean;
+  readonly result: JobResult | null;
+
+  constructor(message: string, options: { permanent?: boolean; result?: JobResult | null; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'JobError';
+    this.permanent = options.permanent ?? false;
+    this.result = options.result ?? null;
+  }
+}
+
+export interface HandlerDeps {
+  ctx: AppContext;
+  notifiers: Notifiers;
+  logger: Logger;
+}
+
+/** What a reminder hands the notifier: the progress it shows, plus the member's time zone and the slot. */
+export interface ReminderDetails {
+  answered: number;
+  participants: number;
+  /** The member's IANA time zone (platform's, else the workspace default): for showing the deadline. */
+  timeZone: string;
+  slot: string;
+  deadline: Date | null;
+}
+
+/** The identity the scheduler acts under: an admin of the job's tenant, never of another. */
+export function schedulerActor(tenantId: string): Actor {
+  return { tenantId, userId: 'spiegel:scheduler', isAdmin: true };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function notifierFor(deps: HandlerDeps, round: Round, what: string): Notifier {
+  const notifier = deps.notifiers[round.place.platform];
+  if (!notifier) {
+    throw new JobError(`no notifier for platform “${round.place.platform}” in this instance: ${what}`, { permanent: true });
+  }
+  return notifier;
+}
+
+function skipped(note: string, counts?: Record<string, number>): JobOutcome {
+  return counts ? { status: 'skipped', note, counts } : { status: 'skipped', note };
+}
+
+async function loadRound(deps: HandlerDeps, job: Job): Promise<Round | null> {
+  return job.roundId ? deps.ctx.stores.rounds.get(job.tenantId, job.roundId) : null;
+}
+
+/**
+ * Deadline: closes the round and posts its summary, once. The claim `round-closed:<id>` (taken by closeRound)
+ * decides who posts; when posting fails it is released, so that the retry (or a coordinator's close) posts.
+ */
+export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const { ctx } = deps;
+  const round = await loadRound(deps, run.job);
+  if (!round) return skipped('round-missing');
+  if (round.state === 'cancelled') return skipped('round-cancelled');
+  if (round.state === 'open' && round.deadline && round.deadline.getTime() > run.now.getTime()) {
+    return { status: 'deferred', until: round.deadline, note: 'deadline-later' };
+  }
+  const wasOpen = round.state === 'open';
+  const closed = await closeRound(ctx, schedulerActor(run.job.tenantId), round.id);
+  if (!closed.firstClose) return skipped(wasOpen ? 'closed-meanwhile' : 'already-closed');
+  const claim = `round-closed:${round.id}`;
+  try {
+    const notifier = notifierFor(deps, round, 'the round was closed, but its summary could not be posted');
+    await notifier.postSummary(closed.round, closed.summary);
+  } catch (error) {
+    await ctx.stores.claims.release(claim);
+    if (error instanceof JobError) throw error;
+    throw new JobError(`the round was closed, but posting its summary failed: ${errorText(error)}`, { cause: error });
+  }
+  return { status: 'done', note: 'closed' };
+}
+
+type ReminderClaim = { state: 'claimed'; keys: string[] } | { state: 'already' } | { state: 'quota' };
+
+/** Claims one reminder: the (round, slot, member) claim, then the member's next free place under the plan's max. */
+async function claimReminder(ctx: AppContext, round: Round, slot: string, memberId: string, holder: string, now: Date): Promise<ReminderClaim> {
+  const key = reminderClaimKey(round.id, slot, memberId);
+  if (!(await ctx.stores.claims.claim(key, holder, now))) return { state: 'already' };
+  for (let n = 1; n <= round.reminderPlan.max; n++) {
+    const quota = reminderQuotaKey(round.id, memberId, n);
+    if (await ctx.stores.claims.claim(quota, holder, now)) return { state: 'claimed', keys: [key, quota] };
+  }
+  return { state: 'quota' };
+}
+
+async function memberTimeZone(notifier: Notifier, round: Round, memberId: string, fallback: string, logger: Logger): Promise<string> {
+  try {
+    const zone = await notifier.memberTimeZone(round, memberId);
+    if (zone && isValidTimeZone(zone)) return zone;
+  } catch (error) {
+    logger.debug({ err: error, roundId: round.id }, 'member time zone unavailable; using the workspace default');
+  }
+  return fallback;
+}
+
+/**
+ * Reminder slot: a private reminder to each participant who has not answered, in their own time zone and
+ * outside quiet hours. A member in quiet hours is deferred (the job runs again at the earliest such time);
+ * when that time is past the slot's usefulness (the next slot, or the deadline) the member is skipped and
+ * counted (`tooLate`). Each (round, slot, member) is claimed before sending, so no reminder goes out twice;
+ * a send that fails releases its claim and fails the attempt, so the retry sends it.
+ */
+export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const { ctx, logger } = deps;
+  const { job, now } = run;
+  const round = await loadRound(deps, job);
+  if (!round) return skipped('round-missing');
+  if (round.state !== 'open') return skipped(`round-${round.state}`);
+  const slot = job.slot ?? 'now';
+  const usefulUntil = slotUsefulUntil(round, slot);
+  if (usefulUntil && now.getTime() >= usefulUntil.getTime()) {
+    return skipped(round.deadline && now.getTime() >= round.deadline.getTime() ? 'deadline-passed' : 'superseded');
+  }
+  const notifier = notifierFor(deps, round, 'reminders for this round cannot be sent');
+  const settings = await getWorkspaceSettings(ctx, job.tenantId);
+  const members = await membersToRemind(ctx, round);
+  const answered = round.participants.length - members.length;
+  const counts = { sent: 0, alreadySent: 0, deferred: 0, tooLate: 0, quota: 0, failed: 0 };
+  const errors: string[] = [];
+  let deferUntil: number | null = null;
+
+  await mapLimited(members, 4, async (memberId) => {
+    const timeZone = await memberTimeZone(notifier, round, memberId, settings.timeZone, logger);
+    const allowedAt = nextAllowedTime(now, timeZone, settings.quietHours);
+    if (!allowedAt || (usefulUntil && allowedAt.getTime() >= usefulUntil.getTime())) {
+      counts.tooLate++;
+      return;
+    }
+    if (allowedAt.getTime() > now.getTime()) {
+      counts.deferred++;
+      deferUntil = Math.min(deferUntil ?? Infinity, allowedAt.getTime());
+      return;
+    }
+    const claim = await claimReminder(ctx, round, slot, memberId, run.holder, now);
+    if (claim.state === 'already') {
+      counts.alreadySent++;
+      return;
+    }
+    if (claim.state === 'quota') {
+      counts.quota++;
+      return;
+    }
+    const details: ReminderDetails = { answered, participants: round.participants.length, timeZone, slot, deadline: round.deadline };
+    try {
+      await notifier.sendReminder(round, memberId, details);
+      counts.sent++;
+    } catch (error) {
+      for (const key of claim.keys.reverse()) await ctx.stores.claims.release(key);
+      counts.failed++;
+      errors.push(errorText(error));
+    }
+  });
+
+  if (counts.failed > 0) {
+    const attempted = counts.sent + counts.failed;
+    throw new JobError(`${counts.failed} of ${attempted} reminders could not be sent: ${errors[0] ?? 'unknown error'}`, {
+      result: { note: 'send-failed', counts },
+    });
+  }
+  if (deferUntil !== null) return { status: 'deferred', until: new Date(deferUntil), note: 'quiet-hours', counts };
+  return { status: 'done', note: members.length === 0 ? 'everyone-answered' : 'sent', counts };
+}
+
+/**
+ * Recurrence: queues the next occurrence first (the chain never breaks, even when this one fails), then opens
+ * this occurrence's round (deterministic id: once) and announces it (claim `round-announced:<id>`).
+ */
+export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const { ctx } = deps;
+  const { job, now } = run;
+  const recurrence = job.recurrenceId ? await ctx.stores.recurrences.get(job.tenantId, job.recurrenceId) : null;
+  if (!recurrence) return skipped('recurrence-deleted');
+  await scheduleNextOccurrence(ctx, recurrence, new Date(Math.max(now.getTime(), job.dueAt.getTime())));
+  let opened: Awaited<ReturnType<typeof openRecurringRound>>;
+  try {
+    opened = await openRecurringRound(ctx, recurrence, job.dueAt);
+  } catch (error) {
+    if (isSpiegelError(error)) throw new JobError(`the round could not be opened: ${error.message}`, { permanent: true, cause: error });
+    throw error;
+  }
+  const { round } = opened;
+  const claim = `round-announced:${round.id}`;
+  if (await ctx.stores.claims.claim(claim, run.holder, now)) {
+    try {
+      const notifier = notifierFor(deps, round, `round ${round.id} was opened, but could not be announced`);
+      await notifier.announceRound(round);
+    } catch (error) {
+      await ctx.stores.claims.release(claim);
+      if (error instanceof JobError) throw error;
+      throw new JobError(`round ${round.id} was opened, but announcing it failed: ${errorText(error)}`, { cause: error });
+    }
+  }
+  return { status: 'done', note: opened.opened ? 'opened' : 'already-opened', roundId: round.id };
+}
+
+export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
+  return {
+    deadline: (run) => runDeadlineJob(deps, run),
+    reminder: (run) => runReminderJob(deps, run),
+    recurrence: (run) => runRecurrenceJob(deps, run),
+  };
+}

@@ -1,0 +1,87 @@
+import type { Collection, Db, Filter } from 'mongodb';
+import { z } from 'zod';
+import type { RecurrenceStore } from '../../app/ports.js';
+import { localeSchema } from '../../domain/framework.js';
+import type { Recurrence } from '../../domain/scheduling.js';
+
+const reminderPlanSchema = z.object({ hoursBeforeDeadline: z.array(z.number().positive()), max: z.number().int().min(0) });
+
+const settingsSchema = z
+  .object({
+    targetScore: z.number(),
+    anonymityThreshold: z.number().int(),
+    dimensionGapThreshold: z.number(),
+    lowResponseRate: z.number(),
+    changeThreshold: z.number(),
+    consensusMaxIqr: z.number(),
+    consensusMinRwg: z.number(),
+    lowConsensus: z.number(),
+    polarisedEndShare: z.number(),
+  })
+  .partial();
+
+const recurrenceDocumentSchema = z.object({
+  _id: z.string(),
+  tenantId: z.string(),
+  place: z.object({ platform: z.enum(['slack', 'teams', 'cli']), tenantId: z.string(), channelId: z.string() }),
+  frameworkId: z.string(),
+  cron: z.string(),
+  timeZone: z.string(),
+  round: z.object({
+    name: z.string().nullable(),
+    criterionIds: z.array(z.string()),
+    dimensionIds: z.array(z.string()).nullable(),
+    participants: z.array(z.string()),
+    coordinators: z.array(z.string()),
+    durationHours: z.number().positive().nullable(),
+    anonymous: z.boolean(),
+    locale: localeSchema,
+    settings: settingsSchema,
+    reminderPlan: reminderPlanSchema.nullable(),
+  }),
+  createdBy: z.string(),
+  createdAt: z.date(),
+});
+
+type RecurrenceDocument = z.infer<typeof recurrenceDocumentSchema>;
+
+function fromDocument(raw: unknown): Recurrence {
+  const { _id, round, ...rest } = recurrenceDocumentSchema.parse(raw);
+  // zod's partial() types absent keys as `T | undefined`; drop them so the settings fit exactOptional readers.
+  const settings = Object.fromEntries(Object.entries(round.settings).filter(([, v]) => v !== undefined));
+  return { id: _id, round: { ...round, settings }, ...rest };
+}
+
+export class MongoRecurrenceStore implements RecurrenceStore {
+  private readonly recurrences: Collection<RecurrenceDocument>;
+
+  constructor(db: Db) {
+    this.recurrences = db.collection<RecurrenceDocument>('recurrences');
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.recurrences.createIndex({ tenantId: 1, 'place.channelId': 1 });
+  }
+
+  async insert(recurrence: Recurrence): Promise<void> {
+    const { id, ...rest } = recurrence;
+    await this.recurrences.insertOne({ _id: id, ...rest });
+  }
+
+  async get(tenantId: string, recurrenceId: string): Promise<Recurrence | null> {
+    const doc = await this.recurrences.findOne({ _id: recurrenceId, tenantId });
+    return doc ? fromDocument(doc) : null;
+  }
+
+  async list(tenantId: string, query: { channelId?: string } = {}): Promise<Recurrence[]> {
+    const filter: Filter<RecurrenceDocument> = { tenantId };
+    if (query.channelId) filter['place.channelId'] = query.channelId;
+    const docs = await this.recurrences.find(filter).sort({ createdAt: 1 }).limit(200).toArray();
+    return docs.map(fromDocument);
+  }
+
+  async delete(tenantId: string, recurrenceId: string): Promise<boolean> {
+    const result = await this.recurrences.deleteOne({ _id: recurrenceId, tenantId });
+    return result.deletedCount > 0;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Collection, Db } from 'mongodb';
+import { z } from 'zod';
+import type { WorkspaceSettingsStore } from '../../app/ports.js';
+import type { WorkspaceSettings } from '../../domain/scheduling.js';
+import { isDuplicateKey } from './errors.js';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+const settingsDocumentSchema = z.object({
+  _id: z.string(),
+  quietHours: z.object({ start: hhmm, end: hhmm, days: z.array(z.number().int().min(0).max(6)) }).nullable(),
+  timeZone: z.string(),
+  updatedAt: z.date(),
+});
+
+type SettingsDocument = z.infer<typeof settingsDocumentSchema>;
+
+/** One document per tenant, `_id` = tenant id. */
+export class MongoWorkspaceSettingsStore implements WorkspaceSettingsStore {
+  private readonly settings: Collection<SettingsDocument>;
+
+  constructor(db: Db) {
+    this.settings = db.collection<SettingsDocument>('workspace_settings');
+  }
+
+  async get(tenantId: string): Promise<WorkspaceSettings | null> {
+    const doc = await this.settings.findOne({ _id: tenantId });
+    if (!doc) return null;
+    const { _id, quietHours, timeZone } = settingsDocumentSchema.parse(doc);
+    return { tenantId: _id, quietHours, timeZone };
+  }
+
+  async put(settings: WorkspaceSettings, at: Date): Promise<void> {
+    const doc: SettingsDocument = { _id: settings.tenantId, quietHours: settings.quietHours, timeZone: settings.timeZone, updatedAt: at };
+    try {
+      await this.settings.replaceOne({ _id: settings.tenantId }, doc, { upsert: true });
+    } catch (error) {
+      // FerretDB: concurrent upserts of one key may raise E11000; the document exists then, so replace it.
+      if (!isDuplicateKey(error)) throw error;
+      await this.settings.replaceOne({ _id: settings.tenantId }, doc);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import type { Db } from 'mongodb';
+import { pino } from 'pino';
+import { newRoundId, type AppContext } from '../../src/app/context.js';
+import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../src/app/framework-catalogue.js';
+import type { Notifier } from '../../src/app/notifier.js';
+import type { Clock } from '../../src/app/ports.js';
+import type { Round } from '../../src/domain/round.js';
+import type { Summary } from '../../src/domain/summary-types.js';
+import type { Logger } from '../../src/logger.js';
+import { createMongoStores } from '../../src/storage/mongo/mongo-stores.js';
+
+let frameworks: Promise<FrameworkCatalogue> | undefined;
+
+/**
+ * A context on the test database. `ensureIndexes: false` for a second context on the same database (a
+ * "restarted process"): FerretDB 1.24 drops the connection when createIndexes with several specs meets
+ * existing indexes, which the core's rounds/responses stores still do (reported).
+ */
+export async function makeContext(db: Db, clock: Clock, options: { ensureIndexes?: boolean } = {}): Promise<AppContext> {
+  frameworks ??= loadFrameworkCatalogue();
+  const stores = createMongoStores(db);
+  if (options.ensureIndexes ?? true) await stores.ensureIndexes();
+  return { stores, clock, frameworks: await frameworks, secret: 'x'.repeat(40), newId: newRoundId };
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });
+
+export interface SentReminder {
+  roundId: string;
+  memberId: string;
+  at: Date;
+  details: Record<string, unknown>;
+}
+
+/** A platform stand-in that records what the core asked it to say (the notifier is outside the core). */
+export class RecordingNotifier implements Notifier {
+  readonly summaries: Array<{ roundId: string; summary: Summary }> = [];
+  readonly reminders: SentReminder[] = [];
+  readonly announced: Round[] = [];
+  /** Member id → IANA zone; absent: the platform does not know it. */
+  readonly timeZones = new Map<string, string>();
+  /** Members whose reminders fail (the platform refuses). */
+  readonly failFor = new Set<string>();
+  failSummaries = 0;
+
+  constructor(private readonly clock: Clock) {}
+
+  async postSummary(round: Round, summary: Summary): Promise<void> {
+    if (this.failSummaries > 0) {
+      this.failSummaries--;
+      throw new Error('platform unavailable');
+    }
+    this.summaries.push({ roundId: round.id, summary });
+  }
+
+  async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void> {
+    if (this.failFor.has(memberId)) throw new Error(`cannot open a direct message with ${memberId}`);
+    this.reminders.push({ roundId: round.id, memberId, at: this.clock.now(), details: { ...progress } });
+  }
+
+  async announceRound(round: Round): Promise<void> {
+    this.announced.push(round);
+  }
+
+  async memberTimeZone(_round: Round, memberId: string): Promise<string | null> {
+    return this.timeZones.get(memberId) ?? null;
+  }
+}
+
+export const hour = 3_600_000;
