@@ -41,6 +41,11 @@ export async function createCore(options: { config: Config; uri: string; secret:
     connectMongo(uri, config.MONGODB_DB),
   ]);
   const stores = createMongoStores(connection.db);
-  await stores.ensureIndexes();
+  try {
+    await stores.ensureIndexes();
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   return { ctx: { stores, clock: options.clock ?? systemClock, frameworks, secret, newId: newRoundId }, connection };
 }

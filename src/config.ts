@@ -60,3 +60,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return result.data;
 }
+
+/** Local mode: no platform credentials (or SPIEGEL_LOCAL_MODE=true) — try Spiegel with no account anywhere. */
+export function isLocalMode(config: Config): boolean {
+  return config.SPIEGEL_LOCAL_MODE || (!config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN && !config.MICROSOFT_APP_ID);
+}

@@ -65,7 +65,8 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
   }
   const framework = ctx.frameworks.get(input.frameworkId);
   const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
-  const round = buildClosedRound(ctx, actor, input, members);
+  const asked = framework.criteria.filter((c) => rows.some((r) => r.criterion === c.id)).map((c) => c.id);
+  const round = buildClosedRound(ctx, actor, input, members, asked);
   const problems: string[] = [];
   const seen = new Set<string>();
   const responses: Response[] = [];
@@ -116,8 +117,10 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
   return { round, summary };
 }
 
-function buildClosedRound(ctx: AppContext, actor: Actor, input: ImportRoundInput, members: string[]): Round {
+/** The round as it was held: its members and the criteria the file answers. */
+function buildClosedRound(ctx: AppContext, actor: Actor, input: ImportRoundInput, members: string[], criterionIds: string[]): Round {
   const open = buildRound(ctx, actor, {
+    criterionIds,
     place: input.place,
     frameworkId: input.frameworkId,
     participants: members.length > 0 ? members : [actor.userId],

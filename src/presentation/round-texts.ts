@@ -6,6 +6,11 @@ export function criterionText(round: Round, criterionId: string, locale: Locale)
   return round.framework.criteria.find((c) => c.id === criterionId)?.text[locale] ?? criterionId;
 }
 
+/** A criterion as a name inside a sentence: without its closing full stop. */
+export function criterionName(round: Round, criterionId: string, locale: Locale): string {
+  return criterionText(round, criterionId, locale).replace(/\.$/, '');
+}
+
 export function componentTitle(round: Round, componentId: string, locale: Locale): string {
   return round.framework.components.find((c) => c.id === componentId)?.title[locale] ?? componentId;
 }

@@ -2,7 +2,7 @@ import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import type { CriterionStatistics, Gap, Summary } from '../domain/summary-types.js';
 import { translator } from '../i18n/translator.js';
-import { componentTitle, criterionText, dimensionLabel, formatNumber } from './round-texts.js';
+import { componentTitle, criterionName, dimensionLabel, formatNumber } from './round-texts.js';
 
 export interface SummaryItemView {
   text: string;
@@ -23,14 +23,14 @@ export interface SummaryView {
 
 function itemName(round: Round, criterionId: string, dimension: string, locale: Locale): string {
   const dim = dimensionLabel(round, dimension, locale);
-  const text = criterionText(round, criterionId, locale);
+  const text = criterionName(round, criterionId, locale);
   return dim ? `${text} (${dim.toLowerCase()})` : text;
 }
 
 function gapText(round: Round, gap: Gap, locale: Locale): string {
   const t = translator(locale);
   const n = (v: number) => formatNumber(v, locale);
-  const criterion = gap.kind === 'dimensionGap' ? criterionText(round, gap.criterionId, locale) : itemName(round, gap.criterionId, gap.dimension, locale);
+  const criterion = gap.kind === 'dimensionGap' ? criterionName(round, gap.criterionId, locale) : itemName(round, gap.criterionId, gap.dimension, locale);
   switch (gap.kind) {
     case 'lowScore':
       return t('summary.gap.lowScore', { criterion, median: n(gap.median), target: n(gap.target) });

@@ -2,6 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
 import type { ParticipationStore } from '../../app/ports.js';
 import { insertOnce } from './errors.js';
+import { ensureIndexes } from './indexes.js';
 
 interface AnsweredDocument {
   _id: string;
@@ -22,7 +23,7 @@ export class MongoParticipationStore implements ParticipationStore {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.answered.createIndexes([{ key: { tenantId: 1, roundId: 1 } }]);
+    await ensureIndexes(this.answered, [{ tenantId: 1, roundId: 1 }]);
   }
 
   async markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void> {

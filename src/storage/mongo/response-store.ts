@@ -4,6 +4,7 @@ import type { ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.
 import { SpiegelError } from '../../domain/errors.js';
 import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
+import { ensureIndexes } from './indexes.js';
 
 const responseDocumentSchema = z.object({
   _id: z.string(),
@@ -36,7 +37,7 @@ export class MongoResponseStore implements ResponseStore {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.responses.createIndexes([{ key: { tenantId: 1, roundId: 1 } }, { key: { roundId: 1, respondent: 1 } }]);
+    await ensureIndexes(this.responses, [{ tenantId: 1, roundId: 1 }, { roundId: 1, respondent: 1 }]);
   }
 
   async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {

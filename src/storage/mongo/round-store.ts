@@ -2,6 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import type { RoundQuery, RoundStore } from '../../app/ports.js';
 import type { Place, Round } from '../../domain/round.js';
 import { fromRoundDocument, toRoundDocument, type RoundDocument } from './round-documents.js';
+import { ensureIndexes } from './indexes.js';
 
 export class MongoRoundStore implements RoundStore {
   private readonly rounds: Collection<RoundDocument>;
@@ -11,11 +12,11 @@ export class MongoRoundStore implements RoundStore {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.rounds.createIndexes([
-      { key: { tenantId: 1, state: 1 } },
-      { key: { tenantId: 1, 'place.channelId': 1, 'framework.id': 1, closedAt: -1 } },
-      { key: { tenantId: 1, participants: 1 } },
-      { key: { state: 1, deadline: 1 } },
+    await ensureIndexes(this.rounds, [
+      { tenantId: 1, state: 1 },
+      { tenantId: 1, 'place.channelId': 1, 'framework.id': 1, closedAt: -1 },
+      { tenantId: 1, participants: 1 },
+      { state: 1, deadline: 1 },
     ]);
   }
 

@@ -1,0 +1,116 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from '../config.js';
+import { isSpiegelError } from '../domain/errors.js';
+import { localeSchema, type Locale } from '../domain/framework.js';
+import { roundStates } from '../domain/round.js';
+import { translator } from '../i18n/translator.js';
+import { errorText } from '../presentation/error-text.js';
+import { openCliSession, type CliSession } from './cli-context.js';
+import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+
+class UsageError extends Error {}
+
+const optionsSchema = z.object({
+  format: z.string().optional(),
+  framework: z.string().optional(),
+  name: z.string().optional(),
+  anonymous: z.boolean().default(false),
+  state: z.enum(roundStates).optional(),
+  tenant: z.string().min(1).default('cli:local'),
+  locale: localeSchema.optional(),
+  help: z.boolean().default(false),
+});
+
+function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
+  const format = value ?? fallback;
+  if (format === undefined || !(allowed as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  }
+  return format as T;
+}
+
+function need(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError(`missing ${what}`);
+  return value;
+}
+
+async function run(argv: string[]): Promise<string> {
+  const config = loadConfig();
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      framework: { type: 'string' },
+      name: { type: 'string' },
+      anonymous: { type: 'boolean' },
+      state: { type: 'string' },
+      tenant: { type: 'string' },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const options = optionsSchema.parse(values);
+  const locale: Locale = options.locale ?? config.DEFAULT_LOCALE;
+  const [group, action, target] = positionals;
+  const command = `${group ?? ''} ${action ?? ''}`.trim();
+  if (options.help || !group) return translator(locale)('cli.usage');
+
+  if (command === 'frameworks list') return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
+  if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'));
+
+  const withSession = async (work: (session: CliSession) => Promise<string>) => {
+    const session = await openCliSession(config, options.tenant);
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  };
+  switch (command) {
+    case 'round import': {
+      const file = need(target, 'FILE.csv');
+      const frameworkId = need(options.framework, '--framework ID');
+      return withSession((s) =>
+        importRoundCommand(s, { file, frameworkId, anonymous: options.anonymous, locale, ...(options.name ? { name: options.name } : {}) }),
+      );
+    }
+    case 'rounds list':
+      return withSession((s) => listRoundsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), options.state));
+    case 'round summary': {
+      const id = need(target, 'round ID');
+      return withSession((s) => summaryCommand(s, id, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    }
+    case 'round export': {
+      const id = need(target, 'round ID');
+      const format = pickFormat(options.format, ['csv', 'json']);
+      return withSession((s) => exportCommand(s, id, format));
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function fail(text: string, code: number): void {
+  process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  process.exitCode = code;
+}
+
+try {
+  process.stdout.write(await run(process.argv.slice(2)));
+} catch (error) {
+  const locale = localeSchema.catch('en').parse(process.env.DEFAULT_LOCALE ?? 'nl');
+  const t = translator(locale);
+  if (error instanceof ConfigError) fail(error.message, 2);
+  else if (error instanceof UsageError || error instanceof z.ZodError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    const detail = error instanceof z.ZodError ? error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+    fail(`${t('cli.badUsage', { detail })}\n\n${t('cli.usage')}`, 2);
+  } else if (isSpiegelError(error)) {
+    const problems = Array.isArray(error.details.problems) ? (error.details.problems as string[]) : null;
+    fail(t('cli.failed', { code: error.code, message: problems ? `\n${problems.join('\n')}` : error.code === 'framework.invalid' ? error.message : errorText(error, locale) }), 1);
+  } else {
+    fail(`${t('errors.unexpected')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
+  }
+}
