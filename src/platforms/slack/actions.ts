@@ -1,0 +1,86 @@
+/**
+ * Clicks. A rating click is the hot path: acknowledge at once, then one round read, the answer's write and
+ * the answered marker (recordResponse), then the private confirmation showing the stored answer, and a
+ * debounced progress update. The member's language comes from an in-process cache in parallel.
+ */
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { myAnswers, recordResponse } from '../../app/responses.js';
+import { SpiegelError } from '../../domain/errors.js';
+import { pickLocale } from '../../i18n/translator.js';
+import { openAnswerForm, type FormRequest } from './answer-flow.js';
+import { mineText, savedText } from './blocks/replies.js';
+import { publishHome } from './home-tab.js';
+import { toRating } from './form-values.js';
+import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern } from './ids.js';
+import { ephemeral, refusal } from './reply.js';
+import { teamOf, type SlackRuntime } from './runtime.js';
+import { refreshStartForm } from './start-flow.js';
+
+export function registerActions(app: App, rt: SlackRuntime): void {
+  const admins = rt.config.SPIEGEL_ADMINS;
+
+  app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    const locale = rt.directory.localeOf(client, teamId, body.user.id);
+    try {
+      const rate = decodeRate(action.value);
+      if (!rate) throw new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' });
+      const { round, response } = await recordResponse(rt.ctx, actor, { ...rate, value: toRating(rate.value) });
+      await ephemeral(respond, savedText(round, response, await locale));
+      rt.progress.answered(round, client);
+    } catch (error) {
+      await ephemeral(respond, refusal(error, await locale, rt.logger));
+    }
+  });
+
+  const openForm = (request: (value: string | undefined) => FormRequest | null) =>
+    async ({ ack, body, action, client, context }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: Parameters<typeof openAnswerForm>[1]; context: { teamId?: string; enterpriseId?: string } }) => {
+      await ack();
+      const teamId = teamOf(context, body);
+      const actor = actorFor(teamId, body.user.id, admins);
+      const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+      const parsed = request(action.value);
+      const fallback: FormRequest = { kind: 'continue', roundId: action.value ?? '' };
+      await openAnswerForm(rt, client, body.trigger_id, actor, locale, parsed ?? fallback);
+    };
+
+  app.action<BlockAction<ButtonAction>>(actionIds.form, openForm((v) => {
+    const target = decodeFormTarget(v);
+    return target ? { kind: 'part', target } : null;
+  }));
+  app.action<BlockAction<ButtonAction>>(actionIds.comment, openForm((v) => {
+    const ref = decodeCriterionRef(v);
+    return ref ? { kind: 'criterion', ...ref } : null;
+  }));
+  app.action<BlockAction<ButtonAction>>(actionIds.continue, openForm((v) => ({ kind: 'continue', roundId: v ?? '' })));
+
+  app.action<BlockAction<ButtonAction>>(actionIds.mine, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    try {
+      const { round, responses } = await myAnswers(rt.ctx, actorFor(teamId, body.user.id, admins), action.value ?? '');
+      await ephemeral(respond, mineText(round, responses, locale));
+    } catch (error) {
+      await ephemeral(respond, refusal(error, locale, rt.logger));
+    }
+  });
+
+  app.action<BlockAction<StaticSelectAction>>(actionIds.workspaceLocale, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    if (!actor.isAdmin) return;
+    await rt.directory.setWorkspaceLocale(teamId, pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE), rt.ctx.clock.now());
+    await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  app.action<BlockAction<StaticSelectAction>>(actionIds.startFramework, async ({ ack, body, action, client, context }) => {
+    await ack();
+    if (!body.view) return;
+    const locale = await rt.directory.localeOf(client, teamOf(context, body), body.user.id);
+    await refreshStartForm(rt, client, body.view, action.selected_option.value, locale);
+  });
+}

@@ -1,0 +1,50 @@
+/** Posting a round's messages in its channel, and retiring them (no more buttons) when it ends. */
+import type { AppContext } from '../../app/context.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
+import type { Logger } from '../../logger.js';
+import { renderIntroMessage, renderPromptMessages, renderRetiredPrompt, type SlackMessage } from './blocks/prompts.js';
+import { renderSummaryMessages } from './blocks/summary.js';
+import { introTsRef, promptTsRef } from './progress.js';
+import type { WebClient } from './web-api.js';
+
+async function post(client: WebClient, channel: string, message: SlackMessage): Promise<string> {
+  const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+  if (!result.ts) throw new Error('chat.postMessage returned no ts');
+  return result.ts;
+}
+
+/** Posts the intro (progress 0) and the prompts, and keeps their timestamps on the round. */
+export async function postRound(ctx: AppContext, client: WebClient, round: Round): Promise<Round> {
+  const { tenantId, channelId } = round.place;
+  const introTs = await post(client, channelId, renderIntroMessage(round, { answered: 0, participants: round.participants.length }));
+  await ctx.stores.rounds.setPlatformRef(tenantId, round.id, introTsRef, introTs);
+  const promptTs: string[] = [];
+  for (const message of renderPromptMessages(round)) promptTs.push(await post(client, channelId, message));
+  await ctx.stores.rounds.setPlatformRef(tenantId, round.id, promptTsRef, promptTs.join(','));
+  return { ...round, platformRefs: { ...round.platformRefs, [introTsRef]: introTs, [promptTsRef]: promptTs.join(',') } };
+}
+
+/** Updates the intro to its final state and strips the buttons from the prompts. Failures are logged only. */
+export async function retireRound(ctx: AppContext, client: WebClient, round: Round, logger: Logger): Promise<void> {
+  const channel = round.place.channelId;
+  const introTs = round.platformRefs[introTsRef];
+  const updates: Array<{ ts: string; message: SlackMessage }> = [];
+  if (introTs) {
+    const answered = await ctx.stores.participation.countAnswered(round.place.tenantId, round.id);
+    updates.push({ ts: introTs, message: renderIntroMessage(round, { answered, participants: round.participants.length }) });
+  }
+  const retired = renderRetiredPrompt(round);
+  for (const ts of (round.platformRefs[promptTsRef] ?? '').split(',').filter(Boolean)) updates.push({ ts, message: retired });
+  for (const { ts, message } of updates) {
+    await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
+      logger.warn({ err: error, roundId: round.id, ts }, 'could not update a round message');
+    });
+  }
+}
+
+/** Posts the final summary in the round's channel, then retires the round's messages. */
+export async function postSummary(ctx: AppContext, client: WebClient, round: Round, summary: Summary, logger: Logger): Promise<void> {
+  for (const message of renderSummaryMessages(round, summary, round.locale, false)) await post(client, round.place.channelId, message);
+  await retireRound(ctx, client, round, logger);
+}

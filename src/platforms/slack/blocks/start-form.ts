@@ -1,0 +1,136 @@
+/**
+ * The "start a round" modal: framework, optional subset of criteria, participants, deadline,
+ * anonymity, dimensions, language and target score. Blocks whose choices depend on the framework
+ * carry its id in their block id, so Slack does not carry answers over when the framework changes.
+ */
+import type { types } from '@slack/bolt';
+import { locales, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
+import { defaultSummarySettings } from '../../../domain/round.js';
+import { translator } from '../../../i18n/translator.js';
+import { actionIds, callbackIds, startBlockIds } from '../ids.js';
+import { limits, option, plain, truncate } from './limits.js';
+
+export interface StartFormMetadata {
+  channelId: string;
+  /** The slash command's response_url: the outcome is reported there, ephemerally. */
+  responseUrl: string;
+  timeZone: string;
+}
+
+export interface StartFormInput {
+  locale: Locale;
+  frameworks: readonly Framework[];
+  frameworkId: string;
+  metadata: StartFormMetadata;
+}
+
+/** `<base>|<frameworkId>`: block ids of the inputs that depend on the chosen framework. */
+export function frameworkBlockId(base: string, frameworkId: string): string {
+  return `${base}|${frameworkId}`;
+}
+
+function input(blockId: string, label: string, element: types.InputBlockElement, extra: Partial<types.InputBlock> = {}): types.InputBlock {
+  return { type: 'input', block_id: blockId, label: plain(label, limits.inputLabel), element, optional: true, ...extra };
+}
+
+export function renderStartForm({ locale, frameworks, frameworkId, metadata }: StartFormInput): types.ModalView {
+  const t = translator(locale);
+  const framework = frameworks.find((f) => f.id === frameworkId) ?? frameworks[0];
+  const blocks: types.KnownBlock[] = [];
+  const frameworkOptions = frameworks.slice(0, limits.optionsPerSelect).map((f) => option(f.title[locale], f.id));
+  const selected = frameworkOptions.find((o) => o.value === framework?.id);
+  blocks.push(
+    input(
+      startBlockIds.framework,
+      t('slack.start.framework'),
+      { type: 'static_select', action_id: actionIds.startFramework, options: frameworkOptions, ...(selected ? { initial_option: selected } : {}) },
+      { optional: false, dispatch_action: true },
+    ),
+  );
+  blocks.push(
+    input(startBlockIds.name, t('slack.start.name'), {
+      type: 'plain_text_input',
+      action_id: 'value',
+      max_length: 150,
+      placeholder: plain(t('slack.start.namePlaceholder'), limits.placeholder),
+    }),
+  );
+  if (framework) {
+    const groups = framework.components
+      .map((component) => ({
+        label: plain(component.title[locale], limits.optionText),
+        options: framework.criteria
+          .filter((c) => c.component === component.id)
+          .slice(0, limits.optionsPerSelect)
+          .map((c) => option(c.text[locale], c.id)),
+      }))
+      .filter((g) => g.options.length > 0)
+      .slice(0, limits.optionsPerSelect);
+    blocks.push(
+      input(frameworkBlockId(startBlockIds.criteria, framework.id), t('slack.start.criteria'), { type: 'multi_static_select', action_id: 'value', option_groups: groups }, {
+        hint: plain(t('slack.start.criteriaHint'), limits.inputHint),
+      }),
+    );
+  }
+  blocks.push(
+    input(startBlockIds.participants, t('slack.start.participants'), { type: 'multi_users_select', action_id: 'value' }, {
+      hint: plain(t('slack.start.participantsHint'), limits.inputHint),
+    }),
+  );
+  blocks.push(input(startBlockIds.deadlineDate, t('slack.start.deadlineDate'), { type: 'datepicker', action_id: 'value' }));
+  blocks.push(
+    input(startBlockIds.deadlineTime, t('slack.start.deadlineTime'), { type: 'timepicker', action_id: 'value' }, {
+      hint: plain(t('slack.start.deadlineHint', { timeZone: metadata.timeZone }), limits.inputHint),
+    }),
+  );
+  blocks.push(
+    input(startBlockIds.options, t('slack.start.options'), {
+      type: 'checkboxes',
+      action_id: 'value',
+      options: [{ ...option(t('slack.start.anonymous'), 'anonymous'), description: plain(t('slack.start.anonymousHint'), limits.optionText) }],
+    }),
+  );
+  if (framework && framework.dimensions.length > 0) {
+    const dimensionOptions = framework.dimensions.map((d) => option(d.label[locale], d.id));
+    blocks.push(
+      input(
+        frameworkBlockId(startBlockIds.dimensions, framework.id),
+        t('slack.start.dimensions'),
+        { type: 'checkboxes', action_id: 'value', options: dimensionOptions, initial_options: dimensionOptions },
+        { hint: plain(t('slack.start.dimensionsHint'), limits.inputHint) },
+      ),
+    );
+  }
+  const languageOptions = locales.map((l) => option(t(`slack.language.${l}`), l));
+  blocks.push(
+    input(
+      startBlockIds.language,
+      t('slack.start.language'),
+      { type: 'static_select', action_id: 'value', options: languageOptions, initial_option: languageOptions.find((o) => o.value === locale) ?? languageOptions[0] },
+      { optional: false },
+    ),
+  );
+  if (framework) {
+    const points = scalePoints(framework.scale);
+    const min = points[0] ?? 1;
+    const max = points[points.length - 1] ?? 5;
+    const initial = Math.min(max, Math.max(min, defaultSummarySettings.targetScore));
+    blocks.push(
+      input(
+        frameworkBlockId(startBlockIds.target, framework.id),
+        t('slack.start.target'),
+        { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: String(min), max_value: String(max), initial_value: String(initial) },
+        { hint: plain(t('slack.start.targetHint', { min, max }), limits.inputHint) },
+      ),
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: callbackIds.start,
+    private_metadata: truncate(JSON.stringify(metadata), limits.privateMetadata),
+    title: plain(t('slack.start.title'), limits.viewTitle),
+    submit: plain(t('slack.start.submit'), limits.viewSubmit),
+    close: plain(t('slack.start.close'), limits.viewSubmit),
+    blocks,
+  };
+}

@@ -1,0 +1,124 @@
+/** `/reflect <verb> [round id]`: acknowledged at once, answered privately through the response_url. */
+import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { Actor } from '../../app/actor.js';
+import { remindNow } from '../../app/jobs.js';
+import { roundForChannel } from '../../app/channel-rounds.js';
+import { myAnswers } from '../../app/responses.js';
+import { cancelRound, closeRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { roundSummary } from '../../app/summaries.js';
+import type { Locale } from '../../domain/framework.js';
+import { translator } from '../../i18n/translator.js';
+import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { postSummary, retireRound } from './announce.js';
+import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
+import { renderSummaryMessages } from './blocks/summary.js';
+import { actorFor, SLASH_COMMAND } from './ids.js';
+import { ephemeral, refusal } from './reply.js';
+import { teamOf, type SlackRuntime } from './runtime.js';
+import { openStartForm } from './start-flow.js';
+import type { WebClient } from './web-api.js';
+
+interface CommandCall {
+  rt: SlackRuntime;
+  command: SlashCommand;
+  parsed: ParsedCommand;
+  actor: Actor;
+  teamId: string;
+  locale: Locale;
+  client: WebClient;
+  respond: RespondFn;
+}
+
+type Handler = (call: CommandCall) => Promise<void>;
+
+const roundArg = (call: CommandCall) => call.parsed.args[0];
+
+const handlers: Record<ParsedCommand['verb'], Handler> = {
+  async help({ respond, locale, parsed }) {
+    await ephemeral(respond, helpText(locale, parsed.unknown));
+  },
+
+  async start({ rt, command, client, respond, locale, teamId }) {
+    if (!command.channel_id.startsWith('C') && !command.channel_id.startsWith('G')) {
+      return ephemeral(respond, translator(locale)('slack.start.noChannel'));
+    }
+    const user = await rt.directory.user(client, teamId, command.user_id);
+    await openStartForm(rt, client, command.trigger_id, locale, {
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+      timeZone: user?.timeZone ?? 'UTC',
+    });
+  },
+
+  async status(call) {
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
+    await ephemeral(call.respond, statusText(round, progress, call.locale));
+  },
+
+  async list({ rt, actor, command, respond, locale }) {
+    const rounds = await listRounds(rt.ctx, actor, { channelId: command.channel_id, limit: 10 });
+    const items = await Promise.all(
+      rounds.map(async (round) => ({
+        round,
+        progress: { answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id), participants: round.participants.length },
+      })),
+    );
+    await ephemeral(respond, listText(items, locale));
+  },
+
+  async frameworks({ rt, respond, locale }) {
+    await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
+  },
+
+  async mine(call) {
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    const { responses } = await myAnswers(call.rt.ctx, call.actor, round.id);
+    await ephemeral(call.respond, mineText(round, responses, call.locale));
+  },
+
+  async summary(call) {
+    const found = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    const { round, summary, interim } = await roundSummary(call.rt.ctx, call.actor, found.id);
+    for (const message of renderSummaryMessages(round, summary, call.locale, interim)) await ephemeral(call.respond, message);
+  },
+
+  async remind(call) {
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call));
+    const result = await remindNow(call.rt.ctx, call.actor, round.id);
+    const t = translator(call.locale);
+    await ephemeral(call.respond, result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`));
+  },
+
+  async close(call) {
+    const { rt, actor } = call;
+    const t = translator(call.locale);
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
+    if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
+    await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
+  },
+
+  async cancel(call) {
+    const { rt, actor } = call;
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const { round, firstCancel } = await cancelRound(rt.ctx, actor, found.id);
+    if (firstCancel) await retireRound(rt.ctx, call.client, round, rt.logger);
+    await ephemeral(call.respond, translator(call.locale)('slack.cancel.cancelled', { name: round.name }));
+  },
+};
+
+export function registerCommands(app: App, rt: SlackRuntime): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context, body }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, command.user_id, rt.config.SPIEGEL_ADMINS);
+    const locale = await rt.directory.localeOf(client, teamId, command.user_id);
+    const parsed = parseCommand(command.text);
+    try {
+      await handlers[parsed.verb]({ rt, command, parsed, actor, teamId, locale, client, respond });
+    } catch (error) {
+      await ephemeral(respond, refusal(error, locale, rt.logger));
+    }
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Events API. Slack repeats an event it thinks was not received (X-Slack-Retry-Num); each event is handled
+ * once across instances by claiming `slack-event:<event_id>` before acting.
+ */
+import type { App } from '@slack/bolt';
+import { publishHome } from './home-tab.js';
+import { teamOf, type SlackRuntime } from './runtime.js';
+
+async function firstDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
+  const eventId = (body as { event_id?: unknown }).event_id;
+  if (typeof eventId !== 'string') return true;
+  return rt.ctx.stores.claims.claim(`slack-event:${eventId}`, 'slack', rt.ctx.clock.now());
+}
+
+export function registerEvents(app: App, rt: SlackRuntime): void {
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
+    if (event.tab !== 'home') return;
+    if (!(await firstDelivery(rt, body))) return;
+    await publishHome(rt, client, teamOf(context, body), event.user);
+  });
+
+  const forget = async ({ body, context }: { body: unknown; context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } }) => {
+    if (!rt.installations) return;
+    const teamId = teamOf(context, body);
+    await rt.installations.deleteInstallation({ teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall === true });
+  };
+  app.event('app_uninstalled', forget);
+  app.event('tokens_revoked', forget);
+}

@@ -1,0 +1,110 @@
+/**
+ * The identifiers Spiegel puts into Slack payloads (action ids, block ids, button values, callback ids)
+ * and their parsers. Ids of rounds (base64url), criteria and dimensions (`[a-z0-9-]`) never hold `|`.
+ */
+import type { Actor } from '../../app/actor.js';
+
+export const SLASH_COMMAND = '/reflect';
+
+export const actionIds = {
+  /** A rating button: `spiegel.rate:<value>`, unique within its actions block. */
+  rate: 'spiegel.rate',
+  /** Opens the answers form for a component (or one part of it). */
+  form: 'spiegel.form',
+  /** Opens the answers form for one criterion, to comment on it. */
+  comment: 'spiegel.comment',
+  /** Shows the member's own answers, ephemerally. */
+  mine: 'spiegel.mine',
+  /** App Home: continue where I left off. */
+  continue: 'spiegel.continue',
+  /** App Home (admins): the workspace's default language. */
+  workspaceLocale: 'spiegel.workspace-locale',
+  /** Start form: a framework was chosen; the form shows its criteria and dimensions. */
+  startFramework: 'spiegel.start.framework',
+} as const;
+
+export const rateActionPattern = /^spiegel\.rate:/;
+
+export const callbackIds = { start: 'spiegel.start', answers: 'spiegel.answers', saved: 'spiegel.saved' } as const;
+
+export function tenantIdOf(teamId: string): string {
+  return `slack:${teamId}`;
+}
+
+export function teamIdOf(tenantId: string): string {
+  return tenantId.startsWith('slack:') ? tenantId.slice('slack:'.length) : tenantId;
+}
+
+export function actorFor(teamId: string, userId: string, admins: readonly string[]): Actor {
+  return { tenantId: tenantIdOf(teamId), userId, isAdmin: admins.includes(userId) };
+}
+
+export interface RateValue {
+  roundId: string;
+  criterionId: string;
+  dimension: string;
+  value: string;
+}
+
+export function encodeRate(v: RateValue): string {
+  return [v.roundId, v.criterionId, v.dimension, v.value].join('|');
+}
+
+export function decodeRate(value: string | undefined): RateValue | null {
+  const parts = (value ?? '').split('|');
+  if (parts.length !== 4 || parts.some((p) => p === '')) return null;
+  const [roundId, criterionId, dimension, rating] = parts as [string, string, string, string];
+  return { roundId, criterionId, dimension, value: rating };
+}
+
+/** Which criteria an answers form shows: a component, from index `from` (inclusive) to `to` (exclusive). */
+export interface FormTarget {
+  roundId: string;
+  componentId: string;
+  from: number;
+  to: number;
+}
+
+export function encodeFormTarget(t: FormTarget): string {
+  return [t.roundId, t.componentId, t.from, t.to].join('|');
+}
+
+export function decodeFormTarget(value: string | undefined): FormTarget | null {
+  const parts = (value ?? '').split('|');
+  if (parts.length !== 4) return null;
+  const [roundId, componentId, from, to] = parts as [string, string, string, string];
+  const f = Number(from);
+  const t = Number(to);
+  if (!roundId || !componentId || !Number.isInteger(f) || !Number.isInteger(t) || f < 0 || t <= f) return null;
+  return { roundId, componentId, from: f, to: t };
+}
+
+/** `<roundId>|<criterionId>`: the comment button. */
+export function encodeCriterionRef(roundId: string, criterionId: string): string {
+  return `${roundId}|${criterionId}`;
+}
+
+export function decodeCriterionRef(value: string | undefined): { roundId: string; criterionId: string } | null {
+  const [roundId, criterionId, ...rest] = (value ?? '').split('|');
+  return roundId && criterionId && rest.length === 0 ? { roundId, criterionId } : null;
+}
+
+/** Block ids inside the answers form. */
+export const formBlockIds = {
+  rating: (criterionId: string, dimension: string) => `rating|${criterionId}|${dimension}`,
+  comment: (criterionId: string) => `comment|${criterionId}`,
+};
+
+/** Block ids inside the start form. */
+export const startBlockIds = {
+  framework: 'framework',
+  name: 'name',
+  criteria: 'criteria',
+  participants: 'participants',
+  deadlineDate: 'deadline_date',
+  deadlineTime: 'deadline_time',
+  options: 'options',
+  dimensions: 'dimensions',
+  language: 'language',
+  target: 'target',
+} as const;

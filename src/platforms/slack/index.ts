@@ -1,0 +1,78 @@
+/**
+ * The Slack adapter: `mountSlack` puts Spiegel's Slack app on the bot's HTTP server (or connects in
+ * Socket Mode) and returns the Notifier the scheduler uses for Slack rounds; null when Slack is not configured.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Express } from 'express';
+import type { AppContext } from '../../app/context.js';
+import type { Notifier } from '../../app/notifier.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { registerActions } from './actions.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerCommands } from './commands.js';
+import { registerEvents } from './events.js';
+import { SlackNotifier } from './notifier.js';
+import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
+import { defaultProgressOptions, ProgressUpdater } from './progress.js';
+import type { SlackRuntime } from './runtime.js';
+import { createBolt, slackMode } from './slack-app.js';
+import { SlackDirectory } from './users.js';
+import { registerViews } from './views.js';
+import { SlackClients, webClientOptions } from './web-api.js';
+
+export type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
+
+export interface SlackDeps {
+  config: Config;
+  logger: Logger;
+  ctx: AppContext;
+  /** OAuth installations (src/storage/mongo/slack-installation-store.ts). */
+  installations: SlackInstallationRecords;
+  /** Workspace preferences (src/storage/mongo/slack-workspace-store.ts). */
+  workspaces: SlackWorkspaceSettings;
+  /** Progress debounce; tests shorten the window. */
+  progress?: { windowMs?: number; graceMs?: number };
+}
+
+export interface MountedSlack {
+  notifier: Notifier;
+  stop(): Promise<void>;
+}
+
+export async function mountSlack(http: Express, deps: SlackDeps): Promise<MountedSlack | null> {
+  const { config, ctx } = deps;
+  const mode = slackMode(config);
+  if (!mode) return null;
+  const logger = deps.logger.child({ platform: 'slack' });
+  const bolt = boltLogger(logger);
+  const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
+  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records: deps.installations, secret: ctx.secret });
+  const directory = new SlackDirectory(deps.workspaces, config.DEFAULT_LOCALE, logger);
+  const clients = new SlackClients(setup.tokens, clientOptions);
+  const progress = new ProgressUpdater(ctx, logger, {
+    ...defaultProgressOptions,
+    ...deps.progress,
+    instanceId: `slack-${process.pid}-${randomBytes(3).toString('hex')}`,
+  });
+  const notifier = new SlackNotifier(ctx, clients, directory, logger);
+  const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations: setup.installations };
+
+  registerCommands(setup.app, rt);
+  registerActions(setup.app, rt);
+  registerViews(setup.app, rt);
+  registerEvents(setup.app, rt);
+  setup.app.error(async (error) => {
+    logger.error({ err: error }, 'Slack listener failed');
+  });
+
+  await setup.start();
+  logger.info({ mode: mode.kind }, 'Slack adapter ready');
+  return {
+    notifier,
+    async stop() {
+      await progress.flush();
+      await setup.stop();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** The core's Notifier port for Slack: what the scheduler (deadlines, reminders, recurring rounds) asks Slack to say. */
+import type { AppContext } from '../../app/context.js';
+import type { Notifier } from '../../app/notifier.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
+import type { Logger } from '../../logger.js';
+import { postRound, postSummary } from './announce.js';
+import { renderReminderMessage } from './blocks/reminder.js';
+import { teamIdOf } from './ids.js';
+import type { SlackDirectory } from './users.js';
+import type { SlackClients, WebClient } from './web-api.js';
+
+export class SlackNotifier implements Notifier {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly clients: SlackClients,
+    private readonly directory: SlackDirectory,
+    private readonly logger: Logger,
+  ) {}
+
+  #client(round: Round): Promise<WebClient> {
+    return this.clients.forTeam(teamIdOf(round.place.tenantId));
+  }
+
+  async postSummary(round: Round, summary: Summary): Promise<void> {
+    await postSummary(this.ctx, await this.#client(round), round, summary, this.logger);
+  }
+
+  /** A direct message (conversations.open + chat.postMessage) in the member's language; it says nothing about answers. */
+  async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void> {
+    const client = await this.#client(round);
+    const teamId = teamIdOf(round.place.tenantId);
+    const [locale, user] = await Promise.all([this.directory.localeOf(client, teamId, memberId), this.directory.user(client, teamId, memberId)]);
+    const opened = await client.conversations.open({ users: memberId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    const message = renderReminderMessage(round, progress, locale, user?.timeZone ?? 'UTC');
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+  }
+
+  async announceRound(round: Round): Promise<void> {
+    await postRound(this.ctx, await this.#client(round), round);
+  }
+
+  async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
+    const client = await this.#client(round);
+    return (await this.directory.user(client, teamIdOf(round.place.tenantId), memberId))?.timeZone ?? null;
+  }
+}

@@ -1,0 +1,65 @@
+/** Form submissions: the start form and the answers form. */
+import type { App } from '@slack/bolt';
+import { translator } from '../../i18n/translator.js';
+import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
+import { renderNoticeView } from './blocks/answer-form.js';
+import type { FormValues } from './form-values.js';
+import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
+import { teamOf, type SlackRuntime } from './runtime.js';
+import { checkStartForm, parseMetadata, readStartForm, startRound } from './start-flow.js';
+
+/** A form submission must be answered within 3 s; a slower save is answered "saving…" and updated later. */
+const ACK_BUDGET_MS = 2_500;
+
+const LATE = Symbol('late');
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(LATE), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export function registerViews(app: App, rt: SlackRuntime): void {
+  const admins = rt.config.SPIEGEL_ADMINS;
+
+  app.view(callbackIds.answers, async ({ ack, body, view, client, context }) => {
+    const started = Date.now();
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    const work = saveAnswerForm(rt, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
+    const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
+    const respondWith = (o: FormOutcome) =>
+      o.kind === 'errors' ? ({ response_action: 'errors', errors: o.errors } as const) : ({ response_action: 'update', view: o.view } as const);
+    if (outcome !== LATE) return ack(respondWith(outcome));
+    await ack({ response_action: 'update', view: renderNoticeView(locale, [translator(locale)('slack.form.saving')]) });
+    const late = await work;
+    const final = late.kind === 'view' ? late.view : renderNoticeView(locale, Object.values(late.errors));
+    await client.views.update({ view_id: view.id, view: final });
+  });
+
+  app.view(callbackIds.start, async ({ ack, body, view, client, context }) => {
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    const metadata = parseMetadata(view.private_metadata);
+    if (!metadata) return ack();
+    const frameworks = rt.ctx.frameworks.list();
+    const raw = readStartForm(view.state.values, metadata, (id) => (frameworks.find((f) => f.id === id)?.dimensions.length ?? 0) > 0);
+    const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: metadata.channelId };
+    const check = checkStartForm(rt, actor, place, raw, locale);
+    if (!check.ok) return ack({ response_action: 'errors', errors: check.errors });
+    await ack();
+    await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale });
+  });
+}

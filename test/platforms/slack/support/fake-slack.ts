@@ -1,0 +1,166 @@
+/**
+ * A stand-in for Slack on 127.0.0.1: answers the Web API methods Spiegel calls (given to the bot as
+ * SLACK_API_URL) and receives response_url posts. Every call is recorded with its method and body.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** A Web API method (`chat.postMessage`) or `response_url`. */
+  method: string;
+  body: Record<string, unknown>;
+  /** The bearer token sent, if any. */
+  token: string | null;
+  /** For response_url calls: the id in the URL. */
+  responseUrlId?: string;
+  at: number;
+}
+
+export interface FakeUser {
+  locale?: string;
+  tz?: string;
+  is_bot?: boolean;
+}
+
+export const BOT_USER_ID = 'UBOTSPIEGEL';
+
+function decodeField(value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return {};
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(text)) out[k] = decodeField(v);
+  return out;
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  users: Record<string, FakeUser> = {};
+  channelMembers: Record<string, string[]> = {};
+  /** Methods answered once with 429 and `Retry-After` (seconds), then normally. */
+  rateLimitOnce = new Map<string, number>();
+  /** Method → Slack error code to answer with (`{ ok: false, error }`). */
+  failWith = new Map<string, string>();
+  oauthTeam = { id: 'TOAUTH', name: 'OAuth Team' };
+  #server: Server | null = null;
+  #ts = 1_700_000_000;
+  #origin = '';
+
+  get apiUrl(): string {
+    return `${this.#origin}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.#origin}/respond/${id}`;
+  }
+
+  async start(): Promise<void> {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
+    this.#origin = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+  }
+
+  of(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responses(id: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'response_url' && c.responseUrlId === id);
+  }
+
+  async waitFor<T>(find: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = find();
+      if (found) return found;
+      if (Date.now() > until) throw new Error('timed out waiting for the stand-in Slack to receive a call');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.#origin);
+    const body = await readBody(req);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body['token'] === 'string' ? body['token'] : null;
+    const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+    if (url.pathname.startsWith('/respond/')) {
+      this.calls.push({ method: 'response_url', body, token, responseUrlId: url.pathname.slice('/respond/'.length), at: Date.now() });
+      return json(200, { ok: true });
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    this.calls.push({ method, body, token, at: Date.now() });
+    const retryAfter = this.rateLimitOnce.get(method);
+    if (retryAfter !== undefined) {
+      this.rateLimitOnce.delete(method);
+      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+    }
+    const failure = this.failWith.get(method);
+    if (failure) return json(200, { ok: false, error: failure });
+    json(200, this.#answer(method, body));
+  }
+
+  #answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT_USER_ID, bot_id: 'BSPIEGEL', team_id: 'T1', user: 'spiegel', url: 'https://example.slack.com/' };
+      case 'chat.postMessage':
+        return { ok: true, channel: body['channel'], ts: `${this.#ts++}.000100`, message: { text: body['text'] } };
+      case 'chat.update':
+        return { ok: true, channel: body['channel'], ts: body['ts'] };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${this.#ts++}.000200` };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.#ts++}`, hash: 'h1' } };
+      case 'users.info': {
+        const id = String(body['user']);
+        const user = this.users[id];
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return { ok: true, user: { id, name: id.toLowerCase(), is_bot: user.is_bot ?? false, tz: user.tz ?? 'Europe/Brussels', locale: user.locale ?? 'en-US' } };
+      }
+      case 'conversations.members': {
+        const members = this.channelMembers[String(body['channel'])];
+        return members ? { ok: true, members, response_metadata: { next_cursor: '' } } : { ok: false, error: 'channel_not_found' };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body['users'])}` } };
+      case 'oauth.v2.access':
+        return {
+          ok: true,
+          app_id: 'ASPIEGEL',
+          authed_user: { id: 'UINSTALLER' },
+          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write',
+          token_type: 'bot',
+          access_token: 'xoxb-oauth-installed',
+          bot_user_id: BOT_USER_ID,
+          team: this.oauthTeam,
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      default:
+        return { ok: true };
+    }
+  }
+}
