@@ -14,10 +14,14 @@ const responseDocumentSchema = z.object({
   dimension: z.string(),
   respondent: z.string(),
   value: z.union([z.number().int(), z.literal('na')]),
-  comment: z.string().nullable(),
+  // FerretDB 1.24 drops null values from $setOnInsert, so a first answer without comment may lack the field.
+  comment: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   updatedAt: z.date().nullable(),
 });
-type ResponseDocument = z.infer<typeof responseDocumentSchema>;
+type ResponseDocument = z.input<typeof responseDocumentSchema>;
 
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
 export function responseId(key: ResponseKey): string {

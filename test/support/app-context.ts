@@ -1,0 +1,18 @@
+import type { Db } from 'mongodb';
+import { newRoundId, type AppContext } from '../../src/app/context.js';
+import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../src/app/framework-catalogue.js';
+import type { Clock } from '../../src/app/ports.js';
+import { systemClock } from '../../src/app/ports.js';
+import { createMongoStores } from '../../src/storage/mongo/mongo-stores.js';
+
+let frameworks: Promise<FrameworkCatalogue> | undefined;
+
+export const testSecret = 'test-secret-'.repeat(4);
+
+/** The real use-case context on a test database, with the built-in frameworks. */
+export async function createTestContext(db: Db, clock: Clock = systemClock): Promise<AppContext> {
+  frameworks ??= loadFrameworkCatalogue();
+  const stores = createMongoStores(db);
+  await stores.ensureIndexes();
+  return { stores, clock, frameworks: await frameworks, secret: testSecret, newId: newRoundId };
+}
