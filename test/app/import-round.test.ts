@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/context.js';
+import { importRound } from '../../src/app/import-round.js';
+import { listRounds } from '../../src/app/rounds.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestContext } from '../support/app-context.js';
+
+const actor = { tenantId: 'cli:test', userId: 'cli', isAdmin: true };
+const place = { platform: 'cli' as const, tenantId: 'cli:test', channelId: 'cli' };
+const header = 'member,criterion,dimension,value,comment';
+
+let database: TestDatabase;
+let ctx: AppContext;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  ctx = await createTestContext(database.db);
+});
+afterAll(async () => database.close());
+
+it('creates a closed round with the members and criteria of the file, and its summary', async () => {
+  const csv = [
+    header,
+    'an,rc-profile-mentors,importance,5,',
+    'an,rc-profile-mentors,practice,2,"We werven vooral via via, zonder profiel"',
+    'bo,rc-profile-mentors,importance,4,',
+    'bo,rc-profile-mentors,practice,2,',
+    'cy,rc-profile-mentors,importance,5,',
+    'cy,rc-profile-mentors,practice,na,',
+  ].join('\n');
+  const framework = ctx.frameworks.get('mentoring-to-work');
+  const criterion = framework.criteria[0]!;
+  const { round, summary } = await importRound(ctx, actor, {
+    place,
+    frameworkId: 'mentoring-to-work',
+    locale: 'nl',
+    csv: csv.replaceAll('rc-profile-mentors', criterion.id),
+  });
+  expect(round.state).toBe('closed');
+  expect(round.participants).toEqual(['an', 'bo', 'cy']);
+  expect(round.framework.criteria.map((c) => c.id)).toEqual([criterion.id]);
+  const practice = summary.criteria.find((c) => c.dimension === 'practice');
+  expect(practice).toMatchObject({ n: 2, naCount: 1, median: 2 });
+  expect(summary.gaps).toContainEqual(expect.objectContaining({ kind: 'dimensionGap', criterionId: criterion.id, highMedian: 5, lowMedian: 2 }));
+  expect(await listRounds(ctx, actor, { state: 'closed' })).toHaveLength(1);
+});
+
+it('reports every bad row with its line number and imports nothing', async () => {
+  const csv = [
+    header,
+    'an,go-clear,,4,ok',
+    'bo,no-such-criterion,,4,',
+    'cy,go-clear,,7,',
+    'dd,go-clear,practice,3,',
+    `ee,go-clear,,3,${'x'.repeat(2001)}`,
+    'an,go-clear,,5,twice',
+    ',go-clear,,2,',
+  ].join('\n');
+  const before = await database.db.collection('responses').countDocuments();
+  const error = await importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv }).catch((e: unknown) => e);
+  expect(error).toMatchObject({ code: 'import.invalid' });
+  const problems = (error as { details: { problems: string[] } }).details.problems;
+  expect(problems.map((p) => p.split(':')[0])).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8']);
+  expect(problems.join('\n')).toContain('no-such-criterion');
+  expect(await database.db.collection('responses').countDocuments()).toBe(before);
+  expect((await listRounds(ctx, actor)).filter((r) => r.framework.id === 'team-health')).toEqual([]);
+});
+
+it('refuses a file without the expected header or without answers', async () => {
+  await expect(importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' })).rejects.toMatchObject({
+    code: 'import.invalid',
+    message: expect.stringContaining('line 1'),
+  });
+  await expect(importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject({ code: 'import.invalid' });
+});

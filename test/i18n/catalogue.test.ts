@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { catalogue } from '../../src/i18n/catalogue.js';
+import { pickLocale, translator } from '../../src/i18n/translator.js';
+
+type Tree = { [key: string]: string | Tree };
+
+function paths(tree: Tree, prefix: string[] = []): string[][] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[...prefix, k]] : paths(v, [...prefix, k])));
+}
+
+function lookup(tree: Tree, path: string[]): string | Tree | undefined {
+  return path.reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+}
+
+it('has every message in Dutch and in English', () => {
+  const names = (tree: Tree) => paths(tree).map((p) => p.join(' › ')).sort();
+  expect(names(catalogue.nl as Tree)).toEqual(names(catalogue.en as Tree));
+});
+
+it('keeps the placeholders of each message in both languages', () => {
+  const placeholders = (s: unknown) => [...String(s).matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+  for (const path of paths(catalogue.en as Tree)) {
+    expect(placeholders(lookup(catalogue.nl as Tree, path)), path.join('.')).toEqual(placeholders(lookup(catalogue.en as Tree, path)));
+  }
+});
+
+it('translates with plurals and picks a locale from platform locales', () => {
+  expect(translator('nl')('progress', { answered: 7, count: 10 })).toBe('7 van 10 hebben geantwoord');
+  expect(translator('en')('progress', { answered: 1, count: 1 })).toBe('1 of 1 answered');
+  expect(pickLocale('nl-BE', 'en')).toBe('nl');
+  expect(pickLocale('en_US', 'nl')).toBe('en');
+  expect(pickLocale('fr-FR', 'nl')).toBe('nl');
+  expect(pickLocale(undefined, 'en')).toBe('en');
+});
