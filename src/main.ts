@@ -2,7 +2,10 @@ import { createCore, resolveSecret } from './bootstrap.js';
 import { ConfigError, isLocalMode, loadConfig } from './config.js';
 import { createHttpApp, listen } from './http/http-server.js';
 import { createLogger } from './logger.js';
+import { mountSlack } from './platforms/slack/index.js';
 import { resolveDatabase } from './storage/local-database.js';
+import { MongoSlackInstallationStore } from './storage/mongo/slack-installation-store.js';
+import { MongoSlackWorkspaceStore } from './storage/mongo/slack-workspace-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +20,16 @@ async function main(): Promise<void> {
   const core = await createCore({ config, uri: database.uri, secret });
   const http = createHttpApp();
   const stops: Array<() => Promise<void>> = [];
+
+  // Slack: POST /slack/events (+ /slack/install, /slack/oauth_redirect) on this server, or Socket Mode; null when not configured.
+  const slack = await mountSlack(http, {
+    config,
+    logger,
+    ctx: core.ctx,
+    installations: new MongoSlackInstallationStore(core.connection.db),
+    workspaces: new MongoSlackWorkspaceStore(core.connection.db),
+  });
+  if (slack) stops.push(() => slack.stop());
 
   const server = await listen(http, config.PORT);
   logger.info({ port: config.PORT, localMode, database: database.kind }, `Spiegel listens on http://localhost:${config.PORT}`);
