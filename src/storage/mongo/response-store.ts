@@ -48,7 +48,8 @@ export class MongoResponseStore implements ResponseStore {
     const set: Partial<ResponseDocument> = { updatedAt: patch.updatedAt };
     if (patch.value !== undefined) set.value = patch.value;
     if (patch.comment !== undefined) set.comment = patch.comment;
-    const insertOnly: Partial<ResponseDocument> = { ...key };
+    const { roundId, criterionId, dimension, respondent } = key;
+    const insertOnly: Partial<ResponseDocument> = { roundId, criterionId, dimension, respondent };
     if (patch.comment === undefined) insertOnly.comment = null;
     const filter = { _id: responseId(key), tenantId };
     const update = { $set: set, $setOnInsert: insertOnly };

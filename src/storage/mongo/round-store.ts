@@ -11,11 +11,14 @@ export class MongoRoundStore implements RoundStore {
     this.rounds = db.collection<RoundDocument>('rounds');
   }
 
+  /**
+   * No index on `participants`: FerretDB on PostgreSQL indexes an array as one value, and a round of a few
+   * hundred members exceeds PostgreSQL's btree row size. Member queries narrow by tenant and state first.
+   */
   async ensureIndexes(): Promise<void> {
     await ensureIndexes(this.rounds, [
       { tenantId: 1, state: 1 },
       { tenantId: 1, 'place.channelId': 1, 'framework.id': 1, closedAt: -1 },
-      { tenantId: 1, participants: 1 },
       { state: 1, deadline: 1 },
     ]);
   }

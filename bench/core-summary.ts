@@ -1,0 +1,99 @@
+/**
+ * Benchmark: the summary of a round with BENCH_MEMBERS members × BENCH_CRITERIA criteria (default
+ * 1,000 × 60 = 60,000 responses), on the database at MONGODB_URI.
+ *   load + compute (computeSummary: our store's read, checked with zod, plus the statistics)
+ *   vs the bare driver's find().toArray() of the same documents — target ≤ 1.25×;
+ *   compute alone (summarizeRound) — target ≤ 100 ms; peak RSS of the measuring process — target ≤ 200 MB.
+ * The measuring runs in a child process (this file with --measure) so its peak RSS is its own.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openRound } from '../src/app/rounds.js';
+import { computeSummary } from '../src/app/summaries.js';
+import type { Response } from '../src/domain/round.js';
+import { summarizeRound } from '../src/domain/summary.js';
+import { benchContext, fmt, median, openBenchDatabase, syntheticFramework, timed } from './support/bench-context.js';
+
+const members = Number(process.env['BENCH_MEMBERS'] ?? 1000);
+const criteria = Number(process.env['BENCH_CRITERIA'] ?? 60);
+const repeats = 3;
+const tenantId = 'bench:summary';
+const framework = syntheticFramework(criteria);
+
+async function seed(): Promise<void> {
+  const database = await openBenchDatabase('spiegel_bench_summary');
+  try {
+    const ctx = await benchContext(database.db, [framework]);
+    const memberIds = Array.from({ length: members }, (_, i) => `member-${i}`);
+    const round = await openRound(ctx, { tenantId, userId: 'coord', isAdmin: true }, {
+      place: { platform: 'cli', tenantId, channelId: 'bench' },
+      frameworkId: 'bench',
+      participants: memberIds,
+      locale: 'en',
+    });
+    const seeded = await timed(async () => {
+      for (const [m, member] of memberIds.entries()) {
+        const responses: Response[] = framework.criteria.map((c, i) => ({
+          roundId: round.id,
+          criterionId: c.id,
+          dimension: 'rating',
+          respondent: member,
+          value: (m + i) % 7 === 0 ? 'na' : ((m * 31 + i * 7) % 5) + 1,
+          comment: (m + i) % 50 === 0 ? `Comment from a member about criterion ${i}` : null,
+          updatedAt: null,
+        }));
+        await ctx.stores.responses.saveMany(tenantId, responses);
+        await ctx.stores.participation.markAnswered(tenantId, round.id, member, null);
+      }
+    });
+    console.log(`seeded ${members * criteria} responses in ${fmt(seeded.ms / 1000)} s`);
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', database.db.databaseName, round.id], {
+      stdio: 'inherit',
+      env: process.env,
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`measuring process exited with ${code}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function measure(dbName: string, roundId: string): Promise<void> {
+  const database = await openBenchDatabase('unused');
+  await database.client.db(database.db.databaseName).dropDatabase();
+  const db = database.client.db(dbName);
+  const ctx = await benchContext(db, [framework]);
+  const round = (await ctx.stores.rounds.get(tenantId, roundId))!;
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const compute: number[] = [];
+  let responses: Response[] = [];
+  for (let i = 0; i < repeats; i++) {
+    ours.push((await timed(() => computeSummary(ctx, round))).ms);
+  }
+  const peakAfterOurs = process.resourceUsage().maxRSS / 1024;
+  responses = await ctx.stores.responses.listForRound(tenantId, roundId);
+  const respondents = await ctx.stores.participation.countAnswered(tenantId, roundId);
+  for (let i = 0; i < repeats * 3; i++) {
+    const start = performance.now();
+    summarizeRound({ round, responses, respondents });
+    compute.push(performance.now() - start);
+  }
+  for (let i = 0; i < repeats; i++) {
+    bare.push((await timed(() => db.collection('responses').find({ tenantId, roundId }).toArray())).ms);
+  }
+  const ratio = median(ours) / median(bare);
+  console.log(`summary of ${responses.length} responses (${members} members × ${criteria} criteria), median of ${repeats}:`);
+  console.log(`  load + compute (ours)        ${fmt(median(ours))} ms`);
+  console.log(`  bare find().toArray()        ${fmt(median(bare))} ms`);
+  console.log(`  ratio                        ${fmt(ratio, 2)}×   (target ≤ 1.25×)`);
+  console.log(`  compute alone                ${fmt(median(compute))} ms   (target ≤ 100 ms)`);
+  console.log(`  peak RSS after our summaries ${fmt(peakAfterOurs)} MB   (target ≤ 200 MB)`);
+  console.log(
+    JSON.stringify({ bench: 'core-summary', responses: responses.length, oursMs: median(ours), bareMs: median(bare), ratio, computeMs: median(compute), peakRssMb: peakAfterOurs }),
+  );
+  await database.client.close();
+}
+
+if (process.argv[2] === '--measure') await measure(process.argv[3]!, process.argv[4]!);
+else await seed();
