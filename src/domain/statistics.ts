@@ -41,8 +41,15 @@ function pointsOf(scale: Pick<Scale, 'min' | 'max'>): number[] {
   return Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
 }
 
-function ascending(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
+/**
+ * The values in ascending order: the input itself when it is sorted already (as in describeRatings, which
+ * sorts once for all statistics), else a sorted copy (a typed array sorts numbers natively).
+ */
+function ascending(values: readonly number[]): readonly number[] {
+  for (let i = 1; i < values.length; i++) {
+    if ((values[i - 1] as number) > (values[i] as number)) return Array.from(new Float64Array(values).sort());
+  }
+  return values;
 }
 
 /**
@@ -50,11 +57,12 @@ function ascending(values: readonly number[]): number[] {
  * nobody chose it), in scale order. Values that are not a point of the scale are ignored.
  */
 export function distribution(values: readonly number[], scale: Pick<Scale, 'min' | 'max'>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const point of pointsOf(scale)) counts[String(point)] = 0;
+  const tally = new Array<number>(scale.max - scale.min + 1).fill(0);
   for (const v of values) {
-    if (isOnScale(v, scale)) counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+    if (isOnScale(v, scale)) tally[v - scale.min] = (tally[v - scale.min] ?? 0) + 1;
   }
+  const counts: Record<string, number> = {};
+  for (const point of pointsOf(scale)) counts[String(point)] = tally[point - scale.min] ?? 0;
   return counts;
 }
 
@@ -250,7 +258,7 @@ export function describeRatings(
   scale: Pick<Scale, 'min' | 'max'>,
   settings: Pick<SummarySettings, 'consensusMaxIqr' | 'consensusMinRwg' | 'lowConsensus' | 'polarisedEndShare'>,
 ): RatingStatistics {
-  const values: number[] = [];
+  let values: number[] = [];
   let naCount = 0;
   let ignoredCount = 0;
   for (const a of answers) {
@@ -258,6 +266,7 @@ export function describeRatings(
     else if (isOnScale(a, scale)) values.push(a);
     else ignoredCount += 1;
   }
+  values = [...ascending(values)];
   const q = quartiles(values);
   const base = {
     n: values.length,
