@@ -12,10 +12,10 @@
  *   statistics stay). Comments: trimmed, empty ones dropped, sorted (locale collation, then code
  *   units) so their order does not reveal who answered when; they never carry a respondent id.
  * - **responseRate** — respondents / participants, 0 when the round has no participants.
- * - **strengths** — criteria of class `consensus` whose median ≥ scale max − 1, best first (median,
+ * - **strengths** — (in rounds with `importance` and `practice`: practice items only) criteria of class `consensus` whose median ≥ scale max − 1, best first (median,
  *   then mean, descending; then framework order), at most {@link MAX_STRENGTHS}.
  * - **gaps** — grouped by kind in this order, each in framework order:
- *   - `lowScore`: median < `targetScore`;
+ *   - `lowScore`: median < `targetScore` (practice items only in importance–practice rounds);
  *   - `dimensionGap` (rounds with ≥ 2 dimensions): with dimensions `importance` and `practice`,
  *     importance − practice, otherwise first dimension − second dimension, of the medians; a gap when
  *     the difference ≥ `dimensionGapThreshold` (`high` is the minuend, `low` the subtrahend);
@@ -130,10 +130,15 @@ export function summarizeRound(input: SummarizeInput): Summary {
     return i === undefined ? undefined : criteria[i];
   };
 
+  // In importance–practice rounds, importance says what matters, not how well it is done: only practice
+  // ratings make strengths and low scores.
+  const judgesQuality = (s: CriterionStatistics): boolean =>
+    !(s.dimension === 'importance' && dimensionIds.includes('practice'));
+
   // Strengths.
   const strengths = criteria
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.class === 'consensus' && s.median !== null && atLeast(s.median, scale.max - 1))
+    .filter(({ s }) => judgesQuality(s) && s.class === 'consensus' && s.median !== null && atLeast(s.median, scale.max - 1))
     .sort((a, b) => (b.s.median ?? 0) - (a.s.median ?? 0) || (b.s.mean ?? 0) - (a.s.mean ?? 0) || a.i - b.i)
     .slice(0, MAX_STRENGTHS)
     .map(({ s }) => ({ criterionId: s.criterionId, dimension: s.dimension, median: s.median as number }));
@@ -152,7 +157,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
 
   const lowScore: Gap[] = [];
   for (const s of criteria) {
-    if (s.median !== null && below(s.median, settings.targetScore)) {
+    if (judgesQuality(s) && s.median !== null && below(s.median, settings.targetScore)) {
       lowScore.push({ kind: 'lowScore', criterionId: s.criterionId, dimension: s.dimension, median: s.median, target: settings.targetScore });
       addReason(s.criterionId, s.dimension, 'lowScore');
     }

@@ -191,8 +191,10 @@ describe('summarizeRound — a round worked by hand', () => {
     expect(item('crit-c', 'importance').median).toBe(3.5);
   });
 
-  it('strengths', () => {
-    expect(summary.strengths).toEqual([{ criterionId: 'crit-a', dimension: 'importance', median: 5 }]);
+  it('strengths: only practice items count in an importance–practice round', () => {
+    // crit-a importance is consensus with median 5, but agreeing that something matters is no strength.
+    expect(item('crit-a', 'importance')).toMatchObject({ class: 'consensus', median: 5 });
+    expect(summary.strengths).toEqual([]);
   });
 
   it('gaps, by kind, each in framework order', () => {
