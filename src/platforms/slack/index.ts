@@ -37,8 +37,12 @@ export interface SlackDeps {
 
 export interface MountedSlack {
   notifier: Notifier;
+  /** Lets acknowledged requests finish (at most `STOP_DRAIN_MS`), runs pending progress updates, disconnects. */
   stop(): Promise<void>;
 }
+
+/** How long stop() waits for acknowledged requests whose work (storing, answering) is still running. */
+const STOP_DRAIN_MS = 10_000;
 
 export async function mountSlack(http: Express, deps: SlackDeps): Promise<MountedSlack | null> {
   const { config, ctx } = deps;
@@ -58,6 +62,18 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const notifier = new SlackNotifier(ctx, clients, directory, logger);
   const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations: setup.installations };
 
+  // Requests are acknowledged before their work is done: keep track of that work, so stop() can let it finish.
+  const inFlight = new Set<Promise<void>>();
+  setup.app.use(async ({ next }) => {
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  });
+
   registerCommands(setup.app, rt);
   registerActions(setup.app, rt);
   registerViews(setup.app, rt);
@@ -71,6 +87,10 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   return {
     notifier,
     async stop() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_DRAIN_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
       await progress.flush();
       await setup.stop();
     },
