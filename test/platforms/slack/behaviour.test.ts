@@ -168,6 +168,46 @@ describe('Slack behaviour', () => {
     expect(view).toContain(round.name);
   });
 
+  it('continues where a member left off, and shows their own answers', async () => {
+    await click({ userId: 'UBOB', criterionId: 'go-clear', value: '5', responseUrlId: 'bob-go' });
+    await lastResponse('bob-go');
+    const before = h.fake.of('views.open').length;
+    await h.interact(
+      blockActionPayload({ teamId: 'T1', userId: 'UBOB', channelId: 'DHOME', responseUrl: h.fake.responseUrl('unused-home'), actionId: 'spiegel.continue', blockId: `mine|${round.id}`, value: round.id, container: { type: 'view', view_id: 'VHOME' } }),
+    );
+    const open = await h.fake.waitFor(() => h.fake.of('views.open')[before]);
+    const view = open.body['view'] as { callback_id: string; blocks: Array<{ block_id?: string }> };
+    expect(view.callback_id).toBe('spiegel.answers');
+    expect(view.blocks.map((b) => b.block_id)).toContain('rating|wl-means|rating'); // goals is complete: on to workload
+
+    await h.interact(
+      blockActionPayload({ teamId: 'T1', userId: 'UBOB', channelId: CHANNEL, responseUrl: h.fake.responseUrl('bob-mine'), actionId: 'spiegel.mine', blockId: 'intro-actions', value: round.id }),
+    );
+    expect(String((await lastResponse('bob-mine')).body['text'])).toMatch(/Your answers in \*.*\*:\n• I know what our team wants to achieve in the coming months: \*5 · Strongly agree\*/);
+  });
+
+  it('refreshes the start form for the framework chosen', async () => {
+    const view = { id: 'VSTART', hash: 'h42', private_metadata: JSON.stringify({ channelId: CHANNEL, responseUrl: h.fake.responseUrl('s'), timeZone: 'UTC' }) };
+    await h.interact(
+      blockActionPayload({
+        teamId: 'T1',
+        userId: 'UCOORD',
+        channelId: CHANNEL,
+        responseUrl: h.fake.responseUrl('unused-start'),
+        actionId: 'spiegel.start.framework',
+        blockId: 'framework',
+        value: '',
+        selectedOption: { text: 'Mentoring', value: 'mentoring-to-work' },
+        container: { type: 'view', view_id: 'VSTART' },
+        view,
+      }),
+    );
+    const update = await h.fake.waitFor(() => h.fake.of('views.update').find((c) => c.body['view_id'] === 'VSTART'));
+    expect(update.body['hash']).toBe('h42');
+    const blocks = (update.body['view'] as { blocks: Array<{ block_id: string }> }).blocks.map((b) => b.block_id);
+    expect(blocks).toEqual(expect.arrayContaining(['criteria|mentoring-to-work', 'dimensions|mentoring-to-work', 'target|mentoring-to-work']));
+  });
+
   it('waits out a 429 (Retry-After) and then delivers the call', async () => {
     h.fake.rateLimitOnce.set('chat.postMessage', 1);
     const started = Date.now();

@@ -147,7 +147,7 @@ describe('a full round in Slack', () => {
         expect(confirmation.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       }
     }
-    expect(String((await lastResponse(`click-${ANN}-go-clear`)).body['text'])).toContain('Bewaard. Je antwoord op “Ik weet wat ons team de komende maanden wil bereiken.”: *5 · Helemaal eens*');
+    expect(String((await lastResponse(`click-${ANN}-go-clear`)).body['text'])).toContain('Bewaard. Je antwoord op “Ik weet wat ons team de komende maanden wil bereiken”: *5 · Helemaal eens*');
     expect(String((await lastResponse(`click-${BOB}-wl-energy`)).body['text'])).toContain('*Not applicable*');
     const responses = await h.ctx.stores.responses.listForRound('slack:T1', round.id);
     expect(responses).toHaveLength(12);

@@ -4,7 +4,7 @@ import type { Response, Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { commandVerbs } from '../../../presentation/commands.js';
 import { escapeMrkdwn } from './limits.js';
-import { answerLabel, criterionMrkdwn, dimensionText, progressText, quote, slackDate, type ProgressCount } from './round-format.js';
+import { answerLabel, criterionNameMrkdwn, dimensionText, progressText, quote, slackDate, type ProgressCount } from './round-format.js';
 
 export function helpText(locale: Locale, unknownWord?: string): string {
   const t = translator(locale);
@@ -52,7 +52,7 @@ export function frameworksText(frameworks: readonly Framework[], locale: Locale)
 /** One answer: "criterion (dimension)". */
 function answerName(round: Round, answer: Pick<Response, 'criterionId' | 'dimension'>, locale: Locale): string {
   const dimension = dimensionText(round, answer.dimension, locale);
-  const criterion = criterionMrkdwn(round, answer.criterionId, locale);
+  const criterion = criterionNameMrkdwn(round, answer.criterionId, locale);
   return dimension ? `${criterion} (${escapeMrkdwn(dimension.toLowerCase())})` : criterion;
 }
 
@@ -72,7 +72,7 @@ export function mineText(round: Round, answers: readonly Response[], locale: Loc
 export function savedText(round: Round, answer: Response, locale: Locale): string {
   const t = translator(locale);
   const dimension = dimensionText(round, answer.dimension, locale);
-  const vars = { criterion: criterionMrkdwn(round, answer.criterionId, locale), answer: escapeMrkdwn(answerLabel(round, answer.value, locale)) };
+  const vars = { criterion: criterionNameMrkdwn(round, answer.criterionId, locale), answer: escapeMrkdwn(answerLabel(round, answer.value, locale)) };
   const first = dimension ? t('slack.saved.answerDimension', { ...vars, dimension: escapeMrkdwn(dimension.toLowerCase()) }) : t('slack.saved.answer', vars);
   return [first, answer.comment ? t('slack.saved.comment', { comment: `\n${quote(answer.comment)}` }) : t('slack.saved.addComment')].join('\n');
 }

@@ -2,7 +2,7 @@
 import type { Locale } from '../../../domain/framework.js';
 import type { RatingValue, Round } from '../../../domain/round.js';
 import type { Translate } from '../../../i18n/translator.js';
-import { criterionText, dimensionLabel, scaleChoices } from '../../../presentation/round-texts.js';
+import { criterionName, criterionText, dimensionLabel, scaleChoices } from '../../../presentation/round-texts.js';
 import { escapeMrkdwn } from './limits.js';
 
 export interface ProgressCount {
@@ -33,6 +33,11 @@ export function answerLabel(round: Round, value: RatingValue, locale: Locale): s
 /** Escaped criterion text, for mrkdwn. */
 export function criterionMrkdwn(round: Round, criterionId: string, locale: Locale): string {
   return escapeMrkdwn(criterionText(round, criterionId, locale));
+}
+
+/** Escaped criterion text as a name inside a sentence (without its closing full stop), for mrkdwn. */
+export function criterionNameMrkdwn(round: Round, criterionId: string, locale: Locale): string {
+  return escapeMrkdwn(criterionName(round, criterionId, locale));
 }
 
 /** The dimension's label, or '' for a round with one plain rating. */
