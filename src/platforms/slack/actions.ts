@@ -28,8 +28,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       const rate = decodeRate(action.value);
       if (!rate) throw new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' });
       const { round, response } = await recordResponse(rt.ctx, actor, { ...rate, value: toRating(rate.value) });
-      await ephemeral(respond, savedText(round, response, await locale));
       rt.progress.answered(round, client);
+      await ephemeral(respond, savedText(round, response, await locale));
     } catch (error) {
       await ephemeral(respond, refusal(error, await locale, rt.logger));
     }

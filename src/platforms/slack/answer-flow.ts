@@ -73,7 +73,14 @@ export async function openAnswerForm(rt: SlackRuntime, client: WebClient, trigge
 export type FormOutcome = { kind: 'errors'; errors: Record<string, string> } | { kind: 'view'; view: types.ModalView };
 
 /** Stores what changed in a submitted form; every answer is stored before the outcome says "saved". */
-export async function saveAnswerForm(rt: SlackRuntime, actor: Actor, locale: Locale, target: FormTarget | null, values: FormValues): Promise<FormOutcome> {
+export async function saveAnswerForm(
+  rt: SlackRuntime,
+  client: WebClient,
+  actor: Actor,
+  locale: Locale,
+  target: FormTarget | null,
+  values: FormValues,
+): Promise<FormOutcome> {
   const t = translator(locale);
   const notice = (lines: string[]): FormOutcome => ({ kind: 'view', view: renderNoticeView(locale, lines) });
   try {
@@ -84,6 +91,7 @@ export async function saveAnswerForm(rt: SlackRuntime, actor: Actor, locale: Loc
     const plan = planFormWrites(round, criterionIds, answers, values, locale);
     if (Object.keys(plan.errors).length > 0) return { kind: 'errors', errors: plan.errors };
     const stored = await Promise.all(plan.writes.map(async (input) => (await recordResponse(rt.ctx, actor, input)).response));
+    if (stored.length > 0) rt.progress.answered(round, client);
     const merged = [...answers.filter((a) => !stored.some((s) => s.criterionId === a.criterionId && s.dimension === a.dimension)), ...stored];
     const saved = stored.length > 0 ? t('slack.form.saved', { count: stored.length }) : t('slack.form.nothingChanged');
     const next = nextOpenPart(round, merged, target);

@@ -5,6 +5,7 @@ import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
 import type { FormValues } from './form-values.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
+import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { checkStartForm, parseMetadata, readStartForm, startRound } from './start-flow.js';
 
@@ -37,7 +38,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const teamId = teamOf(context, body);
     const actor = actorFor(teamId, body.user.id, admins);
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
-    const work = saveAnswerForm(rt, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
+    const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
     const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
     const respondWith = (o: FormOutcome) =>
       o.kind === 'errors' ? ({ response_action: 'errors', errors: o.errors } as const) : ({ response_action: 'update', view: o.view } as const);
@@ -60,6 +61,8 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const check = checkStartForm(rt, actor, place, raw, locale);
     if (!check.ok) return ack({ response_action: 'errors', errors: check.errors });
     await ack();
-    await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale });
+    await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch((error: unknown) =>
+      ephemeralTo(metadata.responseUrl, translator(locale)('slack.start.failed', { detail: refusal(error, locale, rt.logger) })),
+    );
   });
 }

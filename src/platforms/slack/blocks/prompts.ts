@@ -8,7 +8,7 @@ import { roundDimensionIds, type Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { componentTitle, scaleChoices } from '../../../presentation/round-texts.js';
 import { actionIds, encodeCriterionRef, encodeFormTarget, encodeRate } from '../ids.js';
-import { formParts, partAt } from './form-parts.js';
+import { partAt } from './form-parts.js';
 import { button, context, escapeMrkdwn, header, limits, section, truncate } from './limits.js';
 import { criterionMrkdwn, dimensionText, progressText, slackDate, type ProgressCount } from './round-format.js';
 
@@ -30,14 +30,10 @@ export function renderIntroMessage(round: Round, progress: ProgressCount): Slack
   if (round.state === 'open') {
     blocks.push(section([...about, t('slack.intro.howTo')].join('\n'), 'intro'));
     blocks.push({ ...context(progressText(t, progress)), block_id: 'progress' });
-    const [first] = formParts(round);
     blocks.push({
       type: 'actions',
       block_id: 'intro-actions',
-      elements: [
-        ...(first ? [button(t('slack.intro.openForm'), actionIds.form, encodeFormTarget(first), 'primary')] : []),
-        button(t('slack.intro.mine'), actionIds.mine, round.id),
-      ],
+      elements: [button(t('slack.intro.openForm'), actionIds.continue, round.id, 'primary'), button(t('slack.intro.mine'), actionIds.mine, round.id)],
     });
   } else {
     blocks.push(section(about[0] ?? '', 'intro'));
