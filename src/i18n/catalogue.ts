@@ -2,6 +2,7 @@ import { cliMessages } from './messages/cli.js';
 import { coreMessages } from './messages/core.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
+import { teamsMessages } from './messages/teams.js';
 
 type Tree = { [key: string]: string | Tree };
 export interface MessageModule {
@@ -9,7 +10,7 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages];
+const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

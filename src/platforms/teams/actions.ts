@@ -1,0 +1,28 @@
+/** Action.Execute from Spiegel's cards (invoke `adaptiveCard/action`), dispatched by verb. */
+import type { TurnContext } from 'botbuilder';
+import { translator } from '../../i18n/translator.js';
+import { actorOf, localeOf } from './activity.js';
+import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
+import { verbs, type Verb } from './ids.js';
+import { invokeMessage } from './reply.js';
+import type { TeamsRuntime } from './runtime.js';
+import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
+
+const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
+  [verbs.answer]: saveAnswers,
+  [verbs.refresh]: showOwnView,
+  [verbs.startFramework]: chooseFramework,
+  [verbs.startBack]: chooseOtherFramework,
+  [verbs.startSubmit]: submitStartForm,
+};
+
+export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {
+  const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
+  const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const verb: unknown = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  const handler = typeof verb === 'string' && Object.hasOwn(handlers, verb) ? handlers[verb as Verb] : undefined;
+  if (!actor) return invokeMessage(context, translator(locale)('teams.errors.noTenant'));
+  if (!handler) return invokeMessage(context, translator(locale)('teams.errors.unknownAction'));
+  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  await handler({ rt, context, actor, locale, data: record });
+}

@@ -1,0 +1,159 @@
+/**
+ * The "start a round" form as Adaptive Cards, with the fields of Slack's modal. Step 1 chooses the framework;
+ * step 2 asks the rest (its criteria and dimensions depend on the framework): name, criteria, participants,
+ * deadline, anonymity, dimensions, language and target score. A refused form comes back with what was typed.
+ */
+import { locales, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
+import { defaultSummarySettings, type Round } from '../../../domain/round.js';
+import { translator } from '../../../i18n/translator.js';
+import { startInputIds, verbs } from '../ids.js';
+import { adaptiveCard, attention, execute, heading, plain, subtle, textBlock, truncate, type AdaptiveCardJson, type CardElement } from './elements.js';
+
+/** Choices per ChoiceSet kept well under Teams' message size. */
+const MAX_CHOICES = 100;
+
+export interface MemberChoice {
+  memberId: string;
+  name: string;
+}
+
+/** The form's inputs as Teams sends them back: strings, multi-selects comma-separated. */
+export type StartFormValues = Partial<Record<(typeof startInputIds)[keyof typeof startInputIds], string>>;
+
+export function renderFrameworkChoiceCard(locale: Locale, frameworks: readonly Framework[], selected?: string): AdaptiveCardJson {
+  const t = translator(locale);
+  const value = frameworks.find((f) => f.id === selected)?.id ?? frameworks[0]?.id;
+  return adaptiveCard(
+    [
+      heading(t('teams.start.title')),
+      {
+        type: 'Input.ChoiceSet',
+        id: startInputIds.framework,
+        label: t('teams.start.framework'),
+        style: 'expanded',
+        isRequired: true,
+        errorMessage: t('teams.start.frameworkRequired'),
+        choices: frameworks.slice(0, MAX_CHOICES).map((f) => ({ title: `${f.title[locale]} (${f.criteria.length})`, value: f.id })),
+        ...(value ? { value } : {}),
+      },
+      subtle(t('teams.start.frameworkHint')),
+    ],
+    [execute(t('teams.start.next'), verbs.startFramework, {}, { style: 'positive' })],
+  );
+}
+
+export interface StartFormInput {
+  locale: Locale;
+  framework: Framework;
+  /** The members of the team or chat, to choose participants from. */
+  members: readonly MemberChoice[];
+  /** The starter's time zone: deadlines are read in it. */
+  timeZone: string;
+  /** Everyone is invited when no one is chosen: in a team, its members; in a chat, the chat's. */
+  where: 'team' | 'chat';
+  values?: StartFormValues;
+  errors?: string[];
+}
+
+export function renderStartFormCard({ locale, framework, members, timeZone, where, values = {}, errors = [] }: StartFormInput): AdaptiveCardJson {
+  const t = translator(locale);
+  const points = scalePoints(framework.scale);
+  const min = points[0] ?? 1;
+  const max = points[points.length - 1] ?? 5;
+  const body: CardElement[] = [heading(t('teams.start.title')), textBlock(`${t('teams.start.framework')}: **${plain(framework.title[locale])}**`)];
+  if (errors.length > 0) body.push(attention(t('teams.start.notStarted')), ...errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' })));
+  const input = (element: CardElement, hint?: string): void => {
+    body.push(element);
+    if (hint) body.push(subtle(hint));
+  };
+  const valueOf = (id: keyof StartFormValues) => (values[id] !== undefined ? { value: values[id] } : {});
+
+  input({ type: 'Input.Text', id: startInputIds.name, label: t('teams.start.name'), placeholder: t('teams.start.namePlaceholder'), maxLength: 150, ...valueOf('name') });
+  input(
+    {
+      type: 'Input.ChoiceSet',
+      id: startInputIds.criteria,
+      label: t('teams.start.criteria'),
+      isMultiSelect: true,
+      style: 'compact',
+      choices: framework.criteria.slice(0, 200).map((c) => {
+        const component = framework.components.find((k) => k.id === c.component)?.title[locale] ?? c.component;
+        return { title: truncate(`${component} · ${c.text[locale]}`, 150), value: c.id };
+      }),
+      ...valueOf('criteria'),
+    },
+    t('teams.start.criteriaHint'),
+  );
+  input(
+    {
+      type: 'Input.ChoiceSet',
+      id: startInputIds.participants,
+      label: t('teams.start.participants'),
+      isMultiSelect: true,
+      style: 'compact',
+      choices: members.slice(0, MAX_CHOICES).map((m) => ({ title: m.name, value: m.memberId })),
+      ...valueOf('participants'),
+    },
+    t(where === 'team' ? 'teams.start.participantsHintTeam' : 'teams.start.participantsHintChat'),
+  );
+  input({ type: 'Input.Date', id: startInputIds.deadlineDate, label: t('teams.start.deadlineDate'), ...valueOf('deadlineDate') });
+  input({ type: 'Input.Time', id: startInputIds.deadlineTime, label: t('teams.start.deadlineTime'), ...valueOf('deadlineTime') }, t('teams.start.deadlineHint', { timeZone }));
+  input(
+    {
+      type: 'Input.Toggle',
+      id: startInputIds.anonymous,
+      label: t('teams.start.options'),
+      title: t('teams.start.anonymous'),
+      valueOn: 'true',
+      valueOff: 'false',
+      value: values.anonymous === 'true' ? 'true' : 'false',
+    },
+    t('teams.start.anonymousHint'),
+  );
+  if (framework.dimensions.length > 0) {
+    input(
+      {
+        type: 'Input.ChoiceSet',
+        id: startInputIds.dimensions,
+        label: t('teams.start.dimensions'),
+        isMultiSelect: true,
+        style: 'expanded',
+        choices: framework.dimensions.map((d) => ({ title: d.label[locale], value: d.id })),
+        value: values.dimensions ?? framework.dimensions.map((d) => d.id).join(','),
+      },
+      t('teams.start.dimensionsHint'),
+    );
+  }
+  input({
+    type: 'Input.ChoiceSet',
+    id: startInputIds.language,
+    label: t('teams.start.language'),
+    style: 'compact',
+    choices: locales.map((l) => ({ title: t(`teams.language.${l}`), value: l })),
+    value: values.language && (locales as readonly string[]).includes(values.language) ? values.language : locale,
+  });
+  input(
+    {
+      type: 'Input.Number',
+      id: startInputIds.target,
+      label: t('teams.start.target'),
+      min,
+      max,
+      value: values.target !== undefined && values.target !== '' ? Number(values.target) : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
+    },
+    t('teams.start.targetHint', { min, max }),
+  );
+  return adaptiveCard(body, [
+    execute(t('teams.start.submit'), verbs.startSubmit, { f: framework.id }, { style: 'positive' }),
+    execute(t('teams.start.otherFramework'), verbs.startBack, { f: framework.id }, { associatedInputs: 'none' }),
+  ]);
+}
+
+/** What the form turns into, for everyone, once the round is started. */
+export function renderStartedCard(locale: Locale, round: Round, starter: string): AdaptiveCardJson {
+  const t = translator(locale);
+  return adaptiveCard([
+    heading(t('teams.start.title')),
+    textBlock(t('teams.start.started', { user: plain(starter), name: plain(round.name), count: round.participants.length })),
+  ]);
+}

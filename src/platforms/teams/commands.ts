@@ -1,0 +1,170 @@
+/**
+ * `@Spiegel <verb> [round id]` in a channel or chat, or `<verb>` in the personal chat (parseCommand, with the
+ * Dutch aliases). Answers go to the conversation, except what is private: a member's own answers and interim
+ * results travel to their personal chat.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../../app/actor.js';
+import { roundForChannel } from '../../app/channel-rounds.js';
+import { remindNow } from '../../app/jobs.js';
+import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { roundSummary } from '../../app/summaries.js';
+import { SpiegelError } from '../../domain/errors.js';
+import type { Locale } from '../../domain/framework.js';
+import type { Round } from '../../domain/round.js';
+import { translator } from '../../i18n/translator.js';
+import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
+import { personalPromptCards } from './answer-flow.js';
+import type { AdaptiveCardJson } from './cards/elements.js';
+import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
+import { renderSummaryCards } from './cards/summary-card.js';
+import { sendCards } from './messenger.js';
+import type { ConversationKind } from './ports.js';
+import { refusal, replyCard, replyText } from './reply.js';
+import type { TeamsRuntime } from './runtime.js';
+import { frameworkChoiceCard, startFormCard } from './start-flow.js';
+
+interface CommandCall {
+  rt: TeamsRuntime;
+  context: TurnContext;
+  parsed: ParsedCommand;
+  actor: Actor;
+  locale: Locale;
+  kind: ConversationKind;
+}
+
+/** Open rounds shown by `mine` in the personal chat. */
+const MAX_MINE_ROUNDS = 3;
+
+/**
+ * The round a command is about: the one named by id; in a channel or chat its open round (or latest, with
+ * `anyState`); in the personal chat the member's latest such round, as participant or coordinator.
+ */
+async function roundOf(call: CommandCall, options: { anyState?: boolean; as: 'participant' | 'coordinator' }): Promise<Round> {
+  const { rt, actor, parsed } = call;
+  const roundId = parsed.args[0];
+  if (roundId) return getRound(rt.ctx, actor, roundId);
+  if (call.kind !== 'personal') return roundForChannel(rt.ctx, actor, placeIdOf(call.context.activity), undefined, options.anyState ?? false);
+  const [open] = await listRounds(rt.ctx, actor, { state: 'open', [options.as]: actor.userId, limit: 1 });
+  if (open) return open;
+  const [latest] = options.anyState ? await listRounds(rt.ctx, actor, { [options.as]: actor.userId, limit: 1 }) : [];
+  if (latest) return latest;
+  throw new SpiegelError('round.unknown', `no round for ${actor.userId} in the personal chat`);
+}
+
+async function withProgress(rt: TeamsRuntime, rounds: Round[]) {
+  return Promise.all(rounds.map(async (round) => ({ round, progress: await rt.rounds.progressOf(round) })));
+}
+
+/** Private cards: in the personal chat directly; from a channel or chat, to the member's personal chat, with a note here. */
+async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteKey: string): Promise<void> {
+  if (call.kind === 'personal') {
+    await sendCards(call.context, cards);
+    return;
+  }
+  const member = await call.rt.directory.sender(call.context.activity);
+  if (!member) throw new Error('the sender cannot be reached in a personal chat');
+  await call.rt.messenger.sendToMember(member, cards);
+  await replyText(call.context, translator(call.locale)(noteKey));
+}
+
+const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {
+  async help({ context, locale, parsed }) {
+    await replyCard(context, renderHelpCard(locale, parsed.unknown));
+  },
+
+  async start(call) {
+    const { rt, context, actor, locale, parsed, kind } = call;
+    if (kind === 'personal') return replyText(context, translator(locale)('teams.start.notPersonal'));
+    const frameworkId = parsed.args[0];
+    const framework = frameworkId && rt.ctx.frameworks.list().find((f) => f.id === frameworkId);
+    await replyCard(context, framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId));
+  },
+
+  async status(call) {
+    const round = await roundOf(call, { anyState: true, as: 'participant' });
+    const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
+    await replyCard(call.context, renderStatusCard(round, progress, call.locale));
+  },
+
+  async list(call) {
+    const { rt, actor } = call;
+    if (call.kind !== 'personal') {
+      const rounds = await listRounds(rt.ctx, actor, { channelId: placeIdOf(call.context.activity), limit: 10 });
+      return replyCard(call.context, renderListCard(await withProgress(rt, rounds), call.locale, 'place'));
+    }
+    const [taking, coordinating] = await Promise.all([
+      listRounds(rt.ctx, actor, { participant: actor.userId, limit: 10 }),
+      listRounds(rt.ctx, actor, { coordinator: actor.userId, limit: 10 }),
+    ]);
+    const rounds = [...new Map([...taking, ...coordinating].map((r) => [r.id, r])).values()]
+      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
+      .slice(0, 10);
+    await replyCard(call.context, renderListCard(await withProgress(rt, rounds), call.locale, 'mine'));
+  },
+
+  async frameworks({ rt, context, locale }) {
+    await replyCard(context, renderFrameworksCard(rt.ctx.frameworks.list(), locale));
+  },
+
+  async mine(call) {
+    const { rt, actor, locale } = call;
+    const rounds =
+      call.kind === 'personal' && !call.parsed.args[0]
+        ? await listRounds(rt.ctx, actor, { state: 'open', participant: actor.userId, limit: MAX_MINE_ROUNDS })
+        : [await roundOf(call, { as: 'participant' })];
+    if (rounds.length === 0) return replyText(call.context, translator(locale)('teams.mine.none'));
+    const teamsId = call.context.activity.from?.id ?? '';
+    const cards: AdaptiveCardJson[] = [];
+    for (const round of rounds) {
+      if (!round.participants.includes(actor.userId)) throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
+      if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
+      cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
+    }
+    await sendPrivately(call, cards, 'teams.mine.sent');
+  },
+
+  async summary(call) {
+    const found = await roundOf(call, { anyState: true, as: 'participant' });
+    const { round, summary, interim } = await roundSummary(call.rt.ctx, call.actor, found.id);
+    const cards = renderSummaryCards(round, summary, call.locale, interim);
+    if (interim) return sendPrivately(call, cards, 'teams.summary.sentPrivately');
+    await sendCards(call.context, cards);
+  },
+
+  async remind(call) {
+    const round = await roundOf(call, { as: 'coordinator' });
+    const result = await remindNow(call.rt.ctx, call.actor, round.id);
+    const t = translator(call.locale);
+    await replyText(call.context, result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`));
+  },
+
+  async close(call) {
+    const { rt, actor } = call;
+    const found = await roundOf(call, { as: 'coordinator' });
+    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
+    if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
+    await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
+  },
+
+  async cancel(call) {
+    const { rt, actor } = call;
+    const found = await roundOf(call, { as: 'coordinator' });
+    const { round, firstCancel } = await cancelRound(rt.ctx, actor, found.id);
+    if (firstCancel) await rt.rounds.retire(round);
+    await replyText(call.context, translator(call.locale)('teams.cancel.cancelled', { name: round.name }));
+  },
+};
+
+export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {
+  const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
+  const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  if (!actor) return replyText(context, translator(locale)('teams.errors.noTenant'));
+  const parsed = parseCommand(commandTextOf(context.activity));
+  try {
+    await handlers[parsed.verb]({ rt, context, parsed, actor, locale, kind: conversationKindOf(context.activity) });
+  } catch (error) {
+    await replyText(context, refusal(error, locale, rt.logger));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The identifiers Spiegel puts into Teams cards (Action.Execute verbs, input ids) and the tenant and member
+ * ids it derives from activities. Criterion and dimension ids are `[a-z0-9-]`, so `|` separates safely.
+ */
+import type { Actor } from '../../app/actor.js';
+
+export const verbs = {
+  /** Save the ratings and comments of one prompt card: data `{ r: roundId, p: part, keep?: criterionIds }`. */
+  answer: 'spiegel.answer',
+  /** Show the member's own view of a prompt card (manual or automatic refresh): data `{ r, p }`. */
+  refresh: 'spiegel.refresh',
+  /** Start form, step 1 → 2: the framework was chosen (input `framework`). */
+  startFramework: 'spiegel.start.framework',
+  /** Start form, step 2 → 1: choose another framework. */
+  startBack: 'spiegel.start.back',
+  /** Start form: start the round (data `{ f: frameworkId }` plus the inputs). */
+  startSubmit: 'spiegel.start.submit',
+} as const;
+
+export type Verb = (typeof verbs)[keyof typeof verbs];
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && (Object.values(verbs) as string[]).includes(value);
+}
+
+/** Input ids inside a prompt card. */
+export const promptInputIds = {
+  rating: (criterionId: string, dimension: string) => `rate|${criterionId}|${dimension}`,
+  comment: (criterionId: string) => `comment|${criterionId}`,
+};
+
+/** Input ids inside the start form. */
+export const startInputIds = {
+  framework: 'framework',
+  name: 'name',
+  criteria: 'criteria',
+  participants: 'participants',
+  deadlineDate: 'deadlineDate',
+  deadlineTime: 'deadlineTime',
+  anonymous: 'anonymous',
+  dimensions: 'dimensions',
+  language: 'language',
+  target: 'target',
+} as const;
+
+export function tenantIdOf(aadTenantId: string): string {
+  return `teams:${aadTenantId}`;
+}
+
+export function aadTenantOf(tenantId: string): string {
+  return tenantId.startsWith('teams:') ? tenantId.slice('teams:'.length) : tenantId;
+}
+
+/** Spiegel's id for a Teams account: the AAD object id, else the Teams id. The same in participants, actions and reminders. */
+export function memberIdOf(account: { id: string; aadObjectId?: string | undefined }): string {
+  return account.aadObjectId || account.id;
+}
+
+export function actorFor(aadTenantId: string, account: { id: string; aadObjectId?: string | undefined }, admins: readonly string[]): Actor {
+  const userId = memberIdOf(account);
+  return { tenantId: tenantIdOf(aadTenantId), userId, isAdmin: admins.includes(userId) };
+}

@@ -1,0 +1,45 @@
+/**
+ * The core's Notifier port for Teams: what the scheduler (deadlines, reminders, recurring rounds) asks Teams
+ * to say. Everything goes through conversation references stored in MongoDB, so it works after a restart.
+ */
+import type { Notifier } from '../../app/notifier.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
+import { pickLocale } from '../../i18n/translator.js';
+import { isValidTimeZone } from '../../scheduling/time-zones.js';
+import { personalPromptCards } from './answer-flow.js';
+import { renderReminderCard } from './cards/reply-cards.js';
+import type { TeamsRuntime } from './runtime.js';
+
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly rt: TeamsRuntime) {}
+
+  async postSummary(round: Round, summary: Summary): Promise<void> {
+    await this.rt.rounds.postSummary(round, summary);
+  }
+
+  /**
+   * In the member's personal chat (created when needed), in their language: the reminder, then their own
+   * cards, so they can answer right there. It says nothing about anyone else's answers.
+   */
+  async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number; timeZone?: string }): Promise<void> {
+    const member = await this.rt.directory.member(round.place.tenantId, memberId);
+    if (!member) throw new Error(`Teams member ${memberId} is unknown in ${round.place.tenantId}: no way to reach them yet`);
+    const locale = pickLocale(member.locale, round.locale);
+    const timeZone = [progress.timeZone, member.timeZone].find((z): z is string => !!z && isValidTimeZone(z)) ?? 'UTC';
+    const actor = { tenantId: round.place.tenantId, userId: memberId, isAdmin: false };
+    const cards = [renderReminderCard(round, progress, locale, timeZone), ...(await personalPromptCards(this.rt, round, actor, locale, member.teamsId))];
+    await this.rt.messenger.sendToMember(member, cards);
+  }
+
+  /** Posts a newly opened (recurring) round as a new thread in its channel, or in its chat. */
+  async announceRound(round: Round): Promise<void> {
+    const conversation = await this.rt.store.getConversation(round.place.tenantId, round.place.channelId);
+    if (!conversation) throw new Error(`no Teams conversation is known for ${round.place.channelId}: Spiegel must have been used there once`);
+    await this.rt.rounds.postRound(round, conversation.reference);
+  }
+
+  async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
+    return (await this.rt.directory.member(round.place.tenantId, memberId))?.timeZone ?? null;
+  }
+}

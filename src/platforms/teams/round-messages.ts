@@ -1,0 +1,97 @@
+/**
+ * A round's messages in its conversation: posting the prompt cards (and remembering where), keeping the
+ * first card's public progress current, the final summary, and retiring the cards when the round ends.
+ * Only shared views are ever posted or updated here: a member's own answers never reach a shared card.
+ */
+import type { AppContext } from '../../app/context.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
+import type { Logger } from '../../logger.js';
+import type { ProgressCount } from '../../presentation/answer-texts.js';
+import { promptParts, type PromptPart } from './cards/card-parts.js';
+import { renderPromptCard, renderRetiredPromptCard } from './cards/prompt-card.js';
+import { renderSummaryCards } from './cards/summary-card.js';
+import type { TeamsMessenger } from './messenger.js';
+import type { ConversationRef, TeamsConversationStore } from './ports.js';
+
+/** A reply in a channel thread goes to `<channel>;messageid=<root>`. */
+export function threadReference(reference: ConversationRef, rootActivityId: string): ConversationRef {
+  const base = reference.conversation.id.split(';')[0] ?? reference.conversation.id;
+  return { ...reference, conversation: { ...reference.conversation, id: `${base};messageid=${rootActivityId}` } };
+}
+
+export class RoundMessages {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly store: TeamsConversationStore,
+    private readonly messenger: TeamsMessenger,
+    private readonly logger: Logger,
+  ) {}
+
+  async progressOf(round: Round): Promise<ProgressCount> {
+    return { answered: await this.ctx.stores.participation.countAnswered(round.place.tenantId, round.id), participants: round.participants.length };
+  }
+
+  /** Teams ids of the participants whose card view refreshes automatically (those Spiegel has met). */
+  async refreshUserIds(round: Round): Promise<string[]> {
+    const members = await this.store.getMembers(round.place.tenantId, round.participants);
+    return members.map((m) => m.teamsId);
+  }
+
+  async sharedCards(round: Round, progress: ProgressCount | null = null) {
+    const refreshUserIds = await this.refreshUserIds(round);
+    return promptParts(round).map((part) =>
+      renderPromptCard({ round, part, locale: round.locale, progress: part.index === 0 ? progress : null, refreshUserIds }),
+    );
+  }
+
+  /**
+   * Posts the round's cards and remembers them. `reference` is where they go: a thread or chat (a command's
+   * conversation), or a channel, where the first card starts a new thread and the others reply in it.
+   */
+  async postRound(round: Round, reference: ConversationRef): Promise<void> {
+    const cards = await this.sharedCards(round, await this.progressOf(round));
+    const [first, ...rest] = cards;
+    if (!first) return;
+    const startsThread = reference.conversation.conversationType === 'channel' && !reference.conversation.id.includes(';messageid=');
+    const [firstId = ''] = await this.messenger.send(reference, [first]);
+    const where = startsThread && firstId ? threadReference(reference, firstId) : reference;
+    const restIds = rest.length > 0 ? await this.messenger.send(where, rest) : [];
+    await this.store.saveRoundCards({ tenantId: round.place.tenantId, roundId: round.id, reference: where, activityIds: [firstId, ...restIds] }, this.ctx.clock.now());
+  }
+
+  /** Rewrites the first card with the current progress (the debounced update after answers). */
+  async updateProgress(tenantId: string, roundId: string): Promise<void> {
+    const [round, cards] = await Promise.all([this.ctx.stores.rounds.get(tenantId, roundId), this.store.getRoundCards(tenantId, roundId)]);
+    const firstId = cards?.activityIds[0];
+    if (!round || !cards || !firstId || round.state !== 'open') return;
+    const part = promptParts(round)[0];
+    if (!part) return;
+    const card = renderPromptCard({ round, part, locale: round.locale, progress: await this.progressOf(round), refreshUserIds: await this.refreshUserIds(round) });
+    await this.messenger.update(cards.reference, firstId, card);
+  }
+
+  /** Posts the final summary where the round's cards are (else in its channel), then retires the cards. */
+  async postSummary(round: Round, summary: Summary, fallback?: ConversationRef): Promise<void> {
+    const cards = await this.store.getRoundCards(round.place.tenantId, round.id);
+    const reference = cards?.reference ?? fallback ?? (await this.store.getConversation(round.place.tenantId, round.place.channelId))?.reference;
+    if (!reference) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
+    await this.messenger.send(reference, renderSummaryCards(round, summary, round.locale, false));
+    await this.retire(round);
+  }
+
+  /** Replaces the round's cards by their final state (no questions, no buttons). Failures are logged only. */
+  async retire(round: Round): Promise<void> {
+    const cards = await this.store.getRoundCards(round.place.tenantId, round.id);
+    if (!cards) return;
+    const parts = promptParts(round);
+    const progress = await this.progressOf(round);
+    for (const [index, activityId] of cards.activityIds.entries()) {
+      const part: PromptPart = parts[index] ?? { index, count: cards.activityIds.length, criterionIds: [] };
+      if (!activityId) continue;
+      await this.messenger.update(cards.reference, activityId, renderRetiredPromptCard(round, part, index === 0 ? progress : null)).catch((error: unknown) => {
+        this.logger.warn({ err: error, roundId: round.id, activityId }, 'could not retire a round card');
+      });
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Starting a round from Teams: `@Spiegel start` answers with the framework choice; the next card asks the
+ * rest; Start validates everything (src/presentation/start-form.ts), opens the round, posts its cards in the
+ * conversation and turns the form into a "started" note for everyone. A refused form comes back as typed.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { Actor } from '../../app/actor.js';
+import { openRound } from '../../app/rounds.js';
+import { getWorkspaceSettings } from '../../app/workspace-settings.js';
+import { isSpiegelError } from '../../domain/errors.js';
+import { scalePoints, type Framework, type Locale } from '../../domain/framework.js';
+import type { Place } from '../../domain/round.js';
+import { translator } from '../../i18n/translator.js';
+import { errorText } from '../../presentation/error-text.js';
+import { startFormSchema, startFormToRoundInput, zonedTimeToUtc, type StartForm } from '../../presentation/start-form.js';
+import { isValidTimeZone } from '../../scheduling/time-zones.js';
+import { conversationKindOf, placeIdOf, referenceOf } from './activity.js';
+import type { ActionCall } from './answer-flow.js';
+import { renderFrameworkChoiceCard, renderStartedCard, renderStartFormCard, type StartFormValues } from './cards/start-form-card.js';
+import { startInputIds } from './ids.js';
+import type { TeamsMemberUpdate } from './ports.js';
+import { invokeCard, invokeMessage, refusal } from './reply.js';
+import { cardActivity } from './messenger.js';
+import type { TeamsRuntime } from './runtime.js';
+
+async function timeZoneOf(rt: TeamsRuntime, context: TurnContext, actor: Actor): Promise<string> {
+  const zone = context.activity.localTimezone;
+  if (zone && isValidTimeZone(zone)) return zone;
+  return (await getWorkspaceSettings(rt.ctx, actor.tenantId)).timeZone;
+}
+
+function valuesOf(data: Record<string, unknown>): StartFormValues {
+  const values: StartFormValues = {};
+  for (const id of Object.values(startInputIds)) {
+    const value = data[id];
+    if (typeof value === 'string') values[id] = value;
+  }
+  return values;
+}
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+/** The form for a framework, with the team's or chat's members to choose from. */
+export async function startFormCard(rt: TeamsRuntime, context: TurnContext, actor: Actor, locale: Locale, framework: Framework, values?: StartFormValues, errors?: string[]) {
+  const roster = await rt.directory.roster(context);
+  return renderStartFormCard({
+    locale,
+    framework,
+    members: roster.map((m) => ({ memberId: m.memberId, name: m.name ?? m.memberId })),
+    timeZone: await timeZoneOf(rt, context, actor),
+    where: conversationKindOf(context.activity) === 'channel' ? 'team' : 'chat',
+    ...(values ? { values } : {}),
+    ...(errors ? { errors } : {}),
+  });
+}
+
+export function frameworkChoiceCard(rt: TeamsRuntime, locale: Locale, selected?: string) {
+  return renderFrameworkChoiceCard(locale, rt.ctx.frameworks.list(), selected);
+}
+
+function frameworkOf(rt: TeamsRuntime, id: unknown): Framework | null {
+  return typeof id === 'string' && rt.ctx.frameworks.list().some((f) => f.id === id) ? rt.ctx.frameworks.get(id) : null;
+}
+
+export async function chooseFramework(call: ActionCall): Promise<void> {
+  const framework = frameworkOf(call.rt, call.data[startInputIds.framework]);
+  if (!framework) return invokeCard(call.context, frameworkChoiceCard(call.rt, call.locale));
+  await invokeCard(call.context, await startFormCard(call.rt, call.context, call.actor, call.locale, framework));
+}
+
+export async function chooseOtherFramework(call: ActionCall): Promise<void> {
+  const selected = typeof call.data['f'] === 'string' ? call.data['f'] : undefined;
+  await invokeCard(call.context, frameworkChoiceCard(call.rt, call.locale, selected));
+}
+
+/** Checks the typed form against the framework and the members; localised problems, or the validated form. */
+function readForm(rt: TeamsRuntime, framework: Framework, values: StartFormValues, members: readonly TeamsMemberUpdate[], timeZone: string, locale: Locale): { form: StartForm } | { errors: string[] } {
+  const t = translator(locale);
+  const errors: string[] = [];
+  const known = new Set(members.map((m) => m.memberId));
+  const participants = list(values.participants);
+  if (participants.some((id) => !known.has(id))) errors.push(t('teams.start.unknownParticipant'));
+  const points = scalePoints(framework.scale);
+  const [min = 1, max = 5] = [points[0], points[points.length - 1]];
+  const target = values.target === undefined || values.target.trim() === '' ? undefined : Number(values.target);
+  if (target !== undefined && !(Number.isFinite(target) && target >= min && target <= max)) errors.push(t('teams.start.targetRange', { min, max }));
+  const parsed = startFormSchema.safeParse({
+    frameworkId: framework.id,
+    ...(values.name?.trim() ? { name: values.name } : {}),
+    criterionIds: list(values.criteria),
+    participants,
+    ...(values.deadlineDate ? { deadlineDate: values.deadlineDate } : {}),
+    ...(values.deadlineTime ? { deadlineTime: values.deadlineTime } : {}),
+    timeZone,
+    anonymous: values.anonymous === 'true',
+    ...(framework.dimensions.length > 0 ? { dimensionIds: list(values.dimensions) } : {}),
+    locale: values.language ?? locale,
+    ...(target !== undefined && Number.isFinite(target) ? { targetScore: target } : {}),
+  });
+  if (!parsed.success) {
+    errors.push(...parsed.error.issues.map((issue) => t('teams.start.invalidField', { field: issue.path.join('.') || '?' })));
+    return { errors };
+  }
+  const { deadlineDate, deadlineTime } = parsed.data;
+  if (deadlineDate && zonedTimeToUtc(deadlineDate, deadlineTime ?? '17:00', timeZone).getTime() <= rt.ctx.clock.now().getTime()) {
+    errors.push(t('teams.start.deadlinePast'));
+  }
+  return errors.length > 0 ? { errors } : { form: parsed.data };
+}
+
+export async function submitStartForm(call: ActionCall): Promise<void> {
+  const { rt, context, actor, locale } = call;
+  const t = translator(locale);
+  try {
+    if (conversationKindOf(context.activity) === 'personal') return await invokeMessage(context, t('teams.start.notPersonal'));
+    const framework = frameworkOf(rt, call.data['f']);
+    if (!framework) return await invokeCard(context, frameworkChoiceCard(rt, locale));
+    const values = valuesOf(call.data);
+    const [members, timeZone] = await Promise.all([rt.directory.roster(context), timeZoneOf(rt, context, actor)]);
+    const read = readForm(rt, framework, values, members, timeZone, locale);
+    if ('errors' in read) return await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, read.errors));
+
+    const place: Place = { platform: 'teams', tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
+    let round;
+    try {
+      round = await openRound(rt.ctx, actor, startFormToRoundInput(read.form, place, members.map((m) => m.memberId)));
+    } catch (error) {
+      if (!isSpiegelError(error)) throw error;
+      return await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, [errorText(error, locale)]));
+    }
+    const opened = round;
+    await rt.rounds.postRound(opened, referenceOf(context.activity)).catch((error: unknown) => {
+      rt.logger.error({ err: error, roundId: opened.id }, 'the round was opened, but its cards could not be posted');
+    });
+    const started = renderStartedCard(locale, round, context.activity.from?.name ?? '');
+    if (context.activity.replyToId) {
+      await context.updateActivity({ ...cardActivity(started), id: context.activity.replyToId }).catch((error: unknown) => {
+        rt.logger.warn({ err: error, roundId: round.id }, 'could not replace the start form');
+      });
+    }
+    await invokeCard(context, started);
+  } catch (error) {
+    await invokeMessage(context, refusal(error, locale, rt.logger));
+  }
+}
