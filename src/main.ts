@@ -3,9 +3,11 @@ import { ConfigError, isLocalMode, loadConfig } from './config.js';
 import { createHttpApp, listen } from './http/http-server.js';
 import { createLogger } from './logger.js';
 import { mountSlack } from './platforms/slack/index.js';
+import { mountTeams } from './platforms/teams/index.js';
 import { resolveDatabase } from './storage/local-database.js';
 import { MongoSlackInstallationStore } from './storage/mongo/slack-installation-store.js';
 import { MongoSlackWorkspaceStore } from './storage/mongo/slack-workspace-store.js';
+import { MongoTeamsConversationStore } from './storage/mongo/teams-conversation-store.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -30,6 +32,18 @@ async function main(): Promise<void> {
     workspaces: new MongoSlackWorkspaceStore(core.connection.db),
   });
   if (slack) stops.push(() => slack.stop());
+
+  // Teams: POST /api/messages on this server (Bot Framework auth; in local mode unauthenticated from this machine,
+  // with the Agents Playground); null when not configured. Its notifier (teams.notifier) is for the scheduler.
+  const teams = await mountTeams(http, {
+    config,
+    logger,
+    ctx: core.ctx,
+    store: new MongoTeamsConversationStore(core.connection.db),
+    localMode,
+    playground: localMode,
+  });
+  if (teams) stops.push(() => teams.stop());
 
   const server = await listen(http, config.PORT);
   logger.info({ port: config.PORT, localMode, database: database.kind }, `Spiegel listens on http://localhost:${config.PORT}`);
