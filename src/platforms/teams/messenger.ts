@@ -25,6 +25,23 @@ export async function sendCards(context: TurnContext, cards: readonly AdaptiveCa
   return ids;
 }
 
+/** Keeps the error of a proactive turn's logic, which the adapter would otherwise pass to onTurnError. */
+function capture(logic: (context: TurnContext) => Promise<void>) {
+  let error: unknown = null;
+  return {
+    logic: async (context: TurnContext) => {
+      try {
+        await logic(context);
+      } catch (caught) {
+        error = caught ?? new Error('proactive turn failed');
+      }
+    },
+    rethrow() {
+      if (error) throw error;
+    },
+  };
+}
+
 export class TeamsMessenger {
   constructor(
     private readonly adapter: TeamsAdapter,
@@ -35,8 +52,11 @@ export class TeamsMessenger {
     private readonly logger: Logger,
   ) {}
 
+  /** Runs `logic` in the conversation; its failure is thrown here (the adapter would hand it to onTurnError). */
   async continueIn(reference: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, logic);
+    const failure = capture(logic);
+    await this.adapter.continueConversationAsync(this.appId, reference as Partial<ConversationReference>, failure.logic);
+    failure.rethrow();
   }
 
   async send(reference: ConversationRef, cards: readonly AdaptiveCardJson[]): Promise<string[]> {
@@ -80,6 +100,9 @@ export class TeamsMessenger {
   private async createPersonalChat(member: TeamsMember): Promise<string> {
     const tenantId = aadTenantOf(member.tenantId);
     let conversationId: string | undefined;
+    const failure = capture(async (context) => {
+      conversationId = context.activity.conversation?.id;
+    });
     await this.adapter.createConversationAsync(
       this.appId,
       'msteams',
@@ -93,10 +116,9 @@ export class TeamsMessenger {
         channelData: { tenant: { id: tenantId } },
         activity: undefined as never,
       },
-      async (context) => {
-        conversationId = context.activity.conversation?.id;
-      },
+      failure.logic,
     );
+    failure.rethrow();
     if (!conversationId) throw new Error(`the connector created no personal chat for member ${member.memberId}`);
     await this.store.saveMembers(
       [{ tenantId: member.tenantId, memberId: member.memberId, teamsId: member.teamsId, serviceUrl: member.serviceUrl, botId: member.botId, personalConversationId: conversationId }],
