@@ -1,9 +1,12 @@
+import { hostname } from 'node:os';
+import type { Notifiers } from './app/notifier.js';
 import { createCore, resolveSecret } from './bootstrap.js';
 import { ConfigError, isLocalMode, loadConfig } from './config.js';
 import { createHttpApp, listen } from './http/http-server.js';
 import { createLogger } from './logger.js';
 import { mountSlack } from './platforms/slack/index.js';
 import { mountTeams } from './platforms/teams/index.js';
+import { startScheduler } from './scheduling/scheduler.js';
 import { resolveDatabase } from './storage/local-database.js';
 import { MongoSlackInstallationStore } from './storage/mongo/slack-installation-store.js';
 import { MongoSlackWorkspaceStore } from './storage/mongo/slack-workspace-store.js';
@@ -44,6 +47,13 @@ async function main(): Promise<void> {
     playground: localMode,
   });
   if (teams) stops.push(() => teams.stop());
+
+  // Deadlines, reminders and recurring rounds: jobs in the database, safe with any number of instances.
+  const notifiers: Notifiers = {};
+  if (slack) notifiers.slack = slack.notifier;
+  if (teams) notifiers.teams = teams.notifier;
+  const scheduler = startScheduler({ ctx: core.ctx, notifiers, logger, instanceId: `${hostname()}:${process.pid}` });
+  stops.push(() => scheduler.stop());
 
   const server = await listen(http, config.PORT);
   logger.info({ port: config.PORT, localMode, database: database.kind }, `Spiegel listens on http://localhost:${config.PORT}`);
