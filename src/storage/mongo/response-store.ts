@@ -6,9 +6,7 @@ import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
 import { ensureIndexes } from './indexes.js';
 
-const responseDocumentSchema = z.object({
-  _id: z.string(),
-  tenantId: z.string(),
+const responseSchema = z.object({
   roundId: z.string(),
   criterionId: z.string(),
   dimension: z.string(),
@@ -21,16 +19,16 @@ const responseDocumentSchema = z.object({
     .transform((v) => v ?? null),
   updatedAt: z.date().nullable(),
 });
-type ResponseDocument = z.input<typeof responseDocumentSchema>;
+type ResponseDocument = z.input<typeof responseSchema> & { _id: string; tenantId: string };
 
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
 export function responseId(key: ResponseKey): string {
   return `${key.roundId}/${key.criterionId}/${key.dimension}/${key.respondent}`;
 }
 
+/** Documents are read without `_id` and `tenantId` (the query fixes the tenant); zod drops unknown keys. */
 function fromDocument(raw: unknown): Response {
-  const { _id, tenantId: _tenant, ...response } = responseDocumentSchema.parse(raw);
-  return response;
+  return responseSchema.parse(raw);
 }
 
 export class MongoResponseStore implements ResponseStore {
@@ -73,9 +71,13 @@ export class MongoResponseStore implements ResponseStore {
     }
   }
 
+  /** Streams the documents so only one batch of raw documents is alive beside the checked answers. */
   async listForRound(tenantId: string, roundId: string): Promise<Response[]> {
-    const docs = await this.responses.find({ tenantId, roundId }).toArray();
-    return docs.map(fromDocument);
+    const responses: Response[] = [];
+    for await (const doc of this.responses.find({ tenantId, roundId }, { projection: { _id: 0, tenantId: 0 } })) {
+      responses.push(fromDocument(doc));
+    }
+    return responses;
   }
 
   async listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]> {
