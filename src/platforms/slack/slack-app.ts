@@ -7,11 +7,12 @@
  * In HTTP modes Bolt's ExpressReceiver verifies signatures (and the 5-minute timestamp window) and serves
  * POST /slack/events on a router mounted on the bot's one express app.
  */
-import { App, ExpressReceiver, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ExpressReceiver, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import express, { type Express } from 'express';
 import type { Config } from '../../config.js';
 import { SealedInstallationStore } from './installation-store.js';
 import type { SlackInstallationRecords } from './ports.js';
+import { TtlCache } from './ttl-cache.js';
 import type { BotTokenSource, WebClientOptions } from './web-api.js';
 
 /** The bot scopes Spiegel uses; manifests/slack/manifest.yaml asks for exactly these. */
@@ -39,6 +40,23 @@ export function slackMode(config: Config): SlackMode | null {
   throw new Error('Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth distribution).');
 }
 
+/**
+ * Authorization for one workspace with a configured bot token. Bolt's own (`token`) calls auth.test when the
+ * app is built and keeps a failure for good (and an unhandled one stops the process when Slack is unreachable
+ * at start); here auth.test runs on the first request, and a failure is tried again on the next.
+ */
+function singleWorkspaceAuthorize(botToken: string, clientOptions: WebClientOptions): Authorize<boolean> {
+  const client = new webApi.WebClient(botToken, clientOptions);
+  const identity = new TtlCache<'bot', { botId?: string; botUserId?: string }>(24 * 60 * 60_000, 1);
+  return async () => {
+    const { botId, botUserId } = await identity.get('bot', async () => {
+      const result = await client.auth.test();
+      return { ...(result.bot_id ? { botId: result.bot_id } : {}), ...(result.user_id ? { botUserId: result.user_id } : {}) };
+    });
+    return { botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) };
+  };
+}
+
 export interface BoltSetup {
   app: App;
   installations: SealedInstallationStore | null;
@@ -55,7 +73,7 @@ export function createBolt(
 ): BoltSetup {
   const { logger, clientOptions } = deps;
   if (mode.kind === 'socket') {
-    const app = new App({ socketMode: true, appToken: mode.appToken, token: mode.botToken, logger, clientOptions });
+    const app = new App({ socketMode: true, appToken: mode.appToken, authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions), logger, clientOptions });
     return { app, installations: null, tokens: async () => mode.botToken, start: () => app.start().then(() => {}), stop: () => app.stop().then(() => {}) };
   }
 
@@ -86,7 +104,7 @@ export function createBolt(
       : {}),
   });
   http.use(router);
-  const app = new App({ receiver, logger, clientOptions, ...(mode.kind === 'single' ? { token: mode.botToken } : {}) });
+  const app = new App({ receiver, logger, clientOptions, ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}) });
   const tokens: BotTokenSource = mode.kind === 'single' ? async () => mode.botToken : (teamId) => installations!.botToken(teamId);
   return { app, installations, tokens, start: async () => {}, stop: async () => {} };
 }

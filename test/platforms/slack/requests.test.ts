@@ -37,6 +37,18 @@ describe('Slack requests', () => {
     expect(h.fake.responses('old')).toHaveLength(0);
   });
 
+  it('keeps serving when Slack refuses auth.test at first, and authorizes on a later request', async () => {
+    h.fake.failWith.set('auth.test', 'service_unavailable');
+    const first = await h.command({ text: 'help', userId: 'UHOME', responseUrlId: 'auth-down' });
+    expect(first.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.fake.responses('auth-down')).toHaveLength(0);
+    h.fake.failWith.delete('auth.test');
+    await h.command({ text: 'help', userId: 'UHOME', responseUrlId: 'auth-up' });
+    await h.fake.waitFor(() => h.fake.responses('auth-up')[0]);
+    expect((await fetch(`${h.baseUrl}/healthz`)).status).toBe(200);
+  });
+
   it('acknowledges a command at once and answers privately with the help text', async () => {
     const reply = await h.command({ text: 'help', userId: 'UHOME', responseUrlId: 'help' });
     expect(reply.status).toBe(200);
