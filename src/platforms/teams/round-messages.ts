@@ -71,12 +71,31 @@ export class RoundMessages {
     await this.messenger.update(cards.reference, firstId, card);
   }
 
-  /** Posts the final summary where the round's cards are (else in its channel), then retires the cards. */
+  /**
+   * Posts the final summary where the round's cards are; when that conversation is gone (a Playground restarted),
+   * as a new post in the round's channel or chat. Then retires the cards.
+   */
   async postSummary(round: Round, summary: Summary, fallback?: ConversationRef): Promise<void> {
-    const cards = await this.store.getRoundCards(round.place.tenantId, round.id);
-    const reference = cards?.reference ?? fallback ?? (await this.store.getConversation(round.place.tenantId, round.place.channelId))?.reference;
-    if (!reference) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
-    await this.messenger.send(reference, renderSummaryCards(round, summary, round.locale, false));
+    const [cards, place] = await Promise.all([
+      this.store.getRoundCards(round.place.tenantId, round.id),
+      this.store.getConversation(round.place.tenantId, round.place.channelId),
+    ]);
+    const candidates = [cards?.reference, fallback, place?.reference].filter((r): r is ConversationRef => !!r);
+    const where = candidates.filter((r, i) => candidates.findIndex((o) => o.conversation.id === r.conversation.id && o.serviceUrl === r.serviceUrl) === i);
+    if (where.length === 0) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
+    const summaryCards = renderSummaryCards(round, summary, round.locale, false);
+    let failure: unknown = null;
+    for (const reference of where) {
+      try {
+        await this.messenger.send(reference, summaryCards);
+        failure = null;
+        break;
+      } catch (error) {
+        failure = error;
+        this.logger.warn({ err: error, roundId: round.id, conversation: reference.conversation.id }, 'could not post the summary there; trying the next place');
+      }
+    }
+    if (failure) throw failure;
     await this.retire(round);
   }
 

@@ -62,6 +62,16 @@ describe('Teams notifier', () => {
     expect(h.connector.updates()[0]!.cardText).toContain('This round is closed.');
   });
 
+  it('posts the summary as a new post in the channel when the round’s thread is gone', async () => {
+    await h.post(execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', name: 'Lost thread', criteria: 'go-clear', language: 'en' }, { thread: 't-lost' }));
+    const [round] = await h.ctx.stores.rounds.list(TENANT_ID, { channelId: TEAM_ID, state: 'open', limit: 1 });
+    const closed = await closeRound(h.ctx, { tenantId: TENANT_ID, userId: 'spiegel:scheduler', isAdmin: true }, round!.id);
+    h.connector.goneConversations.add(`${TEAM_ID};messageid=t-lost`);
+    h.connector.clear();
+    await h.teams.notifier.postSummary(closed.round, closed.summary);
+    expect(h.connector.sent(TEAM_ID).map((s) => s.cardText)).toEqual([expect.stringContaining('Summary: Lost thread')]);
+  });
+
   it('reminds a member in a new personal chat, in their language, with their own cards; then reuses that chat', async () => {
     await bramSaysHello();
     const round = await openTeamsRound();

@@ -139,7 +139,7 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
       label: t('teams.start.target'),
       min,
       max,
-      value: values.target !== undefined && values.target !== '' ? Number(values.target) : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
+      value: Number.isFinite(Number(values.target)) && values.target?.trim() ? Number(values.target) : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
     },
     t('teams.start.targetHint', { min, max }),
   );
