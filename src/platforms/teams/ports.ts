@@ -55,7 +55,11 @@ export interface RoundCards {
 export interface TeamsConversationStore {
   saveConversation(conversation: StoredConversation, at: Date): Promise<void>;
   getConversation(tenantId: string, conversationId: string): Promise<StoredConversation | null>;
-  saveMembers(members: TeamsMemberUpdate[], at: Date): Promise<void>;
+  /**
+   * Stores what is known of members. With `keepKnownConnection` (a roster read through someone else's activity),
+   * a member's stored service URL and bot id stay as their own activities left them.
+   */
+  saveMembers(members: TeamsMemberUpdate[], at: Date, options?: { keepKnownConnection?: boolean }): Promise<void>;
   getMembers(tenantId: string, memberIds: readonly string[]): Promise<TeamsMember[]>;
   saveRoundCards(cards: RoundCards, at: Date): Promise<void>;
   getRoundCards(tenantId: string, roundId: string): Promise<RoundCards | null>;

@@ -87,9 +87,15 @@ export class MongoTeamsConversationStore implements TeamsConversationStore {
     return parsed.success && parsed.data.tenantId === tenantId ? parsed.data : null;
   }
 
-  async saveMembers(members: TeamsMemberUpdate[], at: Date): Promise<void> {
+  async saveMembers(members: TeamsMemberUpdate[], at: Date, options: { keepKnownConnection?: boolean } = {}): Promise<void> {
     for (const member of members) {
-      await upsert(this.members, key(member.tenantId, member.memberId), { ...definedFields(member), updatedAt: at });
+      const { serviceUrl, botId, ...rest } = member;
+      const connection = { serviceUrl, botId };
+      if (options.keepKnownConnection) {
+        await upsert(this.members, key(member.tenantId, member.memberId), { ...definedFields(rest), updatedAt: at }, connection);
+      } else {
+        await upsert(this.members, key(member.tenantId, member.memberId), { ...definedFields(member), updatedAt: at });
+      }
     }
   }
 
@@ -113,12 +119,14 @@ export class MongoTeamsConversationStore implements TeamsConversationStore {
   }
 }
 
-async function upsert(collection: Collection<Doc>, id: string, fields: Record<string, unknown>): Promise<void> {
-  const update = { $set: definedFields(fields) } as UpdateFilter<Doc>;
+/** Sets `fields`; `onInsert` only when the document is new. On E11000 (a racing first write) the set is retried as an update. */
+async function upsert(collection: Collection<Doc>, id: string, fields: Record<string, unknown>, onInsert?: Record<string, unknown>): Promise<void> {
+  const set = { $set: definedFields(fields) } as UpdateFilter<Doc>;
+  const update = onInsert ? ({ ...set, $setOnInsert: definedFields(onInsert) } as UpdateFilter<Doc>) : set;
   try {
     await collection.updateOne({ _id: id }, update, { upsert: true });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    await collection.updateOne({ _id: id }, update);
+    await collection.updateOne({ _id: id }, set);
   }
 }
