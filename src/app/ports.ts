@@ -96,8 +96,8 @@ export interface JobStore {
   enqueueOnce(job: NewJob, at: Date): Promise<boolean>;
   get(jobId: string): Promise<Job | null>;
   /**
-   * Pending jobs due at `now` (all tenants: the scheduler's own query), at most `limit`, in lane order
-   * starting at `fromLane` and wrapping around, so that instances mostly pick different jobs.
+   * Pending jobs due at `now` (all tenants: the scheduler's own query), at most `limit`; with more due than
+   * that, first those in a window of lanes starting at `fromLane`, so that instances mostly pick different jobs.
    */
   due(now: Date, limit: number, fromLane: number): Promise<Job[]>;
   /** Claims one attempt by inserting `job:<jobId>:<attempt>`; false when that attempt was claimed already. */

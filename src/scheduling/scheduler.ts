@@ -12,12 +12,14 @@ export interface SchedulerOptions {
   logger: Logger;
   /** Names this instance in attempt claims (e.g. host and pid). */
   instanceId: string;
-  /** Due jobs read per tick. */
+  /** Due jobs read per tick (default 250). */
   batchSize?: number;
-  /** Jobs run at once per instance. */
+  /** Jobs run at once per instance (default 4: on FerretDB more concurrent writes only contend; measured). */
   concurrency?: number;
   /** How long a claimed attempt is held; past it, another instance takes the job over (next attempt). */
   leaseMs?: number;
+  /** A handler running longer fails its attempt (default: the lease minus 5 s, at least 1 s). */
+  handlerTimeoutMs?: number;
   /** Failed (or abandoned) attempts before a job is marked failed. */
   maxFailures?: number;
   /** Delay before retry number `failures` (1-based). */
@@ -58,9 +60,10 @@ function errorText(error: unknown): string {
 export class Scheduler {
   private readonly store: JobStore;
   private readonly handlers: Record<string, JobHandler>;
-  private readonly batchSize: number;
+  readonly batchSize: number;
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private readonly handlerTimeoutMs: number;
   private readonly maxFailures: number;
   private readonly backoffMs: (failures: number) => number;
   private readonly random: () => number;
@@ -68,9 +71,10 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.ctx.stores.jobs;
     this.handlers = { ...builtInHandlers(options), ...options.handlers };
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? 250;
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.handlerTimeoutMs = options.handlerTimeoutMs ?? Math.max(1000, this.leaseMs - 5000);
     this.maxFailures = options.maxFailures ?? 5;
     this.backoffMs = options.backoffMs ?? defaultBackoffMs;
     this.random = options.random ?? Math.random;
@@ -120,6 +124,9 @@ export class Scheduler {
         leaseUntil: new Date(now.getTime() + this.leaseMs),
       });
       if (claimed) break;
+      // An attempt is never claimed before the job's run time, so while that lies less than a lease ago the
+      // holder's lease cannot have expired: no need to read its claim.
+      if (attempt === job.attempts + 1 && job.runAt.getTime() + this.leaseMs > now.getTime()) return 'busy';
       const held = await this.store.getAttempt(job.id, attempt);
       if (held && held.leaseUntil.getTime() > now.getTime()) return 'busy';
       failures++;
@@ -182,7 +189,7 @@ export class Scheduler {
   private async withTimeout<T>(work: Promise<T>, job: Job): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new JobError(`job ${job.id} did not finish within ${this.leaseMs} ms`)), Math.max(1000, this.leaseMs - 5000));
+      timer = setTimeout(() => reject(new JobError(`job ${job.id} did not finish within ${this.handlerTimeoutMs} ms`)), this.handlerTimeoutMs);
       timer.unref();
     });
     try {
@@ -227,7 +234,7 @@ export function startScheduler(deps: StartSchedulerDeps): { stop(): Promise<void
     let full = false;
     try {
       const report = await scheduler.tick();
-      full = report.due >= 100 && report.ran > 0;
+      full = report.due >= scheduler.batchSize && report.ran > 0;
       if (report.ran > 0) logger.debug({ ...report.byResult, due: report.due }, 'scheduler tick');
       const now = deps.ctx.clock.now().getTime();
       if (now - lastPurge >= purgeEveryMs) {
