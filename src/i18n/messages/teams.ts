@@ -102,7 +102,6 @@ export const teamsMessages = {
         sentPrivately: 'Interim results are for coordinators only: I sent them to our personal chat.',
       },
       remind: {
-        title: 'Reminder',
         below: 'Your questions follow below: answer them right here.',
       },
       close: {
@@ -218,7 +217,6 @@ export const teamsMessages = {
         sentPrivately: 'Tussentijdse resultaten zijn alleen voor coördinatoren: ik stuurde ze naar onze persoonlijke chat.',
       },
       remind: {
-        title: 'Herinnering',
         below: 'Je vragen volgen hieronder: je kunt ze hier meteen beantwoorden.',
       },
       close: {

@@ -82,7 +82,7 @@ describe('Teams notifier', () => {
     expect(create[0]!.body).toMatchObject({ members: [{ id: members.bram.id }], tenantId: expect.any(String) });
     const sent = h.connector.sent();
     expect(sent.map((s) => s.conversationId)).toEqual([sent[0]!.conversationId, sent[0]!.conversationId]);
-    expect(sent[0]!.cardText).toContain('Herinnering');
+    expect(sent[0]!.cardText).toContain('Herinnering: “');
     expect(sent[0]!.cardText).toContain('1 van 3');
     expect(sent[1]!.cardText).toContain('Ik weet wat ons team de komende maanden wil bereiken.');
 

@@ -5,7 +5,7 @@ import { translator } from '../../../i18n/translator.js';
 import { commandVerbs } from '../../../presentation/commands.js';
 import { progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
 import { reminderText } from '../../../scheduling/texts.js';
-import { adaptiveCard, bullets, cardDateTime, heading, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
+import { adaptiveCard, bullets, cardDateTime, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
 
 /** A card with one message (confirmations, refusals). */
 export function renderMessageCard(text: string, title?: string): AdaptiveCardJson {
@@ -51,7 +51,7 @@ export function renderFrameworksCard(frameworks: readonly Framework[], locale: L
 /** The reminder in a member's personal chat (the shared wording of src/scheduling/texts.ts); their questions follow it. */
 export function renderReminderCard(round: Round, progress: ProgressCount, locale: Locale, timeZone: string): AdaptiveCardJson {
   const t = translator(locale);
-  return adaptiveCard([heading(t('teams.remind.title')), textBlock(plain(reminderText(round, progress, { timeZone, locale }))), subtle(t('teams.remind.below'))]);
+  return adaptiveCard([textBlock(plain(reminderText(round, progress, { timeZone, locale })), { weight: 'Bolder' }), subtle(t('teams.remind.below'))]);
 }
 
 /** The heading above a member's own cards in their personal chat (`mine`). */
