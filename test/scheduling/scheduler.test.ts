@@ -8,7 +8,7 @@ import { updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
-import { Scheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
+import { Scheduler, startScheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
 import { describeJob } from '../../src/scheduling/texts.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { hour, makeContext, RecordingNotifier, silentLogger } from './support.js';
@@ -290,5 +290,24 @@ describe('attempt claims and leases', () => {
     const job = await ctx.stores.jobs.get(jobId);
     expect(job).toMatchObject({ status: 'done', attempts: 2, failures: 1, lastError: expect.stringMatching(/attempt 1 \(crashed\) did not finish within its lease/) });
     expect(await ctx.stores.jobs.getAttempt(jobId, 2)).toMatchObject({ holder: 'b' });
+  });
+});
+
+describe('startScheduler', () => {
+  it('polls in the background and stops after the running tick', async () => {
+    const round = await openRound(ctx, coordinator, roundInput());
+    const allSent = new Promise<void>((resolve) => {
+      notifier.onReminder = () => {
+        if (notifier.reminders.length === 3) resolve();
+      };
+    });
+    const running = startScheduler({ ctx, notifiers: { slack: notifier }, logger: silentLogger, instanceId: 'loop', pollIntervalMs: 50 });
+    try {
+      await remindNow(ctx, coordinator, round.id);
+      await allSent; // an event, not a sleep: the loop's next poll picks the job up
+    } finally {
+      await running.stop();
+    }
+    expect(notifier.reminders.map((r) => r.memberId).sort()).toEqual(['U1', 'U2', 'U3']);
   });
 });

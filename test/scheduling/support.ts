@@ -42,6 +42,8 @@ export class RecordingNotifier implements Notifier {
   /** Members whose reminders fail (the platform refuses). */
   readonly failFor = new Set<string>();
   failSummaries = 0;
+  /** Called after each recorded reminder (lets a test await the background loop without sleeping). */
+  onReminder: (() => void) | null = null;
 
   constructor(private readonly clock: Clock) {}
 
@@ -56,6 +58,7 @@ export class RecordingNotifier implements Notifier {
   async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void> {
     if (this.failFor.has(memberId)) throw new Error(`cannot open a direct message with ${memberId}`);
     this.reminders.push({ roundId: round.id, memberId, at: this.clock.now(), details: { ...progress } });
+    this.onReminder?.();
   }
 
   async announceRound(round: Round): Promise<void> {
