@@ -10,7 +10,8 @@ import { recordResponse } from '../../src/app/responses.js';
 import { openRound } from '../../src/app/rounds.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { hour, makeContext } from './support.js';
+import { createTestContext } from '../support/app-context.js';
+import { hour } from './support.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/scheduler-instance.ts', import.meta.url));
 const tenantId = 'slack:T9';
@@ -26,7 +27,7 @@ const children: ChildProcess[] = [];
 beforeEach(async () => {
   database = await openTestDatabase();
   clock = new ManualClock(NOW.getTime() - 72 * hour);
-  ctx = await makeContext(database.db, clock);
+  ctx = await createTestContext(database.db, clock);
 });
 
 afterEach(async () => {

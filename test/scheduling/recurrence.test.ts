@@ -8,7 +8,8 @@ import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { makeContext, RecordingNotifier, silentLogger } from './support.js';
+import { createTestContext } from '../support/app-context.js';
+import { RecordingNotifier, silentLogger } from './support.js';
 
 const tenantId = 'teams:tenant-1';
 const place: Place = { platform: 'teams', tenantId, channelId: '19:general' };
@@ -22,7 +23,7 @@ let notifier: RecordingNotifier;
 beforeEach(async () => {
   database = await openTestDatabase();
   clock = new ManualClock('2026-03-20T10:00:00Z');
-  ctx = await makeContext(database.db, clock);
+  ctx = await createTestContext(database.db, clock);
   notifier = new RecordingNotifier(clock);
 });
 

@@ -11,7 +11,8 @@ import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler, startScheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
 import { describeJob } from '../../src/scheduling/texts.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { hour, makeContext, RecordingNotifier, silentLogger } from './support.js';
+import { createTestContext } from '../support/app-context.js';
+import { hour, RecordingNotifier, silentLogger } from './support.js';
 
 const tenantId = 'slack:T1';
 const place: Place = { platform: 'slack', tenantId, channelId: 'C1' };
@@ -28,7 +29,7 @@ beforeEach(async () => {
   database = await openTestDatabase();
   // Monday 9 March 2026, 10:00 in Brussels (09:00 UTC).
   clock = new ManualClock('2026-03-09T09:00:00Z');
-  ctx = await makeContext(database.db, clock);
+  ctx = await createTestContext(database.db, clock);
   notifier = new RecordingNotifier(clock);
 });
 
@@ -73,7 +74,7 @@ describe('deadlines', () => {
 
     // The process is down for a day; a new process (new context, new scheduler, same database) starts.
     clock.advanceHours(26);
-    const restarted = await makeContext(database.db, clock, { ensureIndexes: false });
+    const restarted = await createTestContext(database.db, clock);
     await scheduler('after-restart', {}, restarted).drain();
     await scheduler('second-instance', {}, restarted).drain();
 

@@ -1,27 +1,9 @@
-import type { Db } from 'mongodb';
 import { pino } from 'pino';
-import { newRoundId, type AppContext } from '../../src/app/context.js';
-import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../src/app/framework-catalogue.js';
 import type { Notifier } from '../../src/app/notifier.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { Round } from '../../src/domain/round.js';
 import type { Summary } from '../../src/domain/summary-types.js';
 import type { Logger } from '../../src/logger.js';
-import { createMongoStores } from '../../src/storage/mongo/mongo-stores.js';
-
-let frameworks: Promise<FrameworkCatalogue> | undefined;
-
-/**
- * A context on the test database. `ensureIndexes: false` for a second context on the same database (a
- * "restarted process"): FerretDB 1.24 drops the connection when createIndexes with several specs meets
- * existing indexes, which the core's rounds/responses stores still do (reported).
- */
-export async function makeContext(db: Db, clock: Clock, options: { ensureIndexes?: boolean } = {}): Promise<AppContext> {
-  frameworks ??= loadFrameworkCatalogue();
-  const stores = createMongoStores(db);
-  if (options.ensureIndexes ?? true) await stores.ensureIndexes();
-  return { stores, clock, frameworks: await frameworks, secret: 'x'.repeat(40), newId: newRoundId };
-}
 
 export const silentLogger: Logger = pino({ level: 'silent' });
 
