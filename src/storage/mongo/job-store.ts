@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { JobFilter, JobSettlement, JobStore } from '../../app/ports.js';
 import { jobLane, jobLanes, jobStatuses, type Job, type JobAttempt, type NewJob } from '../../domain/scheduling.js';
 import { insertOnce, isDuplicateKey } from './errors.js';
+import { ensureIndexes } from './indexes.js';
 
 const jobResultSchema = z.object({
   note: z.string().nullable(),
@@ -96,16 +97,14 @@ export class MongoJobStore implements JobStore {
     this.attempts = db.collection<AttemptDocument>('job_attempts');
   }
 
-  /**
-   * One createIndex call per index: FerretDB 1.24 drops the connection (a panic) when a createIndexes with
-   * several specs meets indexes that exist already, i.e. on every restart.
-   */
   async ensureIndexes(): Promise<void> {
-    await this.jobs.createIndex({ status: 1, runAt: 1 });
-    await this.jobs.createIndex({ tenantId: 1, roundId: 1 });
-    await this.jobs.createIndex({ tenantId: 1, recurrenceId: 1 });
-    await this.jobs.createIndex({ status: 1, settledAt: 1 });
-    await this.attempts.createIndex({ jobId: 1 });
+    await ensureIndexes(this.jobs, [
+      { status: 1, runAt: 1 },
+      { tenantId: 1, roundId: 1 },
+      { tenantId: 1, recurrenceId: 1 },
+      { status: 1, settledAt: 1 },
+    ]);
+    await ensureIndexes(this.attempts, [{ jobId: 1 }]);
   }
 
   async enqueue(jobs: NewJob[], at: Date): Promise<void> {

@@ -3,27 +3,12 @@ import { z } from 'zod';
 import type { RecurrenceStore } from '../../app/ports.js';
 import { localeSchema } from '../../domain/framework.js';
 import type { Recurrence } from '../../domain/scheduling.js';
-
-const reminderPlanSchema = z.object({ hoursBeforeDeadline: z.array(z.number().positive()), max: z.number().int().min(0) });
-
-const settingsSchema = z
-  .object({
-    targetScore: z.number(),
-    anonymityThreshold: z.number().int(),
-    dimensionGapThreshold: z.number(),
-    lowResponseRate: z.number(),
-    changeThreshold: z.number(),
-    consensusMaxIqr: z.number(),
-    consensusMinRwg: z.number(),
-    lowConsensus: z.number(),
-    polarisedEndShare: z.number(),
-  })
-  .partial();
+import { placeSchema, reminderPlanSchema, settingsSchema } from './round-documents.js';
 
 const recurrenceDocumentSchema = z.object({
   _id: z.string(),
   tenantId: z.string(),
-  place: z.object({ platform: z.enum(['slack', 'teams', 'cli']), tenantId: z.string(), channelId: z.string() }),
+  place: placeSchema,
   frameworkId: z.string(),
   cron: z.string(),
   timeZone: z.string(),
@@ -36,7 +21,7 @@ const recurrenceDocumentSchema = z.object({
     durationHours: z.number().positive().nullable(),
     anonymous: z.boolean(),
     locale: localeSchema,
-    settings: settingsSchema,
+    settings: settingsSchema.partial(),
     reminderPlan: reminderPlanSchema.nullable(),
   }),
   createdBy: z.string(),

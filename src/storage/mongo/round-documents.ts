@@ -9,7 +9,7 @@ import {
 } from '../../domain/framework.js';
 import { roundStates, type Round } from '../../domain/round.js';
 
-const settingsSchema = z.object({
+export const settingsSchema = z.object({
   targetScore: z.number(),
   anonymityThreshold: z.number().int(),
   dimensionGapThreshold: z.number(),
@@ -21,10 +21,14 @@ const settingsSchema = z.object({
   polarisedEndShare: z.number(),
 });
 
+export const reminderPlanSchema = z.object({ hoursBeforeDeadline: z.array(z.number().positive()), max: z.number().int().min(0) });
+
+export const placeSchema = z.object({ platform: z.enum(['slack', 'teams', 'cli']), tenantId: z.string(), channelId: z.string() });
+
 export const roundDocumentSchema = z.object({
   _id: z.string(),
   tenantId: z.string(),
-  place: z.object({ platform: z.enum(['slack', 'teams', 'cli']), tenantId: z.string(), channelId: z.string() }),
+  place: placeSchema,
   name: z.string(),
   framework: z.object({
     id: z.string(),
@@ -45,7 +49,7 @@ export const roundDocumentSchema = z.object({
   deadline: z.date().nullable(),
   closedAt: z.date().nullable(),
   settings: settingsSchema,
-  reminderPlan: z.object({ hoursBeforeDeadline: z.array(z.number().positive()), max: z.number().int().min(0) }),
+  reminderPlan: reminderPlanSchema,
   recurrenceId: z.string().nullable(),
   caseId: z.string().nullable(),
   platformRefs: z.record(z.string(), z.string()),
