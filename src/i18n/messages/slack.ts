@@ -72,6 +72,7 @@ export const slackMessages = {
         answerDimension: 'Saved. Your answer to “{{criterion}}” ({{dimension}}): *{{answer}}*',
         comment: 'Your comment: {{comment}}',
         addComment: 'Add a comment with the *Comment* button beside the criterion.',
+        busy: 'Spiegel is very busy right now and could not save this answer. Please click it again in a moment.',
       },
       form: {
         title: 'Your answers',
@@ -211,6 +212,7 @@ export const slackMessages = {
         answerDimension: 'Bewaard. Je antwoord op “{{criterion}}” ({{dimension}}): *{{answer}}*',
         comment: 'Je opmerking: {{comment}}',
         addComment: 'Voeg een opmerking toe met de knop *Opmerking* naast het criterium.',
+        busy: 'Spiegel is nu erg druk en kon dit antwoord niet bewaren. Klik het zo meteen opnieuw aan.',
       },
       form: {
         title: 'Je antwoorden',

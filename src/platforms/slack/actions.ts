@@ -1,14 +1,16 @@
 /**
- * Clicks. A rating click is the hot path: acknowledge at once, then one round read, the answer's write and
- * the answered marker (recordResponse), then the private confirmation showing the stored answer, and a
+ * Clicks. A rating click is the hot path: one round read, the answer's write and the answered marker
+ * (recordResponse), then the acknowledgement, the private confirmation showing the stored answer, and a
  * debounced progress update. The member's language comes from an in-process cache in parallel.
  */
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { myAnswers, recordResponse } from '../../app/responses.js';
 import { SpiegelError } from '../../domain/errors.js';
-import { pickLocale } from '../../i18n/translator.js';
+import { pickLocale, translator } from '../../i18n/translator.js';
+import { CLICK_ACK_BUDGET_MS, settle, within } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
+import { BUSY, ClickQueue } from './click-queue.js';
 import { publishHome } from './home-tab.js';
 import { toRating } from './form-values.js';
 import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern } from './ids.js';
@@ -16,23 +18,36 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
 
+/** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
+const CLICK_CONCURRENCY = 32;
+const CLICK_MAX_WAIT_MS = 1_000;
+
 export function registerActions(app: App, rt: SlackRuntime): void {
   const admins = rt.config.SPIEGEL_ADMINS;
+  const clicks = new ClickQueue(CLICK_CONCURRENCY, CLICK_MAX_WAIT_MS);
 
+  // Store first, then acknowledge: Slack hears "received" once the answer is stored (at the latest after
+  // CLICK_ACK_BUDGET_MS, when the work goes on after the acknowledgement), so a process that stops loses no
+  // acknowledged answer; the member's private confirmation follows.
   app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
-    await ack();
+    const started = Date.now();
     const teamId = teamOf(context, body);
     const actor = actorFor(teamId, body.user.id, admins);
     const locale = rt.directory.localeOf(client, teamId, body.user.id);
-    try {
-      const rate = decodeRate(action.value);
-      if (!rate) throw new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' });
-      const { round, response } = await recordResponse(rt.ctx, actor, { ...rate, value: toRating(rate.value) });
-      rt.progress.answered(round, client);
-      await ephemeral(respond, savedText(round, response, await locale));
-    } catch (error) {
-      await ephemeral(respond, refusal(error, await locale, rt.logger));
-    }
+    const rate = decodeRate(action.value);
+    const stored = settle(
+      rate
+        ? clicks.run(() => recordResponse(rt.ctx, actor, { ...rate, value: toRating(rate.value) }))
+        : Promise.reject(new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' })),
+    );
+    await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started));
+    await ack();
+    const outcome = await stored;
+    if (!outcome.ok) return ephemeral(respond, refusal(outcome.error, await locale, rt.logger));
+    if (outcome.value === BUSY) return ephemeral(respond, translator(await locale)('slack.saved.busy'));
+    const { round, response } = outcome.value;
+    rt.progress.answered(round, client);
+    await ephemeral(respond, savedText(round, response, await locale));
   });
 
   const openForm = (request: (value: string | undefined) => FormRequest | null) =>

@@ -1,6 +1,7 @@
 /** Form submissions: the start form and the answers form. */
 import type { App } from '@slack/bolt';
 import { translator } from '../../i18n/translator.js';
+import { ACK_BUDGET_MS, LATE, within } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
 import type { FormValues } from './form-values.js';
@@ -8,27 +9,6 @@ import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { checkStartForm, parseMetadata, readStartForm, startRound } from './start-flow.js';
-
-/** A form submission must be answered within 3 s; a slower save is answered "saving…" and updated later. */
-const ACK_BUDGET_MS = 2_500;
-
-const LATE = Symbol('late');
-
-function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(LATE), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
 
 export function registerViews(app: App, rt: SlackRuntime): void {
   const admins = rt.config.SPIEGEL_ADMINS;

@@ -58,6 +58,14 @@ describe('Slack behaviour', () => {
     expect(await h.ctx.stores.responses.listForRound('slack:T2', round.id)).toHaveLength(0);
   });
 
+  it('acknowledges a click once its answer is stored, then confirms it privately', async () => {
+    const reply = await click({ userId: 'UBOB', criterionId: 'go-clear', value: '2', responseUrlId: 'stored-first' });
+    expect(reply.status).toBe(200);
+    const stored = await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB');
+    expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 2]]);
+    expect(String((await lastResponse('stored-first')).body['text'])).toMatch(/^Saved\. Your answer to .*: \*2 · Disagree\*/);
+  });
+
   it('answers a click on a closed round clearly and stores nothing', async () => {
     await h.ctx.stores.rounds.end('slack:T1', round.id, 'closed', new Date());
     await click({ userId: 'UBOB', criterionId: 'go-clear', value: '4', responseUrlId: 'closed-click' });
