@@ -3,7 +3,7 @@
  * (recordResponse), then the acknowledgement, the private confirmation showing the stored answer, and a
  * debounced progress update. The member's language comes from an in-process cache in parallel.
  */
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { myAnswers, recordResponse } from '../../app/responses.js';
 import { SpiegelError } from '../../domain/errors.js';
 import { pickLocale, translator } from '../../i18n/translator.js';
@@ -50,8 +50,9 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     await ephemeral(respond, savedText(round, response, await locale));
   });
 
+  type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
   const openForm = (request: (value: string | undefined) => FormRequest | null) =>
-    async ({ ack, body, action, client, context }: { ack: () => Promise<void>; body: BlockAction; action: ButtonAction; client: Parameters<typeof openAnswerForm>[1]; context: { teamId?: string; enterpriseId?: string } }) => {
+    async ({ ack, body, action, client, context }: ButtonArgs) => {
       await ack();
       const teamId = teamOf(context, body);
       const actor = actorFor(teamId, body.user.id, admins);
