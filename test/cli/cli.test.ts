@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,7 +14,10 @@ beforeAll(async () => {
   database = await openTestDatabase();
   dir = await mkdtemp(join(tmpdir(), 'spiegel-cli-'));
 });
-afterAll(async () => database.close());
+afterAll(async () => {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 /** Runs the real `spiegel` bin against the test database; never throws, returns the exit code. */
 async function spiegel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -82,6 +82,7 @@ describe.skipIf(!haveChromium && !mustRun)(`Teams end to end in the Agents Playg
   let ctx: AppContext;
   let teams: MountedTeams;
   let server: Server;
+  let configDir: string | undefined;
   const playgrounds: PlaygroundInstance[] = [];
   const clients: Array<{ context: BrowserContext; dir: string }> = [];
 
@@ -103,7 +104,7 @@ describe.skipIf(!haveChromium && !mustRun)(`Teams end to end in the Agents Playg
     teams = mounted;
     server = await listen(http, 0, '127.0.0.1');
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
-    const configDir = await mkdtemp(path.join(os.tmpdir(), 'spiegel-playground-config-'));
+    configDir = await mkdtemp(path.join(os.tmpdir(), 'spiegel-playground-config-'));
     for (const user of [an, bram]) {
       playgrounds.push(await startPlayground({ botEndpoint: endpoint, port: 0, configDir, team: demoTeam, user }));
     }
@@ -115,6 +116,7 @@ describe.skipIf(!haveChromium && !mustRun)(`Teams end to end in the Agents Playg
       await rm(client.dir, { recursive: true, force: true });
     }
     for (const playground of playgrounds) await playground.stop();
+    if (configDir) await rm(configDir, { recursive: true, force: true });
     await teams?.stop();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     await db?.close();
