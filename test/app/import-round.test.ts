@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppContext } from '../../src/app/context.js';
+import { expect, it } from 'vitest';
 import { importRound } from '../../src/app/import-round.js';
 import { listRounds } from '../../src/app/rounds.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { createTestContext } from '../support/app-context.js';
+import { useTestContext } from '../support/app-context.js';
 
 const actor = { tenantId: 'cli:test', userId: 'cli', isAdmin: true };
 const place = { platform: 'cli' as const, tenantId: 'cli:test', channelId: 'cli' };
 const header = 'member,criterion,dimension,value,comment';
 
-let database: TestDatabase;
-let ctx: AppContext;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  ctx = await createTestContext(database.db);
-});
-afterAll(async () => database.close());
+const testContext = useTestContext();
 
 it('creates a closed round with the members and criteria of the file, and its summary', async () => {
   const csv = [
@@ -28,9 +19,9 @@ it('creates a closed round with the members and criteria of the file, and its su
     'cy,rc-profile-mentors,importance,5,',
     'cy,rc-profile-mentors,practice,na,',
   ].join('\n');
-  const framework = ctx.frameworks.get('mentoring-to-work');
+  const framework = testContext.ctx.frameworks.get('mentoring-to-work');
   const criterion = framework.criteria[0]!;
-  const { round, summary } = await importRound(ctx, actor, {
+  const { round, summary } = await importRound(testContext.ctx, actor, {
     place,
     frameworkId: 'mentoring-to-work',
     locale: 'nl',
@@ -42,7 +33,7 @@ it('creates a closed round with the members and criteria of the file, and its su
   const practice = summary.criteria.find((c) => c.dimension === 'practice');
   expect(practice).toMatchObject({ n: 2, naCount: 1, median: 2 });
   expect(summary.gaps).toContainEqual(expect.objectContaining({ kind: 'dimensionGap', criterionId: criterion.id, highMedian: 5, lowMedian: 2 }));
-  expect(await listRounds(ctx, actor, { state: 'closed' })).toHaveLength(1);
+  expect(await listRounds(testContext.ctx, actor, { state: 'closed' })).toHaveLength(1);
 });
 
 it('reports every bad row with its line number and imports nothing', async () => {
@@ -56,20 +47,20 @@ it('reports every bad row with its line number and imports nothing', async () =>
     'an,go-clear,,5,twice',
     ',go-clear,,2,',
   ].join('\n');
-  const before = await database.db.collection('responses').countDocuments();
-  const error = await importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv }).catch((e: unknown) => e);
+  const before = await testContext.database.db.collection('responses').countDocuments();
+  const error = await importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv }).catch((e: unknown) => e);
   expect(error).toMatchObject({ code: 'import.invalid' });
   const problems = (error as { details: { problems: string[] } }).details.problems;
   expect(problems.map((p) => p.split(':')[0])).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8']);
   expect(problems.join('\n')).toContain('no-such-criterion');
-  expect(await database.db.collection('responses').countDocuments()).toBe(before);
-  expect((await listRounds(ctx, actor)).filter((r) => r.framework.id === 'team-health')).toEqual([]);
+  expect(await testContext.database.db.collection('responses').countDocuments()).toBe(before);
+  expect((await listRounds(testContext.ctx, actor)).filter((r) => r.framework.id === 'team-health')).toEqual([]);
 });
 
 it('refuses a file without the expected header or without answers', async () => {
-  await expect(importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' })).rejects.toMatchObject({
+  await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' })).rejects.toMatchObject({
     code: 'import.invalid',
     message: expect.stringContaining('line 1'),
   });
-  await expect(importRound(ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject({ code: 'import.invalid' });
+  await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject({ code: 'import.invalid' });
 });

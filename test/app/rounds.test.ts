@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import type { AppContext } from '../../src/app/context.js';
 import { myAnswers, recordResponse } from '../../src/app/responses.js';
 import { cancelRound, closeRound, listRounds, membersToRemind, openRound, roundProgress } from '../../src/app/rounds.js';
 import { exportResponses, roundSummary } from '../../src/app/summaries.js';
 import { pseudonymFor } from '../../src/app/pseudonym.js';
 import type { ErrorCode } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { createTestContext, testSecret } from '../support/app-context.js';
+import { testSecret, useTestContext } from '../support/app-context.js';
 
 const tenantA = 'slack:TA';
 const tenantB = 'slack:TB';
@@ -17,21 +15,14 @@ const member = (id: string, tenantId = tenantA): Actor => ({ tenantId, userId: i
 const place: Place = { platform: 'slack', tenantId: tenantA, channelId: 'C1' };
 const members = ['U1', 'U2', 'U3', 'U4'];
 
-let database: TestDatabase;
-let ctx: AppContext;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  ctx = await createTestContext(database.db);
-});
-afterAll(async () => database.close());
+const testContext = useTestContext();
 
 async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<void> {
   await expect(promise).rejects.toMatchObject({ name: 'SpiegelError', code });
 }
 
 function open(extra: Partial<Parameters<typeof openRound>[2]> = {}) {
-  return openRound(ctx, coordinator, {
+  return openRound(testContext.ctx, coordinator, {
     place,
     frameworkId: 'team-health',
     criterionIds: ['go-clear', 'wl-manageable', 'co-help'],
@@ -47,7 +38,7 @@ describe('opening a round', () => {
     expect(round.framework.criteria.map((c) => c.id)).toEqual(['go-clear', 'wl-manageable', 'co-help']);
     expect(round.framework.components.map((c) => c.id)).toEqual(['goals', 'workload', 'collaboration']);
     expect(round.coordinators).toEqual(['UCOORD']);
-    const stored = await ctx.stores.rounds.get(tenantA, round.id);
+    const stored = await testContext.ctx.stores.rounds.get(tenantA, round.id);
     expect(stored).toEqual(round);
   });
 
@@ -64,37 +55,37 @@ describe('opening a round', () => {
 describe('answering', () => {
   it('stores, revises and reads back a member’s rating and comment', async () => {
     const round = await open();
-    const first = await recordResponse(ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 4 });
+    const first = await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 4 });
     expect(first.response).toMatchObject({ value: 4, comment: null, respondent: 'U1', dimension: 'rating' });
-    await recordResponse(ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', comment: '  Clear enough  ' });
-    const revised = await recordResponse(ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 'na' });
+    await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', comment: '  Clear enough  ' });
+    const revised = await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 'na' });
     expect(revised.response).toMatchObject({ value: 'na', comment: 'Clear enough' });
-    const mine = await myAnswers(ctx, member('U1'), round.id);
+    const mine = await myAnswers(testContext.ctx, member('U1'), round.id);
     expect(mine.responses).toHaveLength(1);
-    expect((await roundProgress(ctx, member('U2'), round.id)).progress).toEqual({ answered: 1, participants: 4 });
-    expect(await membersToRemind(ctx, round)).toEqual(['U2', 'U3', 'U4']);
+    expect((await roundProgress(testContext.ctx, member('U2'), round.id)).progress).toEqual({ answered: 1, participants: 4 });
+    expect(await membersToRemind(testContext.ctx, round)).toEqual(['U2', 'U3', 'U4']);
   });
 
   it('refuses bad input with stable codes and stores nothing', async () => {
     const round = await open();
     const base = { roundId: round.id, criterionId: 'go-clear' };
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, value: 6 }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, value: 2.5 }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, value: '3' as never }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, value: 3, comment: 'x'.repeat(2001) }), 'comment.tooLong');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, criterionId: 'ps-mistakes', value: 3 }), 'criterion.unknown');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, dimension: 'practice', value: 3 }), 'dimension.unknown');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, comment: 'comment before any rating' }), 'input.invalid');
-    await rejectsWith(recordResponse(ctx, member('OUTSIDER'), { ...base, value: 3 }), 'round.notParticipant');
-    await rejectsWith(recordResponse(ctx, member('U1', tenantB), { ...base, value: 3 }), 'round.unknown');
-    await rejectsWith(recordResponse(ctx, member('U1'), { ...base, roundId: 'forged-id', value: 3 }), 'round.unknown');
-    expect(await ctx.stores.responses.listForRound(tenantA, round.id)).toEqual([]);
-    expect((await roundProgress(ctx, coordinator, round.id)).progress.answered).toBe(0);
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 6 }), 'rating.outOfScale');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 2.5 }), 'rating.outOfScale');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: '3' as never }), 'rating.outOfScale');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 3, comment: 'x'.repeat(2001) }), 'comment.tooLong');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, criterionId: 'ps-mistakes', value: 3 }), 'criterion.unknown');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, dimension: 'practice', value: 3 }), 'dimension.unknown');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, comment: 'comment before any rating' }), 'input.invalid');
+    await rejectsWith(recordResponse(testContext.ctx, member('OUTSIDER'), { ...base, value: 3 }), 'round.notParticipant');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1', tenantB), { ...base, value: 3 }), 'round.unknown');
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, roundId: 'forged-id', value: 3 }), 'round.unknown');
+    expect(await testContext.ctx.stores.responses.listForRound(tenantA, round.id)).toEqual([]);
+    expect((await roundProgress(testContext.ctx, coordinator, round.id)).progress.answered).toBe(0);
   });
 
   it('accepts exactly 2,000 characters of comment', async () => {
     const round = await open();
-    const { response } = await recordResponse(ctx, member('U2'), { roundId: round.id, criterionId: 'co-help', value: 5, comment: 'y'.repeat(2000) });
+    const { response } = await recordResponse(testContext.ctx, member('U2'), { roundId: round.id, criterionId: 'co-help', value: 5, comment: 'y'.repeat(2000) });
     expect(response.comment).toHaveLength(2000);
   });
 });
@@ -102,14 +93,14 @@ describe('answering', () => {
 describe('anonymous rounds', () => {
   it('store a keyed pseudonym, never the member id, next to the answers', async () => {
     const round = await open({ anonymous: true });
-    await recordResponse(ctx, member('U3'), { roundId: round.id, criterionId: 'co-help', value: 2, comment: 'Busy weeks' });
-    const raw = await database.db.collection('responses').find({ roundId: round.id }).toArray();
+    await recordResponse(testContext.ctx, member('U3'), { roundId: round.id, criterionId: 'co-help', value: 2, comment: 'Busy weeks' });
+    const raw = await testContext.database.db.collection('responses').find({ roundId: round.id }).toArray();
     expect(raw).toHaveLength(1);
     expect(JSON.stringify(raw)).not.toContain('U3');
     expect(raw[0]?.respondent).toBe(pseudonymFor(testSecret, tenantA, round.id, 'U3'));
     expect(raw[0]?.updatedAt).toBeNull();
-    expect((await myAnswers(ctx, member('U3'), round.id)).responses[0]?.comment).toBe('Busy weeks');
-    const exported = await exportResponses(ctx, coordinator, round.id);
+    expect((await myAnswers(testContext.ctx, member('U3'), round.id)).responses[0]?.comment).toBe('Busy weeks');
+    const exported = await exportResponses(testContext.ctx, coordinator, round.id);
     expect(exported.rows[0]?.respondent).toMatch(/^p_/);
   });
 });
@@ -117,54 +108,54 @@ describe('anonymous rounds', () => {
 describe('coordinator rules and closing', () => {
   it('lets only coordinators close, cancel, export and see interim results', async () => {
     const round = await open();
-    await rejectsWith(closeRound(ctx, member('U1'), round.id), 'permission.coordinatorOnly');
-    await rejectsWith(cancelRound(ctx, member('U1'), round.id), 'permission.coordinatorOnly');
-    await rejectsWith(exportResponses(ctx, member('U1'), round.id), 'permission.coordinatorOnly');
-    await rejectsWith(roundSummary(ctx, member('U1'), round.id), 'permission.coordinatorOnly');
-    const interim = await roundSummary(ctx, coordinator, round.id);
+    await rejectsWith(closeRound(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
+    await rejectsWith(cancelRound(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
+    await rejectsWith(exportResponses(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
+    await rejectsWith(roundSummary(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
+    const interim = await roundSummary(testContext.ctx, coordinator, round.id);
     expect(interim.interim).toBe(true);
     const admin: Actor = { tenantId: tenantA, userId: 'UADMIN', isAdmin: true };
-    await expect(roundSummary(ctx, admin, round.id)).resolves.toMatchObject({ interim: true });
-    await rejectsWith(closeRound(ctx, { ...admin, tenantId: tenantB }, round.id), 'round.unknown');
+    await expect(roundSummary(testContext.ctx, admin, round.id)).resolves.toMatchObject({ interim: true });
+    await rejectsWith(closeRound(testContext.ctx, { ...admin, tenantId: tenantB }, round.id), 'round.unknown');
   });
 
   it('closes once however many close at once, then refuses answers and shows everyone the summary', async () => {
     const round = await open();
     await Promise.all(
-      members.map((m, i) => recordResponse(ctx, member(m), { roundId: round.id, criterionId: 'go-clear', value: (i % 2) + 4, comment: `note ${m}` })),
+      members.map((m, i) => recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: 'go-clear', value: (i % 2) + 4, comment: `note ${m}` })),
     );
-    const results = await Promise.all(Array.from({ length: 8 }, () => closeRound(ctx, coordinator, round.id)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => closeRound(testContext.ctx, coordinator, round.id)));
     expect(results.filter((r) => r.firstClose)).toHaveLength(1);
     expect(results.every((r) => r.round.state === 'closed')).toBe(true);
-    await rejectsWith(recordResponse(ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }), 'round.closed');
-    const { summary, interim } = await roundSummary(ctx, member('U4'), round.id);
+    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }), 'round.closed');
+    const { summary, interim } = await roundSummary(testContext.ctx, member('U4'), round.id);
     expect(interim).toBe(false);
     expect(summary.respondents).toBe(4);
     const goClear = summary.criteria.find((c) => c.criterionId === 'go-clear');
     expect(goClear).toMatchObject({ n: 4, median: 4.5, class: 'consensus' });
     expect(goClear?.comments).toEqual(['note U1', 'note U2', 'note U3', 'note U4']);
-    await rejectsWith(cancelRound(ctx, coordinator, round.id), 'round.closed');
-    expect((await listRounds(ctx, coordinator, { state: 'closed' })).some((r) => r.id === round.id)).toBe(true);
-    expect(await listRounds(ctx, member('U1', tenantB))).toEqual([]);
+    await rejectsWith(cancelRound(testContext.ctx, coordinator, round.id), 'round.closed');
+    expect((await listRounds(testContext.ctx, coordinator, { state: 'closed' })).some((r) => r.id === round.id)).toBe(true);
+    expect(await listRounds(testContext.ctx, member('U1', tenantB))).toEqual([]);
   });
 
   it('compares a closed round with the previous one in the same place', async () => {
     const first = await open();
-    for (const m of members) await recordResponse(ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
-    await closeRound(ctx, coordinator, first.id);
+    for (const m of members) await recordResponse(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
+    await closeRound(testContext.ctx, coordinator, first.id);
     const second = await open();
-    for (const m of members) await recordResponse(ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
-    const { summary } = await closeRound(ctx, coordinator, second.id);
+    for (const m of members) await recordResponse(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
+    const { summary } = await closeRound(testContext.ctx, coordinator, second.id);
     expect(summary.previousRoundId).toBe(first.id);
     expect(summary.gaps).toContainEqual(expect.objectContaining({ kind: 'change', criterionId: 'wl-manageable', previousMedian: 2, median: 4, delta: 2 }));
   });
 
   it('cancels an open round without a summary', async () => {
     const round = await open();
-    const { round: cancelled, firstCancel } = await cancelRound(ctx, coordinator, round.id);
+    const { round: cancelled, firstCancel } = await cancelRound(testContext.ctx, coordinator, round.id);
     expect(cancelled.state).toBe('cancelled');
     expect(firstCancel).toBe(true);
-    await rejectsWith(roundSummary(ctx, coordinator, round.id), 'round.closed');
-    await rejectsWith(closeRound(ctx, coordinator, round.id), 'round.closed');
+    await rejectsWith(roundSummary(testContext.ctx, coordinator, round.id), 'round.closed');
+    await rejectsWith(closeRound(testContext.ctx, coordinator, round.id), 'round.closed');
   });
 });

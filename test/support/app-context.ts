@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
+import { afterAll, beforeAll } from 'vitest';
 import { newRoundId, type AppContext } from '../../src/app/context.js';
 import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../src/app/framework-catalogue.js';
 import type { Clock } from '../../src/app/ports.js';
 import { systemClock } from '../../src/app/ports.js';
 import { createMongoStores } from '../../src/storage/mongo/mongo-stores.js';
+import { openTestDatabase, type TestDatabase } from './database.js';
 
 let frameworks: Promise<FrameworkCatalogue> | undefined;
 
@@ -15,4 +17,18 @@ export async function createTestContext(db: Db, clock: Clock = systemClock): Pro
   const stores = createMongoStores(db);
   await stores.ensureIndexes();
   return { stores, clock, frameworks: await frameworks, secret: testSecret, newId: newRoundId };
+}
+
+/**
+ * For a test file: a fresh database and context before its tests, dropped after them.
+ * Read `.ctx` and `.database` inside tests (they are set by beforeAll).
+ */
+export function useTestContext(clock: Clock = systemClock): { ctx: AppContext; database: TestDatabase } {
+  const holder = {} as { ctx: AppContext; database: TestDatabase };
+  beforeAll(async () => {
+    holder.database = await openTestDatabase();
+    holder.ctx = await createTestContext(holder.database.db, clock);
+  });
+  afterAll(async () => holder.database?.close());
+  return holder;
 }
