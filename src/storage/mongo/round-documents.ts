@@ -7,7 +7,7 @@ import {
   localizedTextSchema,
   scaleSchema,
 } from '../../domain/framework.js';
-import { roundStates, type Round } from '../../domain/round.js';
+import { roundStates, type FrameworkSnapshot, type Round } from '../../domain/round.js';
 
 export const settingsSchema = z.object({
   targetScore: z.number(),
@@ -25,20 +25,27 @@ export const reminderPlanSchema = z.object({ hoursBeforeDeadline: z.array(z.numb
 
 export const placeSchema = z.object({ platform: z.enum(['slack', 'teams', 'cli']), tenantId: z.string(), channelId: z.string() });
 
+/** A round's framework snapshot: written once when the round opens, never changed. */
+export const frameworkSnapshotSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: localizedTextSchema,
+  scale: scaleSchema,
+  components: z.array(componentSchema),
+  criteria: z.array(criterionSchema),
+  dimensions: z.array(dimensionSchema),
+});
+
+/**
+ * The round's own document: small, because every rating click reads it. The framework snapshot lives in
+ * `round_frameworks` under the same `_id`; only its id and version stay here, for queries.
+ */
 export const roundDocumentSchema = z.object({
   _id: z.string(),
   tenantId: z.string(),
   place: placeSchema,
   name: z.string(),
-  framework: z.object({
-    id: z.string(),
-    version: z.string(),
-    title: localizedTextSchema,
-    scale: scaleSchema,
-    components: z.array(componentSchema),
-    criteria: z.array(criterionSchema),
-    dimensions: z.array(dimensionSchema),
-  }),
+  framework: z.object({ id: z.string(), version: z.string() }),
   state: z.enum(roundStates),
   anonymous: z.boolean(),
   locale: localeSchema,
@@ -57,12 +64,30 @@ export const roundDocumentSchema = z.object({
 
 export type RoundDocument = z.infer<typeof roundDocumentSchema>;
 
-export function toRoundDocument(round: Round): RoundDocument {
-  const { id, ...rest } = round;
-  return { _id: id, tenantId: round.place.tenantId, ...rest };
+export interface RoundFrameworkDocument {
+  _id: string;
+  tenantId: string;
+  snapshot: FrameworkSnapshot;
 }
 
-export function fromRoundDocument(raw: unknown): Round {
-  const { _id, tenantId: _tenant, ...rest } = roundDocumentSchema.parse(raw);
-  return { id: _id, ...rest };
+export function toRoundDocuments(round: Round): { round: RoundDocument; framework: RoundFrameworkDocument } {
+  const { id, framework, ...rest } = round;
+  const tenantId = round.place.tenantId;
+  return {
+    round: { _id: id, tenantId, framework: { id: framework.id, version: framework.version }, ...rest },
+    framework: { _id: id, tenantId, snapshot: framework },
+  };
+}
+
+export function parseRoundDocument(raw: unknown): RoundDocument {
+  return roundDocumentSchema.parse(raw);
+}
+
+export function parseFrameworkSnapshot(raw: unknown): FrameworkSnapshot {
+  return frameworkSnapshotSchema.parse(raw);
+}
+
+export function joinRound(doc: RoundDocument, snapshot: FrameworkSnapshot): Round {
+  const { _id, tenantId: _tenant, framework: _ref, ...rest } = doc;
+  return { id: _id, framework: snapshot, ...rest };
 }

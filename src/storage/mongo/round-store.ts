@@ -1,14 +1,34 @@
 import type { Collection, Db, Filter } from 'mongodb';
+import { z } from 'zod';
 import type { RoundQuery, RoundStore } from '../../app/ports.js';
-import type { Place, Round } from '../../domain/round.js';
-import { fromRoundDocument, toRoundDocument, type RoundDocument } from './round-documents.js';
+import type { FrameworkSnapshot, Place, Round } from '../../domain/round.js';
+import { insertOnce } from './errors.js';
 import { ensureIndexes } from './indexes.js';
+import {
+  joinRound,
+  parseFrameworkSnapshot,
+  parseRoundDocument,
+  toRoundDocuments,
+  type RoundDocument,
+  type RoundFrameworkDocument,
+} from './round-documents.js';
 
+const SNAPSHOT_CACHE_SIZE = 500;
+const snapshotHolder = z.object({ snapshot: z.unknown() });
+
+/**
+ * Rounds in two collections: `rounds` holds what changes (state, participants, references), small enough
+ * for the rating click to read cheaply; `round_frameworks` holds each round's framework snapshot, which
+ * never changes after opening and so may be kept in this process's memory (a cache, not state).
+ */
 export class MongoRoundStore implements RoundStore {
   private readonly rounds: Collection<RoundDocument>;
+  private readonly frameworks: Collection<RoundFrameworkDocument>;
+  private readonly snapshots = new Map<string, FrameworkSnapshot>();
 
   constructor(db: Db) {
     this.rounds = db.collection<RoundDocument>('rounds');
+    this.frameworks = db.collection<RoundFrameworkDocument>('round_frameworks');
   }
 
   /**
@@ -23,13 +43,17 @@ export class MongoRoundStore implements RoundStore {
     ]);
   }
 
+  /** The snapshot first: a crash in between leaves an orphan snapshot, never a round without one. */
   async insert(round: Round): Promise<void> {
-    await this.rounds.insertOne(toRoundDocument(round));
+    const docs = toRoundDocuments(round);
+    await insertOnce(() => this.frameworks.insertOne(docs.framework));
+    await this.rounds.insertOne(docs.round);
+    this.remember(round.id, round.framework);
   }
 
   async get(tenantId: string, roundId: string): Promise<Round | null> {
     const doc = await this.rounds.findOne({ _id: roundId, tenantId });
-    return doc ? fromRoundDocument(doc) : null;
+    return doc ? this.withSnapshot(parseRoundDocument(doc)) : null;
   }
 
   async end(tenantId: string, roundId: string, state: 'closed' | 'cancelled', at: Date): Promise<boolean> {
@@ -44,7 +68,7 @@ export class MongoRoundStore implements RoundStore {
     if (query.participant) filter.participants = query.participant;
     if (query.coordinator) filter.coordinators = query.coordinator;
     const docs = await this.rounds.find(filter).sort({ openedAt: -1 }).limit(query.limit ?? 50).toArray();
-    return docs.map(fromRoundDocument);
+    return Promise.all(docs.map((doc) => this.withSnapshot(parseRoundDocument(doc))));
   }
 
   async findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null> {
@@ -59,10 +83,29 @@ export class MongoRoundStore implements RoundStore {
       .sort({ closedAt: -1 })
       .limit(1)
       .toArray();
-    return doc ? fromRoundDocument(doc) : null;
+    return doc ? this.withSnapshot(parseRoundDocument(doc)) : null;
   }
 
   async setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void> {
     await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { [`platformRefs.${key}`]: value } });
+  }
+
+  private async withSnapshot(doc: RoundDocument): Promise<Round> {
+    let snapshot = this.snapshots.get(doc._id);
+    if (!snapshot) {
+      const stored = await this.frameworks.findOne({ _id: doc._id, tenantId: doc.tenantId });
+      if (!stored) throw new Error(`round ${doc._id} has no framework snapshot`);
+      snapshot = parseFrameworkSnapshot(snapshotHolder.parse(stored).snapshot);
+      this.remember(doc._id, snapshot);
+    }
+    return joinRound(doc, snapshot);
+  }
+
+  private remember(roundId: string, snapshot: FrameworkSnapshot): void {
+    if (this.snapshots.size >= SNAPSHOT_CACHE_SIZE) {
+      const oldest = this.snapshots.keys().next().value;
+      if (oldest !== undefined) this.snapshots.delete(oldest);
+    }
+    this.snapshots.set(roundId, snapshot);
   }
 }
