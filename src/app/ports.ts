@@ -39,12 +39,18 @@ export interface ResponsePatch {
   updatedAt: Date | null;
 }
 
+export interface WrittenResponse {
+  response: Response;
+  /** True when this write created the answer, false when it revised one. */
+  created: boolean;
+}
+
 export interface ResponseStore {
   /**
    * Writes one member's answer: one document per (round, criterion, dimension, respondent), so a revision
-   * replaces the fields it carries. Returns the answer as stored.
+   * replaces the fields it carries. Returns the answer as stored, and whether it is a first answer.
    */
-  write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response>;
+  write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<WrittenResponse>;
   saveMany(tenantId: string, responses: Response[]): Promise<void>;
   listForRound(tenantId: string, roundId: string): Promise<Response[]>;
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;

@@ -63,8 +63,9 @@ export async function recordResponse(ctx: AppContext, actor: Actor, input: Respo
   if (value === undefined && comment === undefined) throw new SpiegelError('input.invalid', 'nothing to record', { detail: 'empty answer' });
   const at = round.anonymous ? null : ctx.clock.now();
   const key = { roundId: round.id, criterionId: input.criterionId, dimension, respondent: respondentKey(ctx, round, actor.userId) };
-  const response = await ctx.stores.responses.write(actor.tenantId, key, { value, comment, updatedAt: at });
-  await ctx.stores.participation.markAnswered(actor.tenantId, round.id, actor.userId, at);
+  const { response, created } = await ctx.stores.responses.write(actor.tenantId, key, { value, comment, updatedAt: at });
+  // A revision means the member was marked with their first answer of this item: one write less per click.
+  if (created) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, actor.userId, at);
   return { round, response };
 }
 

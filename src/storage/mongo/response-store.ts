@@ -1,6 +1,6 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, ModifyResult } from 'mongodb';
 import { z } from 'zod';
-import type { ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
+import type { ResponseKey, ResponsePatch, ResponseStore, WrittenResponse } from '../../app/ports.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
@@ -42,7 +42,7 @@ export class MongoResponseStore implements ResponseStore {
     await ensureIndexes(this.responses, [{ tenantId: 1, roundId: 1 }, { roundId: 1, respondent: 1 }]);
   }
 
-  async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {
+  async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<WrittenResponse> {
     const set: Partial<ResponseDocument> = { updatedAt: patch.updatedAt };
     if (patch.value !== undefined) set.value = patch.value;
     if (patch.comment !== undefined) set.comment = patch.comment;
@@ -52,16 +52,16 @@ export class MongoResponseStore implements ResponseStore {
     const filter = { _id: responseId(key), tenantId };
     const update = { $set: set, $setOnInsert: insertOnly };
     const upsert = patch.value !== undefined;
-    let doc: ResponseDocument | null;
+    let result: ModifyResult<ResponseDocument>;
     try {
-      doc = await this.responses.findOneAndUpdate(filter, update, { upsert, returnDocument: 'after' });
+      result = await this.responses.findOneAndUpdate(filter, update, { upsert, returnDocument: 'after', includeResultMetadata: true });
     } catch (error) {
       // Two first answers racing on one key: the loser's write becomes a plain update of the winner's document.
       if (!isDuplicateKey(error)) throw error;
-      doc = await this.responses.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' });
+      result = await this.responses.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after', includeResultMetadata: true });
     }
-    if (!doc) throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
-    return fromDocument(doc);
+    if (!result.value) throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
+    return { response: fromDocument(result.value), created: result.lastErrorObject?.['updatedExisting'] !== true };
   }
 
   async saveMany(tenantId: string, responses: Response[]): Promise<void> {
