@@ -20,8 +20,11 @@ export interface ProgressDebounceOptions {
 
 export const defaultProgressDebounce: Omit<ProgressDebounceOptions, 'instanceId'> = { windowMs: 5_000, graceMs: 750 };
 
-/** Updates the round's progress message(s); reads the count itself. */
-export type ProgressUpdate = (tenantId: string, roundId: string) => Promise<void>;
+/**
+ * Updates the round's progress message(s); reads the count itself. `context` is what the platform passed
+ * with the answer that won the claim (e.g. Slack's Web API client for that workspace).
+ */
+export type ProgressUpdate<Context> = (tenantId: string, roundId: string, context: Context) => Promise<void>;
 
 export function progressClaimKey(roundId: string, bucket: number): string {
   return `progress:${roundId}:${bucket}`;
@@ -32,28 +35,28 @@ interface Pending {
   run: () => Promise<void>;
 }
 
-export class RoundProgressDebouncer {
+export class RoundProgressDebouncer<Context = void> {
   readonly #tried = new Map<string, number>();
   readonly #pending = new Map<string, Pending>();
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly update: ProgressUpdate,
+    private readonly update: ProgressUpdate<Context>,
     private readonly logger: Logger,
     private readonly options: ProgressDebounceOptions,
   ) {}
 
   /** Call after an answer is stored; never throws, never waits for the platform. */
-  answered(tenantId: string, roundId: string): void {
+  answered(tenantId: string, roundId: string, context: Context): void {
     const now = this.ctx.clock.now().getTime();
     const bucket = Math.floor(now / this.options.windowMs);
     if (this.#tried.get(roundId) === bucket) return;
     this.#tried.set(roundId, bucket);
     this.#prune(bucket);
-    void this.#claim(tenantId, roundId, bucket, now);
+    void this.#claim(tenantId, roundId, context, bucket, now);
   }
 
-  async #claim(tenantId: string, roundId: string, bucket: number, now: number): Promise<void> {
+  async #claim(tenantId: string, roundId: string, context: Context, bucket: number, now: number): Promise<void> {
     const key = progressClaimKey(roundId, bucket);
     try {
       if (!(await this.ctx.stores.claims.claim(key, this.options.instanceId, new Date(now)))) return;
@@ -63,7 +66,7 @@ export class RoundProgressDebouncer {
     }
     const run = async () => {
       this.#pending.delete(key);
-      await this.update(tenantId, roundId).catch((error: unknown) => this.logger.warn({ err: error, roundId }, 'progress update failed'));
+      await this.update(tenantId, roundId, context).catch((error: unknown) => this.logger.warn({ err: error, roundId }, 'progress update failed'));
       await this.ctx.stores.claims.release(key).catch(() => {});
     };
     const delay = Math.max(0, (bucket + 1) * this.options.windowMs + this.options.graceMs - this.ctx.clock.now().getTime());
