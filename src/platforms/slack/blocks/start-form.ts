@@ -67,27 +67,27 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
       .filter((g) => g.options.length > 0)
       .slice(0, limits.optionsPerSelect);
     blocks.push(
-      input(frameworkBlockId(startBlockIds.criteria, framework.id), t('slack.start.criteria'), { type: 'multi_static_select', action_id: 'value', option_groups: groups }, {
-        hint: plain(t('slack.start.criteriaHint'), limits.inputHint),
+      input(frameworkBlockId(startBlockIds.criteria, framework.id), t('startForm.criteria'), { type: 'multi_static_select', action_id: 'value', option_groups: groups }, {
+        hint: plain(t('startForm.criteriaHint'), limits.inputHint),
       }),
     );
   }
   blocks.push(
-    input(startBlockIds.participants, t('slack.start.participants'), { type: 'multi_users_select', action_id: 'value' }, {
+    input(startBlockIds.participants, t('startForm.participants'), { type: 'multi_users_select', action_id: 'value' }, {
       hint: plain(t('slack.start.participantsHint'), limits.inputHint),
     }),
   );
-  blocks.push(input(startBlockIds.deadlineDate, t('slack.start.deadlineDate'), { type: 'datepicker', action_id: 'value' }));
+  blocks.push(input(startBlockIds.deadlineDate, t('startForm.deadlineDate'), { type: 'datepicker', action_id: 'value' }));
   blocks.push(
-    input(startBlockIds.deadlineTime, t('slack.start.deadlineTime'), { type: 'timepicker', action_id: 'value' }, {
-      hint: plain(t('slack.start.deadlineHint', { timeZone: metadata.timeZone }), limits.inputHint),
+    input(startBlockIds.deadlineTime, t('startForm.deadlineTime'), { type: 'timepicker', action_id: 'value' }, {
+      hint: plain(t('startForm.deadlineHint', { timeZone: metadata.timeZone }), limits.inputHint),
     }),
   );
   blocks.push(
-    input(startBlockIds.options, t('slack.start.options'), {
+    input(startBlockIds.options, t('startForm.options'), {
       type: 'checkboxes',
       action_id: 'value',
-      options: [{ ...option(t('slack.start.anonymous'), 'anonymous'), description: plain(t('slack.start.anonymousHint'), limits.optionText) }],
+      options: [{ ...option(t('startForm.anonymous'), 'anonymous'), description: plain(t('startForm.anonymousHint'), limits.optionText) }],
     }),
   );
   if (framework && framework.dimensions.length > 0) {
@@ -95,9 +95,9 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
     blocks.push(
       input(
         frameworkBlockId(startBlockIds.dimensions, framework.id),
-        t('slack.start.dimensions'),
+        t('startForm.dimensions'),
         { type: 'checkboxes', action_id: 'value', options: dimensionOptions, initial_options: dimensionOptions },
-        { hint: plain(t('slack.start.dimensionsHint'), limits.inputHint) },
+        { hint: plain(t('startForm.dimensionsHint'), limits.inputHint) },
       ),
     );
   }
@@ -105,7 +105,7 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
   blocks.push(
     input(
       startBlockIds.language,
-      t('slack.start.language'),
+      t('startForm.language'),
       { type: 'static_select', action_id: 'value', options: languageOptions, initial_option: languageOptions.find((o) => o.value === locale) ?? languageOptions[0] },
       { optional: false },
     ),
@@ -118,9 +118,9 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
     blocks.push(
       input(
         frameworkBlockId(startBlockIds.target, framework.id),
-        t('slack.start.target'),
+        t('startForm.target'),
         { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: String(min), max_value: String(max), initial_value: String(initial) },
-        { hint: plain(t('slack.start.targetHint', { min, max }), limits.inputHint) },
+        { hint: plain(t('startForm.targetHint', { min, max }), limits.inputHint) },
       ),
     );
   }

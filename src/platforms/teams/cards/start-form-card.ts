@@ -73,7 +73,7 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
     {
       type: 'Input.ChoiceSet',
       id: startInputIds.criteria,
-      label: t('teams.start.criteria'),
+      label: t('startForm.criteria'),
       isMultiSelect: true,
       style: 'compact',
       choices: framework.criteria.slice(0, 200).map((c) => {
@@ -82,13 +82,13 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
       }),
       ...valueOf('criteria'),
     },
-    t('teams.start.criteriaHint'),
+    t('startForm.criteriaHint'),
   );
   input(
     {
       type: 'Input.ChoiceSet',
       id: startInputIds.participants,
-      label: t('teams.start.participants'),
+      label: t('startForm.participants'),
       isMultiSelect: true,
       style: 'compact',
       choices: members.slice(0, MAX_CHOICES).map((m) => ({ title: m.name, value: m.memberId })),
@@ -96,38 +96,38 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
     },
     t(where === 'team' ? 'teams.start.participantsHintTeam' : 'teams.start.participantsHintChat'),
   );
-  input({ type: 'Input.Date', id: startInputIds.deadlineDate, label: t('teams.start.deadlineDate'), ...valueOf('deadlineDate') });
-  input({ type: 'Input.Time', id: startInputIds.deadlineTime, label: t('teams.start.deadlineTime'), ...valueOf('deadlineTime') }, t('teams.start.deadlineHint', { timeZone }));
+  input({ type: 'Input.Date', id: startInputIds.deadlineDate, label: t('startForm.deadlineDate'), ...valueOf('deadlineDate') });
+  input({ type: 'Input.Time', id: startInputIds.deadlineTime, label: t('startForm.deadlineTime'), ...valueOf('deadlineTime') }, t('startForm.deadlineHint', { timeZone }));
   input(
     {
       type: 'Input.Toggle',
       id: startInputIds.anonymous,
-      label: t('teams.start.options'),
-      title: t('teams.start.anonymous'),
+      label: t('startForm.options'),
+      title: t('startForm.anonymous'),
       valueOn: 'true',
       valueOff: 'false',
       value: values.anonymous === 'true' ? 'true' : 'false',
     },
-    t('teams.start.anonymousHint'),
+    t('startForm.anonymousHint'),
   );
   if (framework.dimensions.length > 0) {
     input(
       {
         type: 'Input.ChoiceSet',
         id: startInputIds.dimensions,
-        label: t('teams.start.dimensions'),
+        label: t('startForm.dimensions'),
         isMultiSelect: true,
         style: 'expanded',
         choices: framework.dimensions.map((d) => ({ title: d.label[locale], value: d.id })),
         value: values.dimensions ?? framework.dimensions.map((d) => d.id).join(','),
       },
-      t('teams.start.dimensionsHint'),
+      t('startForm.dimensionsHint'),
     );
   }
   input({
     type: 'Input.ChoiceSet',
     id: startInputIds.language,
-    label: t('teams.start.language'),
+    label: t('startForm.language'),
     style: 'compact',
     choices: locales.map((l) => ({ title: t(`teams.language.${l}`), value: l })),
     value: values.language && (locales as readonly string[]).includes(values.language) ? values.language : locale,
@@ -136,12 +136,12 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
     {
       type: 'Input.Number',
       id: startInputIds.target,
-      label: t('teams.start.target'),
+      label: t('startForm.target'),
       min,
       max,
       value: Number.isFinite(Number(values.target)) && values.target?.trim() ? Number(values.target) : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
     },
-    t('teams.start.targetHint', { min, max }),
+    t('startForm.targetHint', { min, max }),
   );
   return adaptiveCard(body, [
     execute(t('teams.start.submit'), verbs.startSubmit, { f: framework.id }, { style: 'positive' }),
