@@ -4,7 +4,8 @@
  *   load + compute (computeSummary: our store's read, checked with zod, plus the statistics)
  *   vs the bare driver's find().toArray() of the same documents — target ≤ 1.25×;
  *   compute alone (summarizeRound) — target ≤ 100 ms; peak RSS of the measuring process — target ≤ 200 MB.
- * The measuring runs in a child process (this file with --measure) so its peak RSS is its own.
+ * The measuring runs in a child process (this file with --measure) so its peak RSS is its own; a second
+ * child (--bare-rss) gives the peak RSS of the bare driver's read alone, for scale.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -47,12 +48,14 @@ async function seed(): Promise<void> {
       }
     });
     console.log(`seeded ${members * criteria} responses in ${fmt(seeded.ms / 1000)} s`);
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', database.db.databaseName, round.id], {
-      stdio: 'inherit',
-      env: process.env,
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    if (code !== 0) throw new Error(`measuring process exited with ${code}`);
+    for (const mode of ['--measure', '--bare-rss']) {
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, database.db.databaseName, round.id], {
+        stdio: 'inherit',
+        env: process.env,
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      if (code !== 0) throw new Error(`measuring process (${mode}) exited with ${code}`);
+    }
   } finally {
     await database.close();
   }
@@ -96,5 +99,19 @@ async function measure(dbName: string, roundId: string): Promise<void> {
   await database.client.close();
 }
 
-if (process.argv[2] === '--measure') await measure(process.argv[3]!, process.argv[4]!);
+/** For scale: the peak RSS of a fresh process that only reads the same documents with the bare driver. */
+async function bareRss(dbName: string, roundId: string): Promise<void> {
+  const database = await openBenchDatabase('unused');
+  await database.client.db(database.db.databaseName).dropDatabase();
+  const baseline = process.memoryUsage().rss / 1024 / 1024;
+  const docs = await database.client.db(dbName).collection('responses').find({ tenantId, roundId }).toArray();
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`  peak RSS, bare find().toArray() alone in a fresh process: ${fmt(peak)} MB (${fmt(baseline)} MB before; ${docs.length} documents)`);
+  console.log(JSON.stringify({ bench: 'core-summary-bare-rss', peakRssMb: peak, baselineRssMb: baseline }));
+  await database.client.close();
+}
+
+const [mode, dbName, roundId] = process.argv.slice(2);
+if (mode === '--measure') await measure(dbName!, roundId!);
+else if (mode === '--bare-rss') await bareRss(dbName!, roundId!);
 else await seed();
