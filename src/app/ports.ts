@@ -71,8 +71,11 @@ export interface SummaryStore {
 
 /** Exactly-once by insert: the first caller of a key wins, every later one loses, across processes. */
 export interface ClaimStore {
-  claim(key: string, holder: string, at: Date): Promise<boolean>;
+  /** `expiresAt`: when the claim may be purged; without it the claim guards its key for good. */
+  claim(key: string, holder: string, at: Date, expiresAt?: Date): Promise<boolean>;
   release(key: string): Promise<void>;
+  /** Deletes the claims whose expiry has passed; returns how many. */
+  purgeExpired(now: Date): Promise<number>;
 }
 
 /** How an attempt of a job ended: settled for good, or back to pending at a later time (deferral or retry). */

@@ -59,7 +59,9 @@ export class RoundProgressDebouncer<Context = void> {
   async #claim(tenantId: string, roundId: string, context: Context, bucket: number, now: number): Promise<void> {
     const key = progressClaimKey(roundId, bucket);
     try {
-      if (!(await this.ctx.stores.claims.claim(key, this.options.instanceId, new Date(now)))) return;
+      // Released after the update; the expiry only clears the claim of a process that stopped before it.
+      const expiresAt = new Date(now + 3_600_000);
+      if (!(await this.ctx.stores.claims.claim(key, this.options.instanceId, new Date(now), expiresAt))) return;
     } catch (error) {
       this.logger.warn({ err: error, roundId }, 'progress claim failed');
       return;

@@ -240,7 +240,8 @@ export function startScheduler(deps: StartSchedulerDeps): { stop(): Promise<void
       if (now - lastPurge >= purgeEveryMs) {
         lastPurge = now;
         const purged = await deps.ctx.stores.jobs.purgeSettled(new Date(now - settledJobRetentionMs));
-        if (purged > 0) logger.info({ purged }, 'purged settled jobs');
+        const claims = await deps.ctx.stores.claims.purgeExpired(new Date(now));
+        if (purged > 0 || claims > 0) logger.info({ purged, claims }, 'purged settled jobs and expired claims');
       }
     } catch (error) {
       logger.error({ err: error }, 'scheduler tick failed');

@@ -9,7 +9,9 @@ import { teamOf, type SlackRuntime } from './runtime.js';
 async function firstDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
   const eventId = (body as { event_id?: unknown }).event_id;
   if (typeof eventId !== 'string') return true;
-  return rt.ctx.stores.claims.claim(`slack-event:${eventId}`, 'slack', rt.ctx.clock.now());
+  const now = rt.ctx.clock.now();
+  // Slack retries an event within minutes; a day later its claim has done its work.
+  return rt.ctx.stores.claims.claim(`slack-event:${eventId}`, 'slack', now, new Date(now.getTime() + 86_400_000));
 }
 
 export function registerEvents(app: App, rt: SlackRuntime): void {

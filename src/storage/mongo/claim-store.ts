@@ -1,11 +1,13 @@
 import type { Collection, Db } from 'mongodb';
 import type { ClaimStore } from '../../app/ports.js';
 import { insertOnce } from './errors.js';
+import { ensureIndexes } from './indexes.js';
 
 interface ClaimDocument {
   _id: string;
   holder: string;
   at: Date;
+  expiresAt?: Date;
 }
 
 /** Exactly-once by inserting a document whose `_id` is the claim's key: exact on MongoDB and FerretDB alike. */
@@ -16,11 +18,21 @@ export class MongoClaimStore implements ClaimStore {
     this.claims = db.collection<ClaimDocument>('claims');
   }
 
-  claim(key: string, holder: string, at: Date): Promise<boolean> {
-    return insertOnce(() => this.claims.insertOne({ _id: key, holder, at }));
+  async ensureIndexes(): Promise<void> {
+    await ensureIndexes(this.claims, [{ expiresAt: 1 }]);
+  }
+
+  claim(key: string, holder: string, at: Date, expiresAt?: Date): Promise<boolean> {
+    return insertOnce(() => this.claims.insertOne({ _id: key, holder, at, ...(expiresAt ? { expiresAt } : {}) }));
   }
 
   async release(key: string): Promise<void> {
     await this.claims.deleteOne({ _id: key });
+  }
+
+  /** TTL indexes are not available on FerretDB, so expired claims are deleted by the scheduler's purge. */
+  async purgeExpired(now: Date): Promise<number> {
+    const result = await this.claims.deleteMany({ expiresAt: { $lt: now } });
+    return result.deletedCount;
   }
 }

@@ -15,12 +15,13 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const participation = new MongoParticipationStore(db);
   const jobs = new MongoJobStore(db);
   const recurrences = new MongoRecurrenceStore(db);
+  const claims = new MongoClaimStore(db);
   return {
     rounds,
     responses,
     participation,
     summaries: new MongoSummaryStore(db),
-    claims: new MongoClaimStore(db),
+    claims,
     jobs,
     recurrences,
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
@@ -31,6 +32,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         participation.ensureIndexes(),
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
+        claims.ensureIndexes(),
       ]);
     },
   };
