@@ -1,6 +1,16 @@
 import type { Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 
+/** What a reminder hands the notifier: the progress it shows, plus the member's time zone and the slot. */
+export interface ReminderDetails {
+  answered: number;
+  participants: number;
+  /** The member's IANA time zone (platform's, else the workspace default): for showing the deadline. */
+  timeZone: string;
+  slot: string;
+  deadline: Date | null;
+}
+
 /**
  * What the core asks a platform to say on its own initiative (deadlines, reminders, recurring rounds).
  * Each platform adapter implements it; the scheduler picks one by `round.place.platform`.
@@ -9,7 +19,7 @@ export interface Notifier {
   /** Posts the final summary in the round's channel. */
   postSummary(round: Round, summary: Summary): Promise<void>;
   /** Sends one member a private reminder (Slack DM, Teams personal chat); reveals nothing about answers. */
-  sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void>;
+  sendReminder(round: Round, memberId: string, details: ReminderDetails): Promise<void>;
   /** Announces a newly opened round in its channel with its prompts (recurring rounds). */
   announceRound(round: Round): Promise<void>;
   /** The member's IANA time zone when the platform knows it. */

@@ -1,6 +1,6 @@
 import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
-import type { Notifier, Notifiers } from '../app/notifier.js';
+import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
 import { slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind } from '../app/rounds.js';
@@ -45,16 +45,6 @@ export interface HandlerDeps {
   ctx: AppContext;
   notifiers: Notifiers;
   logger: Logger;
-}
-
-/** What a reminder hands the notifier: the progress it shows, plus the member's time zone and the slot. */
-export interface ReminderDetails {
-  answered: number;
-  participants: number;
-  /** The member's IANA time zone (platform's, else the workspace default): for showing the deadline. */
-  timeZone: string;
-  slot: string;
-  deadline: Date | null;
 }
 
 /** The identity the scheduler acts under: an admin of the job's tenant, never of another. */

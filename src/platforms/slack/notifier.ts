@@ -1,6 +1,6 @@
 /** The core's Notifier port for Slack: what the scheduler (deadlines, reminders, recurring rounds) asks Slack to say. */
 import type { AppContext } from '../../app/context.js';
-import type { Notifier } from '../../app/notifier.js';
+import type { Notifier, ReminderDetails } from '../../app/notifier.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
@@ -27,14 +27,14 @@ export class SlackNotifier implements Notifier {
   }
 
   /** A direct message (conversations.open + chat.postMessage) in the member's language; it says nothing about answers. */
-  async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number }): Promise<void> {
+  async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const client = await this.#client(round);
     const teamId = teamIdOf(round.place.tenantId);
     const [locale, user] = await Promise.all([this.directory.localeOf(client, teamId, memberId), this.directory.user(client, teamId, memberId)]);
     const opened = await client.conversations.open({ users: memberId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');
-    const message = renderReminderMessage(round, progress, locale, user?.timeZone ?? 'UTC');
+    const message = renderReminderMessage(round, progress, locale, progress.timeZone || user?.timeZone || 'UTC');
     await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
   }
 

@@ -2,7 +2,7 @@
  * The core's Notifier port for Teams: what the scheduler (deadlines, reminders, recurring rounds) asks Teams
  * to say. Everything goes through conversation references stored in MongoDB, so it works after a restart.
  */
-import type { Notifier } from '../../app/notifier.js';
+import type { Notifier, ReminderDetails } from '../../app/notifier.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import { pickLocale } from '../../i18n/translator.js';
@@ -22,7 +22,7 @@ export class TeamsNotifier implements Notifier {
    * In the member's personal chat (created when needed), in their language: the reminder, then their own
    * cards, so they can answer right there. It says nothing about anyone else's answers.
    */
-  async sendReminder(round: Round, memberId: string, progress: { answered: number; participants: number; timeZone?: string }): Promise<void> {
+  async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const member = await this.rt.directory.member(round.place.tenantId, memberId);
     if (!member) throw new Error(`Teams member ${memberId} is unknown in ${round.place.tenantId}: no way to reach them yet`);
     const locale = pickLocale(member.locale, round.locale);

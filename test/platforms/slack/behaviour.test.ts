@@ -133,7 +133,7 @@ describe('Slack behaviour', () => {
     expect(String((await lastResponse('remind')).body['text'])).toMatch(/on their way to the 2 participants/);
     expect((await h.ctx.stores.jobs.list({ tenantId: 'slack:T1', roundId: round.id })).some((j) => j.slot?.startsWith('now-'))).toBe(true);
 
-    await h.slack.notifier.sendReminder(round, 'UANN', { answered: 1, participants: 3 });
+    await h.slack.notifier.sendReminder(round, 'UANN', { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
     const dm = await h.fake.waitFor(() => h.fake.of('chat.postMessage').find((c) => c.body['channel'] === 'DUANN'));
     expect(h.fake.of('conversations.open').at(-1)?.body['users']).toBe('UANN');
     expect(String(dm.body['text'])).toMatch(/^Herinnering: “/);

@@ -76,7 +76,7 @@ describe('Teams notifier', () => {
     await bramSaysHello();
     const round = await openTeamsRound();
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3 });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
     const create = h.connector.calls.filter((c) => c.path === '/v3/conversations');
     expect(create).toHaveLength(1);
     expect(create[0]!.body).toMatchObject({ members: [{ id: members.bram.id }], tenantId: expect.any(String) });
@@ -87,7 +87,7 @@ describe('Teams notifier', () => {
     expect(sent[1]!.cardText).toContain('Ik weet wat ons team de komende maanden wil bereiken.');
 
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3 });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
     expect(h.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(0);
     expect(h.connector.sent()[0]!.conversationId).toBe(sent[0]!.conversationId);
   });
@@ -97,7 +97,7 @@ describe('Teams notifier', () => {
     const [bram] = await h.store.getMembers(TENANT_ID, [members.bram.aadObjectId]);
     h.connector.goneConversations.add(bram!.personalConversationId!);
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 0, participants: 3 });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 0, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
     expect(h.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(1);
     const [after] = await h.store.getMembers(TENANT_ID, [members.bram.aadObjectId]);
     expect(after!.personalConversationId).not.toBe(bram!.personalConversationId);
@@ -106,7 +106,7 @@ describe('Teams notifier', () => {
 
   it('refuses to remind a member it has never met (the scheduler records the failure)', async () => {
     const round = await openTeamsRound();
-    await expect(h.teams.notifier.sendReminder(round, 'never-seen', { answered: 0, participants: 3 })).rejects.toThrow(/unknown/);
+    await expect(h.teams.notifier.sendReminder(round, 'never-seen', { answered: 0, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null })).rejects.toThrow(/unknown/);
   });
 
   it('knows a member’s time zone from their activities', async () => {
