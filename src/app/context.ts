@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Framework } from '../domain/framework.js';
 import type { Clock, Stores } from './ports.js';
 
@@ -17,6 +17,9 @@ export interface AppContext {
   newId(): string;
 }
 
+const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** 12 random letters and digits (71 bits): safe in Slack action values, URLs and command lines (no leading dash). */
 export function newRoundId(): string {
-  return randomBytes(9).toString('base64url');
+  return Array.from({ length: 12 }, () => ID_ALPHABET[randomInt(ID_ALPHABET.length)]).join('');
 }
