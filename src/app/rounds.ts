@@ -114,6 +114,18 @@ export function requireOpen(round: Round): void {
   if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
 }
 
+/**
+ * Moves an open round to `state`. When this caller's update wins, the round is known without reading it
+ * again; otherwise it reads what the other caller left, and refuses when that is not `state`.
+ */
+async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancelled', now: Date): Promise<Round> {
+  const tenantId = round.place.tenantId;
+  if (round.state === 'open' && (await ctx.stores.rounds.end(tenantId, round.id, state, now))) return { ...round, state, closedAt: now };
+  const after = round.state === 'open' ? ((await ctx.stores.rounds.get(tenantId, round.id)) ?? round) : round;
+  if (after.state !== state) requireOpen(after);
+  return after;
+}
+
 export interface CloseResult {
   round: Round;
   summary: Summary;
@@ -128,11 +140,8 @@ export interface CloseResult {
 export async function closeRound(ctx: AppContext, actor: Actor, roundId: string): Promise<CloseResult> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
-  if (round.state === 'cancelled') requireOpen(round);
   const now = ctx.clock.now();
-  if (round.state === 'open') await ctx.stores.rounds.end(actor.tenantId, roundId, 'closed', now);
-  const closed = (await ctx.stores.rounds.get(actor.tenantId, roundId)) ?? round;
-  if (closed.state !== 'closed') requireOpen(closed);
+  const closed = await endRound(ctx, round, 'closed', now);
   let summary = await ctx.stores.summaries.get(actor.tenantId, roundId);
   if (!summary) {
     summary = await computeSummary(ctx, closed);
@@ -147,9 +156,7 @@ export async function cancelRound(ctx: AppContext, actor: Actor, roundId: string
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
   requireOpen(round);
-  await ctx.stores.rounds.end(actor.tenantId, roundId, 'cancelled', ctx.clock.now());
-  const after = (await ctx.stores.rounds.get(actor.tenantId, roundId)) ?? round;
-  if (after.state !== 'cancelled') requireOpen(after);
+  const after = await endRound(ctx, round, 'cancelled', ctx.clock.now());
   const firstCancel = await ctx.stores.claims.claim(`round-cancelled:${roundId}`, actor.userId, ctx.clock.now());
   if (firstCancel) await cancelRoundJobs(ctx, after, 'round-cancelled');
   return { round: after, firstCancel };

@@ -1,11 +1,12 @@
 import { loadFrameworkCatalogue, loadFrameworkFile } from '../app/framework-catalogue.js';
 import type { Locale } from '../domain/framework.js';
+import { translator } from '../i18n/translator.js';
+import { asJson, asLines } from './output.js';
 
 export async function listFrameworks(format: 'text' | 'json', locale: Locale, extraDir?: string): Promise<string> {
-  const catalogue = await loadFrameworkCatalogue(extraDir);
-  const frameworks = catalogue.list();
+  const frameworks = (await loadFrameworkCatalogue(extraDir)).list();
   if (format === 'json') {
-    return `${JSON.stringify(
+    return asJson(
       frameworks.map((f) => ({
         id: f.id,
         version: f.version,
@@ -14,17 +15,16 @@ export async function listFrameworks(format: 'text' | 'json', locale: Locale, ex
         components: f.components.map((c) => c.id),
         dimensions: f.dimensions.map((d) => d.id),
       })),
-      null,
-      2,
-    )}\n`;
+    );
   }
+  const t = translator(locale);
   const width = Math.max(...frameworks.map((f) => f.id.length));
-  return `${frameworks
-    .map((f) => `${f.id.padEnd(width)}  v${f.version}  ${String(f.criteria.length).padStart(3)} criteria  ${f.title[locale]}`)
-    .join('\n')}\n`;
+  return asLines(
+    frameworks.map((f) => `${f.id.padEnd(width)}  v${f.version}  ${t('cli.criteria', { count: f.criteria.length }).padStart(12)}  ${f.title[locale]}`),
+  );
 }
 
-export async function validateFrameworkFile(path: string): Promise<string> {
+export async function validateFrameworkFile(path: string, locale: Locale): Promise<string> {
   const framework = await loadFrameworkFile(path);
-  return `${path}: valid framework "${framework.id}" v${framework.version} with ${framework.criteria.length} criteria\n`;
+  return asLines([translator(locale)('cli.validFramework', { path, id: framework.id, version: framework.version, count: framework.criteria.length })]);
 }

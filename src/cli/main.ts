@@ -10,7 +10,15 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 
-class UsageError extends Error {}
+/** A command line the CLI cannot run; its message is a catalogue key with its values. */
+class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly vars: Record<string, unknown>,
+  ) {
+    super(key);
+  }
+}
 
 const optionsSchema = z.object({
   format: z.string().optional(),
@@ -26,13 +34,13 @@ const optionsSchema = z.object({
 function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
   const format = value ?? fallback;
   if (format === undefined || !(allowed as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+    throw new UsageError('cli.formatChoice', { choices: allowed.join(', ') });
   }
   return format as T;
 }
 
 function need(value: string | undefined, what: string): string {
-  if (!value) throw new UsageError(`missing ${what}`);
+  if (!value) throw new UsageError('cli.missing', { what });
   return value;
 }
 
@@ -59,7 +67,7 @@ async function run(argv: string[]): Promise<string> {
   if (options.help || !group) return translator(locale)('cli.usage');
 
   if (command === 'frameworks list') return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
-  if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'));
+  if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
 
   const withSession = async (work: (session: CliSession) => Promise<string>) => {
     const session = await openCliSession(config, options.tenant);
@@ -78,7 +86,7 @@ async function run(argv: string[]): Promise<string> {
       );
     }
     case 'rounds list':
-      return withSession((s) => listRoundsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), options.state));
+      return withSession((s) => listRoundsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale, options.state));
     case 'round summary': {
       const id = need(target, 'round ID');
       return withSession((s) => summaryCommand(s, id, pickFormat(options.format, ['text', 'json'], 'text'), locale));
@@ -89,7 +97,7 @@ async function run(argv: string[]): Promise<string> {
       return withSession((s) => exportCommand(s, id, format));
     }
     default:
-      throw new UsageError(`unknown command "${command}"`);
+      throw new UsageError('cli.unknownCommand', { command });
   }
 }
 
@@ -105,7 +113,12 @@ try {
   const t = translator(locale);
   if (error instanceof ConfigError) fail(error.message, 2);
   else if (error instanceof UsageError || error instanceof z.ZodError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    const detail = error instanceof z.ZodError ? error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message;
+    const detail =
+      error instanceof UsageError
+        ? t(error.key, error.vars)
+        : error instanceof z.ZodError
+          ? error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')
+          : (error as Error).message;
     fail(`${t('cli.badUsage', { detail })}\n\n${t('cli.usage')}`, 2);
   } else if (isSpiegelError(error)) {
     const problems = Array.isArray(error.details.problems) ? (error.details.problems as string[]) : null;

@@ -6,7 +6,9 @@ import { exportResponses, roundSummary } from '../app/summaries.js';
 import type { Locale } from '../domain/framework.js';
 import type { RoundState } from '../domain/round.js';
 import { buildSummaryView } from '../presentation/summary-view.js';
+import { translator } from '../i18n/translator.js';
 import type { CliSession } from './cli-context.js';
+import { asJson, asLines } from './output.js';
 import { renderSummaryText } from './summary-text.js';
 
 export async function importRoundCommand(
@@ -22,13 +24,13 @@ export async function importRoundCommand(
     csv,
     ...(options.name ? { name: options.name } : {}),
   });
-  return `${round.id}\n`;
+  return asLines([round.id]);
 }
 
-export async function listRoundsCommand(session: CliSession, format: 'text' | 'json', state?: RoundState): Promise<string> {
+export async function listRoundsCommand(session: CliSession, format: 'text' | 'json', locale: Locale, state?: RoundState): Promise<string> {
   const rounds = await listRounds(session.ctx, session.actor, state ? { state, limit: 500 } : { limit: 500 });
   if (format === 'json') {
-    return `${JSON.stringify(
+    return asJson(
       rounds.map((r) => ({
         id: r.id,
         name: r.name,
@@ -39,24 +41,23 @@ export async function listRoundsCommand(session: CliSession, format: 'text' | 'j
         deadline: r.deadline,
         closedAt: r.closedAt,
       })),
-      null,
-      2,
-    )}\n`;
+    );
   }
-  if (rounds.length === 0) return 'No rounds.\n';
-  return `${rounds.map((r) => `${r.id}  ${r.state.padEnd(9)}  ${r.framework.id.padEnd(20)}  ${r.openedAt.toISOString().slice(0, 10)}  ${r.name}`).join('\n')}\n`;
+  const t = translator(locale);
+  if (rounds.length === 0) return asLines([t('cli.noRounds')]);
+  return asLines(rounds.map((r) => `${r.id}  ${t(`state.${r.state}`).padEnd(11)}  ${r.framework.id.padEnd(20)}  ${r.openedAt.toISOString().slice(0, 10)}  ${r.name}`));
 }
 
 export async function summaryCommand(session: CliSession, roundId: string, format: 'text' | 'json', locale: Locale): Promise<string> {
   const { round, summary, interim } = await roundSummary(session.ctx, session.actor, roundId);
   if (format === 'json') {
-    return `${JSON.stringify({ round: { id: round.id, name: round.name, state: round.state, framework: round.framework.id, anonymous: round.anonymous }, interim, ...summary }, null, 2)}\n`;
+    return asJson({ round: { id: round.id, name: round.name, state: round.state, framework: round.framework.id, anonymous: round.anonymous }, interim, ...summary });
   }
   return renderSummaryText(buildSummaryView(round, summary, locale, interim));
 }
 
 export async function exportCommand(session: CliSession, roundId: string, format: 'csv' | 'json'): Promise<string> {
   const { rows } = await exportResponses(session.ctx, session.actor, roundId);
-  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  if (format === 'json') return asJson(rows);
   return stringify(rows, { header: true, columns: ['respondent', 'criterion', 'component', 'dimension', 'value', 'comment'] });
 }

@@ -10,7 +10,7 @@
  */
 import type { Scale } from './framework.js';
 import type { RatingValue, SummarySettings } from './round.js';
-import type { ConsensusClass } from './summary-types.js';
+import type { ConsensusClass, ItemStatistics } from './summary-types.js';
 
 /** How quartiles (and the median) are computed; shown with every summary. */
 export const QUANTILE_METHOD = 'linear interpolation between order statistics (R type 7, Excel QUARTILE.INC)';
@@ -229,24 +229,11 @@ export function classify(
 }
 
 /** Everything the summary reports about one criterion on one dimension, before anonymity is applied. */
-export interface RatingStatistics {
-  /** Numeric ratings on the scale. */
-  n: number;
-  /** "Not applicable" answers. */
-  naCount: number;
+export interface RatingStatistics extends ItemStatistics {
   /** Answers that were neither a scale point nor "not applicable" and were therefore ignored. */
   ignoredCount: number;
   /** Count per scale point (always present here; the summary hides it below the anonymity threshold). */
   distribution: Record<string, number>;
-  mean: number | null;
-  median: number | null;
-  q1: number | null;
-  q3: number | null;
-  iqr: number | null;
-  sd: number | null;
-  rwg: number | null;
-  consensus: number | null;
-  class: ConsensusClass;
 }
 
 /**

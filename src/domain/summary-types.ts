@@ -2,15 +2,12 @@ import type { Locale } from './framework.js';
 
 export type ConsensusClass = 'consensus' | 'mixed' | 'divergent' | 'polarised' | 'insufficient';
 
-export interface CriterionStatistics {
-  criterionId: string;
-  component: string;
-  dimension: string;
-  /** Numeric ratings (not applicable excluded). */
+/** The statistics of one criterion on one dimension, as computed and as reported. */
+export interface ItemStatistics {
+  /** Numeric ratings on the scale ("not applicable" excluded). */
   n: number;
+  /** "Not applicable" answers. */
   naCount: number;
-  /** Count per scale point; null when n is below the anonymity threshold. */
-  distribution: Record<string, number> | null;
   mean: number | null;
   median: number | null;
   q1: number | null;
@@ -20,6 +17,14 @@ export interface CriterionStatistics {
   rwg: number | null;
   consensus: number | null;
   class: ConsensusClass;
+}
+
+export interface CriterionStatistics extends ItemStatistics {
+  criterionId: string;
+  component: string;
+  dimension: string;
+  /** Count per scale point; null when n is below the anonymity threshold. */
+  distribution: Record<string, number> | null;
   comments: string[];
 }
 

@@ -104,22 +104,13 @@ export function summarizeRound(input: SummarizeInput): Summary {
         answers.map((a) => (a.comment ?? '').trim()).filter((t) => t.length > 0),
         collator,
       );
+      const { ignoredCount: _ignored, distribution, ...statistics } = stats;
       criteria.push({
         criterionId: c.id,
         component: c.component,
         dimension,
-        n: stats.n,
-        naCount: stats.naCount,
-        distribution: stats.n < settings.anonymityThreshold ? null : stats.distribution,
-        mean: stats.mean,
-        median: stats.median,
-        q1: stats.q1,
-        q3: stats.q3,
-        iqr: stats.iqr,
-        sd: stats.sd,
-        rwg: stats.rwg,
-        consensus: stats.consensus,
-        class: stats.class,
+        ...statistics,
+        distribution: stats.n < settings.anonymityThreshold ? null : distribution,
         comments,
       });
     }

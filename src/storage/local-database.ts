@@ -71,10 +71,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
   await fs.mkdir(dataDir, { recursive: true });
 
   const mms = await tryMongoMemoryServer(dataDir, options.persistent ?? false);
-  if ('database' in mms) {
-    log(`database: ${mms.database.description}`);
-    return mms.database;
-  }
+  if ('database' in mms) return announce(log, mms.database);
 
   const binary = await ensureFerretdbBinary(dataDir, log);
   if ('problem' in binary) {
@@ -114,8 +111,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
     `embedded FerretDB ${FERRETDB_VERSION} on SQLite at ${ferret.uri} ` +
     `(${options.persistent ? 'persistent' : 'temporary'} data in ${sqliteDir}; ` +
     `mongodb-memory-server skipped: ${mms.skipped})`;
-  log(`database: ${description}`);
-  return {
+  return announce(log, {
     uri: ferret.uri,
     kind: 'ferretdb-sqlite',
     description,
@@ -123,7 +119,7 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
       await ferret.stop();
       if (tempDir) await removeTempDir(tempDir);
     }),
-  };
+  });
 }
 
 /**
@@ -166,8 +162,7 @@ export async function startBenchDatabase(env: DatabaseEnv, options: LocalDatabas
   const description =
     `embedded FerretDB ${FERRETDB_VERSION} on PostgreSQL ${pg.version} at ${ferret.uri} ` +
     `(temporary cluster in ${cluster.root}, postgres on 127.0.0.1:${cluster.port})`;
-  log(`database: ${description}`);
-  return {
+  return announce(log, {
     uri: ferret.uri,
     kind: 'ferretdb-postgresql',
     description,
@@ -175,7 +170,7 @@ export async function startBenchDatabase(env: DatabaseEnv, options: LocalDatabas
       await ferret.stop();
       await cluster.stop();
     }),
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,8 +180,13 @@ function externalDatabase(env: DatabaseEnv, options: LocalDatabaseOptions): Loca
   const uri = env.MONGODB_URI?.trim();
   if (!uri) return undefined;
   const description = `MongoDB from MONGODB_URI (${redactUri(uri)})`;
-  (options.log ?? defaultLog)(`database: ${description}`);
-  return { uri, kind: 'external', description, stop: async () => {} };
+  return announce(options.log ?? defaultLog, { uri, kind: 'external', description, stop: async () => {} });
+}
+
+/** Says in one line which database is in use, and hands it on. */
+function announce(log: (line: string) => void, database: LocalDatabase): LocalDatabase {
+  log(`database: ${database.description}`);
+  return database;
 }
 
 function redactUri(uri: string): string {

@@ -45,6 +45,8 @@ it('lists the four built-in frameworks', async () => {
 });
 
 it('validates framework files and names the problem', async () => {
+  const valid = await spiegel('frameworks', 'validate', 'frameworks/team-health.yaml');
+  expect(valid.stdout).toBe('frameworks/team-health.yaml: a valid framework “team-health” v1.0 with 18 criteria\n');
   const file = join(dir, 'broken.yaml');
   await writeFile(file, 'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n');
   const { code, stderr } = await spiegel('frameworks', 'validate', file);
@@ -93,7 +95,14 @@ it('reports bad CSV rows with line numbers and imports nothing', async () => {
 });
 
 it('answers unknown commands and rounds clearly', async () => {
-  expect((await spiegel('round', 'explode')).code).toBe(2);
+  const unknownCommand = await spiegel('round', 'explode');
+  expect(unknownCommand.code).toBe(2);
+  expect(unknownCommand.stderr).toContain('there is no command “round explode”');
+  const badFormat = await spiegel('rounds', 'list', '--format', 'xml');
+  expect(badFormat.code).toBe(2);
+  expect(badFormat.stderr).toContain('--format must be one of text, json');
+  const missingFile = await spiegel('frameworks', 'validate');
+  expect(missingFile.stderr).toContain('FILE is missing');
   const unknown = await spiegel('round', 'summary', 'forged-round');
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('round.unknown');

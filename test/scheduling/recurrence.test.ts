@@ -7,9 +7,8 @@ import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import { createTestContext } from '../support/app-context.js';
-import { RecordingNotifier, silentLogger } from './support.js';
+import type { TestDatabase } from '../support/database.js';
+import { RecordingNotifier, schedulingFixture, silentLogger } from './support.js';
 
 const tenantId = 'teams:tenant-1';
 const place: Place = { platform: 'teams', tenantId, channelId: '19:general' };
@@ -21,10 +20,7 @@ let ctx: AppContext;
 let notifier: RecordingNotifier;
 
 beforeEach(async () => {
-  database = await openTestDatabase();
-  clock = new ManualClock('2026-03-20T10:00:00Z');
-  ctx = await createTestContext(database.db, clock);
-  notifier = new RecordingNotifier(clock);
+  ({ database, clock, ctx, notifier } = await schedulingFixture('2026-03-20T10:00:00Z'));
 });
 
 afterEach(async () => {

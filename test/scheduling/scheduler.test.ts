@@ -10,9 +10,9 @@ import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler, startScheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
 import { describeJob } from '../../src/scheduling/texts.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { createTestContext } from '../support/app-context.js';
-import { hour, RecordingNotifier, silentLogger } from './support.js';
+import type { TestDatabase } from '../support/database.js';
+import { hour, RecordingNotifier, schedulingFixture, silentLogger } from './support.js';
 
 const tenantId = 'slack:T1';
 const place: Place = { platform: 'slack', tenantId, channelId: 'C1' };
@@ -26,11 +26,8 @@ let ctx: AppContext;
 let notifier: RecordingNotifier;
 
 beforeEach(async () => {
-  database = await openTestDatabase();
   // Monday 9 March 2026, 10:00 in Brussels (09:00 UTC).
-  clock = new ManualClock('2026-03-09T09:00:00Z');
-  ctx = await createTestContext(database.db, clock);
-  notifier = new RecordingNotifier(clock);
+  ({ database, clock, ctx, notifier } = await schedulingFixture('2026-03-09T09:00:00Z'));
 });
 
 afterEach(async () => {

@@ -1,4 +1,8 @@
 import { pino } from 'pino';
+import type { AppContext } from '../../src/app/context.js';
+import { ManualClock } from '../../src/scheduling/clock.js';
+import { createTestContext } from '../support/app-context.js';
+import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import type { Notifier } from '../../src/app/notifier.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { Round } from '../../src/domain/round.js';
@@ -53,3 +57,18 @@ export class RecordingNotifier implements Notifier {
 }
 
 export const hour = 3_600_000;
+
+export interface SchedulingFixture {
+  database: TestDatabase;
+  clock: ManualClock;
+  ctx: AppContext;
+  notifier: RecordingNotifier;
+}
+
+/** A fresh database, a clock standing at `start`, the context on both, and a recording notifier. */
+export async function schedulingFixture(start: string): Promise<SchedulingFixture> {
+  const database = await openTestDatabase();
+  const clock = new ManualClock(start);
+  const ctx = await createTestContext(database.db, clock);
+  return { database, clock, ctx, notifier: new RecordingNotifier(clock) };
+}

@@ -1,0 +1,9 @@
+/** Pretty JSON with a closing newline, as every `--format json` prints it. */
+export function asJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** One line per item, with a closing newline. */
+export function asLines(lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}
