@@ -26,12 +26,16 @@ async function seed(): Promise<void> {
   try {
     const ctx = await benchContext(database.db, [framework]);
     const memberIds = Array.from({ length: members }, (_, i) => `member-${i}`);
-    const round = await openRound(ctx, { tenantId, userId: 'coord', isAdmin: true }, {
-      place: { platform: 'cli', tenantId, channelId: 'bench' },
-      frameworkId: 'bench',
-      participants: memberIds,
-      locale: 'en',
-    });
+    const round = await openRound(
+      ctx,
+      { tenantId, userId: 'coord', isAdmin: true },
+      {
+        place: { platform: 'cli', tenantId, channelId: 'bench' },
+        frameworkId: 'bench',
+        participants: memberIds,
+        locale: 'en',
+      },
+    );
     const seeded = await timed(async () => {
       for (const [m, member] of memberIds.entries()) {
         const responses: Response[] = framework.criteria.map((c, i) => ({
@@ -92,9 +96,20 @@ async function measure(dbName: string, roundId: string): Promise<void> {
   console.log(`  bare find().toArray()        ${fmt(median(bare))} ms`);
   console.log(`  ratio                        ${fmt(ratio, 2)}×   (target ≤ 1.25×)`);
   console.log(`  compute alone                ${fmt(median(compute))} ms   (target ≤ 100 ms)`);
-  console.log(`  peak RSS after our summaries ${fmt(peakAfterOurs)} MB   (target ≤ 200 MB; ${fmt(baselineRss)} MB before the first summary)`);
   console.log(
-    JSON.stringify({ bench: 'core-summary', responses: responses.length, oursMs: median(ours), bareMs: median(bare), ratio, computeMs: median(compute), peakRssMb: peakAfterOurs, baselineRssMb: baselineRss }),
+    `  peak RSS after our summaries ${fmt(peakAfterOurs)} MB   (target ≤ 200 MB; ${fmt(baselineRss)} MB before the first summary)`,
+  );
+  console.log(
+    JSON.stringify({
+      bench: 'core-summary',
+      responses: responses.length,
+      oursMs: median(ours),
+      bareMs: median(bare),
+      ratio,
+      computeMs: median(compute),
+      peakRssMb: peakAfterOurs,
+      baselineRssMb: baselineRss,
+    }),
   );
   await database.client.close();
 }
@@ -106,7 +121,9 @@ async function bareRss(dbName: string, roundId: string): Promise<void> {
   const baseline = process.memoryUsage().rss / 1024 / 1024;
   const docs = await database.client.db(dbName).collection('responses').find({ tenantId, roundId }).toArray();
   const peak = process.resourceUsage().maxRSS / 1024;
-  console.log(`  peak RSS, bare find().toArray() alone in a fresh process: ${fmt(peak)} MB (${fmt(baseline)} MB before; ${docs.length} documents)`);
+  console.log(
+    `  peak RSS, bare find().toArray() alone in a fresh process: ${fmt(peak)} MB (${fmt(baseline)} MB before; ${docs.length} documents)`,
+  );
   console.log(JSON.stringify({ bench: 'core-summary-bare-rss', peakRssMb: peak, baselineRssMb: baseline }));
   await database.client.close();
 }

@@ -51,7 +51,10 @@ function bareWrite(collection: Collection) {
   return (a: Answer) =>
     collection.updateOne(
       { _id: responseId(a) as never, tenantId },
-      { $set: { value: a.value, updatedAt: new Date() }, $setOnInsert: { roundId: a.roundId, criterionId: a.criterionId, dimension: a.dimension, respondent: a.respondent, comment: null } },
+      {
+        $set: { value: a.value, updatedAt: new Date() },
+        $setOnInsert: { roundId: a.roundId, criterionId: a.criterionId, dimension: a.dimension, respondent: a.respondent, comment: null },
+      },
       { upsert: true },
     );
 }

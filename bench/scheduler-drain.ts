@@ -144,7 +144,15 @@ async function main(): Promise<void> {
   for (let i = 0; i < jobs; i += 1000) {
     const batch: NewJob[] = [];
     for (let j = i; j < Math.min(jobs, i + 1000); j++) {
-      batch.push({ id: `bench:${String(j).padStart(6, '0')}`, kind: 'bench', tenantId: 'bench', roundId: null, recurrenceId: null, slot: null, runAt: due });
+      batch.push({
+        id: `bench:${String(j).padStart(6, '0')}`,
+        kind: 'bench',
+        tenantId: 'bench',
+        roundId: null,
+        recurrenceId: null,
+        slot: null,
+        runAt: due,
+      });
     }
     await stores.jobs.enqueue(batch, new Date());
   }
@@ -221,7 +229,9 @@ async function main(): Promise<void> {
     stillPending: pending,
   };
   log(`drained ${counts.size} of ${jobs} jobs in ${wallSeconds.toFixed(1)} s with ${instances} instances: ${figures.jobsPerSecond} jobs/s`);
-  log(`duplicates: ${duplicates} (jobs run more than once; must be 0) · per instance: ${figures.perInstance.join(' + ')} · claim collisions: ${collisions} · attempt claims: ${attemptClaims}`);
+  log(
+    `duplicates: ${duplicates} (jobs run more than once; must be 0) · per instance: ${figures.perInstance.join(' + ')} · claim collisions: ${collisions} · attempt claims: ${attemptClaims}`,
+  );
   console.log(JSON.stringify(figures));
 
   await clear();

@@ -27,7 +27,15 @@ const CHANNEL = 'CBENCH';
 const MEMBERS = 100;
 const CRITERIA = 60;
 const quick = process.env['BENCH_QUICK'] === '1';
-const durations = { saturation: quick ? 4 : 15, bareUpserts: quick ? 3 : 10, breakdown: quick ? 2 : 4, light: quick ? 3 : 10, steady: quick ? 5 : 30, drain: quick ? 10 : 20, bareBolt: quick ? 3 : 8 };
+const durations = {
+  saturation: quick ? 4 : 15,
+  bareUpserts: quick ? 3 : 10,
+  breakdown: quick ? 2 : 4,
+  light: quick ? 3 : 10,
+  steady: quick ? 5 : 30,
+  drain: quick ? 10 : 20,
+  bareBolt: quick ? 3 : 8,
+};
 const CONCURRENCY = 16;
 const RATE = 200;
 const LIGHT_RATE = 50;
@@ -59,8 +67,20 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000 });
     await client.connect();
     const db = client.db(dbName);
-    const config = loadConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: slackApiUrl, LOG_LEVEL: 'error', DEFAULT_LOCALE: 'en' });
-    const ctx = { stores: createMongoStores(db), clock: systemClock, frameworks: await loadFrameworkCatalogue(), secret: 'bench-pseudonym-secret-0123456789abcdef', newId: newRoundId };
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_API_URL: slackApiUrl,
+      LOG_LEVEL: 'error',
+      DEFAULT_LOCALE: 'en',
+    });
+    const ctx = {
+      stores: createMongoStores(db),
+      clock: systemClock,
+      frameworks: await loadFrameworkCatalogue(),
+      secret: 'bench-pseudonym-secret-0123456789abcdef',
+      newId: newRoundId,
+    };
     const slack = await mountSlack(http, {
       config,
       logger: createLogger(config.LOG_LEVEL),
@@ -95,7 +115,10 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
 }
 
 function startChild(role: Role, slackApiUrl: string, uri: string, dbName: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--child', role, slackApiUrl, uri, dbName], { execArgv: process.execArgv, stdio: 'inherit' });
+  const child = fork(fileURLToPath(import.meta.url), ['--child', role, slackApiUrl, uri, dbName], {
+    execArgv: process.execArgv,
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     child.once('message', (m: FromChild) => resolve({ child, port: m.port }));
     child.once('exit', (code) => reject(new Error(`${role} app exited with ${code}`)));
@@ -261,7 +284,12 @@ async function seedRound(db: Db, name: string): Promise<string> {
       title: { nl: 'Bench', en: 'Bench' },
       scale: { min: 1, max: 5, labels: {}, allowNotApplicable: true },
       components: [{ id: 'part', title: { nl: 'Deel', en: 'Part' } }],
-      criteria: Array.from({ length: CRITERIA }, (_, i) => ({ id: criterion(i), component: 'part', perspective: 'process' as const, text: { nl: `Criterium ${i}`, en: `Criterion ${i}` } })),
+      criteria: Array.from({ length: CRITERIA }, (_, i) => ({
+        id: criterion(i),
+        component: 'part',
+        perspective: 'process' as const,
+        text: { nl: `Criterium ${i}`, en: `Criterion ${i}` },
+      })),
       dimensions: [],
     },
     state: 'open',
@@ -283,7 +311,11 @@ async function seedRound(db: Db, name: string): Promise<string> {
 }
 
 /** Closed loop: `concurrency` workers, each sending its next item when the previous one completed. */
-async function closedLoop(seconds: number, concurrency: number, work: (n: number) => Promise<void>): Promise<{ done: number; elapsed: number }> {
+async function closedLoop(
+  seconds: number,
+  concurrency: number,
+  work: (n: number) => Promise<void>,
+): Promise<{ done: number; elapsed: number }> {
   const started = performance.now();
   const until = started + seconds * 1000;
   let n = 0;
@@ -304,7 +336,10 @@ async function bareUpserts(collection: Collection, roundId: string, seconds: num
     const key = `${roundId}/${criterion(n % CRITERIA)}/rating/${member(Math.floor(n / CRITERIA) % MEMBERS)}`;
     await collection.updateOne(
       { _id: key as never, tenantId: `slack:${TEAM}` },
-      { $set: { value: (n % 5) + 1, updatedAt: new Date() }, $setOnInsert: { roundId, criterionId: criterion(n % CRITERIA), dimension: 'rating', comment: null } },
+      {
+        $set: { value: (n % 5) + 1, updatedAt: new Date() },
+        $setOnInsert: { roundId, criterionId: criterion(n % CRITERIA), dimension: 'rating', comment: null },
+      },
       { upsert: true },
     );
   });
@@ -317,14 +352,35 @@ async function coreBreakdown(db: Db, roundId: string, seconds: number): Promise<
   const { recordResponse } = await import('../src/app/responses.js');
   const { systemClock } = await import('../src/app/ports.js');
   const stores = createMongoStores(db);
-  const ctx = { stores, clock: systemClock, frameworks: { get: () => { throw new Error('unused'); }, list: () => [] }, secret: 'bench-pseudonym-secret-0123456789abcdef', newId: () => 'unused' };
+  const ctx = {
+    stores,
+    clock: systemClock,
+    frameworks: {
+      get: () => {
+        throw new Error('unused');
+      },
+      list: () => [],
+    },
+    secret: 'bench-pseudonym-secret-0123456789abcdef',
+    newId: () => 'unused',
+  };
   const tenantId = `slack:${TEAM}`;
-  const key = (n: number) => ({ roundId, criterionId: criterion(n % CRITERIA), dimension: 'rating', respondent: member(Math.floor(n / CRITERIA) % MEMBERS) });
+  const key = (n: number) => ({
+    roundId,
+    criterionId: criterion(n % CRITERIA),
+    dimension: 'rating',
+    respondent: member(Math.floor(n / CRITERIA) % MEMBERS),
+  });
   const ops: Record<string, (n: number) => Promise<unknown>> = {
     'rounds.get': () => stores.rounds.get(tenantId, roundId),
     'responses.write': (n) => stores.responses.write(tenantId, key(n), { value: (n % 5) + 1, updatedAt: new Date() }),
     'participation.markAnswered': (n) => stores.participation.markAnswered(tenantId, roundId, member(n % MEMBERS), new Date()),
-    recordResponse: (n) => recordResponse(ctx, { tenantId, userId: member(n % MEMBERS), isAdmin: false }, { roundId, criterionId: criterion(n % CRITERIA), value: (n % 5) + 1 }),
+    recordResponse: (n) =>
+      recordResponse(
+        ctx,
+        { tenantId, userId: member(n % MEMBERS), isAdmin: false },
+        { roundId, criterionId: criterion(n % CRITERIA), value: (n % 5) + 1 },
+      ),
   };
   const rates: Record<string, number> = {};
   for (const [name, op] of Object.entries(ops)) {
@@ -393,21 +449,37 @@ async function main(): Promise<void> {
     };
 
     // Warm-up: every member once (users.info, Bolt's auth.test, connection pools).
-    await Promise.all(Array.from({ length: MEMBERS }, (_, i) => sendClick({ id: `warm-${i}`, roundId: roundA, member: member(i), criterion: criterion(0), value: 3 })));
+    await Promise.all(
+      Array.from({ length: MEMBERS }, (_, i) =>
+        sendClick({ id: `warm-${i}`, roundId: roundA, member: member(i), criterion: criterion(0), value: 3 }),
+      ),
+    );
 
     // (a) saturation vs the bare upsert ceiling
-    console.log(`(a) saturation: ${CONCURRENCY} members clicking, each waiting for their confirmation, ${durations.saturation} s; bare upserts ${durations.bareUpserts} s`);
+    console.log(
+      `(a) saturation: ${CONCURRENCY} members clicking, each waiting for their confirmation, ${durations.saturation} s; bare upserts ${durations.bareUpserts} s`,
+    );
     const ceiling = await bareUpserts(db.collection('bench_bare_upserts'), roundA, durations.bareUpserts);
     const acksA: number[] = [];
     const confirmsA: number[] = [];
     const { done, elapsed } = await closedLoop(durations.saturation, CONCURRENCY, async (n) => {
-      const r = await sendClick({ id: `a-${n}`, roundId: roundA, member: member(n % MEMBERS), criterion: criterion(Math.floor(n / MEMBERS) % CRITERIA), value: (n % 5) + 1 });
+      const r = await sendClick({
+        id: `a-${n}`,
+        roundId: roundA,
+        member: member(n % MEMBERS),
+        criterion: criterion(Math.floor(n / MEMBERS) % CRITERIA),
+        value: (n % 5) + 1,
+      });
       acksA.push(r.ack);
       confirmsA.push(r.confirm);
     });
     const clickRate = done / elapsed;
-    console.log(`    click path    ${perSecond(clickRate).padStart(7)}  (stored and confirmed clicks; response (stored) p50 ${ms(percentile(acksA, 50))}, p99 ${ms(percentile(acksA, 99))}; confirmation p50 ${ms(percentile(confirmsA, 50))}, p99 ${ms(percentile(confirmsA, 99))})`);
-    console.log(`    bare upserts  ${perSecond(ceiling).padStart(7)}  (driver updateOne upsert by _id, same database, concurrency ${CONCURRENCY})`);
+    console.log(
+      `    click path    ${perSecond(clickRate).padStart(7)}  (stored and confirmed clicks; response (stored) p50 ${ms(percentile(acksA, 50))}, p99 ${ms(percentile(acksA, 99))}; confirmation p50 ${ms(percentile(confirmsA, 50))}, p99 ${ms(percentile(confirmsA, 99))})`,
+    );
+    console.log(
+      `    bare upserts  ${perSecond(ceiling).padStart(7)}  (driver updateOne upsert by _id, same database, concurrency ${CONCURRENCY})`,
+    );
     console.log(`    ratio         ${(clickRate / ceiling).toFixed(2)}   (target ≥ 0.8)`);
     Object.assign(report, { clickRate, bareUpsertRate: ceiling, ratio: clickRate / ceiling });
     const breakdown = await coreBreakdown(db, roundA, durations.breakdown);
@@ -417,30 +489,62 @@ async function main(): Promise<void> {
 
     // (b) 200 clicks per second for 30 s, each on its own (member, criterion): every one must be stored.
     // First, for scale, a lighter load the database can follow (latency without a backlog).
-    const light = await openLoop(LIGHT_RATE, durations.light, (n) => ({ id: `l-${n}`, roundId: roundA, member: member(n % MEMBERS), criterion: criterion(n % CRITERIA), value: (n % 5) + 1 }));
+    const light = await openLoop(LIGHT_RATE, durations.light, (n) => ({
+      id: `l-${n}`,
+      roundId: roundA,
+      member: member(n % MEMBERS),
+      criterion: criterion(n % CRITERIA),
+      value: (n % 5) + 1,
+    }));
     await light.done;
     console.log(`(b) open loop, ${LIGHT_RATE} clicks/s for ${durations.light} s (for scale)`);
-    console.log(`    time to HTTP response (the answer stored)  p50 ${ms(percentile(light.acks, 50))}  p99 ${ms(percentile(light.acks, 99))}`);
-    console.log(`    time to the private confirmation           p50 ${ms(percentile(light.confirms, 50))}  p99 ${ms(percentile(light.confirms, 99))}`);
-    Object.assign(report, { lightRate: LIGHT_RATE, lightAckP50: percentile(light.acks, 50), lightAckP99: percentile(light.acks, 99), lightConfirmP99: percentile(light.confirms, 99) });
+    console.log(
+      `    time to HTTP response (the answer stored)  p50 ${ms(percentile(light.acks, 50))}  p99 ${ms(percentile(light.acks, 99))}`,
+    );
+    console.log(
+      `    time to the private confirmation           p50 ${ms(percentile(light.confirms, 50))}  p99 ${ms(percentile(light.confirms, 99))}`,
+    );
+    Object.assign(report, {
+      lightRate: LIGHT_RATE,
+      lightAckP50: percentile(light.acks, 50),
+      lightAckP99: percentile(light.acks, 99),
+      lightConfirmP99: percentile(light.confirms, 99),
+    });
 
     const total = RATE * durations.steady;
     console.log(`(b) steady load: ${RATE} clicks/s for ${durations.steady} s (${total} clicks, open loop)`);
-    const steady = await openLoop(RATE, durations.steady, (n) => ({ id: `b-${n}`, roundId: roundB, member: member(n % MEMBERS), criterion: criterion(Math.floor(n / MEMBERS) % CRITERIA), value: (n % 5) + 1 }));
+    const steady = await openLoop(RATE, durations.steady, (n) => ({
+      id: `b-${n}`,
+      roundId: roundB,
+      member: member(n % MEMBERS),
+      criterion: criterion(Math.floor(n / MEMBERS) % CRITERIA),
+      value: (n % 5) + 1,
+    }));
     const { acks: acksB, confirms: confirmsB } = steady;
     await Promise.race([steady.done, new Promise((r) => setTimeout(r, durations.drain * 1000))]);
     await stopChild(spiegel.child); // lets acknowledged clicks finish storing (mountSlack's stop drains them)
     spiegel = null;
     const storedKeys = new Set(
-      (await db.collection('responses').find({ roundId: roundB }, { projection: { criterionId: 1, respondent: 1 } }).toArray()).map((d) => `${String(d['respondent'])}/${String(d['criterionId'])}`),
+      (
+        await db
+          .collection('responses')
+          .find({ roundId: roundB }, { projection: { criterionId: 1, respondent: 1 } })
+          .toArray()
+      ).map((d) => `${String(d['respondent'])}/${String(d['criterionId'])}`),
     );
     const stored = storedKeys.size;
     const turnedAway = steady.acked.filter((c) => slack.turnedAway.has(c.id)).length;
     // Lost: Slack was told "received" (HTTP 200), the member was not told to click again, and the answer is not stored.
     const lost = steady.acked.filter((c) => !slack.turnedAway.has(c.id) && !storedKeys.has(`${c.member}/${c.criterion}`)).length;
-    console.log(`    time to HTTP response (the answer stored)  p50 ${ms(percentile(acksB, 50))}  p99 ${ms(percentile(acksB, 99))}  max ${ms(Math.max(...acksB))}   (target p99 ≤ 50 ms)`);
-    console.log(`    time to the private confirmation           p50 ${ms(percentile(confirmsB, 50))}  p99 ${ms(percentile(confirmsB, 99))}  max ${ms(Math.max(...confirmsB))}`);
-    console.log(`    sent ${total}, acknowledged ${steady.acked.length}, not acknowledged ${steady.failed()}, turned away "busy, click again" ${turnedAway}, stored ${stored}`);
+    console.log(
+      `    time to HTTP response (the answer stored)  p50 ${ms(percentile(acksB, 50))}  p99 ${ms(percentile(acksB, 99))}  max ${ms(Math.max(...acksB))}   (target p99 ≤ 50 ms)`,
+    );
+    console.log(
+      `    time to the private confirmation           p50 ${ms(percentile(confirmsB, 50))}  p99 ${ms(percentile(confirmsB, 99))}  max ${ms(Math.max(...confirmsB))}`,
+    );
+    console.log(
+      `    sent ${total}, acknowledged ${steady.acked.length}, not acknowledged ${steady.failed()}, turned away "busy, click again" ${turnedAway}, stored ${stored}`,
+    );
     console.log(`    lost ${lost} (acknowledged, not turned away, not stored)   (target 0)`);
     console.log(`    progress updates (chat.update) during the run: ${slack.webApiCalls['chat.update'] ?? 0}`);
     Object.assign(report, {
@@ -462,12 +566,18 @@ async function main(): Promise<void> {
     const acksC: number[] = [];
     const c = await closedLoop(durations.bareBolt, CONCURRENCY, async (n) => {
       const sent = performance.now();
-      await post(agent, bare!.port, clickBody({ id: `c-${n}`, roundId: roundA, member: member(n % MEMBERS), criterion: criterion(0), value: 3 }, slack.origin));
+      await post(
+        agent,
+        bare!.port,
+        clickBody({ id: `c-${n}`, roundId: roundA, member: member(n % MEMBERS), criterion: criterion(0), value: 3 }, slack.origin),
+      );
       acksC.push(performance.now() - sent);
     });
     const bareRate = c.done / c.elapsed;
     console.log(`(c) bare Bolt app (ack only), concurrency ${CONCURRENCY}, ${durations.bareBolt} s`);
-    console.log(`    bare Bolt     ${perSecond(bareRate).padStart(7)}  (ack p50 ${ms(percentile(acksC, 50))}, p99 ${ms(percentile(acksC, 99))})`);
+    console.log(
+      `    bare Bolt     ${perSecond(bareRate).padStart(7)}  (ack p50 ${ms(percentile(acksC, 50))}, p99 ${ms(percentile(acksC, 99))})`,
+    );
     console.log(`    Spiegel       ${perSecond(clickRate).padStart(7)}  (stored and confirmed clicks, from (a))`);
     Object.assign(report, { bareBoltRate: bareRate });
     console.log(JSON.stringify({ bench: 'slack-clicks', ...report }));

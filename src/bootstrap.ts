@@ -20,7 +20,8 @@ export interface Core {
  */
 export async function resolveSecret(config: Config, localMode: boolean, logger: Logger): Promise<string> {
   if (config.SPIEGEL_SECRET) return config.SPIEGEL_SECRET;
-  if (!localMode) throw new Error('SPIEGEL_SECRET is required outside local mode (at least 32 characters; e.g. `openssl rand -base64 48`).');
+  if (!localMode)
+    throw new Error('SPIEGEL_SECRET is required outside local mode (at least 32 characters; e.g. `openssl rand -base64 48`).');
   const file = join(config.SPIEGEL_DATA_DIR, 'local-secret');
   try {
     return (await readFile(file, 'utf8')).trim();

@@ -9,7 +9,14 @@ const optionalText = z
 const commaList = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 const flag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -19,7 +26,10 @@ const flag = z
 /** Every environment variable Spiegel reads; parsed once at start (see .env.example). */
 export const configSchema = z.object({
   MONGODB_URI: optionalText,
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only').default('spiegel'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only')
+    .default('spiegel'),
   SPIEGEL_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SPIEGEL_DATA_DIR: z.string().default('.data'),
   SPIEGEL_ADMINS: commaList,

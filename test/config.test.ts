@@ -31,7 +31,14 @@ it('redacts secrets in log lines', () => {
       done();
     },
   });
-  createLogger('info', sink).info({ token: 'xoxb-secret', config: { SPIEGEL_SECRET: 's3cret', MONGODB_URI: 'mongodb://u:p@h' }, headers: { authorization: 'Bearer abc' } }, 'hello');
+  createLogger('info', sink).info(
+    {
+      token: 'xoxb-secret',
+      config: { SPIEGEL_SECRET: 's3cret', MONGODB_URI: 'mongodb://u:p@h' },
+      headers: { authorization: 'Bearer abc' },
+    },
+    'hello',
+  );
   expect(lines.join('')).not.toMatch(/xoxb-secret|s3cret|u:p@h|Bearer abc/);
   expect(lines.join('')).toContain('[redacted]');
 });

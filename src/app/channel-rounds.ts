@@ -8,7 +8,13 @@ import { getRound } from './rounds.js';
  * The round a channel command is about: the one named by id, else the channel's latest open round,
  * else (for summaries) its latest round of any state.
  */
-export async function roundForChannel(ctx: AppContext, actor: Actor, channelId: string, roundId?: string, anyState = false): Promise<Round> {
+export async function roundForChannel(
+  ctx: AppContext,
+  actor: Actor,
+  channelId: string,
+  roundId?: string,
+  anyState = false,
+): Promise<Round> {
   if (roundId) return getRound(ctx, actor, roundId);
   const [open] = await ctx.stores.rounds.list(actor.tenantId, { channelId, state: 'open', limit: 1 });
   if (open) return open;

@@ -127,10 +127,13 @@ export async function loadFrameworkCatalogue(extraDir?: string): Promise<Framewo
   if (clashes.length > 0) {
     throw combined(
       extraDir ?? builtInFrameworksDir,
-      clashes.map((c) => new SpiegelError('framework.invalid', `${c.source}: ${c.issue.path}: ${c.issue.message}`, {
-        source: c.source,
-        issues: [c.issue],
-      })),
+      clashes.map(
+        (c) =>
+          new SpiegelError('framework.invalid', `${c.source}: ${c.issue.path}: ${c.issue.message}`, {
+            source: c.source,
+            issues: [c.issue],
+          }),
+      ),
     );
   }
   return new FrameworkCatalogue([...builtIns, ...custom].map((entry) => entry.framework));

@@ -33,7 +33,13 @@ interface Row {
 function readRows(csv: string): Row[] {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(csv, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as unknown as typeof records;
+    records = parse(csv, {
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (error) {
     const detail = `CSV syntax: ${(error as Error).message}`;
     throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
@@ -77,7 +83,9 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
     if (!framework.criteria.some((c) => c.id === row.criterion)) problem(`unknown criterion "${row.criterion}"`);
     const dimension = row.dimension || (dims.length === 0 ? 'rating' : '');
     if (dims.length === 0 ? row.dimension !== '' : !dims.includes(row.dimension)) {
-      problem(dims.length === 0 ? `this framework has no dimensions, got "${row.dimension}"` : `dimension must be one of ${dims.join(', ')}`);
+      problem(
+        dims.length === 0 ? `this framework has no dimensions, got "${row.dimension}"` : `dimension must be one of ${dims.join(', ')}`,
+      );
     }
     let value: Response['value'] | undefined;
     try {

@@ -92,7 +92,11 @@ export async function scheduleNextOccurrence(ctx: AppContext, recurrence: Recurr
 }
 
 /** Creates a recurring schedule and queues its first occurrence. Whoever creates it coordinates its rounds. */
-export async function createRecurrence(ctx: AppContext, actor: Actor, input: RecurrenceInput): Promise<{ recurrence: Recurrence; nextRunAt: Date }> {
+export async function createRecurrence(
+  ctx: AppContext,
+  actor: Actor,
+  input: RecurrenceInput,
+): Promise<{ recurrence: Recurrence; nextRunAt: Date }> {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
   const now = ctx.clock.now();
   let nextRunAt: Date;
@@ -149,7 +153,10 @@ export async function listRecurrences(ctx: AppContext, actor: Actor, query: { ch
   return recurrences.map((recurrence) => ({
     recurrence,
     nextRunAt: nextOccurrence(recurrence, now),
-    jobs: jobs.filter((j) => j.recurrenceId === recurrence.id).slice(-5).map(toJobView),
+    jobs: jobs
+      .filter((j) => j.recurrenceId === recurrence.id)
+      .slice(-5)
+      .map(toJobView),
   }));
 }
 
@@ -165,7 +172,11 @@ export async function deleteRecurrence(ctx: AppContext, actor: Actor, recurrence
     throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} cannot manage recurring schedule ${recurrenceId}`);
   }
   const deleted = await ctx.stores.recurrences.delete(actor.tenantId, recurrenceId);
-  await ctx.stores.jobs.cancelPending({ tenantId: actor.tenantId, recurrenceId, kinds: ['recurrence'] }, 'recurrence-deleted', ctx.clock.now());
+  await ctx.stores.jobs.cancelPending(
+    { tenantId: actor.tenantId, recurrenceId, kinds: ['recurrence'] },
+    'recurrence-deleted',
+    ctx.clock.now(),
+  );
   return { deleted };
 }
 
@@ -178,7 +189,11 @@ export function recurringRoundId(recurrenceId: string, occurrence: Date): string
  * Opens the round of one occurrence (the scheduler's recurrence job). Exactly once per occurrence: the round's
  * id is deterministic, and a second attempt finds the round the first one stored.
  */
-export async function openRecurringRound(ctx: AppContext, recurrence: Recurrence, occurrence: Date): Promise<{ round: Round; opened: boolean }> {
+export async function openRecurringRound(
+  ctx: AppContext,
+  recurrence: Recurrence,
+  occurrence: Date,
+): Promise<{ round: Round; opened: boolean }> {
   const roundId = recurringRoundId(recurrence.id, occurrence);
   const existing = await ctx.stores.rounds.get(recurrence.tenantId, roundId);
   if (existing) return { round: existing, opened: false };

@@ -32,7 +32,10 @@ export function normaliseComment(comment: string | null | undefined): string | n
   if (comment === undefined) return undefined;
   const trimmed = comment?.trim() ?? '';
   if (trimmed.length > MAX_COMMENT_LENGTH) {
-    throw new SpiegelError('comment.tooLong', `comment of ${trimmed.length} characters`, { length: trimmed.length, max: MAX_COMMENT_LENGTH });
+    throw new SpiegelError('comment.tooLong', `comment of ${trimmed.length} characters`, {
+      length: trimmed.length,
+      max: MAX_COMMENT_LENGTH,
+    });
   }
   return trimmed === '' ? null : trimmed;
 }
@@ -43,7 +46,8 @@ function checkTarget(round: Round, criterionId: string, dimension: string | unde
   }
   const dims = roundDimensionIds(round);
   const dim = dimension ?? (dims.length === 1 ? dims[0] : undefined);
-  if (dim === undefined || !dims.includes(dim)) throw new SpiegelError('dimension.unknown', `dimension ${String(dimension)} not in round ${round.id}`);
+  if (dim === undefined || !dims.includes(dim))
+    throw new SpiegelError('dimension.unknown', `dimension ${String(dimension)} not in round ${round.id}`);
   return dim;
 }
 
@@ -60,7 +64,8 @@ export async function recordResponse(ctx: AppContext, actor: Actor, input: Respo
   const dimension = checkTarget(round, input.criterionId, input.dimension);
   const value = input.value === undefined ? undefined : validateRating(round, input.value);
   const comment = normaliseComment(input.comment);
-  if (value === undefined && comment === undefined) throw new SpiegelError('input.invalid', 'nothing to record', { detail: 'empty answer' });
+  if (value === undefined && comment === undefined)
+    throw new SpiegelError('input.invalid', 'nothing to record', { detail: 'empty answer' });
   const at = round.anonymous ? null : ctx.clock.now();
   const key = { roundId: round.id, criterionId: input.criterionId, dimension, respondent: respondentKey(ctx, round, actor.userId) };
   const { response, created } = await ctx.stores.responses.write(actor.tenantId, key, { value, comment, updatedAt: at });

@@ -1,6 +1,14 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Framework, Locale } from '../domain/framework.js';
-import { defaultReminderPlan, defaultSummarySettings, type FrameworkSnapshot, type ReminderPlan, type Place, type Round, type SummarySettings } from '../domain/round.js';
+import {
+  defaultReminderPlan,
+  defaultSummarySettings,
+  type FrameworkSnapshot,
+  type ReminderPlan,
+  type Place,
+  type Round,
+  type SummarySettings,
+} from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -57,7 +65,8 @@ function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySe
   const settings = { ...defaultSummarySettings, ...overrides };
   const { min, max } = snapshot.scale;
   if (!(settings.targetScore >= min && settings.targetScore <= max)) invalid(`the target score must lie between ${min} and ${max}`);
-  if (!Number.isInteger(settings.anonymityThreshold) || settings.anonymityThreshold < 1) invalid('the anonymity threshold must be a whole number of at least 1');
+  if (!Number.isInteger(settings.anonymityThreshold) || settings.anonymityThreshold < 1)
+    invalid('the anonymity threshold must be a whole number of at least 1');
   return settings;
 }
 

@@ -24,7 +24,11 @@ export async function computeSummary(ctx: AppContext, round: Round): Promise<Sum
 }
 
 /** Everyone sees a closed round's summary; only coordinators see interim results of an open round. */
-export async function roundSummary(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; summary: Summary; interim: boolean }> {
+export async function roundSummary(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+): Promise<{ round: Round; summary: Summary; interim: boolean }> {
   const round = await getRound(ctx, actor, roundId);
   if (round.state === 'cancelled') throw new SpiegelError('round.closed', `round ${roundId} was cancelled`, { state: round.state });
   if (round.state === 'open') {
@@ -51,16 +55,14 @@ export async function exportResponses(ctx: AppContext, actor: Actor, roundId: st
   const responses = await ctx.stores.responses.listForRound(actor.tenantId, roundId);
   const order = new Map(round.framework.criteria.map((c, i) => [c.id, i]));
   const component = new Map(round.framework.criteria.map((c) => [c.id, c.component]));
-  const rows = [...responses]
-    .sort(byCriterionThenRespondent(order))
-    .map((r) => ({
-      respondent: r.respondent,
-      criterion: r.criterionId,
-      component: component.get(r.criterionId) ?? '',
-      dimension: r.dimension,
-      value: r.value,
-      comment: r.comment ?? '',
-    }));
+  const rows = [...responses].sort(byCriterionThenRespondent(order)).map((r) => ({
+    respondent: r.respondent,
+    criterion: r.criterionId,
+    component: component.get(r.criterionId) ?? '',
+    dimension: r.dimension,
+    value: r.value,
+    comment: r.comment ?? '',
+  }));
   return { round, rows };
 }
 

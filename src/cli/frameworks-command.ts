@@ -20,11 +20,15 @@ export async function listFrameworks(format: 'text' | 'json', locale: Locale, ex
   const t = translator(locale);
   const width = Math.max(...frameworks.map((f) => f.id.length));
   return asLines(
-    frameworks.map((f) => `${f.id.padEnd(width)}  v${f.version}  ${t('cli.criteria', { count: f.criteria.length }).padStart(12)}  ${f.title[locale]}`),
+    frameworks.map(
+      (f) => `${f.id.padEnd(width)}  v${f.version}  ${t('cli.criteria', { count: f.criteria.length }).padStart(12)}  ${f.title[locale]}`,
+    ),
   );
 }
 
 export async function validateFrameworkFile(path: string, locale: Locale): Promise<string> {
   const framework = await loadFrameworkFile(path);
-  return asLines([translator(locale)('cli.validFramework', { path, id: framework.id, version: framework.version, count: framework.criteria.length })]);
+  return asLines([
+    translator(locale)('cli.validFramework', { path, id: framework.id, version: framework.version, count: framework.criteria.length }),
+  ]);
 }

@@ -66,7 +66,8 @@ async function run(argv: string[]): Promise<string> {
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
-  if (command === 'frameworks list') return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
+  if (command === 'frameworks list')
+    return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
   if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
 
   const withSession = async (work: (session: CliSession) => Promise<string>) => {
@@ -122,7 +123,13 @@ try {
     fail(`${t('cli.badUsage', { detail })}\n\n${t('cli.usage')}`, 2);
   } else if (isSpiegelError(error)) {
     const problems = Array.isArray(error.details.problems) ? (error.details.problems as string[]) : null;
-    fail(t('cli.failed', { code: error.code, message: problems ? `\n${problems.join('\n')}` : error.code === 'framework.invalid' ? error.message : errorText(error, locale) }), 1);
+    fail(
+      t('cli.failed', {
+        code: error.code,
+        message: problems ? `\n${problems.join('\n')}` : error.code === 'framework.invalid' ? error.message : errorText(error, locale),
+      }),
+      1,
+    );
   } else {
     fail(`${t('errors.unexpected')}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 1);
   }

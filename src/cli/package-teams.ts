@@ -57,7 +57,9 @@ async function main(): Promise<number> {
     const out = path.resolve(values.out ?? `dist/teams/spiegel-teams-${pkg.version}.zip`);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, built.zip);
-    console.log(`Wrote ${out} (${built.zip.length} bytes): upload it in the Teams admin center (Teams apps › Manage apps › Upload new app).`);
+    console.log(
+      `Wrote ${out} (${built.zip.length} bytes): upload it in the Teams admin center (Teams apps › Manage apps › Upload new app).`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppPackageError) {

@@ -45,13 +45,22 @@ export async function listRoundsCommand(session: CliSession, format: 'text' | 'j
   }
   const t = translator(locale);
   if (rounds.length === 0) return asLines([t('cli.noRounds')]);
-  return asLines(rounds.map((r) => `${r.id}  ${t(`state.${r.state}`).padEnd(11)}  ${r.framework.id.padEnd(20)}  ${r.openedAt.toISOString().slice(0, 10)}  ${r.name}`));
+  return asLines(
+    rounds.map(
+      (r) =>
+        `${r.id}  ${t(`state.${r.state}`).padEnd(11)}  ${r.framework.id.padEnd(20)}  ${r.openedAt.toISOString().slice(0, 10)}  ${r.name}`,
+    ),
+  );
 }
 
 export async function summaryCommand(session: CliSession, roundId: string, format: 'text' | 'json', locale: Locale): Promise<string> {
   const { round, summary, interim } = await roundSummary(session.ctx, session.actor, roundId);
   if (format === 'json') {
-    return asJson({ round: { id: round.id, name: round.name, state: round.state, framework: round.framework.id, anonymous: round.anonymous }, interim, ...summary });
+    return asJson({
+      round: { id: round.id, name: round.name, state: round.state, framework: round.framework.id, anonymous: round.anonymous },
+      interim,
+      ...summary,
+    });
   }
   return renderSummaryText(buildSummaryView(round, summary, locale, interim));
 }

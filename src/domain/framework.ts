@@ -10,9 +10,7 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const perspectives = ['client', 'organisation', 'result', 'process'] as const;
 export type Perspective = (typeof perspectives)[number];
 
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes (at most 48)');
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes (at most 48)');
 
 export const scaleSchema = z
   .object({
@@ -86,7 +84,9 @@ export function scalePoints(scale: Scale): number[] {
   return Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
 }
 
-export function criteriaByComponent(framework: Pick<Framework, 'components' | 'criteria'>): Array<{ component: Component; criteria: Criterion[] }> {
+export function criteriaByComponent(
+  framework: Pick<Framework, 'components' | 'criteria'>,
+): Array<{ component: Component; criteria: Criterion[] }> {
   return framework.components
     .map((component) => ({ component, criteria: framework.criteria.filter((c) => c.component === component.id) }))
     .filter((group) => group.criteria.length > 0);

@@ -171,9 +171,7 @@ export function tastleWiermanConsensus(values: readonly number[], scale: Pick<Sc
  */
 export function scaleEnds(scale: Pick<Scale, 'min' | 'max'>): { bottom: number[]; top: number[] } {
   const points = scale.max - scale.min + 1;
-  return points >= 5
-    ? { bottom: [scale.min, scale.min + 1], top: [scale.max - 1, scale.max] }
-    : { bottom: [scale.min], top: [scale.max] };
+  return points >= 5 ? { bottom: [scale.min, scale.min + 1], top: [scale.max - 1, scale.max] } : { bottom: [scale.min], top: [scale.max] };
 }
 
 /** Share of the ratings at each end of the scale (see {@link scaleEnds}); 0 and 0 for no ratings. */

@@ -32,7 +32,16 @@ export type Gap =
   | { kind: 'lowScore'; criterionId: string; dimension: string; median: number; target: number }
   | { kind: 'dimensionGap'; criterionId: string; high: string; low: string; highMedian: number; lowMedian: number; difference: number }
   | { kind: 'lowResponse'; criterionId: string; dimension: string; answered: number; participants: number }
-  | { kind: 'change'; criterionId: string; dimension: string; previousMedian: number; median: number; delta: number; previousConsensus: number | null; consensusDelta: number | null };
+  | {
+      kind: 'change';
+      criterionId: string;
+      dimension: string;
+      previousMedian: number;
+      median: number;
+      delta: number;
+      previousConsensus: number | null;
+      consensusDelta: number | null;
+    };
 
 export interface DiscussionPoint {
   criterionId: string;

@@ -123,8 +123,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
 
   // In importance–practice rounds, importance says what matters, not how well it is done: only practice
   // ratings make strengths and low scores.
-  const judgesQuality = (s: CriterionStatistics): boolean =>
-    !(s.dimension === 'importance' && dimensionIds.includes('practice'));
+  const judgesQuality = (s: CriterionStatistics): boolean => !(s.dimension === 'importance' && dimensionIds.includes('practice'));
 
   // Strengths.
   const strengths = criteria
@@ -149,7 +148,13 @@ export function summarizeRound(input: SummarizeInput): Summary {
   const lowScore: Gap[] = [];
   for (const s of criteria) {
     if (judgesQuality(s) && s.median !== null && below(s.median, settings.targetScore)) {
-      lowScore.push({ kind: 'lowScore', criterionId: s.criterionId, dimension: s.dimension, median: s.median, target: settings.targetScore });
+      lowScore.push({
+        kind: 'lowScore',
+        criterionId: s.criterionId,
+        dimension: s.dimension,
+        median: s.median,
+        target: settings.targetScore,
+      });
       addReason(s.criterionId, s.dimension, 'lowScore');
     }
   }

@@ -29,11 +29,16 @@ export function answerName(round: Round, answer: Pick<Response, 'criterionId' | 
 /** Answers in the framework's order of criteria, then by dimension. */
 export function sortAnswers<T extends Pick<Response, 'criterionId' | 'dimension'>>(round: Round, answers: readonly T[]): T[] {
   const order = new Map(round.framework.criteria.map((c, i) => [c.id, i]));
-  return [...answers].sort((a, b) => (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0) || a.dimension.localeCompare(b.dimension));
+  return [...answers].sort(
+    (a, b) => (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0) || a.dimension.localeCompare(b.dimension),
+  );
 }
 
 /** How many of the round's questions (criterion × dimension) the member rated. */
-export function answeredCount(round: Round, answers: readonly Pick<Response, 'criterionId' | 'dimension'>[]): { answered: number; total: number } {
+export function answeredCount(
+  round: Round,
+  answers: readonly Pick<Response, 'criterionId' | 'dimension'>[],
+): { answered: number; total: number } {
   const dimensions = round.framework.dimensions.length > 0 ? round.framework.dimensions.length : 1;
   const criteria = new Set(round.framework.criteria.map((c) => c.id));
   return { answered: answers.filter((a) => criteria.has(a.criterionId)).length, total: round.framework.criteria.length * dimensions };

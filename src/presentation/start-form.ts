@@ -14,8 +14,14 @@ export const startFormSchema = z.object({
   /** Empty: every member of the channel takes part. */
   participants: z.array(z.string().min(1).max(128)).max(5000).default([]),
   /** Local date `YYYY-MM-DD` and optional time `HH:mm` in `timeZone`. */
-  deadlineDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  deadlineTime: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  deadlineDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  deadlineTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   timeZone: z.string().default('UTC'),
   anonymous: z.boolean().default(false),
   /** Absent: all of the framework's dimensions; empty: one plain rating. */

@@ -30,7 +30,8 @@ function itemName(round: Round, criterionId: string, dimension: string, locale: 
 function gapText(round: Round, gap: Gap, locale: Locale): string {
   const t = translator(locale);
   const n = (v: number) => formatNumber(v, locale);
-  const criterion = gap.kind === 'dimensionGap' ? criterionName(round, gap.criterionId, locale) : itemName(round, gap.criterionId, gap.dimension, locale);
+  const criterion =
+    gap.kind === 'dimensionGap' ? criterionName(round, gap.criterionId, locale) : itemName(round, gap.criterionId, gap.dimension, locale);
   switch (gap.kind) {
     case 'lowScore':
       return t('summary.gap.lowScore', { criterion, median: n(gap.median), target: n(gap.target) });
@@ -73,7 +74,8 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       percent: Math.round(summary.responseRate * 100),
     }),
     strengths: summary.strengths.map(
-      (s) => `${itemName(round, s.criterionId, s.dimension, locale)} (${t('summary.medianShort', { median: formatNumber(s.median, locale) })})`,
+      (s) =>
+        `${itemName(round, s.criterionId, s.dimension, locale)} (${t('summary.medianShort', { median: formatNumber(s.median, locale) })})`,
     ),
     gaps: summary.gaps.map((g) => gapText(round, g, locale)),
     discussion: summary.discussionPoints.map((p) => ({

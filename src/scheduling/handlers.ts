@@ -102,7 +102,14 @@ export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<Jo
 type ReminderClaim = { state: 'claimed'; keys: string[] } | { state: 'already' } | { state: 'quota' };
 
 /** Claims one reminder: the (round, slot, member) claim, then the member's next free place under the plan's max. */
-async function claimReminder(ctx: AppContext, round: Round, slot: string, memberId: string, holder: string, now: Date): Promise<ReminderClaim> {
+async function claimReminder(
+  ctx: AppContext,
+  round: Round,
+  slot: string,
+  memberId: string,
+  holder: string,
+  now: Date,
+): Promise<ReminderClaim> {
   const key = reminderClaimKey(round.id, slot, memberId);
   if (!(await ctx.stores.claims.claim(key, holder, now))) return { state: 'already' };
   for (let n = 1; n <= round.reminderPlan.max; n++) {

@@ -189,7 +189,10 @@ export class Scheduler {
   private async withTimeout<T>(work: Promise<T>, job: Job): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new JobError(`job ${job.id} did not finish within ${this.handlerTimeoutMs} ms`)), this.handlerTimeoutMs);
+      timer = setTimeout(
+        () => reject(new JobError(`job ${job.id} did not finish within ${this.handlerTimeoutMs} ms`)),
+        this.handlerTimeoutMs,
+      );
       timer.unref();
     });
     try {

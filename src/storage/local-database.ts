@@ -250,9 +250,7 @@ async function tryMongoMemoryServer(dataDir: string, persistent: boolean): Promi
   } catch (error) {
     const reason = oneLine(error);
     if (!cached) {
-      await fs
-        .writeFile(recordFile, `${JSON.stringify({ failedAt: new Date().toISOString(), reason }, null, 2)}\n`)
-        .catch(() => {});
+      await fs.writeFile(recordFile, `${JSON.stringify({ failedAt: new Date().toISOString(), reason }, null, 2)}\n`).catch(() => {});
     }
     return { skipped: `it failed to start (${reason})`, recordFile };
   }
@@ -484,10 +482,7 @@ interface PostgresCluster {
   stop(): Promise<void>;
 }
 
-async function startPostgresCluster(
-  pg: PostgresServer,
-  ids: { uid: number; gid: number } | undefined,
-): Promise<PostgresCluster> {
+async function startPostgresCluster(pg: PostgresServer, ids: { uid: number; gid: number } | undefined): Promise<PostgresCluster> {
   await removeStaleTempDirs(os.tmpdir(), 'spiegel-pg-');
   const root = await makeOwnedTempDir(os.tmpdir(), 'spiegel-pg-');
   const cleanup = async (): Promise<void> => removeTempDir(root);
@@ -731,17 +726,12 @@ function runCommand(
   options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { ...options, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        const output = `${stdout}${stderr}`;
-        if (!error) return resolve({ code: 0, output });
-        const code = typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, output: output || oneLine(error) });
-      },
-    );
+    execFile(command, args, { ...options, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+      const output = `${stdout}${stderr}`;
+      if (!error) return resolve({ code: 0, output });
+      const code = typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, output: output || oneLine(error) });
+    });
   });
 }
 
@@ -754,10 +744,7 @@ async function makeOwnedTempDir(parent: string, prefix: string): Promise<string>
   const dir = await fs.mkdtemp(path.join(parent, prefix));
   liveTempDirs.add(dir);
   installExitHook();
-  await fs.writeFile(
-    path.join(dir, 'owner.json'),
-    `${JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() })}\n`,
-  );
+  await fs.writeFile(path.join(dir, 'owner.json'), `${JSON.stringify({ pid: process.pid, createdAt: new Date().toISOString() })}\n`);
   return dir;
 }
 

@@ -13,7 +13,9 @@ it('50 concurrent revisions of one answer leave one document holding one of the 
   const round = await openRound(testContext.ctx, coordinator, { place, frameworkId: 'team-health', participants: ['m1'], locale: 'nl' });
   const sent = Array.from({ length: 50 }, (_, i) => ({ value: (i % 5) + 1, comment: `revision ${i}` }));
   const results = await Promise.allSettled(
-    sent.map((s) => recordResponse(testContext.ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', ...s })),
+    sent.map((s) =>
+      recordResponse(testContext.ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', ...s }),
+    ),
   );
   expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
   const docs = await testContext.database.db.collection('responses').find({ roundId: round.id }).toArray();
@@ -26,7 +28,13 @@ it('200 members answering at once give a progress count of exactly 200, nothing 
   const members = Array.from({ length: 200 }, (_, i) => `member-${i}`);
   const round = await openRound(testContext.ctx, coordinator, { place, frameworkId: 'team-health', participants: members, locale: 'en' });
   const results = await Promise.allSettled(
-    members.map((m, i) => recordResponse(testContext.ctx, { tenantId, userId: m, isAdmin: false }, { roundId: round.id, criterionId: 'co-help', value: (i % 5) + 1 })),
+    members.map((m, i) =>
+      recordResponse(
+        testContext.ctx,
+        { tenantId, userId: m, isAdmin: false },
+        { roundId: round.id, criterionId: 'co-help', value: (i % 5) + 1 },
+      ),
+    ),
   );
   expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
   expect((await roundProgress(testContext.ctx, coordinator, round.id)).progress).toEqual({ answered: 200, participants: 200 });

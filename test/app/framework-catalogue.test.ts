@@ -4,12 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  FrameworkCatalogue,
-  loadBuiltInFrameworks,
-  loadFrameworkCatalogue,
-  loadFrameworkFile,
-} from '../../src/app/framework-catalogue.js';
+import { FrameworkCatalogue, loadBuiltInFrameworks, loadFrameworkCatalogue, loadFrameworkFile } from '../../src/app/framework-catalogue.js';
 import { isSpiegelError, type SpiegelError } from '../../src/domain/errors.js';
 import { perspectives, type Framework } from '../../src/domain/framework.js';
 
@@ -65,7 +60,10 @@ describe('built-in frameworks', () => {
       }
       for (const component of f.components) {
         expect(component.title.nl && component.title.en).toBeTruthy();
-        expect(f.criteria.some((c) => c.component === component.id), `${f.id}: empty component ${component.id}`).toBe(true);
+        expect(
+          f.criteria.some((c) => c.component === component.id),
+          `${f.id}: empty component ${component.id}`,
+        ).toBe(true);
       }
     }
   });
@@ -140,7 +138,13 @@ describe('loading files', () => {
 
   it('loadFrameworkFile picks the format from the extension', async () => {
     await writeFile(join(dir, 'a.yml'), customYaml('own-yml'));
-    const json = { id: 'own-json', version: '1', title: { nl: 'J', en: 'J' }, components: [{ id: 'm', title: { nl: 'M', en: 'M' } }], criteria: [{ id: 'c', component: 'm', perspective: 'result', text: { nl: 'T', en: 'T' } }] };
+    const json = {
+      id: 'own-json',
+      version: '1',
+      title: { nl: 'J', en: 'J' },
+      components: [{ id: 'm', title: { nl: 'M', en: 'M' } }],
+      criteria: [{ id: 'c', component: 'm', perspective: 'result', text: { nl: 'T', en: 'T' } }],
+    };
     await writeFile(join(dir, 'b.json'), JSON.stringify(json));
     expect((await loadFrameworkFile(join(dir, 'a.yml'))).id).toBe('own-yml');
     expect((await loadFrameworkFile(join(dir, 'b.json'))).id).toBe('own-json');
@@ -186,7 +190,16 @@ describe('loading files', () => {
 
   it('two custom files with the same id clash too', async () => {
     await writeFile(join(dir, 'a.yaml'), customYaml('own'));
-    await writeFile(join(dir, 'b.json'), JSON.stringify({ id: 'own', version: '1', title: { nl: 'B', en: 'B' }, components: [{ id: 'm', title: { nl: 'M', en: 'M' } }], criteria: [{ id: 'c', component: 'm', perspective: 'result', text: { nl: 'T', en: 'T' } }] }));
+    await writeFile(
+      join(dir, 'b.json'),
+      JSON.stringify({
+        id: 'own',
+        version: '1',
+        title: { nl: 'B', en: 'B' },
+        components: [{ id: 'm', title: { nl: 'M', en: 'M' } }],
+        criteria: [{ id: 'c', component: 'm', perspective: 'result', text: { nl: 'T', en: 'T' } }],
+      }),
+    );
     const error = await rejection(loadFrameworkCatalogue(dir));
     expect(error.message).toContain(join(dir, 'a.yaml'));
     expect(error.message).toContain(join(dir, 'b.json'));

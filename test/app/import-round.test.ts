@@ -32,7 +32,9 @@ it('creates a closed round with the members and criteria of the file, and its su
   expect(round.framework.criteria.map((c) => c.id)).toEqual([criterion.id]);
   const practice = summary.criteria.find((c) => c.dimension === 'practice');
   expect(practice).toMatchObject({ n: 2, naCount: 1, median: 2 });
-  expect(summary.gaps).toContainEqual(expect.objectContaining({ kind: 'dimensionGap', criterionId: criterion.id, highMedian: 5, lowMedian: 2 }));
+  expect(summary.gaps).toContainEqual(
+    expect.objectContaining({ kind: 'dimensionGap', criterionId: criterion.id, highMedian: 5, lowMedian: 2 }),
+  );
   expect(await listRounds(testContext.ctx, actor, { state: 'closed' })).toHaveLength(1);
 });
 
@@ -48,7 +50,9 @@ it('reports every bad row with its line number and imports nothing', async () =>
     ',go-clear,,2,',
   ].join('\n');
   const before = await testContext.database.db.collection('responses').countDocuments();
-  const error = await importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv }).catch((e: unknown) => e);
+  const error = await importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv }).catch(
+    (e: unknown) => e,
+  );
   expect(error).toMatchObject({ code: 'import.invalid' });
   const problems = (error as { details: { problems: string[] } }).details.problems;
   expect(problems.map((p) => p.split(':')[0])).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8']);
@@ -58,9 +62,13 @@ it('reports every bad row with its line number and imports nothing', async () =>
 });
 
 it('refuses a file without the expected header or without answers', async () => {
-  await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' })).rejects.toMatchObject({
+  await expect(
+    importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' }),
+  ).rejects.toMatchObject({
     code: 'import.invalid',
     message: expect.stringContaining('line 1'),
   });
-  await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject({ code: 'import.invalid' });
+  await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject(
+    { code: 'import.invalid' },
+  );
 });

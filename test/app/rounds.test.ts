@@ -73,7 +73,10 @@ describe('answering', () => {
     await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 2.5 }), 'rating.outOfScale');
     await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: '3' as never }), 'rating.outOfScale');
     await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 3, comment: 'x'.repeat(2001) }), 'comment.tooLong');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, criterionId: 'ps-mistakes', value: 3 }), 'criterion.unknown');
+    await rejectsWith(
+      recordResponse(testContext.ctx, member('U1'), { ...base, criterionId: 'ps-mistakes', value: 3 }),
+      'criterion.unknown',
+    );
     await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, dimension: 'practice', value: 3 }), 'dimension.unknown');
     await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, comment: 'comment before any rating' }), 'input.invalid');
     await rejectsWith(recordResponse(testContext.ctx, member('OUTSIDER'), { ...base, value: 3 }), 'round.notParticipant');
@@ -85,7 +88,12 @@ describe('answering', () => {
 
   it('accepts exactly 2,000 characters of comment', async () => {
     const round = await open();
-    const { response } = await recordResponse(testContext.ctx, member('U2'), { roundId: round.id, criterionId: 'co-help', value: 5, comment: 'y'.repeat(2000) });
+    const { response } = await recordResponse(testContext.ctx, member('U2'), {
+      roundId: round.id,
+      criterionId: 'co-help',
+      value: 5,
+      comment: 'y'.repeat(2000),
+    });
     expect(response.comment).toHaveLength(2000);
   });
 });
@@ -124,12 +132,22 @@ describe('coordinator rules and closing', () => {
   it('closes once however many close at once, then refuses answers and shows everyone the summary', async () => {
     const round = await open();
     await Promise.all(
-      members.map((m, i) => recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: 'go-clear', value: (i % 2) + 4, comment: `note ${m}` })),
+      members.map((m, i) =>
+        recordResponse(testContext.ctx, member(m), {
+          roundId: round.id,
+          criterionId: 'go-clear',
+          value: (i % 2) + 4,
+          comment: `note ${m}`,
+        }),
+      ),
     );
     const results = await Promise.all(Array.from({ length: 8 }, () => closeRound(testContext.ctx, coordinator, round.id)));
     expect(results.filter((r) => r.firstClose)).toHaveLength(1);
     expect(results.every((r) => r.round.state === 'closed')).toBe(true);
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }), 'round.closed');
+    await rejectsWith(
+      recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }),
+      'round.closed',
+    );
     const { summary, interim } = await roundSummary(testContext.ctx, member('U4'), round.id);
     expect(interim).toBe(false);
     expect(summary.respondents).toBe(4);
@@ -143,13 +161,17 @@ describe('coordinator rules and closing', () => {
 
   it('compares a closed round with the previous one in the same place', async () => {
     const first = await open();
-    for (const m of members) await recordResponse(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
+    for (const m of members)
+      await recordResponse(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
     await closeRound(testContext.ctx, coordinator, first.id);
     const second = await open();
-    for (const m of members) await recordResponse(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
+    for (const m of members)
+      await recordResponse(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
     const { summary } = await closeRound(testContext.ctx, coordinator, second.id);
     expect(summary.previousRoundId).toBe(first.id);
-    expect(summary.gaps).toContainEqual(expect.objectContaining({ kind: 'change', criterionId: 'wl-manageable', previousMedian: 2, median: 4, delta: 2 }));
+    expect(summary.gaps).toContainEqual(
+      expect.objectContaining({ kind: 'change', criterionId: 'wl-manageable', previousMedian: 2, median: 4, delta: 2 }),
+    );
   });
 
   it('cancels an open round without a summary', async () => {

@@ -41,14 +41,22 @@ async function spiegel(...args: string[]): Promise<{ code: number; stdout: strin
 it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
   expect(code).toBe(0);
-  expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual(['intervision-case', 'mediation-quality', 'mentoring-to-work', 'team-health']);
+  expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual([
+    'intervision-case',
+    'mediation-quality',
+    'mentoring-to-work',
+    'team-health',
+  ]);
 });
 
 it('validates framework files and names the problem', async () => {
   const valid = await spiegel('frameworks', 'validate', 'frameworks/team-health.yaml');
   expect(valid.stdout).toBe('frameworks/team-health.yaml: a valid framework “team-health” v1.0 with 18 criteria\n');
   const file = join(dir, 'broken.yaml');
-  await writeFile(file, 'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n');
+  await writeFile(
+    file,
+    'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n',
+  );
   const { code, stderr } = await spiegel('frameworks', 'validate', file);
   expect(code).toBe(1);
   expect(stderr).toContain('framework.invalid');
@@ -56,7 +64,15 @@ it('validates framework files and names the problem', async () => {
 });
 
 it('imports a CSV round, then summarises and exports it', async () => {
-  const { code, stdout, stderr } = await spiegel('round', 'import', 'examples/team-health-paper-round.csv', '--framework', 'team-health', '--name', 'Paper round');
+  const { code, stdout, stderr } = await spiegel(
+    'round',
+    'import',
+    'examples/team-health-paper-round.csv',
+    '--framework',
+    'team-health',
+    '--name',
+    'Paper round',
+  );
   expect(stderr).not.toContain('Error');
   expect(code).toBe(0);
   const roundId = stdout.trim();

@@ -209,7 +209,9 @@ describe('properties', () => {
   it('identical ratings give rwg = 1 and consensus = 1', () => {
     fc.assert(
       fc.property(
-        scaleArb.chain((scale) => fc.tuple(fc.constant(scale), fc.integer({ min: scale.min, max: scale.max }), fc.integer({ min: 2, max: 30 }))),
+        scaleArb.chain((scale) =>
+          fc.tuple(fc.constant(scale), fc.integer({ min: scale.min, max: scale.max }), fc.integer({ min: 2, max: 30 })),
+        ),
         ([scale, v, n]) => {
           const xs = Array.from({ length: n }, () => v);
           expect(rwg(xs, scale.max - scale.min + 1)).toBe(1);
@@ -274,7 +276,11 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         ratingsArb().chain(({ scale, values }) =>
-          fc.tuple(fc.constant(scale), fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length })),
+          fc.tuple(
+            fc.constant(scale),
+            fc.constant(values),
+            fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length }),
+          ),
         ),
         ([scale, values, shuffled]) => {
           expect(describeRatings(shuffled as RatingValue[], scale, settings)).toEqual(describeRatings(values, scale, settings));

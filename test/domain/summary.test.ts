@@ -34,7 +34,14 @@ const round: RoundInput = {
   anonymous: false,
 };
 
-const answer = (criterionId: string, dimension: string, respondent: string, value: RatingValue, comment: string | null = null, roundId = 'r2'): Response => ({
+const answer = (
+  criterionId: string,
+  dimension: string,
+  respondent: string,
+  value: RatingValue,
+  comment: string | null = null,
+  roundId = 'r2',
+): Response => ({
   roundId,
   criterionId,
   dimension,
@@ -209,9 +216,31 @@ describe('summarizeRound — a round worked by hand', () => {
       ['change', 'crit-a', 'practice'],
     ]);
     expect(summary.gaps).toContainEqual({ kind: 'lowScore', criterionId: 'crit-a', dimension: 'practice', median: 2, target: 3 });
-    expect(summary.gaps).toContainEqual({ kind: 'dimensionGap', criterionId: 'crit-a', high: 'importance', low: 'practice', highMedian: 5, lowMedian: 2, difference: 3 });
-    expect(summary.gaps).toContainEqual({ kind: 'dimensionGap', criterionId: 'crit-c', high: 'importance', low: 'practice', highMedian: 3.5, lowMedian: 2, difference: 1.5 });
-    expect(summary.gaps).toContainEqual({ kind: 'lowResponse', criterionId: 'crit-c', dimension: 'practice', answered: 2, participants: 5 });
+    expect(summary.gaps).toContainEqual({
+      kind: 'dimensionGap',
+      criterionId: 'crit-a',
+      high: 'importance',
+      low: 'practice',
+      highMedian: 5,
+      lowMedian: 2,
+      difference: 3,
+    });
+    expect(summary.gaps).toContainEqual({
+      kind: 'dimensionGap',
+      criterionId: 'crit-c',
+      high: 'importance',
+      low: 'practice',
+      highMedian: 3.5,
+      lowMedian: 2,
+      difference: 1.5,
+    });
+    expect(summary.gaps).toContainEqual({
+      kind: 'lowResponse',
+      criterionId: 'crit-c',
+      dimension: 'practice',
+      answered: 2,
+      participants: 5,
+    });
     const change = summary.gaps.find((g) => g.kind === 'change' && g.dimension === 'practice');
     expect(change).toMatchObject({ previousMedian: 3.5, median: 2, delta: -1.5, previousConsensus: 0.8 });
     expect(change?.kind === 'change' && change.consensusDelta).toBeCloseTo(0.8286 - 0.8, 4);

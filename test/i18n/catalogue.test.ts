@@ -13,7 +13,10 @@ function lookup(tree: Tree, path: string[]): string | Tree | undefined {
 }
 
 it('has every message in Dutch and in English', () => {
-  const names = (tree: Tree) => paths(tree).map((p) => p.join(' › ')).sort();
+  const names = (tree: Tree) =>
+    paths(tree)
+      .map((p) => p.join(' › '))
+      .sort();
   expect(names(catalogue.nl as Tree)).toEqual(names(catalogue.en as Tree));
 });
 

@@ -73,52 +73,62 @@ function startInstance(instanceId: string, contend: boolean): { ready: Promise<v
 it.each([
   ['each picking its own jobs (the normal case)', false],
   ['running the same jobs at the same time (same start lane, leases expiring at once)', true],
-])('two scheduler processes on one database send each reminder and each summary exactly once: %s', { timeout: 180_000 }, async (_name, contend) => {
-  const criterionId = ctx.frameworks.get('team-health').criteria[0]!.id;
-  const participants = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
-  const reminding: string[] = [];
-  const closing: string[] = [];
-  // 8 rounds whose 48 h slot is due (deadline in 40 h), each also with a coordinator's "remind now";
-  // one member of each answered. 5 rounds whose deadline passed an hour ago.
-  for (let i = 0; i < 8; i++) {
-    const round = await openRound(ctx, coordinator, {
-      place: { platform: 'slack', tenantId, channelId: `C${i}` },
-      frameworkId: 'team-health',
-      criterionIds: [criterionId],
-      participants,
-      locale: 'en',
-      deadline: new Date(NOW.getTime() + 40 * hour),
-    });
-    await recordResponse(ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId, value: 4, comment: null });
-    reminding.push(round.id);
-  }
-  for (let i = 0; i < 5; i++) {
-    const round = await openRound(ctx, coordinator, {
-      place: { platform: 'slack', tenantId, channelId: `D${i}` },
-      frameworkId: 'team-health',
-      criterionIds: [criterionId],
-      participants,
-      locale: 'nl',
-      deadline: new Date(NOW.getTime() - hour),
-    });
-    closing.push(round.id);
-  }
-  clock.set(NOW.getTime() - 10 * 60_000);
-  for (const roundId of reminding) expect(await remindNow(ctx, coordinator, roundId)).toMatchObject({ queued: true, members: 5 });
+])(
+  'two scheduler processes on one database send each reminder and each summary exactly once: %s',
+  { timeout: 180_000 },
+  async (_name, contend) => {
+    const criterionId = ctx.frameworks.get('team-health').criteria[0]!.id;
+    const participants = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+    const reminding: string[] = [];
+    const closing: string[] = [];
+    // 8 rounds whose 48 h slot is due (deadline in 40 h), each also with a coordinator's "remind now";
+    // one member of each answered. 5 rounds whose deadline passed an hour ago.
+    for (let i = 0; i < 8; i++) {
+      const round = await openRound(ctx, coordinator, {
+        place: { platform: 'slack', tenantId, channelId: `C${i}` },
+        frameworkId: 'team-health',
+        criterionIds: [criterionId],
+        participants,
+        locale: 'en',
+        deadline: new Date(NOW.getTime() + 40 * hour),
+      });
+      await recordResponse(ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId, value: 4, comment: null });
+      reminding.push(round.id);
+    }
+    for (let i = 0; i < 5; i++) {
+      const round = await openRound(ctx, coordinator, {
+        place: { platform: 'slack', tenantId, channelId: `D${i}` },
+        frameworkId: 'team-health',
+        criterionIds: [criterionId],
+        participants,
+        locale: 'nl',
+        deadline: new Date(NOW.getTime() - hour),
+      });
+      closing.push(round.id);
+    }
+    clock.set(NOW.getTime() - 10 * 60_000);
+    for (const roundId of reminding) expect(await remindNow(ctx, coordinator, roundId)).toMatchObject({ queued: true, members: 5 });
 
-  const a = startInstance('instance-a', contend);
-  const b = startInstance('instance-b', contend);
-  await Promise.all([a.ready, b.ready]);
-  a.go();
-  b.go();
-  const outputs = await Promise.all([a.output, b.output]);
+    const a = startInstance('instance-a', contend);
+    const b = startInstance('instance-b', contend);
+    await Promise.all([a.ready, b.ready]);
+    a.go();
+    b.go();
+    const outputs = await Promise.all([a.output, b.output]);
 
-  const reminders = outputs.flatMap((o) => o.reminders.map((r) => `${r.roundId}/${r.slot}/${r.memberId}`));
-  const expected = reminding.flatMap((roundId) => ['48h', ...new Set(outputs.flatMap((o) => o.reminders.filter((r) => r.slot.startsWith('now-')).map((r) => r.slot)))].flatMap((slot) => participants.slice(1).map((m) => `${roundId}/${slot}/${m}`)));
-  expect(expected).toHaveLength(8 * 2 * 5);
-  expect([...reminders].sort()).toEqual([...expected].sort()); // each exactly once: no duplicate, none missing
-  const summaries = outputs.flatMap((o) => o.summaries);
-  expect([...summaries].sort()).toEqual([...closing].sort());
-  for (const roundId of closing) expect((await ctx.stores.rounds.get(tenantId, roundId))?.state).toBe('closed');
-  console.info(`instances: ${outputs.map((o) => `${o.instanceId} ran ${o.report.ran} attempts, sent ${o.reminders.length} reminders and ${o.summaries.length} summaries`).join('; ')}`);
-});
+    const reminders = outputs.flatMap((o) => o.reminders.map((r) => `${r.roundId}/${r.slot}/${r.memberId}`));
+    const expected = reminding.flatMap((roundId) =>
+      ['48h', ...new Set(outputs.flatMap((o) => o.reminders.filter((r) => r.slot.startsWith('now-')).map((r) => r.slot)))].flatMap((slot) =>
+        participants.slice(1).map((m) => `${roundId}/${slot}/${m}`),
+      ),
+    );
+    expect(expected).toHaveLength(8 * 2 * 5);
+    expect([...reminders].sort()).toEqual([...expected].sort()); // each exactly once: no duplicate, none missing
+    const summaries = outputs.flatMap((o) => o.summaries);
+    expect([...summaries].sort()).toEqual([...closing].sort());
+    for (const roundId of closing) expect((await ctx.stores.rounds.get(tenantId, roundId))?.state).toBe('closed');
+    console.info(
+      `instances: ${outputs.map((o) => `${o.instanceId} ran ${o.report.ran} attempts, sent ${o.reminders.length} reminders and ${o.summaries.length} summaries`).join('; ')}`,
+    );
+  },
+);

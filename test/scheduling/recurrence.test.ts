@@ -95,7 +95,9 @@ describe('recurring rounds', () => {
     const summary = notifier.summaries[1]?.summary;
     expect(summary?.roundId).toBe(second.id);
     expect(summary?.previousRoundId).toBe(first.id);
-    expect(summary?.gaps).toContainEqual(expect.objectContaining({ kind: 'change', criterionId: criterion(), previousMedian: 2, median: 5, delta: 3 }));
+    expect(summary?.gaps).toContainEqual(
+      expect.objectContaining({ kind: 'change', criterionId: criterion(), previousMedian: 2, median: 5, delta: 3 }),
+    );
 
     // Deleting the schedule cancels the queued occurrence; nothing opens any more.
     await expect(deleteRecurrence(ctx, { tenantId, userId: 'someone', isAdmin: false }, recurrence.id)).rejects.toSatisfy((e) =>

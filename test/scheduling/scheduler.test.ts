@@ -157,12 +157,18 @@ describe('reminders', () => {
       ['48h', 'done', 2],
       ['4h', 'done', 1],
     ]);
-    expect(describeJob(status.jobs[0]!, 'en', 'Europe/Brussels')).toMatch(/^Reminder 48h before the deadline: done on Wednesday 11 March at 15:00 CET \(2 sent/);
+    expect(describeJob(status.jobs[0]!, 'en', 'Europe/Brussels')).toMatch(
+      /^Reminder 48h before the deadline: done on Wednesday 11 March at 15:00 CET \(2 sent/,
+    );
   });
 
   it('wait for the end of quiet hours in each member’s own time zone, and skip what comes too late', async () => {
     // Deadline Tuesday 10 March 09:00 UTC; the 4 h slot falls at 05:00 UTC, the 48 h slot lies in the past.
-    const round = await openRound(ctx, coordinator, roundInput({ participants: ['tokyo', 'brussels', 'newyork'], deadline: new Date('2026-03-10T09:00:00Z') }));
+    const round = await openRound(
+      ctx,
+      coordinator,
+      roundInput({ participants: ['tokyo', 'brussels', 'newyork'], deadline: new Date('2026-03-10T09:00:00Z') }),
+    );
     notifier.timeZones.set('tokyo', 'Asia/Tokyo');
     notifier.timeZones.set('newyork', 'America/New_York');
     // brussels: unknown to the platform → the workspace default (Europe/Brussels).
@@ -170,10 +176,16 @@ describe('reminders', () => {
     clock.set('2026-03-10T05:00:00Z'); // Tokyo 14:00 (allowed), Brussels 06:00 (quiet), New York 01:00 (quiet).
     const s = scheduler('a');
     await s.drain();
-    expect(notifier.reminders.map((r) => [r.memberId, r.at.toISOString(), r.details['timeZone']])).toEqual([['tokyo', '2026-03-10T05:00:00.000Z', 'Asia/Tokyo']]);
+    expect(notifier.reminders.map((r) => [r.memberId, r.at.toISOString(), r.details['timeZone']])).toEqual([
+      ['tokyo', '2026-03-10T05:00:00.000Z', 'Asia/Tokyo'],
+    ]);
     let [job] = (await roundJobStatus(ctx, coordinator, round.id)).jobs.filter((j) => j.kind === 'reminder');
     // Deferred to Brussels 08:00 (07:00 UTC); New York's 08:00 (12:00 UTC) is after the deadline: skipped, counted.
-    expect(job).toMatchObject({ status: 'pending', runAt: new Date('2026-03-10T07:00:00Z'), result: { note: 'quiet-hours', counts: { sent: 1, deferred: 1, tooLate: 1 } } });
+    expect(job).toMatchObject({
+      status: 'pending',
+      runAt: new Date('2026-03-10T07:00:00Z'),
+      result: { note: 'quiet-hours', counts: { sent: 1, deferred: 1, tooLate: 1 } },
+    });
 
     clock.set('2026-03-10T06:59:00Z');
     await s.drain();
@@ -241,7 +253,10 @@ describe('reminders', () => {
     expect(notifier.reminders.map((r) => r.memberId).sort()).toEqual(['U1', 'U3']);
 
     let [job] = (await roundJobStatus(ctx, coordinator, round.id)).retrying;
-    expect(job).toMatchObject({ failures: 1, lastError: expect.stringMatching(/1 of 3 reminders could not be sent: cannot open a direct message with U2/) });
+    expect(job).toMatchObject({
+      failures: 1,
+      lastError: expect.stringMatching(/1 of 3 reminders could not be sent: cannot open a direct message with U2/),
+    });
     // Not before the backoff (30 s)…
     clock.advance(29_000);
     expect((await s.drain()).ran).toBe(0);
@@ -253,8 +268,15 @@ describe('reminders', () => {
     const status = await roundJobStatus(ctx, coordinator, round.id);
     expect(status.failed).toHaveLength(1);
     [job] = status.failed;
-    expect(job).toMatchObject({ status: 'failed', attempts: 3, failures: 3, result: { note: 'send-failed', counts: { failed: 1, alreadySent: 2 } } });
-    expect(describeJob(job!, 'nl', 'Europe/Brussels')).toMatch(/^Herinnering op vraag: mislukt na 3 poging\(en\): 1 of 1 reminders could not be sent/);
+    expect(job).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      failures: 3,
+      result: { note: 'send-failed', counts: { failed: 1, alreadySent: 2 } },
+    });
+    expect(describeJob(job!, 'nl', 'Europe/Brussels')).toMatch(
+      /^Herinnering op vraag: mislukt na 3 poging\(en\): 1 of 1 reminders could not be sent/,
+    );
     // Members who did get it were not reminded again by the retries.
     expect(notifier.reminders).toHaveLength(2);
     await expect(roundJobStatus(ctx, member('U1'), round.id)).rejects.toSatisfy((e) => isSpiegelError(e, 'permission.coordinatorOnly'));
@@ -265,7 +287,9 @@ describe('reminders', () => {
     await remindNow(ctx, coordinator, round.id);
     await scheduler('a').drain();
     const { failed } = await roundJobStatus(ctx, coordinator, round.id);
-    expect(failed.map((j) => j.lastError)).toEqual(['no notifier for platform “teams” in this instance: reminders for this round cannot be sent']);
+    expect(failed.map((j) => j.lastError)).toEqual([
+      'no notifier for platform “teams” in this instance: reminders for this round cannot be sent',
+    ]);
     expect(failed[0]?.attempts).toBe(1);
   });
 });
@@ -276,7 +300,15 @@ describe('attempt claims and leases', () => {
     const { jobId } = (await remindNow(ctx, coordinator, round.id)) as { jobId: string };
     // An instance claimed attempt 1 and died.
     const crashedAt = clock.now();
-    expect(await ctx.stores.jobs.claimAttempt({ jobId, attempt: 1, holder: 'crashed', claimedAt: crashedAt, leaseUntil: new Date(crashedAt.getTime() + 5 * 60_000) })).toBe(true);
+    expect(
+      await ctx.stores.jobs.claimAttempt({
+        jobId,
+        attempt: 1,
+        holder: 'crashed',
+        claimedAt: crashedAt,
+        leaseUntil: new Date(crashedAt.getTime() + 5 * 60_000),
+      }),
+    ).toBe(true);
 
     const s = scheduler('b');
     expect((await s.drain()).byResult.busy).toBe(1);
@@ -286,7 +318,12 @@ describe('attempt claims and leases', () => {
     await s.drain();
     expect(notifier.reminders).toHaveLength(3);
     const job = await ctx.stores.jobs.get(jobId);
-    expect(job).toMatchObject({ status: 'done', attempts: 2, failures: 1, lastError: expect.stringMatching(/attempt 1 \(crashed\) did not finish within its lease/) });
+    expect(job).toMatchObject({
+      status: 'done',
+      attempts: 2,
+      failures: 1,
+      lastError: expect.stringMatching(/attempt 1 \(crashed\) did not finish within its lease/),
+    });
     expect(await ctx.stores.jobs.getAttempt(jobId, 2)).toMatchObject({ holder: 'b' });
   });
 });

@@ -47,7 +47,9 @@ describe('quiet hours (default 20:00–08:00 local and weekends)', () => {
     expect(iso(nextAllowedTime(new Date('2026-03-14T02:00:00Z'), 'UTC', earlyMornings))).toBe('2026-03-14T07:30:00.000Z');
     expect(isQuiet(new Date('2026-03-14T23:00:00Z'), 'UTC', earlyMornings)).toBe(false);
     expect(iso(nextAllowedTime(new Date('2026-03-14T23:00:00Z'), 'UTC', null))).toBe('2026-03-14T23:00:00.000Z');
-    expect(nextAllowedTime(new Date('2026-03-14T23:00:00Z'), 'UTC', { start: '00:00', end: '00:00', days: [0, 1, 2, 3, 4, 5, 6] })).toBeNull();
+    expect(
+      nextAllowedTime(new Date('2026-03-14T23:00:00Z'), 'UTC', { start: '00:00', end: '00:00', days: [0, 1, 2, 3, 4, 5, 6] }),
+    ).toBeNull();
   });
 
   it('reads local wall-clock time in a zone', () => {

@@ -23,9 +23,7 @@ describe(`local database (${inject('databaseKind')})`, () => {
     const keys = 10;
     const contenders = 100;
     const results = await Promise.allSettled(
-      Array.from({ length: contenders }, (_, contender) =>
-        claims.insertOne({ _id: `claim:${contender % keys}`, contender }),
-      ),
+      Array.from({ length: contenders }, (_, contender) => claims.insertOne({ _id: `claim:${contender % keys}`, contender })),
     );
 
     const won = results.filter((result) => result.status === 'fulfilled');
@@ -37,8 +35,6 @@ describe(`local database (${inject('databaseKind')})`, () => {
       expect((failure.reason as MongoServerError).code).toBe(11000);
     }
     expect(await claims.countDocuments()).toBe(keys);
-    expect((await claims.distinct('_id')).sort()).toEqual(
-      Array.from({ length: keys }, (_, key) => `claim:${key}`).sort(),
-    );
+    expect((await claims.distinct('_id')).sort()).toEqual(Array.from({ length: keys }, (_, key) => `claim:${key}`).sort());
   });
 });

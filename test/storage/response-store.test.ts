@@ -19,6 +19,8 @@ it('tells a first answer from a revision and keeps what a patch does not carry',
 
 it('refuses a comment on an answer that does not exist, and writes nothing', async () => {
   const store = testContext.ctx.stores.responses;
-  await expect(store.write(tenantId, { ...key, criterionId: 'c-2' }, { comment: 'no rating yet', updatedAt: null })).rejects.toMatchObject({ code: 'input.invalid' });
+  await expect(store.write(tenantId, { ...key, criterionId: 'c-2' }, { comment: 'no rating yet', updatedAt: null })).rejects.toMatchObject({
+    code: 'input.invalid',
+  });
   expect(await store.listForRespondent(tenantId, 'round-1', 'U1')).toHaveLength(1);
 });

@@ -82,7 +82,8 @@ export const schedulingMessages = {
           failed: 'mislukt na {{attempts}} poging(en): {{reason}}',
           cancelled: 'geannuleerd: {{reason}}',
         },
-        counts: '{{sent}} verstuurd, {{deferred}} wachten tot de stille uren voorbij zijn, {{tooLate}} te laat om nog te helpen, {{quota}} boven het maximum',
+        counts:
+          '{{sent}} verstuurd, {{deferred}} wachten tot de stille uren voorbij zijn, {{tooLate}} te laat om nog te helpen, {{quota}} boven het maximum',
         note: {
           closed: 'ronde gesloten en samenvatting gepost',
           'already-closed': 'de ronde was al gesloten',

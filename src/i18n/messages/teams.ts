@@ -3,7 +3,8 @@ export const teamsMessages = {
   en: {
     teams: {
       help: {
-        title: 'Spiegel guides your team through a reflection round. Mention me with a command, e.g. “@Spiegel status” (in our personal chat, the command alone):',
+        title:
+          'Spiegel guides your team through a reflection round. Mention me with a command, e.g. “@Spiegel status” (in our personal chat, the command alone):',
         start: '**start**: start a round here (opens a form); **start team-health** picks the framework at once',
         status: '**status**: how many have answered',
         mine: '**mine**: your own answers, sent to our personal chat, where you can change them',
@@ -14,7 +15,8 @@ export const teamsMessages = {
         close: '**close**: close the round and post the summary (coordinators)',
         cancel: '**cancel**: cancel the round (coordinators)',
         help: '**help**: this text',
-        roundId: 'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn.',
+        roundId:
+          'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn.',
         unknown: 'I do not know “{{word}}”.',
       },
       language: { nl: 'Nederlands', en: 'English' },
@@ -45,7 +47,8 @@ export const teamsMessages = {
         noDeadline: 'No deadline: the round stays open until a coordinator closes it.',
         anonymous: 'This round is anonymous: no one, coordinators included, can see who answered what.',
         private: 'Only you see your own answers; the group sees the summary.',
-        howTo: 'Rate each criterion and press Save. You can change your answers until the round closes; “Show my answers” fills in what you saved.',
+        howTo:
+          'Rate each criterion and press Save. You can change your answers until the round closes; “Show my answers” fills in what you saved.',
         choose: 'Choose…',
         comment: 'Comment (optional)',
         commentWithDimension: 'Comment (optional, kept with {{dimension}})',
@@ -104,7 +107,8 @@ export const teamsMessages = {
   nl: {
     teams: {
       help: {
-        title: 'Spiegel begeleidt je team door een reflectieronde. Vermeld me met een opdracht, bv. “@Spiegel status” (in onze persoonlijke chat volstaat de opdracht):',
+        title:
+          'Spiegel begeleidt je team door een reflectieronde. Vermeld me met een opdracht, bv. “@Spiegel status” (in onze persoonlijke chat volstaat de opdracht):',
         start: '**start**: start hier een ronde (opent een formulier); **start team-health** kiest meteen het kader',
         status: '**status**: hoeveel mensen al antwoordden',
         mine: '**mijn**: je eigen antwoorden, in onze persoonlijke chat, waar je ze kunt wijzigen',
@@ -115,7 +119,8 @@ export const teamsMessages = {
         close: '**sluit**: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '**annuleer**: annuleer de ronde (coördinatoren)',
         help: '**hulp**: deze tekst',
-        roundId: 'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine.',
+        roundId:
+          'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine.',
         unknown: '“{{word}}” ken ik niet.',
       },
       language: { nl: 'Nederlands', en: 'English' },
@@ -146,7 +151,8 @@ export const teamsMessages = {
         noDeadline: 'Geen deadline: de ronde blijft open tot een coördinator ze sluit.',
         anonymous: 'Deze ronde is anoniem: niemand, ook de coördinatoren niet, ziet wie wat antwoordde.',
         private: 'Alleen jij ziet je eigen antwoorden; de groep ziet de samenvatting.',
-        howTo: 'Beoordeel elk criterium en druk op Bewaren. Je kunt je antwoorden wijzigen tot de ronde sluit; “Toon mijn antwoorden” vult in wat je bewaarde.',
+        howTo:
+          'Beoordeel elk criterium en druk op Bewaren. Je kunt je antwoorden wijzigen tot de ronde sluit; “Toon mijn antwoorden” vult in wat je bewaarde.',
         choose: 'Kies…',
         comment: 'Opmerking (optioneel)',
         commentWithDimension: 'Opmerking (optioneel, bewaard bij {{dimension}})',

@@ -51,7 +51,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   });
 
   type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
-  const openForm = (request: (value: string | undefined) => FormRequest | null) =>
+  const openForm =
+    (request: (value: string | undefined) => FormRequest | null) =>
     async ({ ack, body, action, client, context }: ButtonArgs) => {
       await ack();
       const teamId = teamOf(context, body);
@@ -62,15 +63,24 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       await openAnswerForm(rt, client, body.trigger_id, actor, locale, parsed ?? fallback);
     };
 
-  app.action<BlockAction<ButtonAction>>(actionIds.form, openForm((v) => {
-    const target = decodeFormTarget(v);
-    return target ? { kind: 'part', target } : null;
-  }));
-  app.action<BlockAction<ButtonAction>>(actionIds.comment, openForm((v) => {
-    const ref = decodeCriterionRef(v);
-    return ref ? { kind: 'criterion', ...ref } : null;
-  }));
-  app.action<BlockAction<ButtonAction>>(actionIds.continue, openForm((v) => ({ kind: 'continue', roundId: v ?? '' })));
+  app.action<BlockAction<ButtonAction>>(
+    actionIds.form,
+    openForm((v) => {
+      const target = decodeFormTarget(v);
+      return target ? { kind: 'part', target } : null;
+    }),
+  );
+  app.action<BlockAction<ButtonAction>>(
+    actionIds.comment,
+    openForm((v) => {
+      const ref = decodeCriterionRef(v);
+      return ref ? { kind: 'criterion', ...ref } : null;
+    }),
+  );
+  app.action<BlockAction<ButtonAction>>(
+    actionIds.continue,
+    openForm((v) => ({ kind: 'continue', roundId: v ?? '' })),
+  );
 
   app.action<BlockAction<ButtonAction>>(actionIds.mine, async ({ ack, body, action, respond, client, context }) => {
     await ack();

@@ -28,7 +28,8 @@ export type FormRequest =
 async function answerable(rt: SlackRuntime, actor: Actor, roundId: string): Promise<{ round: Round; answers: Response[] }> {
   const { round, responses } = await myAnswers(rt.ctx, actor, roundId);
   requireOpen(round);
-  if (!round.participants.includes(actor.userId)) throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
+  if (!round.participants.includes(actor.userId))
+    throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
   return { round, answers: responses };
 }
 
@@ -53,12 +54,23 @@ export function nextOpenPart(round: Round, answers: readonly Response[], after?:
 function targetOf(round: Round, answers: readonly Response[], request: FormRequest): FormTarget {
   const fallback = formParts(round)[0];
   const target =
-    request.kind === 'part' ? request.target : request.kind === 'criterion' ? criterionPart(round, request.criterionId) : (nextOpenPart(round, answers) ?? fallback);
+    request.kind === 'part'
+      ? request.target
+      : request.kind === 'criterion'
+        ? criterionPart(round, request.criterionId)
+        : (nextOpenPart(round, answers) ?? fallback);
   if (!target || !criteriaInPart(round, target)) throw new SpiegelError('criterion.unknown', 'no such part of the round');
   return target;
 }
 
-export async function openAnswerForm(rt: SlackRuntime, client: WebClient, triggerId: string, actor: Actor, locale: Locale, request: FormRequest): Promise<void> {
+export async function openAnswerForm(
+  rt: SlackRuntime,
+  client: WebClient,
+  triggerId: string,
+  actor: Actor,
+  locale: Locale,
+  request: FormRequest,
+): Promise<void> {
   const roundId = request.kind === 'part' ? request.target.roundId : request.roundId;
   let view: types.ModalView;
   try {
@@ -92,7 +104,10 @@ export async function saveAnswerForm(
     if (Object.keys(plan.errors).length > 0) return { kind: 'errors', errors: plan.errors };
     const stored = await Promise.all(plan.writes.map(async (input) => (await recordResponse(rt.ctx, actor, input)).response));
     if (stored.length > 0) rt.progress.answered(round, client);
-    const merged = [...answers.filter((a) => !stored.some((s) => s.criterionId === a.criterionId && s.dimension === a.dimension)), ...stored];
+    const merged = [
+      ...answers.filter((a) => !stored.some((s) => s.criterionId === a.criterionId && s.dimension === a.dimension)),
+      ...stored,
+    ];
     const saved = stored.length > 0 ? t('slack.form.saved', { count: stored.length }) : t('slack.form.nothingChanged');
     const next = nextOpenPart(round, merged, target);
     if (next) {

@@ -61,7 +61,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const items = await Promise.all(
       rounds.map(async (round) => ({
         round,
-        progress: { answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id), participants: round.participants.length },
+        progress: {
+          answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id),
+          participants: round.participants.length,
+        },
       })),
     );
     await ephemeral(respond, listText(items, locale));
@@ -87,7 +90,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call));
     const result = await remindNow(call.rt.ctx, call.actor, round.id);
     const t = translator(call.locale);
-    await ephemeral(call.respond, result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`));
+    await ephemeral(
+      call.respond,
+      result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`),
+    );
   },
 
   async close(call) {

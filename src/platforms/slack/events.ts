@@ -21,10 +21,20 @@ export function registerEvents(app: App, rt: SlackRuntime): void {
     await publishHome(rt, client, teamOf(context, body), event.user);
   });
 
-  const forget = async ({ body, context }: { body: unknown; context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean } }) => {
+  const forget = async ({
+    body,
+    context,
+  }: {
+    body: unknown;
+    context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
+  }) => {
     if (!rt.installations) return;
     const teamId = teamOf(context, body);
-    await rt.installations.deleteInstallation({ teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall === true });
+    await rt.installations.deleteInstallation({
+      teamId,
+      enterpriseId: context.enterpriseId,
+      isEnterpriseInstall: context.isEnterpriseInstall === true,
+    });
   };
   app.event('app_uninstalled', forget);
   app.event('tokens_revoked', forget);

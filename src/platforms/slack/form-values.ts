@@ -12,7 +12,10 @@ import { parseChoice } from '../../presentation/round-texts.js';
 import { formBlockIds } from './ids.js';
 
 /** Slack's `view.state.values`: block id → action id → the element's state. */
-export type FormValues = Record<string, Record<string, { selected_option?: { value: string } | null; value?: string | null } | undefined> | undefined>;
+export type FormValues = Record<
+  string,
+  Record<string, { selected_option?: { value: string } | null; value?: string | null } | undefined> | undefined
+>;
 
 export interface FormPlan {
   writes: ResponseInput[];
@@ -25,7 +28,13 @@ export function toRating(value: string): RatingValue {
   return typeof parsed === 'number' || parsed === 'na' ? parsed : Number.NaN;
 }
 
-export function planFormWrites(round: Round, criterionIds: readonly string[], answers: readonly Response[], values: FormValues, locale: Locale): FormPlan {
+export function planFormWrites(
+  round: Round,
+  criterionIds: readonly string[],
+  answers: readonly Response[],
+  values: FormValues,
+  locale: Locale,
+): FormPlan {
   const t = translator(locale);
   const dimensions = roundDimensionIds(round);
   const first = dimensions[0];

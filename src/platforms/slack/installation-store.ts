@@ -18,7 +18,11 @@ export class NotInstalledError extends Error {
   }
 }
 
-export function installationKey(query: { isEnterpriseInstall?: boolean | undefined; enterpriseId?: string | undefined; teamId?: string | undefined }): string {
+export function installationKey(query: {
+  isEnterpriseInstall?: boolean | undefined;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `enterprise:${query.enterpriseId}`;
   if (query.teamId) return `team:${query.teamId}`;
   throw new Error('an installation needs a team id or an enterprise id');

@@ -30,7 +30,10 @@ export class SlackNotifier implements Notifier {
   async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const client = await this.#client(round);
     const teamId = teamIdOf(round.place.tenantId);
-    const [locale, user] = await Promise.all([this.directory.localeOf(client, teamId, memberId), this.directory.user(client, teamId, memberId)]);
+    const [locale, user] = await Promise.all([
+      this.directory.localeOf(client, teamId, memberId),
+      this.directory.user(client, teamId, memberId),
+    ]);
     const opened = await client.conversations.open({ users: memberId });
     const channel = opened.channel?.id;
     if (!channel) throw new Error('conversations.open returned no channel');

@@ -28,7 +28,12 @@ export class ProgressUpdater {
   readonly #debouncer: RoundProgressDebouncer<WebClient>;
 
   constructor(ctx: AppContext, logger: Logger, options: ProgressOptions) {
-    this.#debouncer = new RoundProgressDebouncer<WebClient>(ctx, (tenantId, roundId, client) => updateIntro(ctx, tenantId, roundId, client), logger, options);
+    this.#debouncer = new RoundProgressDebouncer<WebClient>(
+      ctx,
+      (tenantId, roundId, client) => updateIntro(ctx, tenantId, roundId, client),
+      logger,
+      options,
+    );
   }
 
   /** Call after an answer is stored; never throws, never waits for Slack. */

@@ -9,7 +9,12 @@ import { limits, truncate } from './blocks/limits.js';
 
 export async function ephemeral(respond: RespondFn, message: string | SlackMessage): Promise<void> {
   const m = typeof message === 'string' ? { text: message } : message;
-  await respond({ response_type: 'ephemeral', replace_original: false, text: truncate(m.text, limits.messageText), ...('blocks' in m ? { blocks: m.blocks } : {}) });
+  await respond({
+    response_type: 'ephemeral',
+    replace_original: false,
+    text: truncate(m.text, limits.messageText),
+    ...('blocks' in m ? { blocks: m.blocks } : {}),
+  });
 }
 
 /** The same, for a response_url kept from an earlier request (the start form remembers its slash command's). */

@@ -37,7 +37,9 @@ export function slackMode(config: Config): SlackMode | null {
   if (!signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode).');
   if (botToken) return { kind: 'single', signingSecret, botToken };
   if (clientId && clientSecret && stateSecret) return { kind: 'oauth', signingSecret, clientId, clientSecret, stateSecret };
-  throw new Error('Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth distribution).');
+  throw new Error(
+    'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth distribution).',
+  );
 }
 
 /**
@@ -73,8 +75,20 @@ export function createBolt(
 ): BoltSetup {
   const { logger, clientOptions } = deps;
   if (mode.kind === 'socket') {
-    const app = new App({ socketMode: true, appToken: mode.appToken, authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions), logger, clientOptions });
-    return { app, installations: null, tokens: async () => mode.botToken, start: () => app.start().then(() => {}), stop: () => app.stop().then(() => {}) };
+    const app = new App({
+      socketMode: true,
+      appToken: mode.appToken,
+      authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions),
+      logger,
+      clientOptions,
+    });
+    return {
+      app,
+      installations: null,
+      tokens: async () => mode.botToken,
+      start: () => app.start().then(() => {}),
+      stop: () => app.stop().then(() => {}),
+    };
   }
 
   const router = express.Router();
@@ -104,7 +118,12 @@ export function createBolt(
       : {}),
   });
   http.use(router);
-  const app = new App({ receiver, logger, clientOptions, ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}) });
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions,
+    ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}),
+  });
   const tokens: BotTokenSource = mode.kind === 'single' ? async () => mode.botToken : (teamId) => installations!.botToken(teamId);
   return { app, installations, tokens, start: async () => {}, stop: async () => {} };
 }

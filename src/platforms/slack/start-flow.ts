@@ -20,7 +20,13 @@ import { isSlackError, type WebClient } from './web-api.js';
 /** Channels larger than this are not checked member by member for bots (users.info each). */
 const MAX_MEMBERS_CHECKED_FOR_BOTS = 200;
 
-export async function openStartForm(rt: SlackRuntime, client: WebClient, triggerId: string, locale: Locale, metadata: StartFormMetadata): Promise<void> {
+export async function openStartForm(
+  rt: SlackRuntime,
+  client: WebClient,
+  triggerId: string,
+  locale: Locale,
+  metadata: StartFormMetadata,
+): Promise<void> {
   const frameworks = rt.ctx.frameworks.list();
   const view = renderStartForm({ locale, frameworks, frameworkId: frameworks[0]?.id ?? '', metadata });
   await client.views.open({ trigger_id: triggerId, view });
@@ -38,7 +44,13 @@ export function parseMetadata(text: string): StartFormMetadata | null {
 }
 
 /** The start form again, for the framework just chosen (its criteria, dimensions and scale). */
-export async function refreshStartForm(rt: SlackRuntime, client: WebClient, view: { id: string; hash: string; private_metadata: string }, frameworkId: string, locale: Locale): Promise<void> {
+export async function refreshStartForm(
+  rt: SlackRuntime,
+  client: WebClient,
+  view: { id: string; hash: string; private_metadata: string },
+  frameworkId: string,
+  locale: Locale,
+): Promise<void> {
   const metadata = parseMetadata(view.private_metadata);
   if (!metadata) return;
   const frameworks = rt.ctx.frameworks.list();
@@ -96,7 +108,8 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
   if (framework && form.targetScore !== undefined) {
     const points = scalePoints(framework.scale);
     const [min, max] = [points[0] ?? 0, points[points.length - 1] ?? 0];
-    if (!(form.targetScore >= min && form.targetScore <= max)) errors[frameworkBlockId(startBlockIds.target, framework.id)] = t('slack.start.targetRange', { min, max });
+    if (!(form.targetScore >= min && form.targetScore <= max))
+      errors[frameworkBlockId(startBlockIds.target, framework.id)] = t('slack.start.targetRange', { min, max });
   }
   if (form.deadlineDate) {
     let deadline: Date | null = null;
@@ -105,7 +118,8 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
     } catch {
       deadline = null;
     }
-    if (!deadline || !(deadline.getTime() > rt.ctx.clock.now().getTime())) errors[startBlockIds.deadlineDate] = t('slack.start.deadlinePast');
+    if (!deadline || !(deadline.getTime() > rt.ctx.clock.now().getTime()))
+      errors[startBlockIds.deadlineDate] = t('slack.start.deadlinePast');
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   try {
@@ -150,7 +164,8 @@ export async function startRound(
   const { actor, teamId, botUserId, form, metadata, locale } = args;
   const t = translator(locale);
   const place: Place = { platform: 'slack', tenantId: actor.tenantId, channelId: metadata.channelId };
-  const tell = (text: string) => ephemeralTo(metadata.responseUrl, text).catch((error: unknown) => rt.logger.warn({ err: error }, 'could not answer the start form'));
+  const tell = (text: string) =>
+    ephemeralTo(metadata.responseUrl, text).catch((error: unknown) => rt.logger.warn({ err: error }, 'could not answer the start form'));
   let members: string[];
   try {
     members = await channelMembers(client, metadata.channelId);
@@ -159,7 +174,15 @@ export async function startRound(
     members = [];
   }
   if (botUserId && !members.includes(botUserId)) return tell(t('slack.start.notInChannel', { channel: metadata.channelId }));
-  const participants = form.participants.length > 0 ? form.participants : await humans(rt, client, teamId, members.filter((m) => m !== botUserId));
+  const participants =
+    form.participants.length > 0
+      ? form.participants
+      : await humans(
+          rt,
+          client,
+          teamId,
+          members.filter((m) => m !== botUserId),
+        );
   let round;
   try {
     round = await openRound(rt.ctx, actor, startFormToRoundInput(form, place, participants));
@@ -171,7 +194,9 @@ export async function startRound(
   } catch (error) {
     rt.logger.warn({ err: error, roundId: round.id }, 'could not post the round; cancelling it');
     await cancelRound(rt.ctx, actor, round.id).catch(() => {});
-    return tell(isSlackError(error, 'not_in_channel', 'channel_not_found') ? t('slack.errors.notInChannel') : refusal(error, locale, rt.logger));
+    return tell(
+      isSlackError(error, 'not_in_channel', 'channel_not_found') ? t('slack.errors.notInChannel') : refusal(error, locale, rt.logger),
+    );
   }
   await tell(t('slack.start.started', { name: round.name, count: round.participants.length }));
 }

@@ -33,16 +33,20 @@ export class SlackDirectory {
 
   /** The member as Slack describes them; null when Slack would not say (unknown user, missing scope…). */
   user(client: WebClient, teamId: string, userId: string): Promise<SlackUser | null> {
-    return this.#users.get(`${teamId}/${userId}`, async () => {
-      try {
-        const result = await client.users.info({ user: userId, include_locale: true });
-        const user = result.user;
-        return { locale: user?.locale ?? null, timeZone: user?.tz ?? null, isBot: Boolean(user?.is_bot || user?.id === 'USLACKBOT') };
-      } catch (error) {
-        this.logger.warn({ err: error, userId }, 'users.info failed; using the workspace language');
-        return null;
-      }
-    }, (user) => (user === null ? UNKNOWN_USER_TTL_MS : USER_TTL_MS));
+    return this.#users.get(
+      `${teamId}/${userId}`,
+      async () => {
+        try {
+          const result = await client.users.info({ user: userId, include_locale: true });
+          const user = result.user;
+          return { locale: user?.locale ?? null, timeZone: user?.tz ?? null, isBot: Boolean(user?.is_bot || user?.id === 'USLACKBOT') };
+        } catch (error) {
+          this.logger.warn({ err: error, userId }, 'users.info failed; using the workspace language');
+          return null;
+        }
+      },
+      (user) => (user === null ? UNKNOWN_USER_TTL_MS : USER_TTL_MS),
+    );
   }
 
   workspaceLocale(teamId: string): Promise<Locale> {

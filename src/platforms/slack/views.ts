@@ -21,7 +21,9 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
     const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
     const respondWith = (o: FormOutcome) =>
-      o.kind === 'errors' ? ({ response_action: 'errors', errors: o.errors } as const) : ({ response_action: 'update', view: o.view } as const);
+      o.kind === 'errors'
+        ? ({ response_action: 'errors', errors: o.errors } as const)
+        : ({ response_action: 'update', view: o.view } as const);
     if (outcome !== LATE) return ack(respondWith(outcome));
     await ack({ response_action: 'update', view: renderNoticeView(locale, [translator(locale)('slack.form.saving')]) });
     const late = await work;
@@ -41,8 +43,9 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const check = checkStartForm(rt, actor, place, raw, locale);
     if (!check.ok) return ack({ response_action: 'errors', errors: check.errors });
     await ack();
-    await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch((error: unknown) =>
-      ephemeralTo(metadata.responseUrl, translator(locale)('slack.start.failed', { detail: refusal(error, locale, rt.logger) })),
+    await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch(
+      (error: unknown) =>
+        ephemeralTo(metadata.responseUrl, translator(locale)('slack.start.failed', { detail: refusal(error, locale, rt.logger) })),
     );
   });
 }

@@ -20,7 +20,8 @@ function credentialOptions(config: Config): Record<string, string> {
   const problems: string[] = [];
   const type = config.MICROSOFT_APP_TYPE;
   if (type !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD) problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID');
-  if (type !== 'MultiTenant' && !config.MICROSOFT_APP_TENANT_ID) problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is ${type}`);
+  if (type !== 'MultiTenant' && !config.MICROSOFT_APP_TENANT_ID)
+    problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is ${type}`);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',

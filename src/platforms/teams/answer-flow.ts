@@ -56,12 +56,16 @@ export async function saveAnswers(call: ActionCall): Promise<void> {
   try {
     const { round, part } = await roundAndPart(call);
     requireOpen(round);
-    if (!round.participants.includes(actor.userId)) throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
+    if (!round.participants.includes(actor.userId))
+      throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
     const keep = new Set(cardDataSchema.parse(call.data).keep ?? []);
     const { responses } = await myAnswers(rt.ctx, actor, round.id);
     const plan = planAnswers(round, part, readDraft(call.data), keep, responses, call.locale);
     if (plan.errors.length > 0) {
-      return await invokeCard(call.context, await personalCard(call, round, part, { notice: { kind: 'errors', errors: plan.errors }, draft: plan.draft }));
+      return await invokeCard(
+        call.context,
+        await personalCard(call, round, part, { notice: { kind: 'errors', errors: plan.errors }, draft: plan.draft }),
+      );
     }
     for (const write of plan.writes) await recordResponse(rt.ctx, actor, write);
     if (plan.writes.length > 0) rt.progress.answered(round.place.tenantId, round.id);
@@ -94,5 +98,7 @@ export async function showOwnView(call: ActionCall): Promise<void> {
 /** A member's own cards of a round, for their personal chat (`mine`, reminders). */
 export async function personalPromptCards(rt: TeamsRuntime, round: Round, actor: Actor, locale: Locale, teamsId: string) {
   const { responses } = await myAnswers(rt.ctx, actor, round.id);
-  return promptParts(round).map((part) => renderPromptCard({ round, part, locale, progress: null, refreshUserIds: [teamsId], personal: { answers: responses } }));
+  return promptParts(round).map((part) =>
+    renderPromptCard({ round, part, locale, progress: null, refreshUserIds: [teamsId], personal: { answers: responses } }),
+  );
 }

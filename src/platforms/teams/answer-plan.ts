@@ -36,7 +36,14 @@ export function readDraft(data: Record<string, unknown>): Draft {
   return draft;
 }
 
-export function planAnswers(round: Round, part: PromptPart, draft: Draft, keep: ReadonlySet<string>, current: readonly Response[], locale: Locale): AnswerPlan {
+export function planAnswers(
+  round: Round,
+  part: PromptPart,
+  draft: Draft,
+  keep: ReadonlySet<string>,
+  current: readonly Response[],
+  locale: Locale,
+): AnswerPlan {
   const t = translator(locale);
   const dimensions = roundDimensionIds(round);
   const firstDimension = dimensions[0] ?? '';

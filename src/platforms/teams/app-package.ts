@@ -35,7 +35,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCALIZATION_FILES = ['nl.json'];
 
 function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\$\{\{([A-Z_]+)\}\}/g, (match, name: string) => (name in values ? JSON.stringify(values[name]).slice(1, -1) : match));
+  return template.replace(/\$\{\{([A-Z_]+)\}\}/g, (match, name: string) =>
+    name in values ? JSON.stringify(values[name]).slice(1, -1) : match,
+  );
 }
 
 /** Width and height from a PNG's IHDR chunk; null when it is not a PNG. */
@@ -55,7 +57,10 @@ export function checkManifest(manifest: Record<string, unknown>, localizations: 
   const text = JSON.stringify(manifest);
   const left = text.match(/\$\{\{[A-Z_]+\}\}/g);
   if (left) problems.push(`placeholders left unfilled: ${[...new Set(left)].join(', ')}`);
-  const get = (p: string): unknown => p.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), manifest);
+  const get = (p: string): unknown =>
+    p
+      .split('.')
+      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), manifest);
   const maxLength = (what: string, value: unknown, max: number) => {
     if (typeof value !== 'string' || value.length === 0) problems.push(`${what} is missing`);
     else if (value.length > max) problems.push(`${what} has ${value.length} characters (at most ${max})`);
@@ -71,7 +76,8 @@ export function checkManifest(manifest: Record<string, unknown>, localizations: 
   for (const [key, max] of Object.entries(limits)) maxLength(key, get(key), max);
   const bots = get('bots') as Array<{ botId?: string; commandLists?: Array<{ commands?: Command[] }> }> | undefined;
   const bot = bots?.[0];
-  if (!bot || !GUID.test(String(bot.botId))) problems.push(`bots[0].botId must be the bot's Microsoft App ID (a GUID), got "${String(bot?.botId)}"`);
+  if (!bot || !GUID.test(String(bot.botId)))
+    problems.push(`bots[0].botId must be the bot's Microsoft App ID (a GUID), got "${String(bot?.botId)}"`);
   bot?.commandLists?.forEach((list, l) => {
     if ((list.commands?.length ?? 0) > 10) problems.push(`bots[0].commandLists[${l}] has more than 10 commands`);
     list.commands?.forEach((command, c) => {
@@ -103,7 +109,8 @@ export async function buildTeamsAppPackage(options: AppPackageOptions): Promise<
   const manifest = JSON.parse(fill(await readFile(path.join(dir, 'manifest.json'), 'utf8'), values)) as Record<string, unknown>;
   manifest['validDomains'] = options.validDomains ?? [];
   const localizations: Record<string, Record<string, string>> = {};
-  for (const file of LOCALIZATION_FILES) localizations[file] = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, string>;
+  for (const file of LOCALIZATION_FILES)
+    localizations[file] = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, string>;
   const [color, outline] = await Promise.all([readFile(path.join(dir, 'color.png')), readFile(path.join(dir, 'outline.png'))]);
 
   const problems = checkManifest(manifest, localizations);

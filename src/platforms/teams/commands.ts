@@ -45,7 +45,8 @@ async function roundOf(call: CommandCall, options: { anyState?: boolean; as: 'pa
   const { rt, actor, parsed } = call;
   const roundId = parsed.args[0];
   if (roundId) return getRound(rt.ctx, actor, roundId);
-  if (call.kind !== 'personal') return roundForChannel(rt.ctx, actor, placeIdOf(call.context.activity), undefined, options.anyState ?? false);
+  if (call.kind !== 'personal')
+    return roundForChannel(rt.ctx, actor, placeIdOf(call.context.activity), undefined, options.anyState ?? false);
   const [open] = await listRounds(rt.ctx, actor, { state: 'open', [options.as]: actor.userId, limit: 1 });
   if (open) return open;
   const [latest] = options.anyState ? await listRounds(rt.ctx, actor, { [options.as]: actor.userId, limit: 1 }) : [];
@@ -79,7 +80,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     if (kind === 'personal') return replyText(context, translator(locale)('teams.start.notPersonal'));
     const frameworkId = parsed.args[0];
     const framework = frameworkId && rt.ctx.frameworks.list().find((f) => f.id === frameworkId);
-    await replyCard(context, framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId));
+    await replyCard(
+      context,
+      framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId),
+    );
   },
 
   async status(call) {
@@ -118,7 +122,8 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const teamsId = call.context.activity.from?.id ?? '';
     const cards: AdaptiveCardJson[] = [];
     for (const round of rounds) {
-      if (!round.participants.includes(actor.userId)) throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
+      if (!round.participants.includes(actor.userId))
+        throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
       if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
@@ -137,7 +142,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const round = await roundOf(call, { as: 'coordinator' });
     const result = await remindNow(call.rt.ctx, call.actor, round.id);
     const t = translator(call.locale);
-    await replyText(call.context, result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`));
+    await replyText(
+      call.context,
+      result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`),
+    );
   },
 
   async close(call) {

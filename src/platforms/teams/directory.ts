@@ -71,7 +71,9 @@ export class TeamsDirectory {
       token = result.continuationToken || undefined;
       if (!token) break;
     }
-    await this.store.saveMembers(members, this.clock.now(), { keepKnownConnection: true }).catch((error: unknown) => this.logger.warn({ err: error }, 'could not store the roster'));
+    await this.store
+      .saveMembers(members, this.clock.now(), { keepKnownConnection: true })
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not store the roster'));
     return members;
   }
 

@@ -45,7 +45,14 @@ export interface MountedTeams {
 
 function playgroundBanner(playgrounds: readonly PlaygroundInstance[]): string {
   const lines = playgrounds.map((p) => `    ${p.user.name.padEnd(16)} ${p.url}`);
-  return ['', '  Try Spiegel in Teams: open the Agents Playground as one of the demo team\'s members', ...lines, '  and write “@Spiegel start” in the General channel of the team.', '', ''].join('\n');
+  return [
+    '',
+    "  Try Spiegel in Teams: open the Agents Playground as one of the demo team's members",
+    ...lines,
+    '  and write “@Spiegel start” in the General channel of the team.',
+    '',
+    '',
+  ].join('\n');
 }
 
 export async function mountTeams(http: Express, deps: TeamsDeps): Promise<MountedTeams | null> {
@@ -61,7 +68,16 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
     ...deps.progress,
     instanceId: `teams-${process.pid}-${randomBytes(3).toString('hex')}`,
   });
-  const rt: TeamsRuntime = { ctx, config, logger, store, directory: new TeamsDirectory(store, ctx.clock, logger), messenger, rounds, progress };
+  const rt: TeamsRuntime = {
+    ctx,
+    config,
+    logger,
+    store,
+    directory: new TeamsDirectory(store, ctx.clock, logger),
+    messenger,
+    rounds,
+    progress,
+  };
   mountEndpoint(http, rt, adapter, createTeamsApplication(rt, adapter), auth);
   logger.info({ auth: auth.kind, path: MESSAGES_PATH }, 'Teams adapter ready');
 

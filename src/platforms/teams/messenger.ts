@@ -121,7 +121,16 @@ export class TeamsMessenger {
     failure.rethrow();
     if (!conversationId) throw new Error(`the connector created no personal chat for member ${member.memberId}`);
     await this.store.saveMembers(
-      [{ tenantId: member.tenantId, memberId: member.memberId, teamsId: member.teamsId, serviceUrl: member.serviceUrl, botId: member.botId, personalConversationId: conversationId }],
+      [
+        {
+          tenantId: member.tenantId,
+          memberId: member.memberId,
+          teamsId: member.teamsId,
+          serviceUrl: member.serviceUrl,
+          botId: member.botId,
+          personalConversationId: conversationId,
+        },
+      ],
       this.clock.now(),
     );
     return conversationId;

@@ -28,14 +28,18 @@ export class TeamsNotifier implements Notifier {
     const locale = pickLocale(member.locale, round.locale);
     const timeZone = [progress.timeZone, member.timeZone].find((z): z is string => !!z && isValidTimeZone(z)) ?? 'UTC';
     const actor = { tenantId: round.place.tenantId, userId: memberId, isAdmin: false };
-    const cards = [renderReminderCard(round, progress, locale, timeZone), ...(await personalPromptCards(this.rt, round, actor, locale, member.teamsId))];
+    const cards = [
+      renderReminderCard(round, progress, locale, timeZone),
+      ...(await personalPromptCards(this.rt, round, actor, locale, member.teamsId)),
+    ];
     await this.rt.messenger.sendToMember(member, cards);
   }
 
   /** Posts a newly opened (recurring) round as a new thread in its channel, or in its chat. */
   async announceRound(round: Round): Promise<void> {
     const conversation = await this.rt.store.getConversation(round.place.tenantId, round.place.channelId);
-    if (!conversation) throw new Error(`no Teams conversation is known for ${round.place.channelId}: Spiegel must have been used there once`);
+    if (!conversation)
+      throw new Error(`no Teams conversation is known for ${round.place.channelId}: Spiegel must have been used there once`);
     await this.rt.rounds.postRound(round, conversation.reference);
   }
 

@@ -29,7 +29,10 @@ export interface DemoTeam {
 }
 
 function demoUser(n: number, givenName: string, surname: string): DemoUser {
-  const slug = givenName.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '');
+  const slug = givenName
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
   return {
     id: `29:demo-${slug}`,
     name: `${givenName} ${surname}`,
@@ -125,7 +128,10 @@ const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentspla
 /** Starts one Playground instance and resolves once it listens (its real port may differ from the one asked). */
 export async function startPlayground(options: PlaygroundOptions): Promise<PlaygroundInstance> {
   await mkdir(options.configDir, { recursive: true });
-  const configPath = path.join(options.configDir, `.m365agentsplayground.${options.user.givenName.toLowerCase().replace(/[^a-z]/g, '')}.yml`);
+  const configPath = path.join(
+    options.configDir,
+    `.m365agentsplayground.${options.user.givenName.toLowerCase().replace(/[^a-z]/g, '')}.yml`,
+  );
   await writeFile(configPath, playgroundConfigYaml(options.team, options.user));
   const child = spawn(
     process.execPath,

@@ -29,7 +29,10 @@ export class RoundMessages {
   ) {}
 
   async progressOf(round: Round): Promise<ProgressCount> {
-    return { answered: await this.ctx.stores.participation.countAnswered(round.place.tenantId, round.id), participants: round.participants.length };
+    return {
+      answered: await this.ctx.stores.participation.countAnswered(round.place.tenantId, round.id),
+      participants: round.participants.length,
+    };
   }
 
   /** Teams ids of the participants whose card view refreshes automatically (those Spiegel has met). */
@@ -57,7 +60,10 @@ export class RoundMessages {
     const [firstId = ''] = await this.messenger.send(reference, [first]);
     const where = startsThread && firstId ? threadReference(reference, firstId) : reference;
     const restIds = rest.length > 0 ? await this.messenger.send(where, rest) : [];
-    await this.store.saveRoundCards({ tenantId: round.place.tenantId, roundId: round.id, reference: where, activityIds: [firstId, ...restIds] }, this.ctx.clock.now());
+    await this.store.saveRoundCards(
+      { tenantId: round.place.tenantId, roundId: round.id, reference: where, activityIds: [firstId, ...restIds] },
+      this.ctx.clock.now(),
+    );
   }
 
   /** Rewrites the first card with the current progress (the debounced update after answers). */
@@ -67,7 +73,13 @@ export class RoundMessages {
     if (!round || !cards || !firstId || round.state !== 'open') return;
     const part = promptParts(round)[0];
     if (!part) return;
-    const card = renderPromptCard({ round, part, locale: round.locale, progress: await this.progressOf(round), refreshUserIds: await this.refreshUserIds(round) });
+    const card = renderPromptCard({
+      round,
+      part,
+      locale: round.locale,
+      progress: await this.progressOf(round),
+      refreshUserIds: await this.refreshUserIds(round),
+    });
     await this.messenger.update(cards.reference, firstId, card);
   }
 
@@ -81,7 +93,9 @@ export class RoundMessages {
       this.store.getConversation(round.place.tenantId, round.place.channelId),
     ]);
     const candidates = [cards?.reference, fallback, place?.reference].filter((r): r is ConversationRef => !!r);
-    const where = candidates.filter((r, i) => candidates.findIndex((o) => o.conversation.id === r.conversation.id && o.serviceUrl === r.serviceUrl) === i);
+    const where = candidates.filter(
+      (r, i) => candidates.findIndex((o) => o.conversation.id === r.conversation.id && o.serviceUrl === r.serviceUrl) === i,
+    );
     if (where.length === 0) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
     const summaryCards = renderSummaryCards(round, summary, round.locale, false);
     let failure: unknown = null;
@@ -92,7 +106,10 @@ export class RoundMessages {
         break;
       } catch (error) {
         failure = error;
-        this.logger.warn({ err: error, roundId: round.id, conversation: reference.conversation.id }, 'could not post the summary there; trying the next place');
+        this.logger.warn(
+          { err: error, roundId: round.id, conversation: reference.conversation.id },
+          'could not post the summary there; trying the next place',
+        );
       }
     }
     if (failure) throw failure;
@@ -108,9 +125,11 @@ export class RoundMessages {
     for (const [index, activityId] of cards.activityIds.entries()) {
       const part: PromptPart = parts[index] ?? { index, count: cards.activityIds.length, criterionIds: [] };
       if (!activityId) continue;
-      await this.messenger.update(cards.reference, activityId, renderRetiredPromptCard(round, part, index === 0 ? progress : null)).catch((error: unknown) => {
-        this.logger.warn({ err: error, roundId: round.id, activityId }, 'could not retire a round card');
-      });
+      await this.messenger
+        .update(cards.reference, activityId, renderRetiredPromptCard(round, part, index === 0 ? progress : null))
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, roundId: round.id, activityId }, 'could not retire a round card');
+        });
     }
   }
 }

@@ -38,10 +38,22 @@ function valuesOf(data: Record<string, unknown>): StartFormValues {
   return values;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The form for a framework, with the team's or chat's members to choose from. */
-export async function startFormCard(rt: TeamsRuntime, context: TurnContext, actor: Actor, locale: Locale, framework: Framework, values?: StartFormValues, errors?: string[]) {
+export async function startFormCard(
+  rt: TeamsRuntime,
+  context: TurnContext,
+  actor: Actor,
+  locale: Locale,
+  framework: Framework,
+  values?: StartFormValues,
+  errors?: string[],
+) {
   const roster = await rt.directory.roster(context);
   return renderStartFormCard({
     locale,
@@ -74,7 +86,14 @@ export async function chooseOtherFramework(call: ActionCall): Promise<void> {
 }
 
 /** Checks the typed form against the framework and the members; localised problems, or the validated form. */
-function readForm(rt: TeamsRuntime, framework: Framework, values: StartFormValues, members: readonly TeamsMemberUpdate[], timeZone: string, locale: Locale): { form: StartForm } | { errors: string[] } {
+function readForm(
+  rt: TeamsRuntime,
+  framework: Framework,
+  values: StartFormValues,
+  members: readonly TeamsMemberUpdate[],
+  timeZone: string,
+  locale: Locale,
+): { form: StartForm } | { errors: string[] } {
   const t = translator(locale);
   const errors: string[] = [];
   const known = new Set(members.map((m) => m.memberId));
@@ -83,7 +102,8 @@ function readForm(rt: TeamsRuntime, framework: Framework, values: StartFormValue
   const points = scalePoints(framework.scale);
   const [min = 1, max = 5] = [points[0], points[points.length - 1]];
   const target = values.target === undefined || values.target.trim() === '' ? undefined : Number(values.target);
-  if (target !== undefined && !(Number.isFinite(target) && target >= min && target <= max)) errors.push(t('teams.start.targetRange', { min, max }));
+  if (target !== undefined && !(Number.isFinite(target) && target >= min && target <= max))
+    errors.push(t('teams.start.targetRange', { min, max }));
   const parsed = startFormSchema.safeParse({
     frameworkId: framework.id,
     ...(values.name?.trim() ? { name: values.name } : {}),
@@ -123,7 +143,15 @@ export async function submitStartForm(call: ActionCall): Promise<void> {
     const place: Place = { platform: 'teams', tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
     let round;
     try {
-      round = await openRound(rt.ctx, actor, startFormToRoundInput(read.form, place, members.map((m) => m.memberId)));
+      round = await openRound(
+        rt.ctx,
+        actor,
+        startFormToRoundInput(
+          read.form,
+          place,
+          members.map((m) => m.memberId),
+        ),
+      );
     } catch (error) {
       if (!isSpiegelError(error)) throw error;
       return await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, [errorText(error, locale)]));

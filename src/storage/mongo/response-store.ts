@@ -39,7 +39,10 @@ export class MongoResponseStore implements ResponseStore {
   }
 
   async ensureIndexes(): Promise<void> {
-    await ensureIndexes(this.responses, [{ tenantId: 1, roundId: 1 }, { roundId: 1, respondent: 1 }]);
+    await ensureIndexes(this.responses, [
+      { tenantId: 1, roundId: 1 },
+      { roundId: 1, respondent: 1 },
+    ]);
   }
 
   async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<WrittenResponse> {
@@ -60,7 +63,8 @@ export class MongoResponseStore implements ResponseStore {
       if (!isDuplicateKey(error)) throw error;
       result = await this.responses.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after', includeResultMetadata: true });
     }
-    if (!result.value) throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
+    if (!result.value)
+      throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
     return { response: fromDocument(result.value), created: result.lastErrorObject?.['updatedExisting'] !== true };
   }
 

@@ -67,7 +67,11 @@ export class MongoRoundStore implements RoundStore {
     if (query.channelId) filter['place.channelId'] = query.channelId;
     if (query.participant) filter.participants = query.participant;
     if (query.coordinator) filter.coordinators = query.coordinator;
-    const docs = await this.rounds.find(filter).sort({ openedAt: -1 }).limit(query.limit ?? 50).toArray();
+    const docs = await this.rounds
+      .find(filter)
+      .sort({ openedAt: -1 })
+      .limit(query.limit ?? 50)
+      .toArray();
     return Promise.all(docs.map((doc) => this.withSnapshot(parseRoundDocument(doc))));
   }
 

@@ -36,7 +36,13 @@ const gapSchema = z.discriminatedUnion('kind', [
     lowMedian: z.number(),
     difference: z.number(),
   }),
-  z.object({ kind: z.literal('lowResponse'), criterionId: z.string(), dimension: z.string(), answered: z.number(), participants: z.number() }),
+  z.object({
+    kind: z.literal('lowResponse'),
+    criterionId: z.string(),
+    dimension: z.string(),
+    answered: z.number(),
+    participants: z.number(),
+  }),
   z.object({
     kind: z.literal('change'),
     criterionId: z.string(),

@@ -120,7 +120,12 @@ export class MongoTeamsConversationStore implements TeamsConversationStore {
 }
 
 /** Sets `fields`; `onInsert` only when the document is new. On E11000 (a racing first write) the set is retried as an update. */
-async function upsert(collection: Collection<Doc>, id: string, fields: Record<string, unknown>, onInsert?: Record<string, unknown>): Promise<void> {
+async function upsert(
+  collection: Collection<Doc>,
+  id: string,
+  fields: Record<string, unknown>,
+  onInsert?: Record<string, unknown>,
+): Promise<void> {
   const set = { $set: definedFields(fields) } as UpdateFilter<Doc>;
   const update = onInsert ? ({ ...set, $setOnInsert: definedFields(onInsert) } as UpdateFilter<Doc>) : set;
   try {

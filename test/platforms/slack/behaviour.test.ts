@@ -31,7 +31,13 @@ describe('Slack behaviour', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    h.fake.users = { UCOORD: { locale: 'en-GB' }, UANN: { locale: 'nl-NL' }, UBOB: { locale: 'en-US' }, UFRENCH: { locale: 'fr-FR' }, [ADMIN]: { locale: 'en-GB' } };
+    h.fake.users = {
+      UCOORD: { locale: 'en-GB' },
+      UANN: { locale: 'nl-NL' },
+      UBOB: { locale: 'en-US' },
+      UFRENCH: { locale: 'fr-FR' },
+      [ADMIN]: { locale: 'en-GB' },
+    };
   });
 
   beforeEach(async () => {
@@ -70,7 +76,10 @@ describe('Slack behaviour', () => {
     await h.ctx.stores.rounds.end('slack:T1', round.id, 'closed', new Date());
     await click({ userId: 'UBOB', criterionId: 'go-clear', value: '4', responseUrlId: 'closed-click' });
     const answer = await lastResponse('closed-click');
-    expect(answer.body).toMatchObject({ response_type: 'ephemeral', text: 'This round is closed: answers can no longer be given or changed.' });
+    expect(answer.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'This round is closed: answers can no longer be given or changed.',
+    });
     expect(await h.ctx.stores.responses.listForRound('slack:T1', round.id)).toHaveLength(0);
     expect(await h.ctx.stores.participation.countAnswered('slack:T1', round.id)).toBe(0);
   });
@@ -85,11 +94,15 @@ describe('Slack behaviour', () => {
   it('refuses an oversized comment with the limit stated, and stores nothing', async () => {
     const long = 'x'.repeat(MAX_COMMENT_LENGTH + 500);
     const values = {
-      'rating|go-clear|rating': { rating: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '4' }, value: '4' } } },
+      'rating|go-clear|rating': {
+        rating: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: '4' }, value: '4' } },
+      },
       'comment|go-clear': { comment: { type: 'plain_text_input', value: long } },
     };
     const metadata = encodeFormTarget({ roundId: round.id, componentId: 'goals', from: 0, to: 1 });
-    const reply = await h.interact(viewSubmissionPayload({ teamId: 'T1', userId: 'UBOB', callbackId: 'spiegel.answers', privateMetadata: metadata, values }));
+    const reply = await h.interact(
+      viewSubmissionPayload({ teamId: 'T1', userId: 'UBOB', callbackId: 'spiegel.answers', privateMetadata: metadata, values }),
+    );
     expect(reply.status).toBe(200);
     expect(reply.json()).toEqual({
       response_action: 'errors',
@@ -101,8 +114,13 @@ describe('Slack behaviour', () => {
   it('asks for a rating before a comment', async () => {
     const values = { 'comment|go-clear': { comment: { type: 'plain_text_input', value: 'Hmm' } } };
     const metadata = encodeFormTarget({ roundId: round.id, componentId: 'goals', from: 0, to: 1 });
-    const reply = await h.interact(viewSubmissionPayload({ teamId: 'T1', userId: 'UANN', callbackId: 'spiegel.answers', privateMetadata: metadata, values }));
-    expect(reply.json()).toEqual({ response_action: 'errors', errors: { 'comment|go-clear': 'Kies eerst een score voor je een opmerking toevoegt.' } });
+    const reply = await h.interact(
+      viewSubmissionPayload({ teamId: 'T1', userId: 'UANN', callbackId: 'spiegel.answers', privateMetadata: metadata, values }),
+    );
+    expect(reply.json()).toEqual({
+      response_action: 'errors',
+      errors: { 'comment|go-clear': 'Kies eerst een score voor je een opmerking toevoegt.' },
+    });
   });
 
   it('speaks the workspace language an admin chose to members whose Slack language it does not know', async () => {
@@ -133,7 +151,13 @@ describe('Slack behaviour', () => {
     expect(String((await lastResponse('remind')).body['text'])).toMatch(/on their way to the 2 participants/);
     expect((await h.ctx.stores.jobs.list({ tenantId: 'slack:T1', roundId: round.id })).some((j) => j.slot?.startsWith('now-'))).toBe(true);
 
-    await h.slack.notifier.sendReminder(round, 'UANN', { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
+    await h.slack.notifier.sendReminder(round, 'UANN', {
+      answered: 1,
+      participants: 3,
+      timeZone: 'Europe/Brussels',
+      slot: '48h',
+      deadline: null,
+    });
     const dm = await h.fake.waitFor(() => h.fake.of('chat.postMessage').find((c) => c.body['channel'] === 'DUANN'));
     expect(h.fake.of('conversations.open').at(-1)?.body['users']).toBe('UANN');
     expect(String(dm.body['text'])).toMatch(/^Herinnering: “/);
@@ -144,31 +168,51 @@ describe('Slack behaviour', () => {
     h.fake.channelMembers['CNOBOT'] = ['UCOORD', 'UANN'];
     const before = (await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CNOBOT' })).length;
     const values = {
-      framework: { 'spiegel.start.framework': { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'team-health' } } },
+      framework: {
+        'spiegel.start.framework': {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'team-health' },
+        },
+      },
       language: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } },
     };
     const metadata = JSON.stringify({ channelId: 'CNOBOT', responseUrl: h.fake.responseUrl('nobot'), timeZone: 'UTC' });
-    const reply = await h.interact(viewSubmissionPayload({ teamId: 'T1', userId: 'UCOORD', callbackId: 'spiegel.start', privateMetadata: metadata, values }));
+    const reply = await h.interact(
+      viewSubmissionPayload({ teamId: 'T1', userId: 'UCOORD', callbackId: 'spiegel.start', privateMetadata: metadata, values }),
+    );
     expect(reply.status).toBe(200);
-    expect(String((await lastResponse('nobot')).body['text'])).toBe('I am not a member of <#CNOBOT>. Invite me with `/invite @Spiegel` and try again.');
+    expect(String((await lastResponse('nobot')).body['text'])).toBe(
+      'I am not a member of <#CNOBOT>. Invite me with `/invite @Spiegel` and try again.',
+    );
     expect(await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CNOBOT' })).toHaveLength(before);
   });
 
   it('shows a past deadline next to its field, before anything is stored', async () => {
     h.fake.channelMembers['CPAST'] = ['UCOORD', BOT_USER_ID];
     const values = {
-      framework: { 'spiegel.start.framework': { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'team-health' } } },
+      framework: {
+        'spiegel.start.framework': {
+          type: 'static_select',
+          selected_option: { text: { type: 'plain_text', text: 'x' }, value: 'team-health' },
+        },
+      },
       deadline_date: { value: { type: 'datepicker', selected_date: '2020-01-01' } },
       language: { value: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: 'English' }, value: 'en' } } },
     };
     const metadata = JSON.stringify({ channelId: 'CPAST', responseUrl: h.fake.responseUrl('past'), timeZone: 'UTC' });
-    const reply = await h.interact(viewSubmissionPayload({ teamId: 'T1', userId: 'UCOORD', callbackId: 'spiegel.start', privateMetadata: metadata, values }));
+    const reply = await h.interact(
+      viewSubmissionPayload({ teamId: 'T1', userId: 'UCOORD', callbackId: 'spiegel.start', privateMetadata: metadata, values }),
+    );
     expect(reply.json()).toEqual({ response_action: 'errors', errors: { deadline_date: 'The deadline must lie in the future.' } });
     expect(await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CPAST' })).toHaveLength(0);
   });
 
   it('shows members their open rounds on the App Home, coordinators the rounds they run', async () => {
-    const body = eventBody({ teamId: 'T1', eventId: `Ev${round.id}`, event: { type: 'app_home_opened', user: 'UCOORD', channel: 'DHOME', tab: 'home', event_ts: '1.2' } });
+    const body = eventBody({
+      teamId: 'T1',
+      eventId: `Ev${round.id}`,
+      event: { type: 'app_home_opened', user: 'UCOORD', channel: 'DHOME', tab: 'home', event_ts: '1.2' },
+    });
     await h.post(body, 'application/json');
     const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === 'UCOORD'));
     const view = JSON.stringify(published.body['view']);
@@ -181,7 +225,16 @@ describe('Slack behaviour', () => {
     await lastResponse('bob-go');
     const before = h.fake.of('views.open').length;
     await h.interact(
-      blockActionPayload({ teamId: 'T1', userId: 'UBOB', channelId: 'DHOME', responseUrl: h.fake.responseUrl('unused-home'), actionId: 'spiegel.continue', blockId: `mine|${round.id}`, value: round.id, container: { type: 'view', view_id: 'VHOME' } }),
+      blockActionPayload({
+        teamId: 'T1',
+        userId: 'UBOB',
+        channelId: 'DHOME',
+        responseUrl: h.fake.responseUrl('unused-home'),
+        actionId: 'spiegel.continue',
+        blockId: `mine|${round.id}`,
+        value: round.id,
+        container: { type: 'view', view_id: 'VHOME' },
+      }),
     );
     const open = await h.fake.waitFor(() => h.fake.of('views.open')[before]);
     const view = open.body['view'] as { callback_id: string; blocks: Array<{ block_id?: string }> };
@@ -189,13 +242,27 @@ describe('Slack behaviour', () => {
     expect(view.blocks.map((b) => b.block_id)).toContain('rating|wl-means|rating'); // goals is complete: on to workload
 
     await h.interact(
-      blockActionPayload({ teamId: 'T1', userId: 'UBOB', channelId: CHANNEL, responseUrl: h.fake.responseUrl('bob-mine'), actionId: 'spiegel.mine', blockId: 'intro-actions', value: round.id }),
+      blockActionPayload({
+        teamId: 'T1',
+        userId: 'UBOB',
+        channelId: CHANNEL,
+        responseUrl: h.fake.responseUrl('bob-mine'),
+        actionId: 'spiegel.mine',
+        blockId: 'intro-actions',
+        value: round.id,
+      }),
     );
-    expect(String((await lastResponse('bob-mine')).body['text'])).toMatch(/Your answers in \*.*\*:\n• I know what our team wants to achieve in the coming months: \*5 · Strongly agree\*/);
+    expect(String((await lastResponse('bob-mine')).body['text'])).toMatch(
+      /Your answers in \*.*\*:\n• I know what our team wants to achieve in the coming months: \*5 · Strongly agree\*/,
+    );
   });
 
   it('refreshes the start form for the framework chosen', async () => {
-    const view = { id: 'VSTART', hash: 'h42', private_metadata: JSON.stringify({ channelId: CHANNEL, responseUrl: h.fake.responseUrl('s'), timeZone: 'UTC' }) };
+    const view = {
+      id: 'VSTART',
+      hash: 'h42',
+      private_metadata: JSON.stringify({ channelId: CHANNEL, responseUrl: h.fake.responseUrl('s'), timeZone: 'UTC' }),
+    };
     await h.interact(
       blockActionPayload({
         teamId: 'T1',
@@ -213,7 +280,9 @@ describe('Slack behaviour', () => {
     const update = await h.fake.waitFor(() => h.fake.of('views.update').find((c) => c.body['view_id'] === 'VSTART'));
     expect(update.body['hash']).toBe('h42');
     const blocks = (update.body['view'] as { blocks: Array<{ block_id: string }> }).blocks.map((b) => b.block_id);
-    expect(blocks).toEqual(expect.arrayContaining(['criteria|mentoring-to-work', 'dimensions|mentoring-to-work', 'target|mentoring-to-work']));
+    expect(blocks).toEqual(
+      expect.arrayContaining(['criteria|mentoring-to-work', 'dimensions|mentoring-to-work', 'target|mentoring-to-work']),
+    );
   });
 
   it('waits out a 429 (Retry-After) and then delivers the call', async () => {

@@ -68,7 +68,13 @@ function expectWithinLimits(blocks: AnyBlock[], maxBlocks: number): void {
   const ids = blocks.map((b) => b.block_id).filter(Boolean);
   expect(new Set(ids).size).toBe(ids.length);
   for (const block of blocks) {
-    const json = block as { text?: { text: string }; elements?: Array<Record<string, unknown>>; accessory?: Record<string, unknown>; label?: { text: string }; element?: Record<string, unknown> };
+    const json = block as {
+      text?: { text: string };
+      elements?: Array<Record<string, unknown>>;
+      accessory?: Record<string, unknown>;
+      label?: { text: string };
+      element?: Record<string, unknown>;
+    };
     if (block.block_id) expect(block.block_id.length).toBeLessThanOrEqual(limits.blockId);
     if (block.type === 'section') expect(json.text!.text.length).toBeLessThanOrEqual(limits.sectionText);
     if (block.type === 'header') expect(json.text!.text.length).toBeLessThanOrEqual(limits.headerText);
@@ -103,9 +109,14 @@ describe('prompt messages', () => {
     const messages = renderPromptMessages(round);
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) expectWithinLimits(m.blocks as AnyBlock[], limits.blocksPerMessage);
-    const rated = messages.flatMap((m) => m.blocks).filter((b) => b.type === 'actions').map((b) => b.block_id);
+    const rated = messages
+      .flatMap((m) => m.blocks)
+      .filter((b) => b.type === 'actions')
+      .map((b) => b.block_id);
     const expected = round.framework.components.flatMap((c) =>
-      round.framework.criteria.filter((cr) => cr.component === c.id).flatMap((cr) => (dimensions.length ? dimensions : ['rating']).map((d) => `rate|${cr.id}|${d}`)),
+      round.framework.criteria
+        .filter((cr) => cr.component === c.id)
+        .flatMap((cr) => (dimensions.length ? dimensions : ['rating']).map((d) => `rate|${cr.id}|${d}`)),
     );
     expect(rated).toEqual(expected);
     // A criterion's text and its buttons never end up in different messages.
@@ -121,8 +132,20 @@ describe('prompt messages', () => {
     const [message] = renderPromptMessages(round);
     const row = message!.blocks.find((b) => b.type === 'actions')!;
     const values = (row as { elements: Array<{ value: string; action_id: string; text: { text: string } }> }).elements;
-    expect(values.map((v) => v.action_id)).toEqual(['spiegel.rate:1', 'spiegel.rate:2', 'spiegel.rate:3', 'spiegel.rate:4', 'spiegel.rate:5', 'spiegel.rate:na']);
-    expect(decodeRate(values[0]!.value)).toEqual({ roundId: round.id, criterionId: round.framework.criteria[0]!.id, dimension: 'importance', value: '1' });
+    expect(values.map((v) => v.action_id)).toEqual([
+      'spiegel.rate:1',
+      'spiegel.rate:2',
+      'spiegel.rate:3',
+      'spiegel.rate:4',
+      'spiegel.rate:5',
+      'spiegel.rate:na',
+    ]);
+    expect(decodeRate(values[0]!.value)).toEqual({
+      roundId: round.id,
+      criterionId: round.framework.criteria[0]!.id,
+      dimension: 'importance',
+      value: '1',
+    });
     expect(values[0]!.text.text.endsWith('…')).toBe(true);
   });
 
@@ -145,26 +168,45 @@ describe('prompt messages', () => {
 });
 
 describe('answers form', () => {
-  it.each([[[]], [['importance', 'practice']], [['a', 'b', 'c']]])('every part of a 40-criterion round fits a modal (dimensions %j)', (dimensions) => {
-    const round = bigRound(40, dimensions as string[], 400);
-    const parts = formParts(round);
-    expect(parts.flatMap((p) => round.framework.criteria.filter((c) => c.component === p.componentId).slice(p.from, p.to))).toHaveLength(40);
-    for (const target of parts) {
-      const view = renderAnswerForm({ round, locale: 'en', target, answers: [], notice: long('Saved', 300) });
-      expectWithinLimits(view.blocks as AnyBlock[], limits.blocksPerView);
-      expect(view.title.text.length).toBeLessThanOrEqual(limits.viewTitle);
-      expect(decodeFormTarget(view.private_metadata)).toEqual(target);
-    }
-  });
+  it.each([[[]], [['importance', 'practice']], [['a', 'b', 'c']]])(
+    'every part of a 40-criterion round fits a modal (dimensions %j)',
+    (dimensions) => {
+      const round = bigRound(40, dimensions as string[], 400);
+      const parts = formParts(round);
+      expect(parts.flatMap((p) => round.framework.criteria.filter((c) => c.component === p.componentId).slice(p.from, p.to))).toHaveLength(
+        40,
+      );
+      for (const target of parts) {
+        const view = renderAnswerForm({ round, locale: 'en', target, answers: [], notice: long('Saved', 300) });
+        expectWithinLimits(view.blocks as AnyBlock[], limits.blocksPerView);
+        expect(view.title.text.length).toBeLessThanOrEqual(limits.viewTitle);
+        expect(decodeFormTarget(view.private_metadata)).toEqual(target);
+      }
+    },
+  );
 
   it('is prefilled with the member’s answers and comment', () => {
     const round = bigRound(2);
     const [c0] = round.framework.criteria;
-    const answers: Response[] = [{ roundId: round.id, criterionId: c0!.id, dimension: 'rating', respondent: 'U1', value: 'na', comment: 'Not for us', updatedAt: null }];
+    const answers: Response[] = [
+      {
+        roundId: round.id,
+        criterionId: c0!.id,
+        dimension: 'rating',
+        respondent: 'U1',
+        value: 'na',
+        comment: 'Not for us',
+        updatedAt: null,
+      },
+    ];
     const view = renderAnswerForm({ round, locale: 'nl', target: formParts(round)[0]!, answers });
-    const rating = view.blocks.find((b) => b.block_id === `rating|${c0!.id}|rating`) as { element: { initial_option: { value: string; text: { text: string } } } };
+    const rating = view.blocks.find((b) => b.block_id === `rating|${c0!.id}|rating`) as {
+      element: { initial_option: { value: string; text: { text: string } } };
+    };
     expect(rating.element.initial_option).toMatchObject({ value: 'na', text: { text: 'Niet van toepassing' } });
-    const comment = view.blocks.find((b) => b.block_id === `comment|${c0!.id}`) as { element: { initial_value: string; max_length: number } };
+    const comment = view.blocks.find((b) => b.block_id === `comment|${c0!.id}`) as {
+      element: { initial_value: string; max_length: number };
+    };
     expect(comment.element).toMatchObject({ initial_value: 'Not for us', max_length: 2000 });
   });
 });
@@ -179,12 +221,18 @@ describe('reading a submitted form', () => {
       { roundId: round.id, criterionId: c0, dimension: 'importance', respondent: 'U1', value: 4, comment: null, updatedAt: null },
       { roundId: round.id, criterionId: c0, dimension: 'practice', respondent: 'U1', value: 2, comment: null, updatedAt: null },
     ];
-    const plan = planFormWrites(round, [c0, c1], answers, {
-      [`rating|${c0}|importance`]: select('4'),
-      [`rating|${c0}|practice`]: select('3'),
-      [`comment|${c0}`]: { comment: { value: '  Needs work  ' } },
-      [`rating|${c1}|practice`]: select('na'),
-    }, 'en');
+    const plan = planFormWrites(
+      round,
+      [c0, c1],
+      answers,
+      {
+        [`rating|${c0}|importance`]: select('4'),
+        [`rating|${c0}|practice`]: select('3'),
+        [`comment|${c0}`]: { comment: { value: '  Needs work  ' } },
+        [`rating|${c1}|practice`]: select('na'),
+      },
+      'en',
+    );
     expect(plan.errors).toEqual({});
     expect(plan.writes).toEqual([
       { roundId: round.id, criterionId: c0, dimension: 'importance', value: 4, comment: 'Needs work' },
@@ -194,10 +242,16 @@ describe('reading a submitted form', () => {
   });
 
   it('refuses a comment over the limit, and one without a rating, at their fields', () => {
-    const plan = planFormWrites(round, [c0, c1], [], {
-      [`comment|${c0}`]: { comment: { value: 'y'.repeat(2001) } },
-      [`comment|${c1}`]: { comment: { value: 'why?' } },
-    }, 'en');
+    const plan = planFormWrites(
+      round,
+      [c0, c1],
+      [],
+      {
+        [`comment|${c0}`]: { comment: { value: 'y'.repeat(2001) } },
+        [`comment|${c1}`]: { comment: { value: 'why?' } },
+      },
+      'en',
+    );
     expect(plan.writes).toEqual([]);
     expect(plan.errors).toEqual({
       [`comment|${c0}`]: 'At most 2000 characters (this one has 2001). Nothing was saved.',
@@ -237,7 +291,11 @@ describe('summary messages', () => {
 
 describe('home view', () => {
   it('lists at most 20 rounds per section within 100 blocks', () => {
-    const items = Array.from({ length: 30 }, (_, i) => ({ round: { ...bigRound(2), id: `r${i}` }, progress: { answered: i, participants: 30 }, mine: { answered: 1, total: 2 } }));
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      round: { ...bigRound(2), id: `r${i}` },
+      progress: { answered: i, participants: 30 },
+      mine: { answered: 1, total: 2 },
+    }));
     const view = renderHomeView({ locale: 'en', participating: items, coordinating: items, workspaceLocale: 'nl' });
     expectWithinLimits(view.blocks as AnyBlock[], limits.blocksPerView);
     expect(view.blocks.filter((b) => b.block_id?.startsWith('mine|'))).toHaveLength(20);
@@ -269,7 +327,12 @@ describe('text helpers', () => {
     const target = { roundId: 'r_1-x', componentId: 'intake', from: 3, to: 9 };
     expect(decodeFormTarget(encodeFormTarget(target))).toEqual(target);
     expect(decodeFormTarget('r|c|5|5')).toBeNull();
-    expect(decodeRate(encodeRate({ roundId: 'r', criterionId: 'c', dimension: 'rating', value: 'na' }))).toEqual({ roundId: 'r', criterionId: 'c', dimension: 'rating', value: 'na' });
+    expect(decodeRate(encodeRate({ roundId: 'r', criterionId: 'c', dimension: 'rating', value: 'na' }))).toEqual({
+      roundId: 'r',
+      criterionId: 'c',
+      dimension: 'rating',
+      value: 'na',
+    });
     expect(decodeRate('r|c|rating')).toBeNull();
   });
 });

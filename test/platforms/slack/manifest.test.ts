@@ -8,7 +8,10 @@ import { SLASH_COMMAND } from '../../../src/platforms/slack/ids.js';
 interface Manifest {
   features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
   oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 }
 
 describe('manifests/slack/manifest.yaml', () => {

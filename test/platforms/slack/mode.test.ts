@@ -11,12 +11,20 @@ describe('slackMode', () => {
   });
 
   it('uses Socket Mode when SLACK_APP_TOKEN is set, with the bot token', () => {
-    expect(mode({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({ kind: 'socket', appToken: 'xapp-1', botToken: 'xoxb-1' });
+    expect(mode({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toEqual({
+      kind: 'socket',
+      appToken: 'xapp-1',
+      botToken: 'xoxb-1',
+    });
     expect(() => mode({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_BOT_TOKEN/);
   });
 
   it('serves one workspace over HTTP with a bot token, or distributes with OAuth', () => {
-    expect(mode({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual({ kind: 'single', signingSecret: 's', botToken: 'xoxb-1' });
+    expect(mode({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual({
+      kind: 'single',
+      signingSecret: 's',
+      botToken: 'xoxb-1',
+    });
     expect(mode({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st' })).toEqual({
       kind: 'oauth',
       signingSecret: 's',

@@ -7,7 +7,12 @@ describe('Slack OAuth distribution', () => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await startHarness({ SLACK_BOT_TOKEN: '', SLACK_CLIENT_ID: '1234.5678', SLACK_CLIENT_SECRET: 'client-secret', SLACK_STATE_SECRET: 'state-secret-for-tests' });
+    h = await startHarness({
+      SLACK_BOT_TOKEN: '',
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-for-tests',
+    });
     h.fake.users = { UINSTALLER: { locale: 'en-GB' } };
   });
 
@@ -29,7 +34,10 @@ describe('Slack OAuth distribution', () => {
     expect(forged.status).not.toBe(200); // no state cookie: not this browser's flow
     expect(h.fake.of('oauth.v2.access')).toHaveLength(0);
 
-    const callback = await fetch(`${h.baseUrl}/slack/oauth_redirect?code=abc&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    const callback = await fetch(`${h.baseUrl}/slack/oauth_redirect?code=abc&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
     expect(callback.status).toBe(200);
     expect(h.fake.of('oauth.v2.access')[0]?.body).toMatchObject({ code: 'abc', client_id: '1234.5678' });
 
@@ -39,7 +47,11 @@ describe('Slack OAuth distribution', () => {
   });
 
   it('answers an installed workspace with its own token', async () => {
-    const body = eventBody({ teamId: 'TOAUTH', eventId: 'EvOAUTH1', event: { type: 'app_home_opened', user: 'UINSTALLER', channel: 'DX', tab: 'home', event_ts: '1.1' } });
+    const body = eventBody({
+      teamId: 'TOAUTH',
+      eventId: 'EvOAUTH1',
+      event: { type: 'app_home_opened', user: 'UINSTALLER', channel: 'DX', tab: 'home', event_ts: '1.1' },
+    });
     expect((await h.post(body, 'application/json')).status).toBe(200);
     const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === 'UINSTALLER'));
     expect(published.token).toBe('xoxb-oauth-installed');
@@ -49,7 +61,11 @@ describe('Slack OAuth distribution', () => {
 
   it('does nothing for a workspace that never installed it', async () => {
     const before = h.fake.calls.length;
-    const body = eventBody({ teamId: 'TSTRANGER', eventId: 'EvSTRANGE', event: { type: 'app_home_opened', user: 'UX', channel: 'DX', tab: 'home', event_ts: '1.1' } });
+    const body = eventBody({
+      teamId: 'TSTRANGER',
+      eventId: 'EvSTRANGE',
+      event: { type: 'app_home_opened', user: 'UX', channel: 'DX', tab: 'home', event_ts: '1.1' },
+    });
     expect((await h.post(body, 'application/json')).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.calls.length).toBe(before);

@@ -22,7 +22,13 @@ describe('Slack requests', () => {
 
   it('refuses a forged signature with 401 and does nothing', async () => {
     const before = h.fake.calls.length;
-    const body = commandBody({ text: 'help', teamId: 'T1', userId: 'UFORGER', channelId: 'CQUALITY', responseUrl: h.fake.responseUrl('forged') });
+    const body = commandBody({
+      text: 'help',
+      teamId: 'T1',
+      userId: 'UFORGER',
+      channelId: 'CQUALITY',
+      responseUrl: h.fake.responseUrl('forged'),
+    });
     const reply = await h.post(body, form, { secret: 'not-the-signing-secret' });
     expect(reply.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
@@ -30,7 +36,13 @@ describe('Slack requests', () => {
   });
 
   it('refuses a correctly signed request older than 5 minutes with 401', async () => {
-    const body = commandBody({ text: 'help', teamId: 'T1', userId: 'ULATE', channelId: 'CQUALITY', responseUrl: h.fake.responseUrl('old') });
+    const body = commandBody({
+      text: 'help',
+      teamId: 'T1',
+      userId: 'ULATE',
+      channelId: 'CQUALITY',
+      responseUrl: h.fake.responseUrl('old'),
+    });
     const reply = await h.post(body, form, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect(reply.status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
@@ -65,7 +77,11 @@ describe('Slack requests', () => {
   });
 
   it('handles a retried event (X-Slack-Retry-Num) once', async () => {
-    const body = eventBody({ teamId: 'T1', eventId: 'Ev0HOME1', event: { type: 'app_home_opened', user: 'UHOME', channel: 'DHOME', tab: 'home', event_ts: '1700000000.1' } });
+    const body = eventBody({
+      teamId: 'T1',
+      eventId: 'Ev0HOME1',
+      event: { type: 'app_home_opened', user: 'UHOME', channel: 'DHOME', tab: 'home', event_ts: '1700000000.1' },
+    });
     const first = await h.post(body, 'application/json');
     const retry = await h.post(body, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect([first.status, retry.status]).toEqual([200, 200]);

@@ -32,7 +32,8 @@ describe('Slack notifier with the scheduler', () => {
       deadline: new Date(Date.now() + deadlineInMs),
       locale: 'en',
     });
-  const scheduler = () => new Scheduler({ ctx: h.ctx, notifiers: { slack: h.slack.notifier }, logger: createLogger('silent'), instanceId: 'test' });
+  const scheduler = () =>
+    new Scheduler({ ctx: h.ctx, notifiers: { slack: h.slack.notifier }, logger: createLogger('silent'), instanceId: 'test' });
 
   it('reminds by direct message, in each member’s language, once', async () => {
     const round = await open(3_600_000);
@@ -49,7 +50,9 @@ describe('Slack notifier with the scheduler', () => {
     await h.slack.notifier.announceRound(round);
     await new Promise((r) => setTimeout(r, 1_700));
     await Promise.all([scheduler().drain(), scheduler().drain()]);
-    const summaries = h.fake.of('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL && String(c.body['text']).startsWith('Summary:'));
+    const summaries = h.fake
+      .of('chat.postMessage')
+      .filter((c) => c.body['channel'] === CHANNEL && String(c.body['text']).startsWith('Summary:'));
     expect(summaries).toHaveLength(1);
     expect((await h.ctx.stores.rounds.get('slack:T1', round.id))?.state).toBe('closed');
     expect(h.fake.of('chat.update').some((c) => JSON.stringify(c.body['blocks']).includes('This round is closed'))).toBe(true);

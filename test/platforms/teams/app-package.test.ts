@@ -47,7 +47,7 @@ function unzip(archive: Buffer): Map<string, Buffer> {
 function pixels(png: Buffer): Array<[number, number, number, number]> {
   const size = pngSize(png)!;
   const chunks: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     if (png.toString('ascii', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
     at += 12 + length;
@@ -94,10 +94,16 @@ describe('Teams app package', () => {
   });
 
   it('refuses a bot id that is not a GUID and pages that are not https, naming each problem', async () => {
-    const error = await buildTeamsAppPackage({ ...options, microsoftAppId: 'my-bot', websiteUrl: 'http://insecure.example.org' }).catch((e: unknown) => e);
+    const error = await buildTeamsAppPackage({ ...options, microsoftAppId: 'my-bot', websiteUrl: 'http://insecure.example.org' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppPackageError);
     expect((error as AppPackageError).problems).toEqual(
-      expect.arrayContaining([expect.stringContaining('bots[0].botId'), expect.stringContaining('id must be a GUID'), expect.stringContaining('developer.websiteUrl')]),
+      expect.arrayContaining([
+        expect.stringContaining('bots[0].botId'),
+        expect.stringContaining('id must be a GUID'),
+        expect.stringContaining('developer.websiteUrl'),
+      ]),
     );
   });
 });

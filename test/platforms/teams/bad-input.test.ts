@@ -16,7 +16,17 @@ import { verbs } from '../../../src/platforms/teams/ids.js';
 import { mountTeams } from '../../../src/platforms/teams/index.js';
 import { MongoTeamsConversationStore } from '../../../src/storage/mongo/teams-conversation-store.js';
 import { cardText } from './support/fake-connector.js';
-import { execute, invokeResult, members, message, OTHER_TENANT, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import {
+  execute,
+  invokeResult,
+  members,
+  message,
+  OTHER_TENANT,
+  startTeamsHarness,
+  TEAM_ID,
+  TENANT_ID,
+  type TeamsHarness,
+} from './support/harness.js';
 
 let h: TeamsHarness;
 let round: Round;
@@ -38,7 +48,10 @@ afterAll(async () => {
 });
 
 async function storedAnswers(roundId = round.id): Promise<number> {
-  const [responses, answered] = await Promise.all([h.ctx.stores.responses.listForRound(TENANT_ID, roundId), h.ctx.stores.participation.countAnswered(TENANT_ID, roundId)]);
+  const [responses, answered] = await Promise.all([
+    h.ctx.stores.responses.listForRound(TENANT_ID, roundId),
+    h.ctx.stores.participation.countAnswered(TENANT_ID, roundId),
+  ]);
   return responses.length + answered;
 }
 
@@ -119,7 +132,9 @@ describe('Teams: bad input stores nothing', () => {
     expect(text).toContain('Choose participants from the members listed.');
     expect(text).toContain('Choose a target from 1 to 5.');
     expect(text).toContain('Should not start');
-    const pastOnly = await h.post(execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', deadlineDate: '2001-01-01', language: 'en' }));
+    const pastOnly = await h.post(
+      execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', deadlineDate: '2001-01-01', language: 'en' }),
+    );
     expect(cardText(invokeResult(pastOnly.body).card)).toContain('The deadline must lie in the future.');
     const unknownFramework = await h.post(execute(h.connector, members.an, verbs.startSubmit, { f: 'no-such-framework' }));
     expect(cardText(invokeResult(unknownFramework.body).card)).toContain('Team health check');
@@ -156,9 +171,20 @@ describe('Teams: bad input stores nothing', () => {
   });
 
   it('with MICROSOFT_APP_ID, a call without a Bot Framework token gets a 401 and runs nothing', async () => {
-    const config = loadConfig({ MICROSOFT_APP_ID: '00000000-aaaa-4bbb-8ccc-000000000001', MICROSOFT_APP_PASSWORD: 'not-a-real-secret', PORT: '0', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      MICROSOFT_APP_ID: '00000000-aaaa-4bbb-8ccc-000000000001',
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
     const http = createHttpApp();
-    const teams = await mountTeams(http, { config, logger: createLogger('silent'), ctx: h.ctx, store: new MongoTeamsConversationStore(h.db.db), localMode: false });
+    const teams = await mountTeams(http, {
+      config,
+      logger: createLogger('silent'),
+      ctx: h.ctx,
+      store: new MongoTeamsConversationStore(h.db.db),
+      localMode: false,
+    });
     const server = await listen(http, 0, '127.0.0.1');
     try {
       const port = (server.address() as { port: number }).port;
@@ -184,14 +210,26 @@ describe('Teams: bad input stores nothing', () => {
 
   it('without credentials and outside local mode, Teams is not mounted', async () => {
     const config = loadConfig({ SLACK_SIGNING_SECRET: 'x', SLACK_BOT_TOKEN: 'xoxb-1', PORT: '0', LOG_LEVEL: 'silent' });
-    const teams = await mountTeams(createHttpApp(), { config, logger: createLogger('silent'), ctx: h.ctx, store: new MongoTeamsConversationStore(h.db.db), localMode: false });
+    const teams = await mountTeams(createHttpApp(), {
+      config,
+      logger: createLogger('silent'),
+      ctx: h.ctx,
+      store: new MongoTeamsConversationStore(h.db.db),
+      localMode: false,
+    });
     expect(teams).toBeNull();
   });
 
   it('a single-tenant app without its tenant id is a configuration error', async () => {
     const config = loadConfig({ MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'pw', MICROSOFT_APP_TYPE: 'SingleTenant', PORT: '0' });
-    await expect(mountTeams(createHttpApp(), { config, logger: createLogger('silent'), ctx: h.ctx, store: new MongoTeamsConversationStore(h.db.db), localMode: false })).rejects.toThrow(
-      /MICROSOFT_APP_TENANT_ID/,
-    );
+    await expect(
+      mountTeams(createHttpApp(), {
+        config,
+        logger: createLogger('silent'),
+        ctx: h.ctx,
+        store: new MongoTeamsConversationStore(h.db.db),
+        localMode: false,
+      }),
+    ).rejects.toThrow(/MICROSOFT_APP_TENANT_ID/);
   });
 });

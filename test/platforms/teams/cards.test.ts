@@ -7,7 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
 import { snapshotFramework } from '../../../src/app/rounds.js';
 import { locales, type Framework, type Locale } from '../../../src/domain/framework.js';
-import { defaultReminderPlan, defaultSummarySettings, MAX_COMMENT_LENGTH, roundDimensionIds, type Response, type Round } from '../../../src/domain/round.js';
+import {
+  defaultReminderPlan,
+  defaultSummarySettings,
+  MAX_COMMENT_LENGTH,
+  roundDimensionIds,
+  type Response,
+  type Round,
+} from '../../../src/domain/round.js';
 import { summarizeRound } from '../../../src/domain/summary.js';
 import { promptParts } from '../../../src/platforms/teams/cards/card-parts.js';
 import { cardBytes, MAX_CARD_BYTES, type AdaptiveCardJson } from '../../../src/platforms/teams/cards/elements.js';
@@ -77,9 +84,12 @@ function expectValid(card: AdaptiveCardJson, what: string): void {
   expect(card.version, what).toBe('1.5');
   expect(cardIssues(card), what).toEqual([]);
   expect(cardBytes(card), what).toBeLessThanOrEqual(MAX_CARD_BYTES);
-  expect(Buffer.byteLength(JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] })), what).toBeLessThan(
-    TEAMS_MESSAGE_LIMIT,
-  );
+  expect(
+    Buffer.byteLength(
+      JSON.stringify({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }] }),
+    ),
+    what,
+  ).toBeLessThan(TEAMS_MESSAGE_LIMIT);
 }
 
 describe('Teams cards', () => {
@@ -94,7 +104,14 @@ describe('Teams cards', () => {
           const shared = renderPromptCard({ round, part, locale, progress: { answered: 3, participants: 80 }, refreshUserIds });
           expectValid(shared, `${what} shared`);
           expect(shared.refresh?.userIds).toHaveLength(60);
-          const personal = renderPromptCard({ round, part, locale, progress: null, refreshUserIds, personal: { answers, notice: { kind: 'saved', count: 3 } } });
+          const personal = renderPromptCard({
+            round,
+            part,
+            locale,
+            progress: null,
+            refreshUserIds,
+            personal: { answers, notice: { kind: 'saved', count: 3 } },
+          });
           expectValid(personal, `${what} personal`);
           expectValid(renderRetiredPromptCard({ ...round, state: 'closed' }, part, { answered: 3, participants: 80 }), `${what} retired`);
         }
@@ -106,7 +123,14 @@ describe('Teams cards', () => {
     const framework = catalogue.get('mentoring-to-work');
     const round = roundOf(framework, 'nl');
     const part = promptParts(round)[0]!;
-    const card = renderPromptCard({ round, part, locale: 'nl', progress: null, refreshUserIds: [], personal: { answers: answersOf(round, 'member-1', '😀') } });
+    const card = renderPromptCard({
+      round,
+      part,
+      locale: 'nl',
+      progress: null,
+      refreshUserIds: [],
+      personal: { answers: answersOf(round, 'member-1', '😀') },
+    });
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     const save = card.actions?.[0] as { data: { keep?: string[] } };
     expect(save.data.keep?.length).toBeGreaterThan(0);
@@ -128,7 +152,14 @@ describe('Teams cards', () => {
     walk(shared);
     expect(inputs.length).toBe(part.criterionIds.length * 2);
     expect(inputs.filter((input) => 'value' in input)).toEqual([]);
-    const personal = renderPromptCard({ round, part, locale: 'en', progress: null, refreshUserIds: [], personal: { answers: answersOf(round, 'm') } });
+    const personal = renderPromptCard({
+      round,
+      part,
+      locale: 'en',
+      progress: null,
+      refreshUserIds: [],
+      personal: { answers: answersOf(round, 'm') },
+    });
     expect(JSON.stringify(personal)).toContain('"value":"1"');
   });
 
@@ -136,7 +167,9 @@ describe('Teams cards', () => {
     for (const framework of catalogue.list()) {
       for (const locale of locales) {
         const round = roundOf(framework, locale, { state: 'closed' });
-        const responses = Array.from({ length: 12 }, (_, m) => answersOf(round, `member-${m}`, m % 2 ? 'é' : 'x').map((r) => ({ ...r, comment: r.comment?.slice(0, 700) ?? null }))).flat();
+        const responses = Array.from({ length: 12 }, (_, m) =>
+          answersOf(round, `member-${m}`, m % 2 ? 'é' : 'x').map((r) => ({ ...r, comment: r.comment?.slice(0, 700) ?? null })),
+        ).flat();
         const summary = summarizeRound({ round, responses, respondents: 12 });
         const cards = renderSummaryCards(round, summary, locale, false);
         cards.forEach((card, i) => expectValid(card, `${framework.id} ${locale} summary ${i}`));
@@ -152,7 +185,10 @@ describe('Teams cards', () => {
     for (const locale of locales) {
       expectValid(renderFrameworkChoiceCard(locale, catalogue.list()), `${locale} chooser`);
       for (const framework of catalogue.list()) {
-        expectValid(renderStartFormCard({ locale, framework, members, timeZone: 'Europe/Brussels', where: 'team' }), `${framework.id} ${locale} form`);
+        expectValid(
+          renderStartFormCard({ locale, framework, members, timeZone: 'Europe/Brussels', where: 'team' }),
+          `${framework.id} ${locale} form`,
+        );
         expectValid(
           renderStartFormCard({
             locale,

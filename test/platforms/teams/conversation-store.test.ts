@@ -9,7 +9,12 @@ let store: MongoTeamsConversationStore;
 const at = new Date('2030-01-01T10:00:00Z');
 const A = 'teams:tenant-a';
 const B = 'teams:tenant-b';
-const reference: ConversationRef = { serviceUrl: 'https://smba.example/emea/', channelId: 'msteams', bot: { id: '28:bot' }, conversation: { id: '19:c@thread.tacv2' } };
+const reference: ConversationRef = {
+  serviceUrl: 'https://smba.example/emea/',
+  channelId: 'msteams',
+  bot: { id: '28:bot' },
+  conversation: { id: '19:c@thread.tacv2' },
+};
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -25,9 +30,16 @@ describe('Teams conversation store', () => {
     const own = { tenantId: A, memberId: 'aad-1', teamsId: '29:1', serviceUrl: 'https://own.example/', botId: '28:bot' };
     await store.saveMembers([{ ...own, name: 'Bram', timeZone: 'Europe/Amsterdam', locale: 'nl-NL' }], at);
     await store.saveMembers([{ ...own, personalConversationId: 'a:chat-1' }], at);
-    await store.saveMembers([{ ...own, serviceUrl: 'https://someone-else.example/', name: 'Bram J.' }, { tenantId: A, memberId: 'aad-2', teamsId: '29:2', serviceUrl: 'https://roster.example/', botId: '28:bot' }], at, {
-      keepKnownConnection: true,
-    });
+    await store.saveMembers(
+      [
+        { ...own, serviceUrl: 'https://someone-else.example/', name: 'Bram J.' },
+        { tenantId: A, memberId: 'aad-2', teamsId: '29:2', serviceUrl: 'https://roster.example/', botId: '28:bot' },
+      ],
+      at,
+      {
+        keepKnownConnection: true,
+      },
+    );
     const members = await store.getMembers(A, ['aad-1', 'aad-2', 'aad-unknown']);
     expect(members.find((m) => m.memberId === 'aad-1')).toEqual({
       ...own,
@@ -36,7 +48,10 @@ describe('Teams conversation store', () => {
       locale: 'nl-NL',
       personalConversationId: 'a:chat-1',
     });
-    expect(members.find((m) => m.memberId === 'aad-2')).toMatchObject({ serviceUrl: 'https://roster.example/', personalConversationId: null });
+    expect(members.find((m) => m.memberId === 'aad-2')).toMatchObject({
+      serviceUrl: 'https://roster.example/',
+      personalConversationId: null,
+    });
   });
 
   it('never answers across tenants', async () => {

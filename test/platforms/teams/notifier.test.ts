@@ -45,9 +45,19 @@ async function openTeamsRound(criterionIds: string[] = ['go-clear']) {
 
 describe('Teams notifier', () => {
   it('posts the summary at the deadline from a restarted instance, in the round’s thread, and retires its cards', async () => {
-    await h.post(execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', name: 'Deadline round', criteria: 'go-clear', language: 'en' }, { thread: 't-deadline' }));
+    await h.post(
+      execute(
+        h.connector,
+        members.an,
+        verbs.startSubmit,
+        { f: 'team-health', name: 'Deadline round', criteria: 'go-clear', language: 'en' },
+        { thread: 't-deadline' },
+      ),
+    );
     const [round] = await h.ctx.stores.rounds.list(TENANT_ID, { channelId: TEAM_ID, state: 'open', limit: 1 });
-    await h.post(execute(h.connector, members.bram, verbs.answer, { r: round!.id, p: 0, 'rate|go-clear|rating': '3' }, { thread: 't-deadline' }));
+    await h.post(
+      execute(h.connector, members.bram, verbs.answer, { r: round!.id, p: 0, 'rate|go-clear|rating': '3' }, { thread: 't-deadline' }),
+    );
     const closed = await closeRound(h.ctx, { tenantId: TENANT_ID, userId: 'spiegel:scheduler', isAdmin: true }, round!.id);
 
     const restarted = await h.restart();
@@ -63,7 +73,15 @@ describe('Teams notifier', () => {
   });
 
   it('posts the summary as a new post in the channel when the round’s thread is gone', async () => {
-    await h.post(execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', name: 'Lost thread', criteria: 'go-clear', language: 'en' }, { thread: 't-lost' }));
+    await h.post(
+      execute(
+        h.connector,
+        members.an,
+        verbs.startSubmit,
+        { f: 'team-health', name: 'Lost thread', criteria: 'go-clear', language: 'en' },
+        { thread: 't-lost' },
+      ),
+    );
     const [round] = await h.ctx.stores.rounds.list(TENANT_ID, { channelId: TEAM_ID, state: 'open', limit: 1 });
     const closed = await closeRound(h.ctx, { tenantId: TENANT_ID, userId: 'spiegel:scheduler', isAdmin: true }, round!.id);
     h.connector.goneConversations.add(`${TEAM_ID};messageid=t-lost`);
@@ -76,7 +94,13 @@ describe('Teams notifier', () => {
     await bramSaysHello();
     const round = await openTeamsRound();
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, {
+      answered: 1,
+      participants: 3,
+      timeZone: 'Europe/Brussels',
+      slot: '48h',
+      deadline: null,
+    });
     const create = h.connector.calls.filter((c) => c.path === '/v3/conversations');
     expect(create).toHaveLength(1);
     expect(create[0]!.body).toMatchObject({ members: [{ id: members.bram.id }], tenantId: expect.any(String) });
@@ -87,7 +111,13 @@ describe('Teams notifier', () => {
     expect(sent[1]!.cardText).toContain('Ik weet wat ons team de komende maanden wil bereiken.');
 
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 1, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, {
+      answered: 1,
+      participants: 3,
+      timeZone: 'Europe/Brussels',
+      slot: '48h',
+      deadline: null,
+    });
     expect(h.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(0);
     expect(h.connector.sent()[0]!.conversationId).toBe(sent[0]!.conversationId);
   });
@@ -97,7 +127,13 @@ describe('Teams notifier', () => {
     const [bram] = await h.store.getMembers(TENANT_ID, [members.bram.aadObjectId]);
     h.connector.goneConversations.add(bram!.personalConversationId!);
     h.connector.clear();
-    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, { answered: 0, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null });
+    await h.teams.notifier.sendReminder(round, members.bram.aadObjectId, {
+      answered: 0,
+      participants: 3,
+      timeZone: 'Europe/Brussels',
+      slot: '48h',
+      deadline: null,
+    });
     expect(h.connector.calls.filter((c) => c.path === '/v3/conversations')).toHaveLength(1);
     const [after] = await h.store.getMembers(TENANT_ID, [members.bram.aadObjectId]);
     expect(after!.personalConversationId).not.toBe(bram!.personalConversationId);
@@ -106,7 +142,15 @@ describe('Teams notifier', () => {
 
   it('refuses to remind a member it has never met (the scheduler records the failure)', async () => {
     const round = await openTeamsRound();
-    await expect(h.teams.notifier.sendReminder(round, 'never-seen', { answered: 0, participants: 3, timeZone: 'Europe/Brussels', slot: '48h', deadline: null })).rejects.toThrow(/unknown/);
+    await expect(
+      h.teams.notifier.sendReminder(round, 'never-seen', {
+        answered: 0,
+        participants: 3,
+        timeZone: 'Europe/Brussels',
+        slot: '48h',
+        deadline: null,
+      }),
+    ).rejects.toThrow(/unknown/);
   });
 
   it('knows a member’s time zone from their activities', async () => {

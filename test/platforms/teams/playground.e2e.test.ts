@@ -43,7 +43,15 @@ async function openClient(url: string): Promise<{ context: BrowserContext; page:
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 1500 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // The page fetches fonts and a script from an Office CDN: nothing may leave this machine.
   await context.route('**/*', (route) => {
@@ -52,7 +60,10 @@ async function openClient(url: string): Promise<{ context: BrowserContext; page:
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
-  await page.getByRole('treeitem', { name: /General/ }).first().waitFor();
+  await page
+    .getByRole('treeitem', { name: /General/ })
+    .first()
+    .waitFor();
   return { context, page, dir };
 }
 
@@ -64,7 +75,10 @@ async function mention(page: Page, command: string): Promise<void> {
   await page.getByRole('menuitem', { name: demoTeam.bot.name }).first().click();
   await page.keyboard.type(` ${command}`);
   await expect.poll(async () => (await box.innerText()).replace(/\s+/g, ' ').trim()).toBe(`${demoTeam.bot.name} ${command}`);
-  await page.getByRole('button', { name: /^(Post|Send Message)$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(Post|Send Message)$/ })
+    .first()
+    .click();
 }
 
 async function rate(page: Page, criterion: string, choice: string): Promise<void> {
@@ -77,111 +91,126 @@ function inMessages(page: Page, text: string | RegExp) {
   return page.locator('.ac-adaptiveCard').getByText(text).first();
 }
 
-describe.skipIf(!haveChromium && !mustRun)(`Teams end to end in the Agents Playground${haveChromium ? '' : ' (NOT RUN: /usr/bin/chromium is missing; apt-get install -y chromium)'}`, () => {
-  let db: TestDatabase;
-  let ctx: AppContext;
-  let teams: MountedTeams;
-  let server: Server;
-  let configDir: string | undefined;
-  const playgrounds: PlaygroundInstance[] = [];
-  const clients: Array<{ context: BrowserContext; dir: string }> = [];
+describe.skipIf(!haveChromium && !mustRun)(
+  `Teams end to end in the Agents Playground${haveChromium ? '' : ' (NOT RUN: /usr/bin/chromium is missing; apt-get install -y chromium)'}`,
+  () => {
+    let db: TestDatabase;
+    let ctx: AppContext;
+    let teams: MountedTeams;
+    let server: Server;
+    let configDir: string | undefined;
+    const playgrounds: PlaygroundInstance[] = [];
+    const clients: Array<{ context: BrowserContext; dir: string }> = [];
 
-  beforeAll(async () => {
-    if (!haveChromium) return;
-    db = await openTestDatabase();
-    ctx = await createTestContext(db.db);
-    const config = loadConfig({ SPIEGEL_LOCAL_MODE: 'true', DEFAULT_LOCALE: 'en', PORT: '0', LOG_LEVEL: 'silent' });
-    const http = createHttpApp();
-    const mounted = await mountTeams(http, {
-      config,
-      logger: createLogger('silent'),
-      ctx,
-      store: new MongoTeamsConversationStore(db.db),
-      localMode: true,
-      progress: { windowMs: 500, graceMs: 100 },
-    });
-    if (!mounted) throw new Error('Teams was not mounted in local mode');
-    teams = mounted;
-    server = await listen(http, 0, '127.0.0.1');
-    const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
-    configDir = await mkdtemp(path.join(os.tmpdir(), 'spiegel-playground-config-'));
-    for (const user of [an, bram]) {
-      playgrounds.push(await startPlayground({ botEndpoint: endpoint, port: 0, configDir, team: demoTeam, user }));
-    }
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const client of clients) {
-      await client.context.close().catch(() => {});
-      await rm(client.dir, { recursive: true, force: true });
-    }
-    for (const playground of playgrounds) await playground.stop();
-    if (configDir) await rm(configDir, { recursive: true, force: true });
-    await teams?.stop();
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db?.close();
-  }, 60_000);
-
-  it('starts a round in the channel, two members rate, the coordinator closes, and the summary counts both', async ({ onTestFailed }) => {
-    onTestFailed(async () => {
-      await mkdir(path.dirname(ARTIFACT), { recursive: true });
-      for (const [i, client] of clients.entries()) {
-        await client.context.pages()[0]?.screenshot({ path: ARTIFACT.replace('.png', `-failure-${i}.png`) }).catch(() => {});
+    beforeAll(async () => {
+      if (!haveChromium) return;
+      db = await openTestDatabase();
+      ctx = await createTestContext(db.db);
+      const config = loadConfig({ SPIEGEL_LOCAL_MODE: 'true', DEFAULT_LOCALE: 'en', PORT: '0', LOG_LEVEL: 'silent' });
+      const http = createHttpApp();
+      const mounted = await mountTeams(http, {
+        config,
+        logger: createLogger('silent'),
+        ctx,
+        store: new MongoTeamsConversationStore(db.db),
+        localMode: true,
+        progress: { windowMs: 500, graceMs: 100 },
+      });
+      if (!mounted) throw new Error('Teams was not mounted in local mode');
+      teams = mounted;
+      server = await listen(http, 0, '127.0.0.1');
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+      configDir = await mkdtemp(path.join(os.tmpdir(), 'spiegel-playground-config-'));
+      for (const user of [an, bram]) {
+        playgrounds.push(await startPlayground({ botEndpoint: endpoint, port: 0, configDir, team: demoTeam, user }));
       }
-    });
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing, and CI is set: CI must install chromium (apt-get install -y chromium)`);
-    const [anPlayground, bramPlayground] = playgrounds as [PlaygroundInstance, PlaygroundInstance];
-    const anClient = await openClient(anPlayground.url);
-    clients.push(anClient);
-    const anPage = anClient.page;
+    }, 120_000);
 
-    // An starts a round on two criteria of the team health check, in the General channel.
-    await anPage.getByRole('treeitem', { name: /General/ }).first().click();
-    await mention(anPage, 'start team-health');
-    await anPage.getByRole('textbox', { name: 'Name of the round' }).fill('Spring check');
-    await anPage.getByRole('combobox', { name: 'Criteria' }).click();
-    await anPage.getByRole('menuitemcheckbox', { name: new RegExp(FIRST.slice(0, 30)) }).click();
-    await anPage.getByRole('menuitemcheckbox', { name: new RegExp(SECOND.slice(0, 30)) }).click();
-    await anPage.keyboard.press('Escape');
-    await anPage.getByRole('button', { name: 'Start' }).click();
-    await inMessages(anPage, 'Reflection: Spring check').waitFor({ timeout: 20_000 });
-    await inMessages(anPage, /started the round “Spring check” with 6 participants/).waitFor();
+    afterAll(async () => {
+      for (const client of clients) {
+        await client.context.close().catch(() => {});
+        await rm(client.dir, { recursive: true, force: true });
+      }
+      for (const playground of playgrounds) await playground.stop();
+      if (configDir) await rm(configDir, { recursive: true, force: true });
+      await teams?.stop();
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db?.close();
+    }, 60_000);
 
-    // An rates on the channel card and sees her own answers.
-    await rate(anPage, FIRST, '4 · Agree');
-    await anPage.getByRole('textbox', { name: 'Comment (optional)' }).first().fill('Clear since our spring meeting.');
-    await anPage.getByRole('button', { name: 'Save' }).first().click();
-    await inMessages(anPage, 'Saved 1 answer.').waitFor({ timeout: 20_000 });
+    it('starts a round in the channel, two members rate, the coordinator closes, and the summary counts both', async ({ onTestFailed }) => {
+      onTestFailed(async () => {
+        await mkdir(path.dirname(ARTIFACT), { recursive: true });
+        for (const [i, client] of clients.entries()) {
+          await client.context
+            .pages()[0]
+            ?.screenshot({ path: ARTIFACT.replace('.png', `-failure-${i}.png`) })
+            .catch(() => {});
+        }
+      });
+      if (!haveChromium) throw new Error(`${CHROMIUM} is missing, and CI is set: CI must install chromium (apt-get install -y chromium)`);
+      const [anPlayground, bramPlayground] = playgrounds as [PlaygroundInstance, PlaygroundInstance];
+      const anClient = await openClient(anPlayground.url);
+      clients.push(anClient);
+      const anPage = anClient.page;
 
-    // Bram, in his own Playground, asks for his cards and rates in his personal chat.
-    const bramClient = await openClient(bramPlayground.url);
-    clients.push(bramClient);
-    const bramPage = bramClient.page;
-    await bramPage.getByRole('treeitem', { name: /General/ }).first().click();
-    await mention(bramPage, 'mine');
-    await inMessages(bramPage, /I sent your answers to our personal chat/).waitFor({ timeout: 20_000 });
-    await bramPage.getByRole('treeitem', { name: /Personal Chat/ }).first().click();
-    await inMessages(bramPage, /Your answers in “Spring check”/).waitFor({ timeout: 20_000 });
-    await rate(bramPage, FIRST, '2 · Disagree');
-    await rate(bramPage, SECOND, '3 · Neutral');
-    await bramPage.getByRole('button', { name: 'Save' }).last().click();
-    await inMessages(bramPage, 'Saved 2 answers.').waitFor({ timeout: 20_000 });
+      // An starts a round on two criteria of the team health check, in the General channel.
+      await anPage
+        .getByRole('treeitem', { name: /General/ })
+        .first()
+        .click();
+      await mention(anPage, 'start team-health');
+      await anPage.getByRole('textbox', { name: 'Name of the round' }).fill('Spring check');
+      await anPage.getByRole('combobox', { name: 'Criteria' }).click();
+      await anPage.getByRole('menuitemcheckbox', { name: new RegExp(FIRST.slice(0, 30)) }).click();
+      await anPage.getByRole('menuitemcheckbox', { name: new RegExp(SECOND.slice(0, 30)) }).click();
+      await anPage.keyboard.press('Escape');
+      await anPage.getByRole('button', { name: 'Start' }).click();
+      await inMessages(anPage, 'Reflection: Spring check').waitFor({ timeout: 20_000 });
+      await inMessages(anPage, /started the round “Spring check” with 6 participants/).waitFor();
 
-    const round = (await ctx.stores.rounds.list(`teams:${demoTeam.tenantId}`, { state: 'open', limit: 1 }))[0];
-    expect(round?.name).toBe('Spring check');
-    expect(await ctx.stores.participation.countAnswered(`teams:${demoTeam.tenantId}`, round!.id)).toBe(2);
+      // An rates on the channel card and sees her own answers.
+      await rate(anPage, FIRST, '4 · Agree');
+      await anPage.getByRole('textbox', { name: 'Comment (optional)' }).first().fill('Clear since our spring meeting.');
+      await anPage.getByRole('button', { name: 'Save' }).first().click();
+      await inMessages(anPage, 'Saved 1 answer.').waitFor({ timeout: 20_000 });
 
-    // An closes the round: the summary card appears in the round's thread, with both answers counted.
-    await mention(anPage, 'close');
-    const summary = inMessages(anPage, 'Summary: Spring check');
-    await summary.waitFor({ timeout: 20_000 });
-    await inMessages(anPage, 'Response rate: 2 of 6 (33%)').waitFor();
-    await inMessages(anPage, /Round “Spring check” is closed/).waitFor();
-    await summary.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-    await mkdir(path.dirname(ARTIFACT), { recursive: true });
-    await anPage.screenshot({ path: ARTIFACT });
-  }, 180_000);
-});
+      // Bram, in his own Playground, asks for his cards and rates in his personal chat.
+      const bramClient = await openClient(bramPlayground.url);
+      clients.push(bramClient);
+      const bramPage = bramClient.page;
+      await bramPage
+        .getByRole('treeitem', { name: /General/ })
+        .first()
+        .click();
+      await mention(bramPage, 'mine');
+      await inMessages(bramPage, /I sent your answers to our personal chat/).waitFor({ timeout: 20_000 });
+      await bramPage
+        .getByRole('treeitem', { name: /Personal Chat/ })
+        .first()
+        .click();
+      await inMessages(bramPage, /Your answers in “Spring check”/).waitFor({ timeout: 20_000 });
+      await rate(bramPage, FIRST, '2 · Disagree');
+      await rate(bramPage, SECOND, '3 · Neutral');
+      await bramPage.getByRole('button', { name: 'Save' }).last().click();
+      await inMessages(bramPage, 'Saved 2 answers.').waitFor({ timeout: 20_000 });
+
+      const round = (await ctx.stores.rounds.list(`teams:${demoTeam.tenantId}`, { state: 'open', limit: 1 }))[0];
+      expect(round?.name).toBe('Spring check');
+      expect(await ctx.stores.participation.countAnswered(`teams:${demoTeam.tenantId}`, round!.id)).toBe(2);
+
+      // An closes the round: the summary card appears in the round's thread, with both answers counted.
+      await mention(anPage, 'close');
+      const summary = inMessages(anPage, 'Summary: Spring check');
+      await summary.waitFor({ timeout: 20_000 });
+      await inMessages(anPage, 'Response rate: 2 of 6 (33%)').waitFor();
+      await inMessages(anPage, /Round “Spring check” is closed/).waitFor();
+      await summary.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await mkdir(path.dirname(ARTIFACT), { recursive: true });
+      await anPage.screenshot({ path: ARTIFACT });
+    }, 180_000);
+  },
+);
 
 if (!haveChromium && !mustRun) {
   describe('Teams end to end in the Agents Playground', () => {

@@ -35,7 +35,13 @@ function inputs(card: Record<string, unknown>): Map<string, unknown> {
 async function startRound(thread: string, criteria = 'go-clear,go-contribution') {
   h.connector.clear();
   const res = await h.post(
-    execute(h.connector, members.an, verbs.startSubmit, { f: 'team-health', name: 'Spring check', criteria, anonymous: 'false', language: 'en', target: '3' }, { thread, replyToId: 'form-1' }),
+    execute(
+      h.connector,
+      members.an,
+      verbs.startSubmit,
+      { f: 'team-health', name: 'Spring check', criteria, anonymous: 'false', language: 'en', target: '3' },
+      { thread, replyToId: 'form-1' },
+    ),
   );
   expect(res.status).toBe(200);
   const rounds = await h.ctx.stores.rounds.list(TENANT_ID, { channelId: TEAM_ID, state: 'open', limit: 1 });
@@ -75,7 +81,10 @@ describe('Teams round in a channel', () => {
 
   it('starts a round from the form: cards in the thread, the form replaced for everyone, members remembered', async () => {
     const { res, round } = await startRound('t-round');
-    expect(round).toMatchObject({ name: 'Spring check', participants: [members.an.aadObjectId, members.bram.aadObjectId, members.chloe.aadObjectId] });
+    expect(round).toMatchObject({
+      name: 'Spring check',
+      participants: [members.an.aadObjectId, members.bram.aadObjectId, members.chloe.aadObjectId],
+    });
     expect(round.place).toEqual({ platform: 'teams', tenantId: TENANT_ID, channelId: TEAM_ID });
     expect(round.framework.criteria.map((c) => c.id)).toEqual(['go-clear', 'go-contribution']);
     expect(cardText(invokeResult(res.body).card)).toContain('An Peeters started the round “Spring check” with 3 participants.');
@@ -95,14 +104,22 @@ describe('Teams round in a channel', () => {
     const cards = await h.store.getRoundCards(TENANT_ID, round.id);
     h.connector.clear();
     const save = await h.post(
-      execute(h.connector, members.bram, verbs.answer, { r: round.id, p: 0, 'rate|go-clear|rating': '4', 'comment|go-clear': 'Clear since spring.' }, { thread: 't-answer' }),
+      execute(
+        h.connector,
+        members.bram,
+        verbs.answer,
+        { r: round.id, p: 0, 'rate|go-clear|rating': '4', 'comment|go-clear': 'Clear since spring.' },
+        { thread: 't-answer' },
+      ),
     );
     const { card } = invokeResult(save.body);
     expect(inputs(card!).get('rate|go-clear|rating')).toBe('4');
     expect(inputs(card!).get('comment|go-clear')).toBe('Clear since spring.');
     expect(cardText(card)).toContain('Saved 1 answer.');
     const stored = await h.ctx.stores.responses.listForRound(TENANT_ID, round.id);
-    expect(stored).toMatchObject([{ criterionId: 'go-clear', respondent: members.bram.aadObjectId, value: 4, comment: 'Clear since spring.' }]);
+    expect(stored).toMatchObject([
+      { criterionId: 'go-clear', respondent: members.bram.aadObjectId, value: 4, comment: 'Clear since spring.' },
+    ]);
 
     await h.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT'));
     const [update] = h.connector.updates();
@@ -114,11 +131,14 @@ describe('Teams round in a channel', () => {
 
   it('lets a member revise, refuses a comment without a rating, and shows their view on refresh', async () => {
     const { round } = await startRound('t-revise');
-    const answer = (data: Record<string, unknown>) => h.post(execute(h.connector, members.chloe, verbs.answer, { r: round.id, p: 0, ...data }, { thread: 't-revise' }));
+    const answer = (data: Record<string, unknown>) =>
+      h.post(execute(h.connector, members.chloe, verbs.answer, { r: round.id, p: 0, ...data }, { thread: 't-revise' }));
     await answer({ 'rate|go-clear|rating': '2' });
     const revised = invokeResult((await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now' })).body).card!;
     expect(inputs(revised).get('rate|go-clear|rating')).toBe('5');
-    const refused = invokeResult((await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now', 'comment|go-contribution': 'No rating yet' })).body).card!;
+    const refused = invokeResult(
+      (await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now', 'comment|go-contribution': 'No rating yet' })).body,
+    ).card!;
     expect(cardText(refused)).toContain('Nothing was saved:');
     expect(cardText(refused)).toContain('choose a rating before you add a comment.');
     expect(inputs(refused).get('comment|go-contribution')).toBe('No rating yet');
@@ -126,18 +146,24 @@ describe('Teams round in a channel', () => {
     const stored = await h.ctx.stores.responses.listForRound(TENANT_ID, round.id);
     expect(stored).toMatchObject([{ criterionId: 'go-clear', value: 5, comment: 'Better now' }]);
 
-    const refresh = invokeResult((await h.post(execute(h.connector, members.chloe, verbs.refresh, { r: round.id, p: 0 }, { thread: 't-revise' }))).body).card!;
+    const refresh = invokeResult(
+      (await h.post(execute(h.connector, members.chloe, verbs.refresh, { r: round.id, p: 0 }, { thread: 't-revise' }))).body,
+    ).card!;
     expect(inputs(refresh).get('rate|go-clear|rating')).toBe('5');
     const unchanged = invokeResult((await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now' })).body).card!;
     expect(cardText(unchanged)).toContain('Nothing changed');
 
-    const othersView = invokeResult((await h.post(execute(h.connector, members.outsider, verbs.refresh, { r: round.id, p: 0 }, { thread: 't-revise' }))).body).card!;
+    const othersView = invokeResult(
+      (await h.post(execute(h.connector, members.outsider, verbs.refresh, { r: round.id, p: 0 }, { thread: 't-revise' }))).body,
+    ).card!;
     expect([...inputs(othersView).values()].every((v) => v === undefined)).toBe(true);
   });
 
   it('sends `mine` to the personal chat (created through the connector) and says so in the channel', async () => {
     const { round } = await startRound('t-mine');
-    await h.post(execute(h.connector, members.bram, verbs.answer, { r: round.id, p: 0, 'rate|go-contribution|rating': 'na' }, { thread: 't-mine' }));
+    await h.post(
+      execute(h.connector, members.bram, verbs.answer, { r: round.id, p: 0, 'rate|go-contribution|rating': 'na' }, { thread: 't-mine' }),
+    );
     h.connector.clear();
     await h.post(message(h.connector, members.bram, 'mijn', { thread: 't-mine', locale: 'nl-BE' }));
     const create = h.connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations');
@@ -153,7 +179,15 @@ describe('Teams round in a channel', () => {
   it('keeps interim results for coordinators, privately; closes once and posts the summary with the round', async () => {
     const { round } = await startRound('t-close');
     await h.post(execute(h.connector, members.an, verbs.answer, { r: round.id, p: 0, 'rate|go-clear|rating': '4' }, { thread: 't-close' }));
-    await h.post(execute(h.connector, members.bram, verbs.answer, { r: round.id, p: 0, 'rate|go-clear|rating': '2', 'comment|go-clear': 'Goals change every week' }, { thread: 't-close' }));
+    await h.post(
+      execute(
+        h.connector,
+        members.bram,
+        verbs.answer,
+        { r: round.id, p: 0, 'rate|go-clear|rating': '2', 'comment|go-clear': 'Goals change every week' },
+        { thread: 't-close' },
+      ),
+    );
 
     h.connector.clear();
     await h.post(message(h.connector, members.bram, 'summary', { thread: 'elsewhere' }));

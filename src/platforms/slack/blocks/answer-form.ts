@@ -34,7 +34,9 @@ export function renderAnswerForm({ round, locale, target, answers, notice }: Ans
 
   const blocks: types.KnownBlock[] = [];
   if (notice) blocks.push(context(escapeMrkdwn(notice)));
-  blocks.push(context(`*${escapeMrkdwn(parts > 1 ? t('slack.form.part', { component: title, part, parts }) : title)}* · ${escapeMrkdwn(round.name)}`));
+  blocks.push(
+    context(`*${escapeMrkdwn(parts > 1 ? t('slack.form.part', { component: title, part, parts }) : title)}* · ${escapeMrkdwn(round.name)}`),
+  );
 
   for (const criterionId of ids) {
     const text = criterionText(round, criterionId, locale);
@@ -63,7 +65,9 @@ export function renderAnswerForm({ round, locale, target, answers, notice }: Ans
       block_id: formBlockIds.comment(criterionId),
       optional: true,
       label: plain(
-        dimensions.length > 1 ? t('slack.form.commentWithDimension', { dimension: dimensionText(round, firstDimension, locale).toLowerCase() }) : t('slack.form.comment'),
+        dimensions.length > 1
+          ? t('slack.form.commentWithDimension', { dimension: dimensionText(round, firstDimension, locale).toLowerCase() })
+          : t('slack.form.comment'),
         limits.inputLabel,
       ),
       element: {

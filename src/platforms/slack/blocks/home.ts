@@ -38,7 +38,10 @@ export function renderHomeView({ locale, participating, coordinating, workspaceL
   blocks.push(section(`*${t('slack.home.mine')}*`));
   if (participating.length === 0) blocks.push(context(t('slack.home.mineNone')));
   for (const item of participating.slice(0, MAX_ROUNDS)) {
-    blocks.push({ ...section(roundLine(t, locale, item), `mine|${item.round.id}`), accessory: button(t('slack.home.continue'), actionIds.continue, item.round.id, 'primary') });
+    blocks.push({
+      ...section(roundLine(t, locale, item), `mine|${item.round.id}`),
+      accessory: button(t('slack.home.continue'), actionIds.continue, item.round.id, 'primary'),
+    });
   }
 
   blocks.push({ type: 'divider' }, section(`*${t('slack.home.coordinating')}*`));
@@ -47,16 +50,21 @@ export function renderHomeView({ locale, participating, coordinating, workspaceL
 
   if (workspaceLocale) {
     const options = locales.map((l) => option(t(`slack.language.${l}`), l));
-    blocks.push({ type: 'divider' }, section(`*${t('slack.home.settings')}*`), {
-      ...section(t('slack.home.workspaceLanguage'), 'workspace-locale'),
-      accessory: {
-        type: 'static_select',
-        action_id: actionIds.workspaceLocale,
-        options,
-        initial_option: options.find((o) => o.value === workspaceLocale) ?? options[0],
-        placeholder: plain(t('slack.home.workspaceLanguage'), limits.placeholder),
+    blocks.push(
+      { type: 'divider' },
+      section(`*${t('slack.home.settings')}*`),
+      {
+        ...section(t('slack.home.workspaceLanguage'), 'workspace-locale'),
+        accessory: {
+          type: 'static_select',
+          action_id: actionIds.workspaceLocale,
+          options,
+          initial_option: options.find((o) => o.value === workspaceLocale) ?? options[0],
+          placeholder: plain(t('slack.home.workspaceLanguage'), limits.placeholder),
+        },
       },
-    }, context(t('slack.home.workspaceLanguageHint')));
+      context(t('slack.home.workspaceLanguageHint')),
+    );
   }
   return { type: 'home', blocks: blocks.slice(0, limits.blocksPerView) };
 }

@@ -33,11 +33,17 @@ export function renderIntroMessage(round: Round, progress: ProgressCount): Slack
     blocks.push({
       type: 'actions',
       block_id: 'intro-actions',
-      elements: [button(t('slack.intro.openForm'), actionIds.continue, round.id, 'primary'), button(t('slack.intro.mine'), actionIds.mine, round.id)],
+      elements: [
+        button(t('slack.intro.openForm'), actionIds.continue, round.id, 'primary'),
+        button(t('slack.intro.mine'), actionIds.mine, round.id),
+      ],
     });
   } else {
     blocks.push(section(about[0] ?? '', 'intro'));
-    blocks.push({ ...context(`${progressText(t, progress)} · ${t(round.state === 'closed' ? 'slack.intro.closed' : 'slack.intro.cancelled')}`), block_id: 'progress' });
+    blocks.push({
+      ...context(`${progressText(t, progress)} · ${t(round.state === 'closed' ? 'slack.intro.closed' : 'slack.intro.cancelled')}`),
+      block_id: 'progress',
+    });
   }
   return { text: truncate(title, limits.messageText), blocks };
 }
@@ -59,7 +65,10 @@ function criterionBlocks(round: Round, criterionId: string, number: number): typ
   const choices = scaleChoices(round, locale);
   for (const dimension of dimensions) {
     if (dimensions.length > 1) {
-      blocks.push({ ...context(`*${escapeMrkdwn(dimensionText(round, dimension, locale))}*`), block_id: `dim|${criterionId}|${dimension}` });
+      blocks.push({
+        ...context(`*${escapeMrkdwn(dimensionText(round, dimension, locale))}*`),
+        block_id: `dim|${criterionId}|${dimension}`,
+      });
     }
     blocks.push({
       type: 'actions',
@@ -67,7 +76,11 @@ function criterionBlocks(round: Round, criterionId: string, number: number): typ
       elements: choices
         .slice(0, limits.actionsElements)
         .map((choice) =>
-          button(choice.label, `${actionIds.rate}:${choice.value}`, encodeRate({ roundId: round.id, criterionId, dimension, value: choice.value })),
+          button(
+            choice.label,
+            `${actionIds.rate}:${choice.value}`,
+            encodeRate({ roundId: round.id, criterionId, dimension, value: choice.value }),
+          ),
         ),
     });
   }

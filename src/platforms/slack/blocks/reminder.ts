@@ -15,7 +15,11 @@ export function renderReminderMessage(round: Round, progress: ProgressCount, loc
     text: truncate(text, limits.messageText),
     blocks: [
       section(`${escapeMrkdwn(text)}\n${t('slack.remind.where', { channel: round.place.channelId })}`, 'reminder'),
-      { type: 'actions', block_id: 'reminder-actions', elements: [button(t('slack.remind.open'), actionIds.continue, round.id, 'primary')] },
+      {
+        type: 'actions',
+        block_id: 'reminder-actions',
+        elements: [button(t('slack.remind.open'), actionIds.continue, round.id, 'primary')],
+      },
     ],
   };
 }

@@ -19,15 +19,26 @@ export function helpText(locale: Locale, unknownWord?: string): string {
 
 export function statusText(round: Round, progress: ProgressCount, locale: Locale): string {
   const t = translator(locale);
-  const line = t('slack.status.line', { name: escapeMrkdwn(round.name), state: t(`state.${round.state}`), progress: progressText(t, progress) });
-  return round.deadline && round.state === 'open' ? `${line}\n${t('slack.status.deadline', { deadline: slackDate(round.deadline, locale) })}` : line;
+  const line = t('slack.status.line', {
+    name: escapeMrkdwn(round.name),
+    state: t(`state.${round.state}`),
+    progress: progressText(t, progress),
+  });
+  return round.deadline && round.state === 'open'
+    ? `${line}\n${t('slack.status.deadline', { deadline: slackDate(round.deadline, locale) })}`
+    : line;
 }
 
 export function listText(items: Array<{ round: Round; progress: ProgressCount }>, locale: Locale): string {
   const t = translator(locale);
   if (items.length === 0) return t('slack.list.none');
   const lines = items.map(({ round, progress }) =>
-    t('slack.list.line', { name: escapeMrkdwn(round.name), state: t(`state.${round.state}`), progress: progressText(t, progress), id: round.id }),
+    t('slack.list.line', {
+      name: escapeMrkdwn(round.name),
+      state: t(`state.${round.state}`),
+      progress: progressText(t, progress),
+      id: round.id,
+    }),
   );
   return [t('slack.list.title'), ...lines].join('\n');
 }
@@ -35,7 +46,10 @@ export function listText(items: Array<{ round: Round; progress: ProgressCount }>
 export function frameworksText(frameworks: readonly Framework[], locale: Locale): string {
   const t = translator(locale);
   const lines = frameworks.map((f) => {
-    const dimensions = f.dimensions.length > 0 ? t('slack.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') }) : '';
+    const dimensions =
+      f.dimensions.length > 0
+        ? t('slack.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') })
+        : '';
     return (
       t('slack.frameworks.line', {
         title: escapeMrkdwn(f.title[locale]),
@@ -60,7 +74,9 @@ export function mineText(round: Round, answers: readonly Response[], locale: Loc
   const t = translator(locale);
   if (answers.length === 0) return t('slack.mine.none', { name: escapeMrkdwn(round.name) });
   const order = new Map(round.framework.criteria.map((c, i) => [c.id, i]));
-  const sorted = [...answers].sort((a, b) => (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0) || a.dimension.localeCompare(b.dimension));
+  const sorted = [...answers].sort(
+    (a, b) => (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0) || a.dimension.localeCompare(b.dimension),
+  );
   const lines = sorted.flatMap((a) => [
     t('slack.mine.line', { criterion: answerName(round, a, locale), answer: escapeMrkdwn(answerLabel(round, a.value, locale)) }),
     ...(a.comment ? [quote(a.comment)] : []),
@@ -72,7 +88,14 @@ export function mineText(round: Round, answers: readonly Response[], locale: Loc
 export function savedText(round: Round, answer: Response, locale: Locale): string {
   const t = translator(locale);
   const dimension = dimensionText(round, answer.dimension, locale);
-  const vars = { criterion: criterionNameMrkdwn(round, answer.criterionId, locale), answer: escapeMrkdwn(answerLabel(round, answer.value, locale)) };
-  const first = dimension ? t('slack.saved.answerDimension', { ...vars, dimension: escapeMrkdwn(dimension.toLowerCase()) }) : t('slack.saved.answer', vars);
-  return [first, answer.comment ? t('slack.saved.comment', { comment: `\n${quote(answer.comment)}` }) : t('slack.saved.addComment')].join('\n');
+  const vars = {
+    criterion: criterionNameMrkdwn(round, answer.criterionId, locale),
+    answer: escapeMrkdwn(answerLabel(round, answer.value, locale)),
+  };
+  const first = dimension
+    ? t('slack.saved.answerDimension', { ...vars, dimension: escapeMrkdwn(dimension.toLowerCase()) })
+    : t('slack.saved.answer', vars);
+  return [first, answer.comment ? t('slack.saved.comment', { comment: `\n${quote(answer.comment)}` }) : t('slack.saved.addComment')].join(
+    '\n',
+  );
 }

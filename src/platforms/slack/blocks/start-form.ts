@@ -43,7 +43,12 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
     input(
       startBlockIds.framework,
       t('slack.start.framework'),
-      { type: 'static_select', action_id: actionIds.startFramework, options: frameworkOptions, ...(selected ? { initial_option: selected } : {}) },
+      {
+        type: 'static_select',
+        action_id: actionIds.startFramework,
+        options: frameworkOptions,
+        ...(selected ? { initial_option: selected } : {}),
+      },
       { optional: false, dispatch_action: true },
     ),
   );
@@ -67,21 +72,36 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
       .filter((g) => g.options.length > 0)
       .slice(0, limits.optionsPerSelect);
     blocks.push(
-      input(frameworkBlockId(startBlockIds.criteria, framework.id), t('startForm.criteria'), { type: 'multi_static_select', action_id: 'value', option_groups: groups }, {
-        hint: plain(t('startForm.criteriaHint'), limits.inputHint),
-      }),
+      input(
+        frameworkBlockId(startBlockIds.criteria, framework.id),
+        t('startForm.criteria'),
+        { type: 'multi_static_select', action_id: 'value', option_groups: groups },
+        {
+          hint: plain(t('startForm.criteriaHint'), limits.inputHint),
+        },
+      ),
     );
   }
   blocks.push(
-    input(startBlockIds.participants, t('startForm.participants'), { type: 'multi_users_select', action_id: 'value' }, {
-      hint: plain(t('slack.start.participantsHint'), limits.inputHint),
-    }),
+    input(
+      startBlockIds.participants,
+      t('startForm.participants'),
+      { type: 'multi_users_select', action_id: 'value' },
+      {
+        hint: plain(t('slack.start.participantsHint'), limits.inputHint),
+      },
+    ),
   );
   blocks.push(input(startBlockIds.deadlineDate, t('startForm.deadlineDate'), { type: 'datepicker', action_id: 'value' }));
   blocks.push(
-    input(startBlockIds.deadlineTime, t('startForm.deadlineTime'), { type: 'timepicker', action_id: 'value' }, {
-      hint: plain(t('startForm.deadlineHint', { timeZone: metadata.timeZone }), limits.inputHint),
-    }),
+    input(
+      startBlockIds.deadlineTime,
+      t('startForm.deadlineTime'),
+      { type: 'timepicker', action_id: 'value' },
+      {
+        hint: plain(t('startForm.deadlineHint', { timeZone: metadata.timeZone }), limits.inputHint),
+      },
+    ),
   );
   blocks.push(
     input(startBlockIds.options, t('startForm.options'), {
@@ -106,7 +126,12 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
     input(
       startBlockIds.language,
       t('startForm.language'),
-      { type: 'static_select', action_id: 'value', options: languageOptions, initial_option: languageOptions.find((o) => o.value === locale) ?? languageOptions[0] },
+      {
+        type: 'static_select',
+        action_id: 'value',
+        options: languageOptions,
+        initial_option: languageOptions.find((o) => o.value === locale) ?? languageOptions[0],
+      },
       { optional: false },
     ),
   );
@@ -119,7 +144,14 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
       input(
         frameworkBlockId(startBlockIds.target, framework.id),
         t('startForm.target'),
-        { type: 'number_input', action_id: 'value', is_decimal_allowed: true, min_value: String(min), max_value: String(max), initial_value: String(initial) },
+        {
+          type: 'number_input',
+          action_id: 'value',
+          is_decimal_allowed: true,
+          min_value: String(min),
+          max_value: String(max),
+          initial_value: String(initial),
+        },
         { hint: plain(t('startForm.targetHint', { min, max }), limits.inputHint) },
       ),
     );

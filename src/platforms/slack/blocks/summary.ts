@@ -29,7 +29,10 @@ export function renderSummaryMessages(round: Round, summary: Summary, locale: Lo
   groups.push(listSection(view.labels.strengths, view.strengths, view.labels.none));
   groups.push(listSection(view.labels.gaps, view.gaps, view.labels.none));
 
-  groups.push([{ type: 'divider' }, section(`*${escapeMrkdwn(view.labels.discussion)}*${view.discussion.length === 0 ? `\n${view.labels.none}` : ''}`)]);
+  groups.push([
+    { type: 'divider' },
+    section(`*${escapeMrkdwn(view.labels.discussion)}*${view.discussion.length === 0 ? `\n${view.labels.none}` : ''}`),
+  ]);
   for (const point of view.discussion) {
     const comments = point.comments.slice(0, MAX_COMMENTS_PER_POINT).map(quote);
     const lines = [`*${escapeMrkdwn(point.title)}*`, `_${escapeMrkdwn(point.reasons)}_`, ...comments];
@@ -38,7 +41,10 @@ export function renderSummaryMessages(round: Round, summary: Summary, locale: Lo
 
   groups.push([{ type: 'divider' }, section(`*${escapeMrkdwn(view.labels.criteria)}*`)]);
   for (const component of view.components) {
-    const lines = [`*${escapeMrkdwn(component.title)}*`, ...component.items.map((item) => `• ${escapeMrkdwn(item.text)}: ${escapeMrkdwn(item.detail)}`)];
+    const lines = [
+      `*${escapeMrkdwn(component.title)}*`,
+      ...component.items.map((item) => `• ${escapeMrkdwn(item.text)}: ${escapeMrkdwn(item.detail)}`),
+    ];
     groups.push(packLines(lines).map((text) => section(text)));
   }
 

@@ -75,7 +75,10 @@ function noticeBlock(t: Translate, notice: Notice): CardElement[] {
     case 'unchanged':
       return [good(t('teams.round.nothingChanged'))];
     case 'errors':
-      return [attention(t('teams.round.notSaved')), ...notice.errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' }))];
+      return [
+        attention(t('teams.round.notSaved')),
+        ...notice.errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' })),
+      ];
   }
 }
 
@@ -139,7 +142,8 @@ function build(input: PromptCardInput, folded: ReadonlySet<string>): AdaptiveCar
   }
   const data: Record<string, unknown> = { r: round.id, p: part.index, ...(folded.size > 0 ? { keep: [...folded] } : {}) };
   const actions = [execute(t('teams.round.save'), verbs.answer, data, { style: 'positive' })];
-  if (!personal) actions.push(execute(t('teams.round.showMine'), verbs.refresh, { r: round.id, p: part.index }, { associatedInputs: 'none' }));
+  if (!personal)
+    actions.push(execute(t('teams.round.showMine'), verbs.refresh, { r: round.id, p: part.index }, { associatedInputs: 'none' }));
   return adaptiveCard(body, actions, refreshOf(round, part, input.refreshUserIds));
 }
 

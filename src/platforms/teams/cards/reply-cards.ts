@@ -30,19 +30,29 @@ export function renderStatusCard(round: Round, progress: ProgressCount, locale: 
   ]);
 }
 
-export function renderListCard(items: ReadonlyArray<{ round: Round; progress: ProgressCount }>, locale: Locale, scope: 'place' | 'mine'): AdaptiveCardJson {
+export function renderListCard(
+  items: ReadonlyArray<{ round: Round; progress: ProgressCount }>,
+  locale: Locale,
+  scope: 'place' | 'mine',
+): AdaptiveCardJson {
   const t = translator(locale);
   if (items.length === 0) return renderMessageCard(t(scope === 'place' ? 'teams.list.none' : 'teams.list.noneMine'));
   const lines = items.map(({ round, progress }) =>
     t('teams.list.line', { name: plain(round.name), state: t(`state.${round.state}`), progress: progressText(t, progress), id: round.id }),
   );
-  return adaptiveCard([textBlock(t(scope === 'place' ? 'teams.list.title' : 'teams.list.titleMine'), { weight: 'Bolder' }), bullets(lines)]);
+  return adaptiveCard([
+    textBlock(t(scope === 'place' ? 'teams.list.title' : 'teams.list.titleMine'), { weight: 'Bolder' }),
+    bullets(lines),
+  ]);
 }
 
 export function renderFrameworksCard(frameworks: readonly Framework[], locale: Locale): AdaptiveCardJson {
   const t = translator(locale);
   const lines = frameworks.map((f) => {
-    const dimensions = f.dimensions.length > 0 ? t('teams.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') }) : '';
+    const dimensions =
+      f.dimensions.length > 0
+        ? t('teams.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') })
+        : '';
     return `${t('teams.frameworks.line', { title: plain(f.title[locale]), id: f.id, version: f.version, criteria: f.criteria.length, components: f.components.length })}${dimensions}`;
   });
   return adaptiveCard([textBlock(t('teams.frameworks.title'), { weight: 'Bolder' }), bullets(lines)]);
@@ -51,7 +61,10 @@ export function renderFrameworksCard(frameworks: readonly Framework[], locale: L
 /** The reminder in a member's personal chat (the shared wording of src/scheduling/texts.ts); their questions follow it. */
 export function renderReminderCard(round: Round, progress: ProgressCount, locale: Locale, timeZone: string): AdaptiveCardJson {
   const t = translator(locale);
-  return adaptiveCard([textBlock(plain(reminderText(round, progress, { timeZone, locale })), { weight: 'Bolder' }), subtle(t('teams.remind.below'))]);
+  return adaptiveCard([
+    textBlock(plain(reminderText(round, progress, { timeZone, locale })), { weight: 'Bolder' }),
+    subtle(t('teams.remind.below')),
+  ]);
 }
 
 /** The heading above a member's own cards in their personal chat (`mine`). */

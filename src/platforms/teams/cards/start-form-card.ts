@@ -7,7 +7,18 @@ import { locales, scalePoints, type Framework, type Locale } from '../../../doma
 import { defaultSummarySettings, type Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { startInputIds, verbs } from '../ids.js';
-import { adaptiveCard, attention, execute, heading, plain, subtle, textBlock, truncate, type AdaptiveCardJson, type CardElement } from './elements.js';
+import {
+  adaptiveCard,
+  attention,
+  execute,
+  heading,
+  plain,
+  subtle,
+  textBlock,
+  truncate,
+  type AdaptiveCardJson,
+  type CardElement,
+} from './elements.js';
 
 /** Choices per ChoiceSet kept well under Teams' message size. */
 const MAX_CHOICES = 100;
@@ -55,20 +66,39 @@ export interface StartFormInput {
   errors?: string[];
 }
 
-export function renderStartFormCard({ locale, framework, members, timeZone, where, values = {}, errors = [] }: StartFormInput): AdaptiveCardJson {
+export function renderStartFormCard({
+  locale,
+  framework,
+  members,
+  timeZone,
+  where,
+  values = {},
+  errors = [],
+}: StartFormInput): AdaptiveCardJson {
   const t = translator(locale);
   const points = scalePoints(framework.scale);
   const min = points[0] ?? 1;
   const max = points[points.length - 1] ?? 5;
-  const body: CardElement[] = [heading(t('teams.start.title')), textBlock(`${t('teams.start.framework')}: **${plain(framework.title[locale])}**`)];
-  if (errors.length > 0) body.push(attention(t('teams.start.notStarted')), ...errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' })));
+  const body: CardElement[] = [
+    heading(t('teams.start.title')),
+    textBlock(`${t('teams.start.framework')}: **${plain(framework.title[locale])}**`),
+  ];
+  if (errors.length > 0)
+    body.push(attention(t('teams.start.notStarted')), ...errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' })));
   const input = (element: CardElement, hint?: string): void => {
     body.push(element);
     if (hint) body.push(subtle(hint));
   };
   const valueOf = (id: keyof StartFormValues) => (values[id] !== undefined ? { value: values[id] } : {});
 
-  input({ type: 'Input.Text', id: startInputIds.name, label: t('teams.start.name'), placeholder: t('teams.start.namePlaceholder'), maxLength: 150, ...valueOf('name') });
+  input({
+    type: 'Input.Text',
+    id: startInputIds.name,
+    label: t('teams.start.name'),
+    placeholder: t('teams.start.namePlaceholder'),
+    maxLength: 150,
+    ...valueOf('name'),
+  });
   input(
     {
       type: 'Input.ChoiceSet',
@@ -97,7 +127,10 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
     t(where === 'team' ? 'teams.start.participantsHintTeam' : 'teams.start.participantsHintChat'),
   );
   input({ type: 'Input.Date', id: startInputIds.deadlineDate, label: t('startForm.deadlineDate'), ...valueOf('deadlineDate') });
-  input({ type: 'Input.Time', id: startInputIds.deadlineTime, label: t('startForm.deadlineTime'), ...valueOf('deadlineTime') }, t('startForm.deadlineHint', { timeZone }));
+  input(
+    { type: 'Input.Time', id: startInputIds.deadlineTime, label: t('startForm.deadlineTime'), ...valueOf('deadlineTime') },
+    t('startForm.deadlineHint', { timeZone }),
+  );
   input(
     {
       type: 'Input.Toggle',
@@ -139,7 +172,10 @@ export function renderStartFormCard({ locale, framework, members, timeZone, wher
       label: t('startForm.target'),
       min,
       max,
-      value: Number.isFinite(Number(values.target)) && values.target?.trim() ? Number(values.target) : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
+      value:
+        Number.isFinite(Number(values.target)) && values.target?.trim()
+          ? Number(values.target)
+          : Math.min(max, Math.max(min, defaultSummarySettings.targetScore)),
     },
     t('startForm.targetHint', { min, max }),
   );

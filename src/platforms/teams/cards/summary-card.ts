@@ -8,7 +8,21 @@ import type { Round } from '../../../domain/round.js';
 import type { Summary } from '../../../domain/summary-types.js';
 import { translator } from '../../../i18n/translator.js';
 import { buildSummaryView } from '../../../presentation/summary-view.js';
-import { adaptiveCard, attention, bullets, cardBytes, container, heading, MAX_CARD_BYTES, plain, subtle, textBlock, truncate, type AdaptiveCardJson, type CardElement } from './elements.js';
+import {
+  adaptiveCard,
+  attention,
+  bullets,
+  cardBytes,
+  container,
+  heading,
+  MAX_CARD_BYTES,
+  plain,
+  subtle,
+  textBlock,
+  truncate,
+  type AdaptiveCardJson,
+  type CardElement,
+} from './elements.js';
 
 /** Comments shown per discussion point; the rest are in the export. */
 const MAX_COMMENTS_PER_POINT = 8;
@@ -25,15 +39,27 @@ export function renderSummaryCards(round: Round, summary: Summary, locale: Local
   const t = translator(locale);
   const view = buildSummaryView(round, summary, locale, interim);
   const groups: CardElement[] = [];
-  groups.push(container([heading(plain(view.title)), ...(interim ? [attention(view.labels.interim)] : []), textBlock(view.responseRate, { weight: 'Bolder' })]));
+  groups.push(
+    container([
+      heading(plain(view.title)),
+      ...(interim ? [attention(view.labels.interim)] : []),
+      textBlock(view.responseRate, { weight: 'Bolder' }),
+    ]),
+  );
   groups.push(section(view.labels.strengths, view.strengths, view.labels.none));
   groups.push(section(view.labels.gaps, view.gaps, view.labels.none));
 
   groups.push(
-    container([textBlock(view.labels.discussion, { weight: 'Bolder', size: 'Medium' }), ...(view.discussion.length === 0 ? [subtle(view.labels.none)] : [])], {
-      separator: true,
-      spacing: 'Large',
-    }),
+    container(
+      [
+        textBlock(view.labels.discussion, { weight: 'Bolder', size: 'Medium' }),
+        ...(view.discussion.length === 0 ? [subtle(view.labels.none)] : []),
+      ],
+      {
+        separator: true,
+        spacing: 'Large',
+      },
+    ),
   );
   for (const point of view.discussion) {
     const comments = point.comments.slice(0, MAX_COMMENTS_PER_POINT).map((c) => `“${truncate(c, MAX_COMMENT_CHARS)}”`);

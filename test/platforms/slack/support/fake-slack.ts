@@ -138,7 +138,16 @@ export class FakeSlack {
         const id = String(body['user']);
         const user = this.users[id];
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id, name: id.toLowerCase(), is_bot: user.is_bot ?? false, tz: user.tz ?? 'Europe/Brussels', locale: user.locale ?? 'en-US' } };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: id.toLowerCase(),
+            is_bot: user.is_bot ?? false,
+            tz: user.tz ?? 'Europe/Brussels',
+            locale: user.locale ?? 'en-US',
+          },
+        };
       }
       case 'conversations.members': {
         const members = this.channelMembers[String(body['channel'])];

@@ -67,7 +67,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   if (!slack) throw new Error('mountSlack returned null');
   const server: Server = await listen(http, 0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const post = (body: string, contentType: string, options?: SlackRequestOptions) => postSigned(baseUrl, SIGNING_SECRET, body, contentType, options);
+  const post = (body: string, contentType: string, options?: SlackRequestOptions) =>
+    postSigned(baseUrl, SIGNING_SECRET, body, contentType, options);
   return {
     baseUrl,
     fake,
@@ -77,7 +78,13 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     post,
     command: (args) =>
       post(
-        commandBody({ text: args.text, teamId: args.teamId ?? 'T1', userId: args.userId, channelId: args.channelId ?? 'CQUALITY', responseUrl: fake.responseUrl(args.responseUrlId) }),
+        commandBody({
+          text: args.text,
+          teamId: args.teamId ?? 'T1',
+          userId: args.userId,
+          channelId: args.channelId ?? 'CQUALITY',
+          responseUrl: fake.responseUrl(args.responseUrlId),
+        }),
         form,
       ),
     interact: (payload) => post(interactionBody(payload), form),

@@ -20,7 +20,13 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-export async function postSigned(baseUrl: string, secret: string, body: string, contentType: string, options: SlackRequestOptions = {}): Promise<SlackReply> {
+export async function postSigned(
+  baseUrl: string,
+  secret: string,
+  body: string,
+  contentType: string,
+  options: SlackRequestOptions = {},
+): Promise<SlackReply> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/slack/events`, {
@@ -40,7 +46,14 @@ export async function postSigned(baseUrl: string, secret: string, body: string, 
 
 export const form = 'application/x-www-form-urlencoded';
 
-export function commandBody(args: { text: string; teamId: string; userId: string; channelId: string; responseUrl: string; triggerId?: string }): string {
+export function commandBody(args: {
+  text: string;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+  triggerId?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
     team_id: args.teamId,
@@ -96,7 +109,12 @@ export function blockActionPayload(args: {
     user: { id: args.userId, username: args.userId.toLowerCase(), name: args.userId.toLowerCase(), team_id: args.teamId },
     api_app_id: 'ASPIEGEL',
     token: 'legacy-verification-token',
-    container: args.container ?? { type: 'message', message_ts: args.messageTs ?? '1700000000.000100', channel_id: args.channelId, is_ephemeral: false },
+    container: args.container ?? {
+      type: 'message',
+      message_ts: args.messageTs ?? '1700000000.000100',
+      channel_id: args.channelId,
+      is_ephemeral: false,
+    },
     trigger_id: `trigger-${Math.random().toString(36).slice(2)}`,
     team: { id: args.teamId, domain: 'spiegel-test' },
     enterprise: null,

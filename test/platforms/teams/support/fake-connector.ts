@@ -67,7 +67,9 @@ export class FakeConnector {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = decodeURIComponent(url.pathname.replace(/^\/connector/, ''));
     const body = req.method === 'GET' ? {} : await readJson(req);
-    const match = /^\/v3\/conversations\/([^/]+)(?:\/(activities|pagedmembers|members)(?:\/([^/]+))?)?$/.exec(url.pathname.replace(/^\/connector/, ''));
+    const match = /^\/v3\/conversations\/([^/]+)(?:\/(activities|pagedmembers|members)(?:\/([^/]+))?)?$/.exec(
+      url.pathname.replace(/^\/connector/, ''),
+    );
     const conversationId = match?.[1] ? decodeURIComponent(match[1]) : null;
     const activityId = match?.[3] ? decodeURIComponent(match[3]) : null;
     this.calls.push({ method: req.method ?? '', path, conversationId, activityId, body });
@@ -102,7 +104,8 @@ export class FakeConnector {
   async waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs = 5_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > until) throw new Error(`the connector did not see the expected calls:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`);
+      if (Date.now() > until)
+        throw new Error(`the connector did not see the expected calls:\n${this.calls.map((c) => `${c.method} ${c.path}`).join('\n')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

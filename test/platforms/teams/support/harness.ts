@@ -70,7 +70,11 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
 
   let current = await mount();
   const send = async (body: string, contentType: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${current.origin}/api/messages`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    const response = await fetch(`${current.origin}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...headers },
+      body,
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
