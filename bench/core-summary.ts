@@ -10,13 +10,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openRound } from '../src/app/rounds.js';
-import { computeSummary } from '../src/app/summaries.js';
+import { computeSummary } from '../src/app/compute-summary.js';
 import type { Response } from '../src/domain/round.js';
 import { summarizeRound } from '../src/domain/summary.js';
 import { benchContext, fmt, median, openBenchDatabase, syntheticFramework, timed } from './support/bench-context.js';
 
-const members = Number(process.env['BENCH_MEMBERS'] ?? 1000);
-const criteria = Number(process.env['BENCH_CRITERIA'] ?? 60);
+const members = Number(process.env.BENCH_MEMBERS ?? 1000);
+const criteria = Number(process.env.BENCH_CRITERIA ?? 60);
 const repeats = 3;
 const tenantId = 'bench:summary';
 const framework = syntheticFramework(criteria);
@@ -75,12 +75,11 @@ async function measure(dbName: string, roundId: string): Promise<void> {
   const ours: number[] = [];
   const bare: number[] = [];
   const compute: number[] = [];
-  let responses: Response[] = [];
   for (let i = 0; i < repeats; i++) {
     ours.push((await timed(() => computeSummary(ctx, round))).ms);
   }
   const peakAfterOurs = process.resourceUsage().maxRSS / 1024;
-  responses = await ctx.stores.responses.listForRound(tenantId, roundId);
+  const responses = await ctx.stores.responses.listForRound(tenantId, roundId);
   const respondents = await ctx.stores.participation.countAnswered(tenantId, roundId);
   for (let i = 0; i < repeats * 3; i++) {
     const start = performance.now();

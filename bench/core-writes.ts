@@ -8,7 +8,7 @@ import type { AppContext } from '../src/app/context.js';
 import { responseId } from '../src/storage/mongo/response-store.js';
 import { benchContext, fmt, openBenchDatabase, timed } from './support/bench-context.js';
 
-const writes = Number(process.env['BENCH_WRITES'] ?? 1000);
+const writes = Number(process.env.BENCH_WRITES ?? 1000);
 const tenantId = 'bench:writes';
 
 interface Answer {

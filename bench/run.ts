@@ -13,7 +13,12 @@ const all = ['core-summary', 'core-writes', 'slack-clicks', 'scheduler-drain'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = (chosen.length > 0 ? chosen : all).filter((name) => existsSync(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))));
 
-const database = await startBenchDatabase(process.env, { dataDir: '.data', log: (line) => console.log(line) });
+const database = await startBenchDatabase(process.env, {
+  dataDir: '.data',
+  log: (line) => {
+    console.log(line);
+  },
+});
 console.log(`bench database: ${database.kind} — ${database.description}`);
 let failed = 0;
 try {

@@ -31,7 +31,7 @@ import { MongoJobStore } from '../src/storage/mongo/job-store.js';
 import { createMongoStores } from '../src/storage/mongo/mongo-stores.js';
 
 const env = process.env;
-const uri = env['MONGODB_URI'];
+const uri = env.MONGODB_URI;
 if (!uri) {
   console.error('MONGODB_URI is required (the bench runner starts the bench database).');
   process.exit(2);
@@ -63,8 +63,8 @@ async function context(client: MongoClient, dbName: string): Promise<AppContext>
 
 /** A worker process: drains `bench` jobs until none is due, or until told to stop; reports what it ran. */
 async function worker(): Promise<void> {
-  const dbName = env['BENCH_DB'] ?? '';
-  const instanceId = `${hostname()}:${process.pid}:${env['BENCH_INSTANCE'] ?? '?'}`;
+  const dbName = env.BENCH_DB ?? '';
+  const instanceId = `${hostname()}:${process.pid}:${env.BENCH_INSTANCE ?? '?'}`;
   const client = await MongoClient.connect(uri!, { appName: 'spiegel-bench-worker' });
   const ctx = await context(client, dbName);
   const executed: string[] = [];
@@ -73,8 +73,8 @@ async function worker(): Promise<void> {
     notifiers: {},
     logger: pino({ level: 'warn' }),
     instanceId,
-    ...(env['BENCH_BATCH'] ? { batchSize: Number(env['BENCH_BATCH']) } : {}),
-    ...(env['BENCH_CONCURRENCY'] ? { concurrency: Number(env['BENCH_CONCURRENCY']) } : {}),
+    ...(env.BENCH_BATCH ? { batchSize: Number(env.BENCH_BATCH) } : {}),
+    ...(env.BENCH_CONCURRENCY ? { concurrency: Number(env.BENCH_CONCURRENCY) } : {}),
     handlers: {
       bench: async (run) => {
         executed.push(run.job.id);
@@ -84,7 +84,8 @@ async function worker(): Promise<void> {
   });
   const write = (line: WorkerLine) => process.stdout.write(`${JSON.stringify(line)}\n`);
   const input = createInterface({ input: process.stdin });
-  let stop = false;
+  // Set by the line handler, which TypeScript's narrowing does not follow.
+  let stop = false as boolean;
   let started = false;
   let go: () => void = () => {};
   const goPromise = new Promise<void>((resolve) => (go = resolve));
@@ -124,11 +125,13 @@ async function main(): Promise<void> {
   const jobs = Math.floor(positive('BENCH_JOBS', 10_000));
   const maxSeconds = positive('BENCH_MAX_SECONDS', 300);
   const instances = Math.floor(positive('BENCH_INSTANCES', 2));
-  const ownDb = !env['MONGODB_DB'];
-  const dbName = env['MONGODB_DB'] ?? `spiegel_bench_scheduler_${randomBytes(4).toString('hex')}`;
+  const ownDb = !env.MONGODB_DB;
+  const dbName = env.MONGODB_DB ?? `spiegel_bench_scheduler_${randomBytes(4).toString('hex')}`;
   const client = await MongoClient.connect(uri!, { appName: 'spiegel-bench' });
   const db = client.db(dbName);
-  const log = (line: string) => console.log(line);
+  const log = (line: string) => {
+    console.log(line);
+  };
 
   const clear = async () => {
     if (ownDb) await db.dropDatabase();
@@ -172,13 +175,18 @@ async function main(): Promise<void> {
     const ready = new Promise<void>((resolve) => (markReady = resolve));
     const result = new Promise<WorkerLine | null>((resolve) => {
       lines.on('line', (line) => {
-        if (line === 'READY') return markReady();
+        if (line === 'READY') {
+          markReady();
+          return;
+        }
         if (!line.startsWith('{')) return;
         const parsed = JSON.parse(line) as WorkerLine;
         progress.executed = parsed.executed;
         if (parsed.kind === 'result') resolve(parsed);
       });
-      child.once('exit', () => resolve(null));
+      child.once('exit', () => {
+        resolve(null);
+      });
     });
     return { child, ready, result, progress };
   });
@@ -186,7 +194,7 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   for (const c of children) c.child.stdin.write('go\n');
-  let timedOut = false;
+  let timedOut = false as boolean;
   const limit = setTimeout(() => {
     timedOut = true;
     log(`time limit of ${maxSeconds} s reached: stopping the instances, figures below are partial`);

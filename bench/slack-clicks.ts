@@ -26,7 +26,7 @@ const TEAM = 'TBENCH';
 const CHANNEL = 'CBENCH';
 const MEMBERS = 100;
 const CRITERIA = 60;
-const quick = process.env['BENCH_QUICK'] === '1';
+const quick = process.env.BENCH_QUICK === '1';
 const durations = {
   saturation: quick ? 4 : 15,
   bareUpserts: quick ? 3 : 10,
@@ -47,8 +47,13 @@ const criterion = (i: number) => `c-${i}`;
 // Child processes: the app under test, and a bare Bolt app.
 
 type Role = 'spiegel' | 'bare';
-type FromChild = { type: 'ready'; port: number };
-type ToChild = { type: 'stop' };
+interface FromChild {
+  type: 'ready';
+  port: number;
+}
+interface ToChild {
+  type: 'stop';
+}
 
 async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: string): Promise<void> {
   const { createHttpApp, listen } = await import('../src/http/http-server.js');
@@ -107,8 +112,7 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
   }
   const server = await listen(http, 0, '127.0.0.1');
   process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies FromChild);
-  process.on('message', (message: ToChild) => {
-    if (message.type !== 'stop') return;
+  process.on('message', (_message: ToChild) => {
     void stop().finally(() => server.close(() => process.exit(0)));
     server.closeAllConnections();
   });
@@ -120,8 +124,12 @@ function startChild(role: Role, slackApiUrl: string, uri: string, dbName: string
     stdio: 'inherit',
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: FromChild) => resolve({ child, port: m.port }));
-    child.once('exit', (code) => reject(new Error(`${role} app exited with ${code}`)));
+    child.once('message', (m: FromChild) => {
+      resolve({ child, port: m.port });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`${role} app exited with ${code}`));
+    });
   });
 }
 
@@ -153,8 +161,8 @@ class StandInSlack {
         const path = req.url ?? '';
         if (path.startsWith('/respond/')) {
           const id = path.slice('/respond/'.length);
-          const text = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text?: unknown }).text ?? '');
-          if (text.includes('busy')) this.turnedAway.add(id);
+          const { text } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { text?: unknown };
+          if (typeof text === 'string' && text.includes('busy')) this.turnedAway.add(id);
           this.confirmations.set(id, at);
           this.waiting.get(id)?.(at);
           this.waiting.delete(id);
@@ -184,7 +192,13 @@ class StandInSlack {
 
   async stop(): Promise<void> {
     this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (this.#server)
+        this.#server.close(() => {
+          resolve();
+        });
+      else resolve();
+    });
   }
 }
 
@@ -248,7 +262,9 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
       },
       (res: IncomingMessage) => {
         res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('end', () => {
+          resolve(res.statusCode ?? 0);
+        });
       },
     );
     req.on('error', reject);
@@ -393,13 +409,13 @@ async function coreBreakdown(db: Db, roundId: string, seconds: number): Promise<
 }
 
 async function main(): Promise<void> {
-  const uri = process.env['MONGODB_URI'];
+  const uri = process.env.MONGODB_URI;
   if (!uri) {
     console.error('MONGODB_URI is required (npm run bench starts a database and sets it).');
     process.exit(2);
   }
-  const ownDatabase = !process.env['MONGODB_DB'];
-  const dbName = process.env['MONGODB_DB'] ?? `spiegel_bench_slack_${randomBytes(4).toString('hex')}`;
+  const ownDatabase = !process.env.MONGODB_DB;
+  const dbName = process.env.MONGODB_DB ?? `spiegel_bench_slack_${randomBytes(4).toString('hex')}`;
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, maxPoolSize: 32 });
   await client.connect();
   const db = client.db(dbName);
@@ -407,7 +423,7 @@ async function main(): Promise<void> {
   await slack.start();
   // As many connections as there are requests in flight, as Slack does: no queueing in the load generator.
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-  const report: Record<string, number | string> = { database: process.env['BENCH_DATABASE_KIND'] ?? 'MONGODB_URI' };
+  const report: Record<string, number | string> = { database: process.env.BENCH_DATABASE_KIND ?? 'MONGODB_URI' };
   let spiegel: { child: ChildProcess; port: number } | null = null;
   let bare: { child: ChildProcess; port: number } | null = null;
   try {
@@ -429,7 +445,7 @@ async function main(): Promise<void> {
       const confirms: number[] = [];
       const acked: Click[] = [];
       let failed = 0;
-      const clicks: Array<Promise<void>> = [];
+      const clicks: Promise<void>[] = [];
       const started = performance.now();
       for (let n = 0; n < rate * seconds; n++) {
         const wait = started + (n * 1000) / rate - performance.now();
@@ -440,8 +456,12 @@ async function main(): Promise<void> {
             acks.push(ack);
             acked.push(click);
           }).then(
-            (r) => void confirms.push(r.confirm),
-            () => void failed++,
+            (r) => {
+              confirms.push(r.confirm);
+            },
+            () => {
+              failed++;
+            },
           ),
         );
       }
@@ -530,7 +550,7 @@ async function main(): Promise<void> {
           .collection('responses')
           .find({ roundId: roundB }, { projection: { criterionId: 1, respondent: 1 } })
           .toArray()
-      ).map((d) => `${String(d['respondent'])}/${String(d['criterionId'])}`),
+      ).map((d) => `${String(d.respondent)}/${String(d.criterionId)}`),
     );
     const stored = storedKeys.size;
     const turnedAway = steady.acked.filter((c) => slack.turnedAway.has(c.id)).length;

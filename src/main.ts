@@ -19,12 +19,14 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(process.env, {
     dataDir: config.SPIEGEL_DATA_DIR,
     persistent: true,
-    log: (line) => logger.info(line),
+    log: (line) => {
+      logger.info(line);
+    },
   });
   const secret = await resolveSecret(config, localMode, logger);
   const core = await createCore({ config, uri: database.uri, secret });
   const http = createHttpApp();
-  const stops: Array<() => Promise<void>> = [];
+  const stops: (() => Promise<void>)[] = [];
 
   // Slack: POST /slack/events (+ /slack/install, /slack/oauth_redirect) on this server, or Socket Mode; null when not configured.
   const slack = await mountSlack(http, {
@@ -61,7 +63,10 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close();
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+    for (const stop of stops.reverse())
+      await stop().catch((error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+      });
     await core.connection.close();
     await database.stop();
     process.exit(0);

@@ -7,7 +7,7 @@ import { createMongoStores } from '../../src/storage/mongo/mongo-stores.js';
 
 /** The bench database named by the runner (MONGODB_URI), in a fresh database dropped afterwards. */
 export async function openBenchDatabase(prefix: string): Promise<{ client: MongoClient; db: Db; close(): Promise<void> }> {
-  const uri = process.env['MONGODB_URI'];
+  const uri = process.env.MONGODB_URI;
   if (!uri) {
     console.error('MONGODB_URI is required: run the benchmarks with `npm run bench`, which starts the bench database.');
     process.exit(2);

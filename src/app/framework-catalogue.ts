@@ -112,7 +112,7 @@ export async function loadFrameworkCatalogue(extraDir?: string): Promise<Framewo
   const custom = extraDir === undefined ? [] : await loadDirectory(extraDir);
 
   const bySource = new Map<string, string>();
-  const clashes: Array<{ source: string; issue: FrameworkIssue }> = [];
+  const clashes: { source: string; issue: FrameworkIssue }[] = [];
   for (const { framework, source } of [...builtIns, ...custom]) {
     const first = bySource.get(framework.id);
     if (first === undefined) {
@@ -173,13 +173,13 @@ async function loadDirectory(dir: string): Promise<LoadedFramework[]> {
 function combined(dir: string, failures: unknown[]): SpiegelError {
   const first = failures[0];
   if (failures.length === 1 && isSpiegelError(first)) return first;
-  const issues: Array<FrameworkIssue & { source: string }> = [];
+  const issues: (FrameworkIssue & { source: string })[] = [];
   const messages: string[] = [];
   for (const failure of failures) {
     if (!isSpiegelError(failure)) throw failure;
     messages.push(failure.message);
-    const source = typeof failure.details['source'] === 'string' ? failure.details['source'] : dir;
-    const fileIssues = Array.isArray(failure.details['issues']) ? (failure.details['issues'] as FrameworkIssue[]) : [];
+    const source = typeof failure.details.source === 'string' ? failure.details.source : dir;
+    const fileIssues = Array.isArray(failure.details.issues) ? (failure.details.issues as FrameworkIssue[]) : [];
     for (const issue of fileIssues) issues.push({ ...issue, source });
   }
   return new SpiegelError('framework.invalid', messages.join('\n'), { source: dir, issues });

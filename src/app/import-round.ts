@@ -7,7 +7,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey, normaliseComment, validateRating } from './responses.js';
 import { buildRound } from './rounds.js';
-import { computeSummary } from './summaries.js';
+import { computeSummary } from './compute-summary.js';
 
 export interface ImportRoundInput {
   place: Place;
@@ -31,7 +31,7 @@ interface Row {
 }
 
 function readRows(csv: string): Row[] {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(csv, {
       info: true,
@@ -45,7 +45,7 @@ function readRows(csv: string): Row[] {
     throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
   }
   const [head, ...body] = records;
-  if (!head || head.record.join(',').toLowerCase() !== HEADER.join(',')) {
+  if (head?.record.join(',').toLowerCase() !== HEADER.join(',')) {
     const detail = `line 1: the header must be ${HEADER.join(',')}`;
     throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
   }

@@ -1,6 +1,6 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Round } from '../domain/round.js';
-import { reminderJobId, type Job, type JobKind, type JobResult, type JobStatus } from '../domain/scheduling.js';
+import { reminderJobId, type Job, type JobResult, type JobStatus } from '../domain/scheduling.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { getRound, membersToRemind, requireOpen } from './rounds.js';
@@ -8,7 +8,7 @@ import { getRound, membersToRemind, requireOpen } from './rounds.js';
 /** What coordinators see of one job (status views). */
 export interface JobView {
   id: string;
-  kind: JobKind | string;
+  kind: string;
   /** Reminder slot: `48h`, `4h` (hours before the deadline) or `now-…` (a coordinator's "remind now"). */
   slot: string | null;
   status: JobStatus;

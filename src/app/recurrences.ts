@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { SpiegelError, isSpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
-import type { Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
+import type { OpenRoundInput, Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
 import { recurrenceJobId, type Recurrence } from '../domain/scheduling.js';
-import { CronError, nextCronRun, validateCron } from '../scheduling/cron.js';
-import { localDate } from '../scheduling/time-zones.js';
-import { isCoordinator, type Actor } from './actor.js';
+import { CronError, nextCronRun, validateCron } from '../domain/cron.js';
+import { localDate } from '../domain/time-zones.js';
+import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { toJobView, type JobView } from './jobs.js';
-import { buildRound, openRound, type OpenRoundInput } from './rounds.js';
+import { buildRound, openRound } from './rounds.js';
 
 export interface RecurrenceInput {
   place: Place;

@@ -1,11 +1,10 @@
 import { SpiegelError } from '../domain/errors.js';
-import type { Framework, Locale } from '../domain/framework.js';
+import type { Framework } from '../domain/framework.js';
 import {
   defaultReminderPlan,
   defaultSummarySettings,
   type FrameworkSnapshot,
-  type ReminderPlan,
-  type Place,
+  type OpenRoundInput,
   type Round,
   type SummarySettings,
 } from '../domain/round.js';
@@ -14,26 +13,7 @@ import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
-import { computeSummary } from './summaries.js';
-
-export interface OpenRoundInput {
-  place: Place;
-  frameworkId: string;
-  name?: string;
-  /** A subset of the framework's criteria; all when absent or empty. */
-  criterionIds?: string[];
-  /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
-  dimensionIds?: string[];
-  participants: string[];
-  coordinators?: string[];
-  deadline?: Date | null;
-  anonymous?: boolean;
-  locale: Locale;
-  settings?: Partial<SummarySettings>;
-  caseId?: string | null;
-  reminderPlan?: ReminderPlan;
-  recurrenceId?: string | null;
-}
+import { computeSummary } from './compute-summary.js';
 
 function invalid(detail: string): never {
   throw new SpiegelError('round.invalid', detail, { detail });

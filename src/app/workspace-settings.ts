@@ -1,7 +1,7 @@
 import { SpiegelError } from '../domain/errors.js';
 import { defaultWorkspaceSettings, type QuietHours, type WorkspaceSettings } from '../domain/scheduling.js';
-import { minutesOf } from '../scheduling/quiet-hours.js';
-import { isValidTimeZone } from '../scheduling/time-zones.js';
+import { minutesOf } from '../domain/quiet-hours.js';
+import { isValidTimeZone } from '../domain/time-zones.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 

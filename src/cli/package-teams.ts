@@ -34,15 +34,15 @@ async function main(): Promise<number> {
     return 0;
   }
   const env = process.env;
-  const appId = values['app-id'] ?? env['MICROSOFT_APP_ID'];
+  const appId = values['app-id'] ?? env.MICROSOFT_APP_ID;
   if (!appId) {
     console.error(`The bot's Microsoft App ID is needed: set MICROSOFT_APP_ID or pass --app-id.\n${usage}`);
     return 1;
   }
-  const publicUrl = env['PUBLIC_URL']?.replace(/\/+$/, '');
+  const publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
   const website = values.website ?? publicUrl ?? '';
   const pkg = JSON.parse(await readFile(path.join(manifestDir, '../../package.json'), 'utf8')) as { version: string };
-  const teamsAppId = values['teams-app-id'] ?? env['TEAMS_APP_ID'];
+  const teamsAppId = values['teams-app-id'] ?? env.TEAMS_APP_ID;
   try {
     const built = await buildTeamsAppPackage({
       microsoftAppId: appId,

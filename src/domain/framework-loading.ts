@@ -45,7 +45,7 @@ export function parseFrameworkText(text: string, source: string, format: Framewo
 }
 
 /** Formats a path the way a reader finds it in the file: `criteria[3].perspective`. */
-export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -68,7 +68,7 @@ export function formatFrameworkIssues(source: string, issues: readonly Framework
 
 // ---------------------------------------------------------------------------------------------
 
-type Locate = (path: ReadonlyArray<PropertyKey>) => { line: number; column: number } | undefined;
+type Locate = (path: readonly PropertyKey[]) => { line: number; column: number } | undefined;
 
 type Parsed = { ok: true; value: unknown; locate: Locate } | { ok: false; issues: FrameworkIssue[] };
 
@@ -152,14 +152,14 @@ function toFrameworkIssues(issue: z.core.$ZodIssue, value: unknown, locate: Loca
   return [withLocation(issue.path, message, locate)];
 }
 
-function withLocation(path: ReadonlyArray<PropertyKey>, message: string, locate: Locate): FrameworkIssue {
+function withLocation(path: readonly PropertyKey[], message: string, locate: Locate): FrameworkIssue {
   const issue: FrameworkIssue = { path: formatIssuePath(path), message };
   const at = locate(path);
   if (at) Object.assign(issue, at);
   return issue;
 }
 
-function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;

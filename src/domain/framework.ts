@@ -21,10 +21,10 @@ export const scaleSchema = z
   })
   .strict()
   .refine((s) => s.max - s.min >= 1 && s.max - s.min <= 10, {
-    message: 'a scale has between 2 and 11 points',
+    error: 'a scale has between 2 and 11 points',
   })
   .refine((s) => Object.keys(s.labels).every((k) => Number(k) >= s.min && Number(k) <= s.max), {
-    message: 'every label belongs to a point on the scale',
+    error: 'every label belongs to a point on the scale',
   });
 export type Scale = z.infer<typeof scaleSchema>;
 
@@ -86,7 +86,7 @@ export function scalePoints(scale: Scale): number[] {
 
 export function criteriaByComponent(
   framework: Pick<Framework, 'components' | 'criteria'>,
-): Array<{ component: Component; criteria: Criterion[] }> {
+): { component: Component; criteria: Criterion[] }[] {
   return framework.components
     .map((component) => ({ component, criteria: framework.criteria.filter((c) => c.component === component.id) }))
     .filter((group) => group.criteria.length > 0);

@@ -64,6 +64,26 @@ export interface ReminderPlan {
 
 export const defaultReminderPlan: ReminderPlan = { hoursBeforeDeadline: [48, 4], max: 2 };
 
+/** What a coordinator asks for when opening a round (chat form, CLI import, recurrence). */
+export interface OpenRoundInput {
+  place: Place;
+  frameworkId: string;
+  name?: string;
+  /** A subset of the framework's criteria; all when absent or empty. */
+  criterionIds?: string[];
+  /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
+  dimensionIds?: string[];
+  participants: string[];
+  coordinators?: string[];
+  deadline?: Date | null;
+  anonymous?: boolean;
+  locale: Locale;
+  settings?: Partial<SummarySettings>;
+  caseId?: string | null;
+  reminderPlan?: ReminderPlan;
+  recurrenceId?: string | null;
+}
+
 export interface Round {
   id: string;
   place: Place;

@@ -47,7 +47,7 @@ function pointsOf(scale: Pick<Scale, 'min' | 'max'>): number[] {
  */
 function ascending(values: readonly number[]): readonly number[] {
   for (let i = 1; i < values.length; i++) {
-    if ((values[i - 1] as number) > (values[i] as number)) return Array.from(new Float64Array(values).sort());
+    if (values[i - 1]! > values[i]!) return Array.from(new Float64Array(values).sort());
   }
   return values;
 }
@@ -86,8 +86,8 @@ export function quantile(sorted: readonly number[], p: number): number | null {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  const xLo = sorted[lo] as number;
-  const xHi = sorted[hi] as number;
+  const xLo = sorted[lo]!;
+  const xHi = sorted[hi]!;
   return xLo + (h - lo) * (xHi - xLo);
 }
 
@@ -115,7 +115,7 @@ export function iqr(values: readonly number[]): number | null {
 export function variance(values: readonly number[]): number | null {
   const n = values.length;
   if (n < 2) return null;
-  const m = mean(values) as number;
+  const m = mean(values)!;
   let ss = 0;
   for (const v of ascending(values)) ss += (v - m) * (v - m);
   return ss / (n - 1);
@@ -154,7 +154,7 @@ export function tastleWiermanConsensus(values: readonly number[], scale: Pick<Sc
   if (n === 0) return null;
   const width = scale.max - scale.min;
   if (width <= 0) return 1;
-  const mu = mean(onScale) as number;
+  const mu = mean(onScale)!;
   const counts = distribution(onScale, scale);
   let sum = 0;
   for (const point of pointsOf(scale)) {

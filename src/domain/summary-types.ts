@@ -46,7 +46,7 @@ export type Gap =
 export interface DiscussionPoint {
   criterionId: string;
   dimension: string;
-  reasons: Array<'polarised' | 'divergent' | 'lowScore' | 'dimensionGap' | 'change'>;
+  reasons: ('polarised' | 'divergent' | 'lowScore' | 'dimensionGap' | 'change')[];
   weight: number;
   comments: string[];
 }
@@ -58,7 +58,7 @@ export interface Summary {
   respondents: number;
   responseRate: number;
   criteria: CriterionStatistics[];
-  strengths: Array<{ criterionId: string; dimension: string; median: number }>;
+  strengths: { criterionId: string; dimension: string; median: number }[];
   gaps: Gap[];
   discussionPoints: DiscussionPoint[];
   previousRoundId: string | null;

@@ -65,7 +65,7 @@ const key = (criterionId: string, dimension: string): string => `${criterionId}\
 export function gapDimensions(dimensionIds: readonly string[]): [string, string] | null {
   if (dimensionIds.length < 2) return null;
   if (dimensionIds.includes('importance') && dimensionIds.includes('practice')) return ['importance', 'practice'];
-  return [dimensionIds[0] as string, dimensionIds[1] as string];
+  return [dimensionIds[0]!, dimensionIds[1]!];
 }
 
 function sortComments(comments: string[], collator: Intl.Collator): string[] {
@@ -83,7 +83,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
   // Nested maps (criterion → dimension → respondent) spare a composite key per response: this loop runs
   // once per answer, 60,000 times for a large round.
   const byItem = new Map<string, Map<string, Map<string, Response>>>();
-  for (const c of round.framework.criteria) byItem.set(c.id, new Map(dimensionIds.map((d) => [d, new Map()])));
+  for (const c of round.framework.criteria) byItem.set(c.id, new Map(dimensionIds.map((d) => [d, new Map<string, Response>()])));
   for (const r of input.responses) {
     if (r.roundId !== round.id) continue;
     byItem.get(r.criterionId)?.get(r.dimension)?.set(r.respondent, r);
@@ -131,7 +131,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
     .filter(({ s }) => judgesQuality(s) && s.class === 'consensus' && s.median !== null && atLeast(s.median, scale.max - 1))
     .sort((a, b) => (b.s.median ?? 0) - (a.s.median ?? 0) || (b.s.mean ?? 0) - (a.s.mean ?? 0) || a.i - b.i)
     .slice(0, MAX_STRENGTHS)
-    .map(({ s }) => ({ criterionId: s.criterionId, dimension: s.dimension, median: s.median as number }));
+    .map(({ s }) => ({ criterionId: s.criterionId, dimension: s.dimension, median: s.median! }));
 
   // Gaps, and the reasons they give to discussion points.
   const reasons = new Map<string, Set<Reason>>();
@@ -190,7 +190,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
     const before = new Map(previous.criteria.map((p) => [key(p.criterionId, p.dimension), p]));
     for (const s of criteria) {
       const p = before.get(key(s.criterionId, s.dimension));
-      if (!p || p.median === null || s.median === null) continue;
+      if (p?.median == null || s.median === null) continue;
       const delta = s.median - p.median;
       if (atLeast(Math.abs(delta), settings.changeThreshold)) {
         changes.push({

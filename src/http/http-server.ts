@@ -13,6 +13,9 @@ export function createHttpApp(): Express {
 
 export function listen(app: Express, port: number, host?: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(server)));
+    const server = app.listen(port, host ?? '0.0.0.0', (error?: Error) => {
+      if (error) reject(error);
+      else resolve(server);
+    });
   });
 }

@@ -25,7 +25,11 @@ function shared(): i18n {
 /** A translation function bound to one locale; plurals follow i18next's `_one`/`_other` keys with `count`. */
 export function translator(locale: Locale): Translate {
   const fixed = shared().getFixedT(locale);
-  return (key, vars) => fixed(key, vars ?? {}) as string;
+  return (key, vars) => {
+    const text: unknown = fixed(key, vars ?? {});
+    // Every catalogue entry is a string; i18next's type also allows object trees (returnObjects).
+    return typeof text === 'string' ? text : key;
+  };
 }
 
 /** Maps a platform locale such as `nl-BE` or `en_US` to a supported locale. */

@@ -68,9 +68,9 @@ export class RoundProgressDebouncer<Context = void> {
     }
     const run = async () => {
       this.#pending.delete(key);
-      await this.update(tenantId, roundId, context).catch((error: unknown) =>
-        this.logger.warn({ err: error, roundId }, 'progress update failed'),
-      );
+      await this.update(tenantId, roundId, context).catch((error: unknown) => {
+        this.logger.warn({ err: error, roundId }, 'progress update failed');
+      });
       await this.ctx.stores.claims.release(key).catch(() => {});
     };
     const delay = Math.max(0, (bucket + 1) * this.options.windowMs + this.options.graceMs - this.ctx.clock.now().getTime());

@@ -44,7 +44,7 @@ export function scaleChoices(round: Round, locale: Locale): ScaleChoice[] {
 }
 
 /** Parses a choice value back into a rating; anything else is returned as-is for the core to refuse. */
-export function parseChoice(value: string): number | 'na' | string {
+export function parseChoice(value: string): number | string {
   if (value === 'na') return 'na';
   return /^-?\d+$/.test(value) ? Number(value) : value;
 }

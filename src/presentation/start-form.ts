@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { OpenRoundInput } from '../app/rounds.js';
 import { localeSchema } from '../domain/framework.js';
-import type { Place } from '../domain/round.js';
+import type { OpenRoundInput, Place } from '../domain/round.js';
 
 /**
  * What a "start a round" form (Slack modal or Adaptive Card) yields, once each adapter has read its own

@@ -16,8 +16,8 @@ export interface SummaryView {
   responseRate: string;
   strengths: string[];
   gaps: string[];
-  discussion: Array<{ title: string; reasons: string; comments: string[] }>;
-  components: Array<{ title: string; items: SummaryItemView[] }>;
+  discussion: { title: string; reasons: string; comments: string[] }[];
+  components: { title: string; items: SummaryItemView[] }[];
   labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string };
 }
 

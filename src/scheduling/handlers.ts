@@ -10,8 +10,8 @@ import type { Round } from '../domain/round.js';
 import { reminderClaimKey, reminderQuotaKey, type Job, type JobResult } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
-import { nextAllowedTime } from './quiet-hours.js';
-import { isValidTimeZone } from './time-zones.js';
+import { nextAllowedTime } from '../domain/quiet-hours.js';
+import { isValidTimeZone } from '../domain/time-zones.js';
 
 export interface JobRun {
   job: Job;
@@ -153,7 +153,8 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
   const answered = round.participants.length - members.length;
   const counts = { sent: 0, alreadySent: 0, deferred: 0, tooLate: 0, quota: 0, failed: 0 };
   const errors: string[] = [];
-  let deferUntil: number | null = null;
+  // Set inside the per-member callbacks, which TypeScript's narrowing does not follow.
+  let deferUntil = null as number | null;
 
   await mapLimited(members, 4, async (memberId) => {
     const timeZone = await memberTimeZone(notifier, round, memberId, settings.timeZone, logger);

@@ -114,7 +114,7 @@ export class Scheduler {
     let failures = job.failures;
     let abandoned: string | null = null;
     let claimed = false;
-    for (let tries = 0; tries <= this.maxFailures && !claimed; tries++) {
+    for (let tries = 0; tries <= this.maxFailures; tries++) {
       const now = this.now();
       claimed = await this.store.claimAttempt({
         jobId: job.id,
@@ -138,7 +138,7 @@ export class Scheduler {
     if (abandoned) {
       // Taking over after a lease expired: make sure the job still waits (our reading may predate a settle).
       const fresh = await this.store.get(job.id);
-      if (!fresh || fresh.status !== 'pending' || fresh.attempts >= attempt) return 'stale';
+      if (fresh?.status !== 'pending' || fresh.attempts >= attempt) return 'stale';
       logger.warn({ jobId: job.id, attempt, reason: abandoned }, 'taking over an abandoned job');
       if (failures >= this.maxFailures) {
         await this.settle(job, attempt, { status: 'failed', failures, error: abandoned, result: job.result });
@@ -189,10 +189,9 @@ export class Scheduler {
   private async withTimeout<T>(work: Promise<T>, job: Job): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new JobError(`job ${job.id} did not finish within ${this.handlerTimeoutMs} ms`)),
-        this.handlerTimeoutMs,
-      );
+      timer = setTimeout(() => {
+        reject(new JobError(`job ${job.id} did not finish within ${this.handlerTimeoutMs} ms`));
+      }, this.handlerTimeoutMs);
       timer.unref();
     });
     try {

@@ -85,10 +85,10 @@ export function describeJob(job: JobView, locale: Locale, timeZone: string): str
   const counts = job.kind === 'reminder' && job.result && Object.keys(job.result.counts).length > 0 ? job.result.counts : null;
   const countText = counts
     ? ` (${t('scheduling.job.counts', {
-        sent: counts['sent'] ?? 0,
-        deferred: counts['deferred'] ?? 0,
-        tooLate: counts['tooLate'] ?? 0,
-        quota: counts['quota'] ?? 0,
+        sent: counts.sent ?? 0,
+        deferred: counts.deferred ?? 0,
+        tooLate: counts.tooLate ?? 0,
+        quota: counts.quota ?? 0,
       })})`
     : '';
   return `${kind}: ${status}${countText}`;

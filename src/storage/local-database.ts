@@ -136,7 +136,9 @@ export async function startBenchDatabase(env: DatabaseEnv, options: LocalDatabas
   const fallback = async (why: string): Promise<LocalDatabase> =>
     resolveDatabase(env, {
       ...options,
-      log: (line) => log(`${line} [no FerretDB/PostgreSQL for the benchmark: ${why}]`),
+      log: (line) => {
+        log(`${line} [no FerretDB/PostgreSQL for the benchmark: ${why}]`);
+      },
     });
 
   const pg = await findPostgresServer();
@@ -275,7 +277,9 @@ async function tryMongoMemoryServer(dataDir: string, persistent: boolean): Promi
 async function probeDns(host: string, timeoutMs: number): Promise<true | string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
+    timer = setTimeout(() => {
+      resolve(`no answer within ${timeoutMs} ms`);
+    }, timeoutMs);
     timer.unref();
   });
   try {
@@ -590,7 +594,10 @@ async function getFreePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => (port ? resolve(port) : reject(new Error('could not get a free port'))));
+      server.close(() => {
+        if (port) resolve(port);
+        else reject(new Error('could not get a free port'));
+      });
     });
   });
 }
@@ -663,11 +670,11 @@ function spawnManaged(
       resolve();
     });
   });
-  child.stdin?.on('error', () => {});
+  child.stdin.on('error', () => {});
   for (const stream of [child.stdout, child.stderr]) {
     let partial = '';
-    stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
       const parts = (partial + chunk).split('\n');
       partial = parts.pop() ?? '';
       for (const line of parts) {
@@ -688,7 +695,9 @@ function spawnManaged(
     tail,
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`${options.name} not ready within ${timeoutMs} ms: ${tail()}`)), timeoutMs);
+        const timer = setTimeout(() => {
+          finish(new Error(`${options.name} not ready within ${timeoutMs} ms: ${tail()}`));
+        }, timeoutMs);
         const onLine = (line: string): void => {
           const match = pattern.exec(line);
           if (match) finish(match);
@@ -700,7 +709,9 @@ function spawnManaged(
           else resolve(result);
         };
         listeners.add(onLine);
-        void exitPromise.then(() => finish(new Error(`${options.name} exited while starting: ${tail()}`)));
+        void exitPromise.then(() => {
+          finish(new Error(`${options.name} exited while starting: ${tail()}`));
+        });
       });
     },
     detach() {
@@ -711,7 +722,7 @@ function spawnManaged(
       if (exited) return;
       child.ref();
       for (const handle of handles) if (handle instanceof net.Socket) handle.ref();
-      child.stdin?.end();
+      child.stdin.end();
       child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
       await exitPromise;
@@ -728,7 +739,10 @@ function runCommand(
   return new Promise((resolve) => {
     execFile(command, args, { ...options, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       const output = `${stdout}${stderr}`;
-      if (!error) return resolve({ code: 0, output });
+      if (!error) {
+        resolve({ code: 0, output });
+        return;
+      }
       const code = typeof error.code === 'number' ? error.code : -1;
       resolve({ code, output: output || oneLine(error) });
     });

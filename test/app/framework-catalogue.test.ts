@@ -154,7 +154,7 @@ describe('loading files', () => {
     const missing = join(dir, 'missing.yaml');
     const error = await rejection(loadFrameworkFile(missing));
     expect(error.code).toBe('framework.invalid');
-    expect(error.details['source']).toBe(missing);
+    expect(error.details.source).toBe(missing);
     expect(error.message).toContain(missing);
 
     await writeFile(join(dir, 'notes.txt'), 'hello');
@@ -213,7 +213,7 @@ describe('loading files', () => {
     const lines = error.message.split('\n');
     expect(lines.some((l) => l.startsWith(`${join(dir, 'one.yaml')}:10:`) && l.includes('criteria[0].perspective'))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${join(dir, 'two.yaml')}:`))).toBe(true);
-    expect(error.details['issues']).toEqual(
+    expect(error.details.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ source: join(dir, 'one.yaml'), path: 'criteria[0].perspective' })]),
     );
   });

@@ -41,7 +41,7 @@ async function spiegel(...args: string[]): Promise<{ code: number; stdout: strin
 it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
   expect(code).toBe(0);
-  expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual([
+  expect((JSON.parse(stdout) as { id: string }[]).map((f) => f.id)).toEqual([
     'intervision-case',
     'mediation-quality',
     'mentoring-to-work',
@@ -80,7 +80,7 @@ it('imports a CSV round, then summarises and exports it', async () => {
 
   const summary = await spiegel('round', 'summary', roundId, '--format', 'json');
   expect(summary.code).toBe(0);
-  const json = JSON.parse(summary.stdout);
+  const json = JSON.parse(summary.stdout) as { respondents: number; criteria: object[]; gaps: unknown[]; discussionPoints: unknown[] };
   expect(json.respondents).toBe(6);
   expect(json.criteria).toHaveLength(12);
   for (const key of ['criterionId', 'dimension', 'n', 'naCount', 'mean', 'median', 'iqr', 'sd', 'rwg', 'consensus', 'class']) {
@@ -107,7 +107,7 @@ it('reports bad CSV rows with line numbers and imports nothing', async () => {
   expect(code).toBe(1);
   expect(stderr).toContain('line 2');
   const list = await spiegel('rounds', 'list', '--format', 'json');
-  expect(JSON.parse(list.stdout).map((r: { name: string }) => r.name)).not.toContain('Bad file');
+  expect((JSON.parse(list.stdout) as { name: string }[]).map((r) => r.name)).not.toContain('Bad file');
 });
 
 it('answers unknown commands and rounds clearly', async () => {

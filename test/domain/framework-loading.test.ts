@@ -41,8 +41,8 @@ function failure(text: string, format: 'yaml' | 'json' = 'yaml', source = SOURCE
 
 function issuesOf(error: SpiegelError): FrameworkIssue[] {
   expect(error.code).toBe('framework.invalid');
-  expect(error.details['source']).toBe(SOURCE);
-  return error.details['issues'] as FrameworkIssue[];
+  expect(error.details.source).toBe(SOURCE);
+  return error.details.issues as FrameworkIssue[];
 }
 
 describe('parseFrameworkText', () => {
@@ -153,8 +153,8 @@ describe('parseFrameworkText', () => {
     it('reports schema problems with their path', () => {
       const text = JSON.stringify({ ...valid, criteria: [{ ...valid.criteria[0], perspective: 'customer' }] });
       const error = failure(text, 'json', 'custom/team.json');
-      expect(error.details['source']).toBe('custom/team.json');
-      expect(error.details['issues']).toEqual([expect.objectContaining({ path: 'criteria[0].perspective' })]);
+      expect(error.details.source).toBe('custom/team.json');
+      expect(error.details.issues).toEqual([expect.objectContaining({ path: 'criteria[0].perspective' })]);
       expect(error.message).toMatch(/^custom\/team\.json: criteria\[0\]\.perspective: /);
     });
   });

@@ -38,7 +38,7 @@ afterEach(async () => {
 interface InstanceOutput {
   instanceId: string;
   report: { ran: number; byResult: Record<string, number> };
-  reminders: Array<{ roundId: string; memberId: string; slot: string }>;
+  reminders: { roundId: string; memberId: string; slot: string }[];
   summaries: string[];
 }
 
@@ -57,7 +57,7 @@ function startInstance(instanceId: string, contend: boolean): { ready: Promise<v
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   let onReady: () => void;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   const output = new Promise<InstanceOutput>((resolve, reject) => {
@@ -65,7 +65,9 @@ function startInstance(instanceId: string, contend: boolean): { ready: Promise<v
       if (line === 'READY') onReady();
       else if (line.startsWith('{')) resolve(JSON.parse(line) as InstanceOutput);
     });
-    child.once('exit', (code) => reject(new Error(`instance ${instanceId} exited with ${code}: ${stderr}`)));
+    child.once('exit', (code) => {
+      reject(new Error(`instance ${instanceId} exited with ${code}: ${stderr}`));
+    });
   });
   return { ready, go: () => child.stdin?.write('go\n'), output };
 }

@@ -3,10 +3,10 @@ import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { remindNow, roundJobStatus } from '../../src/app/jobs.js';
 import { recordResponse } from '../../src/app/responses.js';
-import { closeRound, cancelRound, openRound, type OpenRoundInput } from '../../src/app/rounds.js';
+import { closeRound, cancelRound, openRound } from '../../src/app/rounds.js';
 import { updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
-import type { Place } from '../../src/domain/round.js';
+import type { OpenRoundInput, Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler, startScheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
 import { describeJob } from '../../src/scheduling/texts.js';
@@ -153,7 +153,7 @@ describe('reminders', () => {
     expect(notifier.reminders[2]?.details).toMatchObject({ answered: 2, slot: '4h' });
 
     const status = await roundJobStatus(ctx, coordinator, round.id);
-    expect(status.jobs.filter((j) => j.kind === 'reminder').map((j) => [j.slot, j.status, j.result?.counts['sent']])).toEqual([
+    expect(status.jobs.filter((j) => j.kind === 'reminder').map((j) => [j.slot, j.status, j.result?.counts.sent])).toEqual([
       ['48h', 'done', 2],
       ['4h', 'done', 1],
     ]);
@@ -176,7 +176,7 @@ describe('reminders', () => {
     clock.set('2026-03-10T05:00:00Z'); // Tokyo 14:00 (allowed), Brussels 06:00 (quiet), New York 01:00 (quiet).
     const s = scheduler('a');
     await s.drain();
-    expect(notifier.reminders.map((r) => [r.memberId, r.at.toISOString(), r.details['timeZone']])).toEqual([
+    expect(notifier.reminders.map((r) => [r.memberId, r.at.toISOString(), r.details.timeZone])).toEqual([
       ['tokyo', '2026-03-10T05:00:00.000Z', 'Asia/Tokyo'],
     ]);
     let [job] = (await roundJobStatus(ctx, coordinator, round.id)).jobs.filter((j) => j.kind === 'reminder');

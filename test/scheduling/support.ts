@@ -20,7 +20,7 @@ export interface SentReminder {
 
 /** A platform stand-in that records what the core asked it to say (the notifier is outside the core). */
 export class RecordingNotifier implements Notifier {
-  readonly summaries: Array<{ roundId: string; summary: Summary }> = [];
+  readonly summaries: { roundId: string; summary: Summary }[] = [];
   readonly reminders: SentReminder[] = [];
   readonly announced: Round[] = [];
   /** Member id → IANA zone; absent: the platform does not know it. */

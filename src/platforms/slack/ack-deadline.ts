@@ -11,7 +11,12 @@ export const LATE = Symbol('late');
 /** `work`'s value if it settles within `ms`, else LATE (the work goes on). */
 export function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => resolve(LATE), Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        resolve(LATE);
+      },
+      Math.max(0, ms),
+    );
     work.then(
       (value) => {
         clearTimeout(timer);

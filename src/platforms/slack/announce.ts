@@ -29,7 +29,7 @@ export async function postRound(ctx: AppContext, client: WebClient, round: Round
 export async function retireRound(ctx: AppContext, client: WebClient, round: Round, logger: Logger): Promise<void> {
   const channel = round.place.channelId;
   const introTs = round.platformRefs[introTsRef];
-  const updates: Array<{ ts: string; message: SlackMessage }> = [];
+  const updates: { ts: string; message: SlackMessage }[] = [];
   if (introTs) {
     const answered = await ctx.stores.participation.countAnswered(round.place.tenantId, round.id);
     updates.push({ ts: introTs, message: renderIntroMessage(round, { answered, participants: round.participants.length }) });

@@ -42,7 +42,7 @@ function isComplete(round: Round, part: FormTarget, answered: Set<string>): bool
 export function nextOpenPart(round: Round, answers: readonly Response[], after?: FormTarget): FormTarget | null {
   const parts = formParts(round);
   const answered = new Set(answers.map((a) => `${a.criterionId}|${a.dimension}`));
-  const same = (p: FormTarget) => after !== undefined && p.componentId === after.componentId && p.from === after.from;
+  const same = (p: FormTarget) => after?.componentId === p.componentId && p.from === after.from;
   const start = after ? parts.findIndex(same) + 1 : 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[(start + i) % parts.length];

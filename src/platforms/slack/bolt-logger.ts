@@ -6,10 +6,18 @@ export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack' });
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
-    debug: (...msg: unknown[]) => log.debug(text(msg)),
-    info: (...msg: unknown[]) => log.info(text(msg)),
-    warn: (...msg: unknown[]) => log.warn(text(msg)),
-    error: (...msg: unknown[]) => log.error(text(msg)),
+    debug: (...msg: unknown[]) => {
+      log.debug(text(msg));
+    },
+    info: (...msg: unknown[]) => {
+      log.info(text(msg));
+    },
+    warn: (...msg: unknown[]) => {
+      log.warn(text(msg));
+    },
+    error: (...msg: unknown[]) => {
+      log.error(text(msg));
+    },
     setLevel: () => {},
     getLevel: () => {
       const level = log.level;

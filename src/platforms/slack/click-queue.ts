@@ -7,7 +7,7 @@ export const BUSY = Symbol('busy');
 
 export class ClickQueue {
   #running = 0;
-  readonly #waiting: Array<{ start: () => void; since: number }> = [];
+  readonly #waiting: { start: () => void; since: number }[] = [];
 
   constructor(
     private readonly concurrency: number,
@@ -19,7 +19,12 @@ export class ClickQueue {
     if (this.#running >= this.concurrency) {
       const since = this.now();
       const started = await new Promise<boolean>((resolve) => {
-        const entry = { start: () => resolve(true), since };
+        const entry = {
+          start: () => {
+            resolve(true);
+          },
+          since,
+        };
         this.#waiting.push(entry);
         setTimeout(() => {
           const index = this.#waiting.indexOf(entry);

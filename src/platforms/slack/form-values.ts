@@ -44,14 +44,14 @@ export function planFormWrites(
     const commentBlock = formBlockIds.comment(criterionId);
     let comment: string | null;
     try {
-      comment = normaliseComment(values[commentBlock]?.['comment']?.value ?? '') ?? null;
+      comment = normaliseComment(values[commentBlock]?.comment?.value ?? '') ?? null;
     } catch (error) {
       if (!isSpiegelError(error, 'comment.tooLong')) throw error;
-      errors[commentBlock] = t('slack.form.tooLong', { max: MAX_COMMENT_LENGTH, length: error.details['length'] });
+      errors[commentBlock] = t('slack.form.tooLong', { max: MAX_COMMENT_LENGTH, length: error.details.length });
       continue;
     }
     for (const dimension of dimensions) {
-      const selected = values[formBlockIds.rating(criterionId, dimension)]?.['rating']?.selected_option?.value;
+      const selected = values[formBlockIds.rating(criterionId, dimension)]?.rating?.selected_option?.value;
       const value = selected === undefined ? undefined : toRating(selected);
       const previous = answers.find((a) => a.criterionId === criterionId && a.dimension === dimension);
       const carriesComment = dimension === first;

@@ -78,8 +78,9 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   registerActions(setup.app, rt);
   registerViews(setup.app, rt);
   registerEvents(setup.app, rt);
-  setup.app.error(async (error) => {
+  setup.app.error((error) => {
     logger.error({ err: error }, 'Slack listener failed');
+    return Promise.resolve();
   });
 
   await setup.start();

@@ -85,7 +85,7 @@ export function createBolt(
     return {
       app,
       installations: null,
-      tokens: async () => mode.botToken,
+      tokens: () => Promise.resolve(mode.botToken),
       start: () => app.start().then(() => {}),
       stop: () => app.stop().then(() => {}),
     };
@@ -124,6 +124,7 @@ export function createBolt(
     clientOptions,
     ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}),
   });
-  const tokens: BotTokenSource = mode.kind === 'single' ? async () => mode.botToken : (teamId) => installations!.botToken(teamId);
+  const tokens: BotTokenSource =
+    mode.kind === 'single' ? () => Promise.resolve(mode.botToken) : (teamId) => installations!.botToken(teamId);
   return { app, installations, tokens, start: async () => {}, stop: async () => {} };
 }

@@ -61,14 +61,14 @@ type StateValues = Record<string, Record<string, unknown> | undefined>;
 interface ElementState {
   value?: string | null;
   selected_option?: { value: string } | null;
-  selected_options?: Array<{ value: string }>;
+  selected_options?: { value: string }[];
   selected_users?: string[];
   selected_date?: string | null;
   selected_time?: string | null;
 }
 
 function element(values: StateValues, blockId: string, actionId = 'value'): ElementState {
-  return (values[blockId]?.[actionId] ?? {}) as ElementState;
+  return values[blockId]?.[actionId] ?? {};
 }
 
 /** Reads the form into the shared start-form shape; framework-bound inputs count only for the chosen framework. */
@@ -112,7 +112,7 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
       errors[frameworkBlockId(startBlockIds.target, framework.id)] = t('slack.start.targetRange', { min, max });
   }
   if (form.deadlineDate) {
-    let deadline: Date | null = null;
+    let deadline: Date | null;
     try {
       deadline = zonedTimeToUtc(form.deadlineDate, form.deadlineTime ?? '17:00', form.timeZone);
     } catch {
@@ -165,7 +165,9 @@ export async function startRound(
   const t = translator(locale);
   const place: Place = { platform: 'slack', tenantId: actor.tenantId, channelId: metadata.channelId };
   const tell = (text: string) =>
-    ephemeralTo(metadata.responseUrl, text).catch((error: unknown) => rt.logger.warn({ err: error }, 'could not answer the start form'));
+    ephemeralTo(metadata.responseUrl, text).catch((error: unknown) => {
+      rt.logger.warn({ err: error }, 'could not answer the start form');
+    });
   let members: string[];
   try {
     members = await channelMembers(client, metadata.channelId);

@@ -39,7 +39,7 @@ export class SlackDirectory {
         try {
           const result = await client.users.info({ user: userId, include_locale: true });
           const user = result.user;
-          return { locale: user?.locale ?? null, timeZone: user?.tz ?? null, isBot: Boolean(user?.is_bot || user?.id === 'USLACKBOT') };
+          return { locale: user?.locale ?? null, timeZone: user?.tz ?? null, isBot: user?.is_bot === true || user?.id === 'USLACKBOT' };
         } catch (error) {
           this.logger.warn({ err: error, userId }, 'users.info failed; using the workspace language');
           return null;

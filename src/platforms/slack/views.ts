@@ -4,7 +4,6 @@ import { translator } from '../../i18n/translator.js';
 import { ACK_BUDGET_MS, LATE, within } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
-import type { FormValues } from './form-values.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
@@ -18,7 +17,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const teamId = teamOf(context, body);
     const actor = actorFor(teamId, body.user.id, admins);
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
-    const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
+    const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values);
     const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
     const respondWith = (o: FormOutcome) =>
       o.kind === 'errors'

@@ -14,7 +14,7 @@ interface TeamsChannelData {
 
 function channelDataOf(activity: Partial<Activity>): TeamsChannelData {
   const data: unknown = activity.channelData;
-  return data && typeof data === 'object' ? (data as TeamsChannelData) : {};
+  return data && typeof data === 'object' ? data : {};
 }
 
 /** The AAD tenant of the activity, or null when it carries none (then Spiegel does not act on it). */

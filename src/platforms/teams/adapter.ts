@@ -40,6 +40,9 @@ const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Local mode: unauthenticated calls are accepted from this machine only. */
 export function loopbackOnly(req: Request, res: Response, next: NextFunction): void {
-  if (loopback.has(req.socket.remoteAddress ?? '')) return next();
+  if (loopback.has(req.socket.remoteAddress ?? '')) {
+    next();
+    return;
+  }
   res.status(403).json({ error: 'In local mode the Teams endpoint only accepts calls from this machine.' });
 }

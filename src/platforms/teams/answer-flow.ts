@@ -62,10 +62,11 @@ export async function saveAnswers(call: ActionCall): Promise<void> {
     const { responses } = await myAnswers(rt.ctx, actor, round.id);
     const plan = planAnswers(round, part, readDraft(call.data), keep, responses, call.locale);
     if (plan.errors.length > 0) {
-      return await invokeCard(
+      await invokeCard(
         call.context,
         await personalCard(call, round, part, { notice: { kind: 'errors', errors: plan.errors }, draft: plan.draft }),
       );
+      return;
     }
     for (const write of plan.writes) await recordResponse(rt.ctx, actor, write);
     if (plan.writes.length > 0) rt.progress.answered(round.place.tenantId, round.id);
@@ -82,12 +83,14 @@ export async function showOwnView(call: ActionCall): Promise<void> {
     const { round, part } = await roundAndPart(call);
     if (round.state !== 'open') {
       const progress = part.index === 0 ? await call.rt.rounds.progressOf(round) : null;
-      return await invokeCard(call.context, renderRetiredPromptCard(round, part, progress));
+      await invokeCard(call.context, renderRetiredPromptCard(round, part, progress));
+      return;
     }
     if (!round.participants.includes(call.actor.userId)) {
       const progress = part.index === 0 ? await call.rt.rounds.progressOf(round) : null;
       const refreshUserIds = await call.rt.rounds.refreshUserIds(round);
-      return await invokeCard(call.context, renderPromptCard({ round, part, locale: round.locale, progress, refreshUserIds }));
+      await invokeCard(call.context, renderPromptCard({ round, part, locale: round.locale, progress, refreshUserIds }));
+      return;
     }
     await invokeCard(call.context, await personalCard(call, round, part));
   } catch (error) {

@@ -74,7 +74,7 @@ export function checkManifest(manifest: Record<string, unknown>, localizations: 
   maxLength('developer.name', get('developer.name'), 32);
   const limits: Record<string, number> = { 'name.short': 30, 'name.full': 100, 'description.short': 80, 'description.full': 4000 };
   for (const [key, max] of Object.entries(limits)) maxLength(key, get(key), max);
-  const bots = get('bots') as Array<{ botId?: string; commandLists?: Array<{ commands?: Command[] }> }> | undefined;
+  const bots = get('bots') as { botId?: string; commandLists?: { commands?: Command[] }[] }[] | undefined;
   const bot = bots?.[0];
   if (!bot || !GUID.test(String(bot.botId)))
     problems.push(`bots[0].botId must be the bot's Microsoft App ID (a GUID), got "${String(bot?.botId)}"`);
@@ -107,7 +107,7 @@ export async function buildTeamsAppPackage(options: AppPackageOptions): Promise<
     TERMS_URL: options.termsUrl,
   };
   const manifest = JSON.parse(fill(await readFile(path.join(dir, 'manifest.json'), 'utf8'), values)) as Record<string, unknown>;
-  manifest['validDomains'] = options.validDomains ?? [];
+  manifest.validDomains = options.validDomains ?? [];
   const localizations: Record<string, Record<string, string>> = {};
   for (const file of LOCALIZATION_FILES)
     localizations[file] = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Record<string, string>;

@@ -26,7 +26,9 @@ export class TeamsDirectory {
 
   /** Stores the sender and the conversation of an activity (in the background). */
   remember(activity: Partial<Activity>): void {
-    void this.rememberNow(activity).catch((error: unknown) => this.logger.warn({ err: error }, 'could not remember a Teams conversation'));
+    void this.rememberNow(activity).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not remember a Teams conversation');
+    });
   }
 
   async rememberNow(activity: Partial<Activity>): Promise<void> {
@@ -71,9 +73,9 @@ export class TeamsDirectory {
       token = result.continuationToken || undefined;
       if (!token) break;
     }
-    await this.store
-      .saveMembers(members, this.clock.now(), { keepKnownConnection: true })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not store the roster'));
+    await this.store.saveMembers(members, this.clock.now(), { keepKnownConnection: true }).catch((error: unknown) => {
+      this.logger.warn({ err: error }, 'could not store the roster');
+    });
     return members;
   }
 

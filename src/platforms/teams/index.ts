@@ -87,7 +87,9 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
           botEndpoint: `http://127.0.0.1:${config.PORT}${MESSAGES_PATH}`,
           firstPort: config.PLAYGROUND_PORT,
           dataDir: config.SPIEGEL_DATA_DIR,
-          log: (line) => logger.debug({ playground: line }, 'Agents Playground'),
+          log: (line) => {
+            logger.debug({ playground: line }, 'Agents Playground');
+          },
         })
       : [];
   for (const p of playgrounds) logger.info({ url: p.url, member: p.user.name }, `Agents Playground for ${p.user.name}: open ${p.url}`);

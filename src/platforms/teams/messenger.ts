@@ -27,13 +27,13 @@ export async function sendCards(context: TurnContext, cards: readonly AdaptiveCa
 
 /** Keeps the error of a proactive turn's logic, which the adapter would otherwise pass to onTurnError. */
 function capture(logic: (context: TurnContext) => Promise<void>) {
-  let error: unknown = null;
+  let error: Error | null = null;
   return {
     logic: async (context: TurnContext) => {
       try {
         await logic(context);
       } catch (caught) {
-        error = caught ?? new Error('proactive turn failed');
+        error = caught instanceof Error ? caught : new Error('proactive turn failed', { cause: caught });
       }
     },
     rethrow() {
@@ -100,8 +100,9 @@ export class TeamsMessenger {
   private async createPersonalChat(member: TeamsMember): Promise<string> {
     const tenantId = aadTenantOf(member.tenantId);
     let conversationId: string | undefined;
-    const failure = capture(async (context) => {
+    const failure = capture((context) => {
       conversationId = context.activity.conversation?.id;
+      return Promise.resolve();
     });
     await this.adapter.createConversationAsync(
       this.appId,
@@ -114,7 +115,7 @@ export class TeamsMessenger {
         members: [{ id: member.teamsId, name: member.name ?? '' }],
         tenantId,
         channelData: { tenant: { id: tenantId } },
-        activity: undefined as never,
+        activity: undefined,
       },
       failure.logic,
     );

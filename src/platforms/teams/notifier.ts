@@ -6,7 +6,7 @@ import type { Notifier, ReminderDetails } from '../../app/notifier.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import { pickLocale } from '../../i18n/translator.js';
-import { isValidTimeZone } from '../../scheduling/time-zones.js';
+import { isValidTimeZone } from '../../domain/time-zones.js';
 import { personalPromptCards } from './answer-flow.js';
 import { renderReminderCard } from './cards/reply-cards.js';
 import type { TeamsRuntime } from './runtime.js';

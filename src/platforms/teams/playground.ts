@@ -175,7 +175,9 @@ function listeningPort(child: ChildProcess, log: (line: string) => void, timeout
       if (error) reject(error);
       else resolve(port ?? 0);
     };
-    const timer = setTimeout(() => finish(new Error(`the Agents Playground did not start within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => {
+      finish(new Error(`the Agents Playground did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (!line.trim()) continue;
@@ -186,14 +188,22 @@ function listeningPort(child: ChildProcess, log: (line: string) => void, timeout
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => finish(new Error(`the Agents Playground exited (code ${code}) before listening`)));
-    child.once('error', (error) => finish(error));
+    child.once('exit', (code) => {
+      finish(new Error(`the Agents Playground exited (code ${code}) before listening`));
+    });
+    child.once('error', (error) => {
+      finish(error);
+    });
   });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;

@@ -98,14 +98,14 @@ export class RoundMessages {
     );
     if (where.length === 0) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
     const summaryCards = renderSummaryCards(round, summary, round.locale, false);
-    let failure: unknown = null;
+    let failure: Error | null = null;
     for (const reference of where) {
       try {
         await this.messenger.send(reference, summaryCards);
         failure = null;
         break;
       } catch (error) {
-        failure = error;
+        failure = error instanceof Error ? error : new Error('could not post the summary', { cause: error });
         this.logger.warn(
           { err: error, roundId: round.id, conversation: reference.conversation.id },
           'could not post the summary there; trying the next place',

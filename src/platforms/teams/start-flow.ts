@@ -13,7 +13,7 @@ import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
 import { errorText } from '../../presentation/error-text.js';
 import { startFormSchema, startFormToRoundInput, zonedTimeToUtc, type StartForm } from '../../presentation/start-form.js';
-import { isValidTimeZone } from '../../scheduling/time-zones.js';
+import { isValidTimeZone } from '../../domain/time-zones.js';
 import { conversationKindOf, placeIdOf, referenceOf } from './activity.js';
 import type { ActionCall } from './answer-flow.js';
 import { renderFrameworkChoiceCard, renderStartedCard, renderStartFormCard, type StartFormValues } from './cards/start-form-card.js';
@@ -81,7 +81,7 @@ export async function chooseFramework(call: ActionCall): Promise<void> {
 }
 
 export async function chooseOtherFramework(call: ActionCall): Promise<void> {
-  const selected = typeof call.data['f'] === 'string' ? call.data['f'] : undefined;
+  const selected = typeof call.data.f === 'string' ? call.data.f : undefined;
   await invokeCard(call.context, frameworkChoiceCard(call.rt, call.locale, selected));
 }
 
@@ -132,13 +132,22 @@ export async function submitStartForm(call: ActionCall): Promise<void> {
   const { rt, context, actor, locale } = call;
   const t = translator(locale);
   try {
-    if (conversationKindOf(context.activity) === 'personal') return await invokeMessage(context, t('teams.start.notPersonal'));
-    const framework = frameworkOf(rt, call.data['f']);
-    if (!framework) return await invokeCard(context, frameworkChoiceCard(rt, locale));
+    if (conversationKindOf(context.activity) === 'personal') {
+      await invokeMessage(context, t('teams.start.notPersonal'));
+      return;
+    }
+    const framework = frameworkOf(rt, call.data.f);
+    if (!framework) {
+      await invokeCard(context, frameworkChoiceCard(rt, locale));
+      return;
+    }
     const values = valuesOf(call.data);
     const [members, timeZone] = await Promise.all([rt.directory.roster(context), timeZoneOf(rt, context, actor)]);
     const read = readForm(rt, framework, values, members, timeZone, locale);
-    if ('errors' in read) return await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, read.errors));
+    if ('errors' in read) {
+      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, read.errors));
+      return;
+    }
 
     const place: Place = { platform: 'teams', tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
     let round;
@@ -154,7 +163,8 @@ export async function submitStartForm(call: ActionCall): Promise<void> {
       );
     } catch (error) {
       if (!isSpiegelError(error)) throw error;
-      return await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, [errorText(error, locale)]));
+      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, [errorText(error, locale)]));
+      return;
     }
     const opened = round;
     await rt.rounds.postRound(opened, referenceOf(context.activity)).catch((error: unknown) => {

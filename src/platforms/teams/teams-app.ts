@@ -29,7 +29,7 @@ export function createTeamsApplication(rt: TeamsRuntime, adapter: TeamsAdapter):
   });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     rt.logger.error({ err: error, type: context.activity.type }, 'Teams turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === (ActivityTypes.Message as string)) {
       await replyText(context, translator(localeOf(context.activity, rt.config.DEFAULT_LOCALE))('errors.unexpected')).catch(() => {});
     }
   };

@@ -116,8 +116,7 @@ export class MongoJobStore implements JobStore {
       );
     } catch (error) {
       if (error instanceof MongoBulkWriteError) {
-        const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-        if (errors.every((e) => e.code === 11000)) return;
+        if ([error.writeErrors].flat().every((e) => e.code === 11000)) return;
       }
       if (isDuplicateKey(error)) return;
       throw error;

@@ -33,7 +33,7 @@ type RecurrenceDocument = z.infer<typeof recurrenceDocumentSchema>;
 function fromDocument(raw: unknown): Recurrence {
   const { _id, round, ...rest } = recurrenceDocumentSchema.parse(raw);
   // zod's partial() types absent keys as `T | undefined`; drop them so the settings fit exactOptional readers.
-  const settings = Object.fromEntries(Object.entries(round.settings).filter(([, v]) => v !== undefined));
+  const settings = Object.fromEntries(Object.entries(round.settings).filter(([, v]: [string, unknown]) => v !== undefined));
   return { id: _id, round: { ...round, settings }, ...rest };
 }
 

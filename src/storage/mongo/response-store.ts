@@ -65,7 +65,7 @@ export class MongoResponseStore implements ResponseStore {
     }
     if (!result.value)
       throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
-    return { response: fromDocument(result.value), created: result.lastErrorObject?.['updatedExisting'] !== true };
+    return { response: fromDocument(result.value), created: result.lastErrorObject?.updatedExisting !== true };
   }
 
   async saveMany(tenantId: string, responses: Response[]): Promise<void> {

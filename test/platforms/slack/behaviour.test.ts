@@ -57,7 +57,7 @@ describe('Slack behaviour', () => {
   it('refuses an action on another workspace’s round and stores nothing', async () => {
     const reply = await click({ teamId: 'T2', userId: 'UBOB', criterionId: 'go-clear', value: '4', responseUrlId: 'other-team' });
     expect(reply.status).toBe(200);
-    expect(String((await lastResponse('other-team')).body['text'])).toBe(
+    expect(String((await lastResponse('other-team')).body.text)).toBe(
       'I cannot find that round. It may have been removed, or it belongs to another workspace.',
     );
     expect(await h.ctx.stores.responses.listForRound('slack:T1', round.id)).toHaveLength(0);
@@ -69,7 +69,7 @@ describe('Slack behaviour', () => {
     expect(reply.status).toBe(200);
     const stored = await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB');
     expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 2]]);
-    expect(String((await lastResponse('stored-first')).body['text'])).toMatch(/^Saved\. Your answer to .*: \*2 · Disagree\*/);
+    expect(String((await lastResponse('stored-first')).body.text)).toMatch(/^Saved\. Your answer to .*: \*2 · Disagree\*/);
   });
 
   it('answers a click on a closed round clearly and stores nothing', async () => {
@@ -85,9 +85,9 @@ describe('Slack behaviour', () => {
   });
 
   it('tells a member who is not a participant, and stores nothing', async () => {
-    h.fake.users['UOUTSIDER'] = { locale: 'en-GB' };
+    h.fake.users.UOUTSIDER = { locale: 'en-GB' };
     await click({ userId: 'UOUTSIDER', criterionId: 'go-clear', value: '4', responseUrlId: 'outsider' });
-    expect(String((await lastResponse('outsider')).body['text'])).toMatch(/not a participant/);
+    expect(String((await lastResponse('outsider')).body.text)).toMatch(/not a participant/);
     expect(await h.ctx.stores.responses.listForRound('slack:T1', round.id)).toHaveLength(0);
   });
 
@@ -137,18 +137,18 @@ describe('Slack behaviour', () => {
         container: { type: 'view', view_id: 'VHOME' },
       }),
     );
-    await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === ADMIN));
+    await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body.user_id === ADMIN));
     await click({ userId: 'UFRENCH', criterionId: 'wl-means', value: '3', responseUrlId: 'french' });
-    expect(String((await lastResponse('french')).body['text'])).toMatch(/^Bewaard\. Je antwoord op/);
+    expect(String((await lastResponse('french')).body.text)).toMatch(/^Bewaard\. Je antwoord op/);
     await click({ userId: 'UBOB', criterionId: 'wl-means', value: '3', responseUrlId: 'english' });
-    expect(String((await lastResponse('english')).body['text'])).toMatch(/^Saved\. Your answer to/);
+    expect(String((await lastResponse('english')).body.text)).toMatch(/^Saved\. Your answer to/);
   });
 
   it('queues reminders for those who have not answered, and sends them as direct messages', async () => {
     await click({ userId: 'UBOB', criterionId: 'go-clear', value: '4', responseUrlId: 'bob-first' });
     await lastResponse('bob-first');
     await h.command({ text: 'herinner', userId: 'UCOORD', channelId: CHANNEL, responseUrlId: 'remind' });
-    expect(String((await lastResponse('remind')).body['text'])).toMatch(/on their way to the 2 participants/);
+    expect(String((await lastResponse('remind')).body.text)).toMatch(/on their way to the 2 participants/);
     expect((await h.ctx.stores.jobs.list({ tenantId: 'slack:T1', roundId: round.id })).some((j) => j.slot?.startsWith('now-'))).toBe(true);
 
     await h.slack.notifier.sendReminder(round, 'UANN', {
@@ -158,14 +158,14 @@ describe('Slack behaviour', () => {
       slot: '48h',
       deadline: null,
     });
-    const dm = await h.fake.waitFor(() => h.fake.of('chat.postMessage').find((c) => c.body['channel'] === 'DUANN'));
-    expect(h.fake.of('conversations.open').at(-1)?.body['users']).toBe('UANN');
-    expect(String(dm.body['text'])).toMatch(/^Herinnering: “/);
-    expect(JSON.stringify(dm.body['blocks'])).toContain('spiegel.continue');
+    const dm = await h.fake.waitFor(() => h.fake.of('chat.postMessage').find((c) => c.body.channel === 'DUANN'));
+    expect(h.fake.of('conversations.open').at(-1)?.body.users).toBe('UANN');
+    expect(String(dm.body.text)).toMatch(/^Herinnering: “/);
+    expect(JSON.stringify(dm.body.blocks)).toContain('spiegel.continue');
   });
 
   it('does not start a round in a channel the bot is not in', async () => {
-    h.fake.channelMembers['CNOBOT'] = ['UCOORD', 'UANN'];
+    h.fake.channelMembers.CNOBOT = ['UCOORD', 'UANN'];
     const before = (await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CNOBOT' })).length;
     const values = {
       framework: {
@@ -181,14 +181,14 @@ describe('Slack behaviour', () => {
       viewSubmissionPayload({ teamId: 'T1', userId: 'UCOORD', callbackId: 'spiegel.start', privateMetadata: metadata, values }),
     );
     expect(reply.status).toBe(200);
-    expect(String((await lastResponse('nobot')).body['text'])).toBe(
+    expect(String((await lastResponse('nobot')).body.text)).toBe(
       'I am not a member of <#CNOBOT>. Invite me with `/invite @Spiegel` and try again.',
     );
     expect(await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CNOBOT' })).toHaveLength(before);
   });
 
   it('shows a past deadline next to its field, before anything is stored', async () => {
-    h.fake.channelMembers['CPAST'] = ['UCOORD', BOT_USER_ID];
+    h.fake.channelMembers.CPAST = ['UCOORD', BOT_USER_ID];
     const values = {
       framework: {
         'spiegel.start.framework': {
@@ -214,8 +214,8 @@ describe('Slack behaviour', () => {
       event: { type: 'app_home_opened', user: 'UCOORD', channel: 'DHOME', tab: 'home', event_ts: '1.2' },
     });
     await h.post(body, 'application/json');
-    const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === 'UCOORD'));
-    const view = JSON.stringify(published.body['view']);
+    const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body.user_id === 'UCOORD'));
+    const view = JSON.stringify(published.body.view);
     expect(view).toContain('Rounds you coordinate');
     expect(view).toContain(round.name);
   });
@@ -237,7 +237,7 @@ describe('Slack behaviour', () => {
       }),
     );
     const open = await h.fake.waitFor(() => h.fake.of('views.open')[before]);
-    const view = open.body['view'] as { callback_id: string; blocks: Array<{ block_id?: string }> };
+    const view = open.body.view as { callback_id: string; blocks: { block_id?: string }[] };
     expect(view.callback_id).toBe('spiegel.answers');
     expect(view.blocks.map((b) => b.block_id)).toContain('rating|wl-means|rating'); // goals is complete: on to workload
 
@@ -252,7 +252,7 @@ describe('Slack behaviour', () => {
         value: round.id,
       }),
     );
-    expect(String((await lastResponse('bob-mine')).body['text'])).toMatch(
+    expect(String((await lastResponse('bob-mine')).body.text)).toMatch(
       /Your answers in \*.*\*:\n• I know what our team wants to achieve in the coming months: \*5 · Strongly agree\*/,
     );
   });
@@ -277,9 +277,9 @@ describe('Slack behaviour', () => {
         view,
       }),
     );
-    const update = await h.fake.waitFor(() => h.fake.of('views.update').find((c) => c.body['view_id'] === 'VSTART'));
-    expect(update.body['hash']).toBe('h42');
-    const blocks = (update.body['view'] as { blocks: Array<{ block_id: string }> }).blocks.map((b) => b.block_id);
+    const update = await h.fake.waitFor(() => h.fake.of('views.update').find((c) => c.body.view_id === 'VSTART'));
+    expect(update.body.hash).toBe('h42');
+    const blocks = (update.body.view as { blocks: { block_id: string }[] }).blocks.map((b) => b.block_id);
     expect(blocks).toEqual(
       expect.arrayContaining(['criteria|mentoring-to-work', 'dimensions|mentoring-to-work', 'target|mentoring-to-work']),
     );
@@ -289,9 +289,9 @@ describe('Slack behaviour', () => {
     h.fake.rateLimitOnce.set('chat.postMessage', 1);
     const started = Date.now();
     await h.slack.notifier.announceRound(round);
-    const attempts = h.fake.of('chat.postMessage').filter((c) => c.at >= started && String(c.body['text']).startsWith('Reflection:'));
+    const attempts = h.fake.of('chat.postMessage').filter((c) => c.at >= started && String(c.body.text).startsWith('Reflection:'));
     expect(attempts).toHaveLength(2);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(1000);
-    expect((await h.ctx.stores.rounds.get('slack:T1', round.id))?.platformRefs['slackIntroTs']).toBeTruthy();
+    expect((await h.ctx.stores.rounds.get('slack:T1', round.id))?.platformRefs.slackIntroTs).toBeTruthy();
   });
 });

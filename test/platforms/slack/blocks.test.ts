@@ -70,7 +70,7 @@ function expectWithinLimits(blocks: AnyBlock[], maxBlocks: number): void {
   for (const block of blocks) {
     const json = block as {
       text?: { text: string };
-      elements?: Array<Record<string, unknown>>;
+      elements?: Record<string, unknown>[];
       accessory?: Record<string, unknown>;
       label?: { text: string };
       element?: Record<string, unknown>;
@@ -82,16 +82,16 @@ function expectWithinLimits(blocks: AnyBlock[], maxBlocks: number): void {
     const elements = [...(json.elements ?? []), ...(json.accessory ? [json.accessory] : []), ...(json.element ? [json.element] : [])];
     if (block.type === 'actions') {
       expect(elements.length).toBeLessThanOrEqual(limits.actionsElements);
-      const actionIds = elements.map((e) => e['action_id']);
+      const actionIds = elements.map((e) => e.action_id);
       expect(new Set(actionIds).size).toBe(actionIds.length);
     }
     for (const e of elements) {
-      if (typeof e['action_id'] === 'string') expect((e['action_id'] as string).length).toBeLessThanOrEqual(limits.actionId);
-      if (e['type'] === 'button') {
-        expect((e['text'] as { text: string }).text.length).toBeLessThanOrEqual(limits.buttonText);
-        expect(String(e['value']).length).toBeLessThanOrEqual(limits.buttonValue);
+      if (typeof e.action_id === 'string') expect(e.action_id.length).toBeLessThanOrEqual(limits.actionId);
+      if (e.type === 'button') {
+        expect((e.text as { text: string }).text.length).toBeLessThanOrEqual(limits.buttonText);
+        expect(String(e.value).length).toBeLessThanOrEqual(limits.buttonValue);
       }
-      for (const o of (e['options'] as Array<{ text: { text: string }; value: string }> | undefined) ?? []) {
+      for (const o of (e.options as { text: { text: string }; value: string }[] | undefined) ?? []) {
         expect(o.text.text.length).toBeLessThanOrEqual(limits.optionText);
         expect(o.value.length).toBeLessThanOrEqual(limits.optionValue);
       }
@@ -131,7 +131,7 @@ describe('prompt messages', () => {
     const round = bigRound(3, ['importance', 'practice']);
     const [message] = renderPromptMessages(round);
     const row = message!.blocks.find((b) => b.type === 'actions')!;
-    const values = (row as { elements: Array<{ value: string; action_id: string; text: { text: string } }> }).elements;
+    const values = (row as { elements: { value: string; action_id: string; text: { text: string } }[] }).elements;
     expect(values.map((v) => v.action_id)).toEqual([
       'spiegel.rate:1',
       'spiegel.rate:2',
@@ -171,7 +171,7 @@ describe('answers form', () => {
   it.each([[[]], [['importance', 'practice']], [['a', 'b', 'c']]])(
     'every part of a 40-criterion round fits a modal (dimensions %j)',
     (dimensions) => {
-      const round = bigRound(40, dimensions as string[], 400);
+      const round = bigRound(40, dimensions, 400);
       const parts = formParts(round);
       expect(parts.flatMap((p) => round.framework.criteria.filter((c) => c.component === p.componentId).slice(p.from, p.to))).toHaveLength(
         40,

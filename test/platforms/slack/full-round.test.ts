@@ -18,13 +18,13 @@ const CAROL = 'UCAROL';
 const CHANNEL = 'CQUALITY';
 const CRITERIA = ['go-clear', 'go-priorities', 'wl-manageable', 'wl-energy'];
 
-type Block = {
+interface Block {
   type: string;
   block_id?: string;
-  elements?: Array<{ action_id?: string; value?: string }>;
+  elements?: { action_id?: string; value?: string }[];
   text?: { text: string };
   accessory?: { action_id?: string; value?: string };
-};
+}
 
 const ratings: Record<string, Record<string, string>> = {
   [ANN]: { 'go-clear': '5', 'go-priorities': '1', 'wl-manageable': '2', 'wl-energy': '4' },
@@ -39,10 +39,10 @@ const comments: Record<string, [string, string]> = {
 
 describe('a full round in Slack', () => {
   let h: Harness;
-  const requests: Array<Record<string, unknown>> = [];
+  const requests: Record<string, unknown>[] = [];
   let round: Round;
 
-  const texts = (calls: RecordedCall[]) => calls.map((c) => String(c.body['text'] ?? ''));
+  const texts = (calls: RecordedCall[]) => calls.map((c) => (typeof c.body.text === 'string' ? c.body.text : ''));
   const lastResponse = (id: string) => h.fake.waitFor(() => h.fake.responses(id).at(-1));
 
   async function command(userId: string, text: string, responseUrlId: string) {
@@ -53,30 +53,28 @@ describe('a full round in Slack', () => {
   }
 
   async function interact(payload: Record<string, unknown>, note: Record<string, unknown>) {
-    requests.push({ kind: payload['type'], ...note });
+    requests.push({ kind: payload.type, ...note });
     const reply = await h.interact(payload);
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(3000);
     return reply;
   }
 
-  function promptButtons(): Array<{ actionId: string; blockId: string; value: string; messageTs: string }> {
-    const posted = h.fake.of('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL);
+  function promptButtons(): { actionId: string; blockId: string; value: string; messageTs: string }[] {
+    const posted = h.fake.of('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     const intro = posted[0];
-    return posted
-      .slice(1)
-      .flatMap((call, i) =>
-        ((call.body['blocks'] as Block[]) ?? []).flatMap((block) =>
-          block.type === 'actions'
-            ? (block.elements ?? []).map((e) => ({
-                actionId: e.action_id ?? '',
-                blockId: block.block_id ?? '',
-                value: e.value ?? '',
-                messageTs: `${i}-${String(intro?.at)}`,
-              }))
-            : [],
-        ),
-      );
+    return posted.slice(1).flatMap((call, i) =>
+      ((call.body.blocks as Block[]) ?? []).flatMap((block) =>
+        block.type === 'actions'
+          ? (block.elements ?? []).map((e) => ({
+              actionId: e.action_id ?? '',
+              blockId: block.block_id ?? '',
+              value: e.value ?? '',
+              messageTs: `${i}-${String(intro?.at)}`,
+            }))
+          : [],
+      ),
+    );
   }
 
   beforeAll(async () => {
@@ -111,7 +109,7 @@ describe('a full round in Slack', () => {
   it('opens the start form on /reflect start', async () => {
     await command(COORD, 'start', 'start');
     const open = await h.fake.waitFor(() => h.fake.of('views.open')[0]);
-    const view = open.body['view'] as { callback_id: string; blocks: Block[]; private_metadata: string };
+    const view = open.body.view as { callback_id: string; blocks: Block[]; private_metadata: string };
     expect(view.callback_id).toBe('spiegel.start');
     expect(view.blocks.map((b) => b.block_id)).toEqual(expect.arrayContaining(['framework', 'participants', 'deadline_date', 'language']));
     expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: CHANNEL, timeZone: 'Europe/Brussels' });
@@ -119,7 +117,7 @@ describe('a full round in Slack', () => {
 
   it('starts the round from the submitted form and posts the intro and the prompts', async () => {
     const open = h.fake.of('views.open')[0]!;
-    const metadata = (open.body['view'] as { private_metadata: string }).private_metadata;
+    const metadata = (open.body.view as { private_metadata: string }).private_metadata;
     const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     const values = {
       framework: {
@@ -148,7 +146,7 @@ describe('a full round in Slack', () => {
     );
     expect(reply.text).toBe('');
     const started = await lastResponse('start');
-    expect(String(started.body['text'])).toBe('Round “Spring check-up” started with 3 participants.');
+    expect(String(started.body.text)).toBe('Round “Spring check-up” started with 3 participants.');
 
     const [stored] = await h.ctx.stores.rounds.list('slack:T1', { channelId: CHANNEL });
     round = stored!;
@@ -163,8 +161,8 @@ describe('a full round in Slack', () => {
     expect(round.deadline).toEqual(zonedTimeToUtc(deadline, '16:00', 'Europe/Brussels')); // the coordinator's time zone
     const posted = h.fake.of('chat.postMessage');
     expect(posted.length).toBeGreaterThanOrEqual(2);
-    expect(posted[0]?.body['text']).toBe('Reflection: Spring check-up');
-    expect(round.platformRefs['slackIntroTs']).toBeTruthy();
+    expect(posted[0]?.body.text).toBe('Reflection: Spring check-up');
+    expect(round.platformRefs.slackIntroTs).toBeTruthy();
     expect(promptButtons()).toHaveLength(CRITERIA.length * 6);
   });
 
@@ -191,10 +189,10 @@ describe('a full round in Slack', () => {
         expect(confirmation.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
       }
     }
-    expect(String((await lastResponse(`click-${ANN}-go-clear`)).body['text'])).toContain(
+    expect(String((await lastResponse(`click-${ANN}-go-clear`)).body.text)).toContain(
       'Bewaard. Je antwoord op “Ik weet wat ons team de komende maanden wil bereiken”: *5 · Helemaal eens*',
     );
-    expect(String((await lastResponse(`click-${BOB}-wl-energy`)).body['text'])).toContain('*Not applicable*');
+    expect(String((await lastResponse(`click-${BOB}-wl-energy`)).body.text)).toContain('*Not applicable*');
     const responses = await h.ctx.stores.responses.listForRound('slack:T1', round.id);
     expect(responses).toHaveLength(12);
   });
@@ -204,7 +202,7 @@ describe('a full round in Slack', () => {
       const [criterion, text] = comments[member]!;
       const button = h.fake
         .of('chat.postMessage')
-        .flatMap((c) => (c.body['blocks'] as Block[]) ?? [])
+        .flatMap((c) => (c.body.blocks as Block[]) ?? [])
         .find((b) => b.block_id === `crit|${criterion}`)!.accessory!;
       const before = h.fake.of('views.open').length;
       await interact(
@@ -220,9 +218,9 @@ describe('a full round in Slack', () => {
         { user: member, action: 'comment', criterion },
       );
       const open = await h.fake.waitFor(() => h.fake.of('views.open')[before]);
-      const view = open.body['view'] as {
+      const view = open.body.view as {
         private_metadata: string;
-        blocks: Array<{ block_id: string; element?: { initial_option?: { value: string } } }>;
+        blocks: { block_id: string; element?: { initial_option?: { value: string } } }[];
       };
       expect(view.blocks.find((b) => b.block_id === `rating|${criterion}|rating`)?.element?.initial_option?.value).toBe(
         ratings[member]![criterion],
@@ -246,7 +244,7 @@ describe('a full round in Slack', () => {
         }),
         { user: member, view: 'answers form', criterion },
       );
-      const ack = reply.json() as { response_action: string; view: { blocks: Array<{ text?: { text: string } }> } };
+      const ack = reply.json() as { response_action: string; view: { blocks: { text?: { text: string } }[] } };
       expect(ack.response_action).toBe('update');
       expect(JSON.stringify(ack.view.blocks)).toMatch(member === ANN ? /1 antwoord bewaard/ : /Saved 1 answer/);
     }
@@ -265,27 +263,27 @@ describe('a full round in Slack', () => {
 
   it('updates the intro with the progress, debounced', async () => {
     const update = await h.fake.waitFor(
-      () => h.fake.of('chat.update').find((c) => JSON.stringify(c.body['blocks']).includes('3 of 3 answered')),
+      () => h.fake.of('chat.update').find((c) => JSON.stringify(c.body.blocks).includes('3 of 3 answered')),
       5_000,
     );
-    expect(update.body['ts']).toBe(round.platformRefs['slackIntroTs']);
+    expect(update.body.ts).toBe(round.platformRefs.slackIntroTs);
     // 12 clicks and 3 comments: far fewer intro updates than answers.
     expect(h.fake.of('chat.update').length).toBeLessThan(6);
   });
 
   it('refuses coordinator actions to members, politely', async () => {
     await command(BOB, 'summary', 'bob-summary');
-    expect(String((await lastResponse('bob-summary')).body['text'])).toBe('Only the coordinators of this round can do that.');
+    expect(String((await lastResponse('bob-summary')).body.text)).toBe('Only the coordinators of this round can do that.');
     await command(BOB, 'close', 'bob-close');
-    expect(String((await lastResponse('bob-close')).body['text'])).toBe('Only the coordinators of this round can do that.');
+    expect(String((await lastResponse('bob-close')).body.text)).toBe('Only the coordinators of this round can do that.');
     expect((await h.ctx.stores.rounds.get('slack:T1', round.id))?.state).toBe('open');
   });
 
   it('shows the coordinator an interim summary, privately', async () => {
     await command(COORD, 'summary', 'coord-summary');
     const interim = await lastResponse('coord-summary');
-    expect(interim.body['response_type']).toBe('ephemeral');
-    const blocks = JSON.stringify(interim.body['blocks']);
+    expect(interim.body.response_type).toBe('ephemeral');
+    const blocks = JSON.stringify(interim.body.blocks);
     expect(blocks).toContain('Interim results, visible to coordinators only.');
     expect(blocks).toContain('Response rate: 3 of 3 (100%)');
   });
@@ -293,13 +291,13 @@ describe('a full round in Slack', () => {
   it('closes the round and posts the summary in the channel', async () => {
     const before = h.fake.of('chat.postMessage').length;
     await command(COORD, 'close', 'coord-close');
-    expect(String((await lastResponse('coord-close')).body['text'])).toBe(
+    expect(String((await lastResponse('coord-close')).body.text)).toBe(
       'Round “Spring check-up” is closed; the summary is posted in the channel.',
     );
     const summary = h.fake.of('chat.postMessage').slice(before);
     expect(summary.length).toBeGreaterThanOrEqual(1);
-    expect(summary.every((c) => c.body['channel'] === CHANNEL)).toBe(true);
-    const blocks = JSON.stringify(summary.map((c) => c.body['blocks']));
+    expect(summary.every((c) => c.body.channel === CHANNEL)).toBe(true);
+    const blocks = JSON.stringify(summary.map((c) => c.body.blocks));
     expect(blocks).toContain('Summary: Spring check-up');
     expect(blocks).toContain('Response rate: 3 of 3 (100%)');
     expect(blocks).toContain('We change course every week.');
@@ -308,7 +306,7 @@ describe('a full round in Slack', () => {
     const stored = await h.ctx.stores.rounds.get('slack:T1', round.id);
     expect(stored?.state).toBe('closed');
     expect((await h.ctx.stores.summaries.get('slack:T1', round.id))?.respondents).toBe(3);
-    await h.fake.waitFor(() => h.fake.of('chat.update').some((c) => JSON.stringify(c.body['blocks']).includes('This round is closed')));
+    await h.fake.waitFor(() => h.fake.of('chat.update').some((c) => JSON.stringify(c.body.blocks).includes('This round is closed')));
   });
 
   it('answers a click on the closed round clearly and stores nothing', async () => {
@@ -325,7 +323,7 @@ describe('a full round in Slack', () => {
       }),
       { user: ANN, action: button.actionId, note: 'after close' },
     );
-    expect(String((await lastResponse('late-click')).body['text'])).toBe(
+    expect(String((await lastResponse('late-click')).body.text)).toBe(
       'Deze ronde is afgesloten: antwoorden kunnen niet meer gegeven of gewijzigd worden.',
     );
     const ann = (await h.ctx.stores.responses.listForRound('slack:T1', round.id)).find(

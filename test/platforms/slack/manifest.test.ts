@@ -6,7 +6,7 @@ import { BOT_SCOPES, slackPaths } from '../../../src/platforms/slack/slack-app.j
 import { SLASH_COMMAND } from '../../../src/platforms/slack/ids.js';
 
 interface Manifest {
-  features: { slash_commands: Array<{ command: string; url: string }>; app_home: { home_tab_enabled: boolean } };
+  features: { slash_commands: { command: string; url: string }[]; app_home: { home_tab_enabled: boolean } };
   oauth_config: { redirect_urls: string[]; scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };

@@ -53,7 +53,7 @@ describe('Slack OAuth distribution', () => {
       event: { type: 'app_home_opened', user: 'UINSTALLER', channel: 'DX', tab: 'home', event_ts: '1.1' },
     });
     expect((await h.post(body, 'application/json')).status).toBe(200);
-    const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === 'UINSTALLER'));
+    const published = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body.user_id === 'UINSTALLER'));
     expect(published.token).toBe('xoxb-oauth-installed');
     const round = { place: { platform: 'slack' as const, tenantId: 'slack:TOAUTH', channelId: 'C1' } };
     expect(await h.slack.notifier.memberTimeZone(round as never, 'UINSTALLER')).toBe('Europe/Brussels');

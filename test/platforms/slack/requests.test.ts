@@ -66,14 +66,14 @@ describe('Slack requests', () => {
     expect(reply.status).toBe(200);
     expect(reply.ms).toBeLessThan(3000);
     const [answer] = await h.fake.waitFor(() => (h.fake.responses('help').length > 0 ? h.fake.responses('help') : null));
-    expect(answer?.body['response_type']).toBe('ephemeral');
-    expect(String(answer?.body['text'])).toContain('/reflect start');
+    expect(answer?.body.response_type).toBe('ephemeral');
+    expect(String(answer?.body.text)).toContain('/reflect start');
   });
 
   it('answers unknown input with the help text', async () => {
     await h.command({ text: 'fly me to the moon', userId: 'UHOME', responseUrlId: 'unknown' });
     const [answer] = await h.fake.waitFor(() => (h.fake.responses('unknown').length > 0 ? h.fake.responses('unknown') : null));
-    expect(String(answer?.body['text'])).toMatch(/I do not know “fly”[\s\S]*\/reflect start/);
+    expect(String(answer?.body.text)).toMatch(/I do not know “fly”[\s\S]*\/reflect start/);
   });
 
   it('handles a retried event (X-Slack-Retry-Num) once', async () => {
@@ -88,6 +88,6 @@ describe('Slack requests', () => {
     await h.fake.waitFor(() => h.fake.of('views.publish').length > 0);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.of('views.publish')).toHaveLength(1);
-    expect(h.fake.of('views.publish')[0]?.body['user_id']).toBe('UHOME');
+    expect(h.fake.of('views.publish')[0]?.body.user_id).toBe('UHOME');
   });
 });

@@ -39,10 +39,10 @@ describe('Slack notifier with the scheduler', () => {
     const round = await open(3_600_000);
     expect(await remindNow(h.ctx, coordinator, round.id)).toMatchObject({ queued: true, members: 2 });
     await Promise.all([scheduler().drain(), scheduler().drain()]);
-    const dms = h.fake.of('chat.postMessage').filter((c) => String(c.body['channel']).startsWith('D'));
-    expect(dms.map((c) => c.body['channel']).sort()).toEqual(['DUANN', 'DUBOB']);
-    expect(String(dms.find((c) => c.body['channel'] === 'DUANN')?.body['text'])).toMatch(/^Herinnering/);
-    expect(JSON.stringify(dms[0]?.body['blocks'])).toContain(`"value":"${round.id}"`);
+    const dms = h.fake.of('chat.postMessage').filter((c) => String(c.body.channel).startsWith('D'));
+    expect(dms.map((c) => c.body.channel).sort()).toEqual(['DUANN', 'DUBOB']);
+    expect(String(dms.find((c) => c.body.channel === 'DUANN')?.body.text)).toMatch(/^Herinnering/);
+    expect(JSON.stringify(dms[0]?.body.blocks)).toContain(`"value":"${round.id}"`);
   });
 
   it('closes the round at its deadline and posts the summary in the channel once', async () => {
@@ -50,11 +50,9 @@ describe('Slack notifier with the scheduler', () => {
     await h.slack.notifier.announceRound(round);
     await new Promise((r) => setTimeout(r, 1_700));
     await Promise.all([scheduler().drain(), scheduler().drain()]);
-    const summaries = h.fake
-      .of('chat.postMessage')
-      .filter((c) => c.body['channel'] === CHANNEL && String(c.body['text']).startsWith('Summary:'));
+    const summaries = h.fake.of('chat.postMessage').filter((c) => c.body.channel === CHANNEL && String(c.body.text).startsWith('Summary:'));
     expect(summaries).toHaveLength(1);
     expect((await h.ctx.stores.rounds.get('slack:T1', round.id))?.state).toBe('closed');
-    expect(h.fake.of('chat.update').some((c) => JSON.stringify(c.body['blocks']).includes('This round is closed'))).toBe(true);
+    expect(h.fake.of('chat.update').some((c) => JSON.stringify(c.body.blocks).includes('This round is closed'))).toBe(true);
   });
 });

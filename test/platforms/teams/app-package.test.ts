@@ -44,7 +44,7 @@ function unzip(archive: Buffer): Map<string, Buffer> {
 }
 
 /** The alpha-weighted colours of an 8-bit RGBA PNG written with filter 0 (as our icon script writes them). */
-function pixels(png: Buffer): Array<[number, number, number, number]> {
+function pixels(png: Buffer): [number, number, number, number][] {
   const size = pngSize(png)!;
   const chunks: Buffer[] = [];
   for (let at = 8; at < png.length;) {
@@ -53,7 +53,7 @@ function pixels(png: Buffer): Array<[number, number, number, number]> {
     at += 12 + length;
   }
   const rows = inflateSync(Buffer.concat(chunks));
-  const out: Array<[number, number, number, number]> = [];
+  const out: [number, number, number, number][] = [];
   for (let y = 0; y < size.height; y++) {
     expect(rows[y * (size.width * 4 + 1)]).toBe(0);
     for (let x = 0; x < size.width; x++) {
@@ -69,17 +69,20 @@ describe('Teams app package', () => {
     const built = await buildTeamsAppPackage(options);
     const files = unzip(built.zip);
     expect([...files.keys()]).toEqual(['manifest.json', 'nl.json', 'color.png', 'outline.png']);
-    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, any>;
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
+      developer: unknown;
+      bots: { commandLists: { commands: { title: string }[] }[] }[];
+    };
     expect(manifest).toMatchObject({ manifestVersion: '1.22', version: '1.2.3', id: APP_ID, validDomains: ['spiegel.example.org'] });
-    expect(manifest['developer']).toMatchObject({ name: 'Kwaliteitsteam vzw', privacyUrl: 'https://spiegel.example.org/privacy' });
-    const [bot] = manifest['bots'];
+    expect(manifest.developer).toMatchObject({ name: 'Kwaliteitsteam vzw', privacyUrl: 'https://spiegel.example.org/privacy' });
+    const [bot] = manifest.bots;
     expect(bot).toMatchObject({ botId: APP_ID, scopes: ['team', 'groupChat', 'personal'] });
-    const titles = bot.commandLists[0].commands.map((c: { title: string }) => c.title);
+    const titles = bot!.commandLists[0]!.commands.map((c) => c.title);
     expect([...titles].sort()).toEqual([...commandVerbs].sort());
 
     const nl = JSON.parse(files.get('nl.json')!.toString('utf8')) as Record<string, string>;
-    const dutchTitles = titles.map((_: string, i: number) => nl[`bots[0].commandLists[0].commands[${i}].title`]);
-    expect(dutchTitles.map((title: string) => parseCommand(title).verb)).toEqual(titles);
+    const dutchTitles = titles.map((_, i) => nl[`bots[0].commandLists[0].commands[${i}].title`]);
+    expect(dutchTitles.map((title) => parseCommand(title ?? '').verb)).toEqual(titles);
 
     expect(pngSize(files.get('color.png')!)).toEqual({ width: 192, height: 192 });
     expect(pngSize(files.get('outline.png')!)).toEqual({ width: 32, height: 32 });

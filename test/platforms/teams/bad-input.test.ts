@@ -146,8 +146,8 @@ describe('Teams: bad input stores nothing', () => {
     await h.post(message(h.connector, members.an, 'start', { kind: 'personal' }));
     expect(h.connector.sent()[0]!.cardText).toContain('Start a round from the channel or group chat');
     const noTenant = message(h.connector, members.an, 'status', { thread: 'nt' });
-    noTenant['conversation'] = { id: `${TEAM_ID};messageid=nt`, conversationType: 'channel' };
-    noTenant['channelData'] = {};
+    noTenant.conversation = { id: `${TEAM_ID};messageid=nt`, conversationType: 'channel' };
+    noTenant.channelData = {};
     await h.post(noTenant);
     expect(h.connector.sent()[1]!.cardText).toContain('I cannot tell which organisation');
   });
@@ -204,7 +204,11 @@ describe('Teams: bad input stores nothing', () => {
       expect(h.connector.calls).toHaveLength(0);
     } finally {
       await teams?.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
     }
   });
 

@@ -141,12 +141,15 @@ describe('Teams cards', () => {
     const round = roundOf(catalogue.get('team-health'), 'en');
     const part = promptParts(round)[0]!;
     const shared = renderPromptCard({ round, part, locale: 'en', progress: { answered: 1, participants: 80 }, refreshUserIds: [] });
-    const inputs: Array<Record<string, unknown>> = [];
+    const inputs: Record<string, unknown>[] = [];
     const walk = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(walk);
+      if (Array.isArray(node)) {
+        node.forEach(walk);
+        return;
+      }
       if (!node || typeof node !== 'object') return;
       const element = node as Record<string, unknown>;
-      if (String(element['type']).startsWith('Input.')) inputs.push(element);
+      if (String(element.type).startsWith('Input.')) inputs.push(element);
       Object.values(element).forEach(walk);
     };
     walk(shared);
@@ -172,10 +175,14 @@ describe('Teams cards', () => {
         ).flat();
         const summary = summarizeRound({ round, responses, respondents: 12 });
         const cards = renderSummaryCards(round, summary, locale, false);
-        cards.forEach((card, i) => expectValid(card, `${framework.id} ${locale} summary ${i}`));
+        cards.forEach((card, i) => {
+          expectValid(card, `${framework.id} ${locale} summary ${i}`);
+        });
         expect(JSON.stringify(cards[0])).toContain(locale === 'en' ? 'Response rate' : 'Respons');
         const interim = renderSummaryCards(round, summary, locale, true);
-        interim.forEach((card, i) => expectValid(card, `${framework.id} ${locale} interim ${i}`));
+        interim.forEach((card, i) => {
+          expectValid(card, `${framework.id} ${locale} interim ${i}`);
+        });
       }
     }
   });

@@ -22,10 +22,13 @@ afterAll(async () => {
 function inputs(card: Record<string, unknown>): Map<string, unknown> {
   const found = new Map<string, unknown>();
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
-    if (typeof n['type'] === 'string' && (n['type'] as string).startsWith('Input.')) found.set(String(n['id']), n['value']);
+    if (typeof n.type === 'string' && n.type.startsWith('Input.')) found.set(String(n.id), n.value);
     Object.values(n).forEach(walk);
   };
   walk(card);
@@ -94,9 +97,9 @@ describe('Teams round in a channel', () => {
     const shared = cardOf(posted[0]!.body);
     expect(cardText(shared)).toContain('0 of 3 answered');
     expect([...inputs(shared).values()].every((v) => v === undefined)).toBe(true);
-    expect(shared['refresh']).toMatchObject({ userIds: expect.arrayContaining([members.an.id, members.bram.id, members.chloe.id]) });
+    expect(shared.refresh).toMatchObject({ userIds: expect.arrayContaining([members.an.id, members.bram.id, members.chloe.id]) });
     expect(h.connector.updates().map((u) => u.activityId)).toEqual(['form-1']);
-    expect(await h.store.getRoundCards(TENANT_ID, round.id)).toMatchObject({ activityIds: [posted[0]!.body['id'] ?? expect.any(String)] });
+    expect(await h.store.getRoundCards(TENANT_ID, round.id)).toMatchObject({ activityIds: [posted[0]!.body.id ?? expect.any(String)] });
   });
 
   it('stores a member’s answers, answers with their own view, and updates only the progress for everyone', async () => {

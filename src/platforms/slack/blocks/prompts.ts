@@ -113,7 +113,7 @@ export function renderPromptMessages(round: Round): SlackMessage[] {
     if (ids.length === 0) continue;
     const groups = ids.map((id) => criterionBlocks(round, id, ++number));
     // Where each message's share of this component starts, to number the parts of a split component.
-    const starts: Array<{ message: number; index: number; at: number }> = [];
+    const starts: { message: number; index: number; at: number }[] = [];
     groups.forEach((group, index) => {
       const needsHeading = index === 0 || current.length === 0;
       const size = group.length + (needsHeading ? 1 : 0);

@@ -29,7 +29,7 @@ export function statusText(round: Round, progress: ProgressCount, locale: Locale
     : line;
 }
 
-export function listText(items: Array<{ round: Round; progress: ProgressCount }>, locale: Locale): string {
+export function listText(items: { round: Round; progress: ProgressCount }[], locale: Locale): string {
   const t = translator(locale);
   if (items.length === 0) return t('slack.list.none');
   const lines = items.map(({ round, progress }) =>

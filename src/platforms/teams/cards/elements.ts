@@ -42,7 +42,7 @@ export function cardBytes(card: AdaptiveCardJson): number {
 }
 
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
@@ -70,7 +70,7 @@ export function container(items: CardElement[], options: CardElement = {}): Card
   return { type: 'Container', items, ...options };
 }
 
-export function factSet(facts: Array<[title: string, value: string]>): CardElement {
+export function factSet(facts: [title: string, value: string][]): CardElement {
   return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
 }
 

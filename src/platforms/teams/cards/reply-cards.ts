@@ -31,7 +31,7 @@ export function renderStatusCard(round: Round, progress: ProgressCount, locale: 
 }
 
 export function renderListCard(
-  items: ReadonlyArray<{ round: Round; progress: ProgressCount }>,
+  items: readonly { round: Round; progress: ProgressCount }[],
   locale: Locale,
   scope: 'place' | 'mine',
 ): AdaptiveCardJson {

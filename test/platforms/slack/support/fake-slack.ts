@@ -74,7 +74,13 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (this.#server)
+        this.#server.close(() => {
+          resolve();
+        });
+      else resolve();
+    });
   }
 
   of(method: string): RecordedCall[] {
@@ -99,24 +105,29 @@ export class FakeSlack {
     const url = new URL(req.url ?? '/', this.#origin);
     const body = await readBody(req);
     const auth = req.headers.authorization;
-    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body['token'] === 'string' ? body['token'] : null;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body.token === 'string' ? body.token : null;
     const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(payload));
     };
     if (url.pathname.startsWith('/respond/')) {
       this.calls.push({ method: 'response_url', body, token, responseUrlId: url.pathname.slice('/respond/'.length), at: Date.now() });
-      return json(200, { ok: true });
+      json(200, { ok: true });
+      return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
     this.calls.push({ method, body, token, at: Date.now() });
     const retryAfter = this.rateLimitOnce.get(method);
     if (retryAfter !== undefined) {
       this.rateLimitOnce.delete(method);
-      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+      return;
     }
     const failure = this.failWith.get(method);
-    if (failure) return json(200, { ok: false, error: failure });
+    if (failure) {
+      json(200, { ok: false, error: failure });
+      return;
+    }
     json(200, this.#answer(method, body));
   }
 
@@ -125,9 +136,9 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, bot_id: 'BSPIEGEL', team_id: 'T1', user: 'spiegel', url: 'https://example.slack.com/' };
       case 'chat.postMessage':
-        return { ok: true, channel: body['channel'], ts: `${this.#ts++}.000100`, message: { text: body['text'] } };
+        return { ok: true, channel: body.channel, ts: `${this.#ts++}.000100`, message: { text: body.text } };
       case 'chat.update':
-        return { ok: true, channel: body['channel'], ts: body['ts'] };
+        return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${this.#ts++}.000200` };
       case 'views.open':
@@ -135,7 +146,7 @@ export class FakeSlack {
       case 'views.publish':
         return { ok: true, view: { id: `V${this.#ts++}`, hash: 'h1' } };
       case 'users.info': {
-        const id = String(body['user']);
+        const id = String(body.user);
         const user = this.users[id];
         if (!user) return { ok: false, error: 'user_not_found' };
         return {
@@ -150,11 +161,11 @@ export class FakeSlack {
         };
       }
       case 'conversations.members': {
-        const members = this.channelMembers[String(body['channel'])];
+        const members = this.channelMembers[String(body.channel)];
         return members ? { ok: true, members, response_metadata: { next_cursor: '' } } : { ok: false, error: 'channel_not_found' };
       }
       case 'conversations.open':
-        return { ok: true, channel: { id: `D${String(body['users'])}` } };
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
       case 'oauth.v2.access':
         return {
           ok: true,

@@ -90,7 +90,11 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     interact: (payload) => post(interactionBody(payload), form),
     async close() {
       await slack.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       server.closeAllConnections();
       await fake.stop();
       await database.close();

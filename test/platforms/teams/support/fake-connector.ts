@@ -56,7 +56,13 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (this.#server)
+        this.#server.close(() => {
+          resolve();
+        });
+      else resolve();
+    });
   }
 
   clear(): void {
@@ -75,7 +81,7 @@ export class FakeConnector {
     this.calls.push({ method: req.method ?? '', path, conversationId, activityId, body });
 
     if (req.method === 'POST' && path === '/v3/conversations') {
-      const members = (body['members'] as Array<{ id: string }> | undefined) ?? [];
+      const members = (body.members as { id: string }[] | undefined) ?? [];
       return { status: 201, body: { id: `a:personal-${members[0]?.id ?? 'unknown'}-${this.#next++}` } };
     }
     if (conversationId && this.goneConversations.has(conversationId)) {
@@ -90,13 +96,13 @@ export class FakeConnector {
   }
 
   /** Activities the bot sent (new messages and replies), optionally in one conversation. */
-  sent(conversationId?: string): Array<ConnectorCall & { cardText: string }> {
+  sent(conversationId?: string): (ConnectorCall & { cardText: string })[] {
     return this.calls
       .filter((c) => c.method === 'POST' && c.path.includes('/activities') && (!conversationId || c.conversationId === conversationId))
       .map((c) => ({ ...c, cardText: cardText(c.body) }));
   }
 
-  updates(): Array<ConnectorCall & { cardText: string }> {
+  updates(): (ConnectorCall & { cardText: string })[] {
     return this.calls.filter((c) => c.method === 'PUT').map((c) => ({ ...c, cardText: cardText(c.body) }));
   }
 
@@ -115,7 +121,10 @@ export class FakeConnector {
 export function cardText(activityOrCard: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === 'string' && ['text', 'label', 'title', 'value', 'placeholder'].includes(key)) out.push(value);
@@ -128,7 +137,7 @@ export function cardText(activityOrCard: unknown): string {
 
 /** The Adaptive Card of a sent activity or invoke response. */
 export function cardOf(activity: Record<string, unknown>): Record<string, unknown> {
-  const attachments = activity['attachments'] as Array<{ content: Record<string, unknown> }> | undefined;
+  const attachments = activity.attachments as { content: Record<string, unknown> }[] | undefined;
   const card = attachments?.[0]?.content;
   if (!card) throw new Error(`no card in ${JSON.stringify(activity).slice(0, 300)}`);
   return card;

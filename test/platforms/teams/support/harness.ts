@@ -102,7 +102,12 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     },
     async close() {
       for (const teams of mounted) await teams.stop();
-      for (const server of servers) await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const server of servers)
+        await new Promise<void>((resolve) =>
+          server.close(() => {
+            resolve();
+          }),
+        );
       await connector.stop();
       await db.close();
     },

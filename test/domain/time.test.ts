@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultQuietHours, type QuietHours } from '../../src/domain/scheduling.js';
-import { nextCronRun, nextCronRuns, validateCron, CronError } from '../../src/scheduling/cron.js';
-import { isQuiet, nextAllowedTime } from '../../src/scheduling/quiet-hours.js';
-import { localTime } from '../../src/scheduling/time-zones.js';
+import { nextCronRun, nextCronRuns, validateCron, CronError } from '../../src/domain/cron.js';
+import { isQuiet, nextAllowedTime } from '../../src/domain/quiet-hours.js';
+import { localTime } from '../../src/domain/time-zones.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

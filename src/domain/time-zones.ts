@@ -53,12 +53,12 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   return {
-    year: Number(parts['year']),
-    month: Number(parts['month']),
-    day: Number(parts['day']),
-    weekday: weekdays[parts['weekday'] ?? ''] ?? 0,
-    hour: Number(parts['hour']) % 24,
-    minute: Number(parts['minute']),
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: weekdays[parts.weekday ?? ''] ?? 0,
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
   };
 }
 

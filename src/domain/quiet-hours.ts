@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import type { QuietHours } from '../domain/scheduling.js';
+import type { QuietHours } from './scheduling.js';
 import { localTime } from './time-zones.js';
 
 /** Minutes after midnight of an `HH:MM` string. */
