@@ -1,4 +1,5 @@
 import { cliMessages } from './messages/cli.js';
+import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
@@ -10,7 +11,7 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
+const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages, coordinationMessages];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

@@ -1,6 +1,7 @@
 /** The App Home tab, published on app_home_opened and after an admin changes the workspace language. */
 import { isCoordinator } from '../../app/actor.js';
 import { roundDimensionIds, type Round } from '../../domain/round.js';
+import { canManageRecurrence, listRecurrences } from '../../app/recurrences.js';
 import { respondentKey } from '../../app/responses.js';
 import { renderHomeView, type HomeRound } from './blocks/home.js';
 import { actorFor } from './ids.js';
@@ -32,8 +33,9 @@ export async function publishHome(rt: SlackRuntime, client: WebClient, teamId: s
     coordinated.filter((round) => isCoordinator(actor, round)).map(async (round) => ({ round, progress: await progressOf(round) })),
   );
   const workspaceLocale = actor.isAdmin ? await rt.directory.workspaceLocale(teamId) : undefined;
+  const schedules = (await listRecurrences(ctx, actor)).filter((view) => canManageRecurrence(actor, view.recurrence));
   await client.views.publish({
     user_id: userId,
-    view: renderHomeView({ locale, participating: mine, coordinating, ...(workspaceLocale ? { workspaceLocale } : {}) }),
+    view: renderHomeView({ locale, participating: mine, coordinating, schedules, ...(workspaceLocale ? { workspaceLocale } : {}) }),
   });
 }
