@@ -60,10 +60,14 @@ export interface ResponseStore {
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
 }
 
-/** Who has answered, kept apart from what they answered. */
+/**
+ * Who has answered, kept apart from what they answered. Markers are keyed by the respondent key (the keyed
+ * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
+ */
 export interface ParticipationStore {
-  markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void>;
+  markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
+  /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;
 }
 

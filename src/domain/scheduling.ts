@@ -86,14 +86,14 @@ export function recurrenceJobId(recurrenceId: string, occurrence: Date): string 
   return `recurrence:${recurrenceId}:${occurrence.toISOString()}`;
 }
 
-/** The claim taken before one reminder is sent: never twice for the same (round, slot, member). */
-export function reminderClaimKey(roundId: string, slot: string, memberId: string): string {
-  return `reminder:${roundId}:${slot}:${memberId}`;
+/** The claim taken before one reminder is sent: never twice for the same (round, slot, respondent key). */
+export function reminderClaimKey(roundId: string, slot: string, respondent: string): string {
+  return `reminder:${roundId}:${slot}:${respondent}`;
 }
 
 /** The n-th reminder a member receives in a round (1-based): caps reminders per member at the plan's max. */
-export function reminderQuotaKey(roundId: string, memberId: string, n: number): string {
-  return `reminder-quota:${roundId}:${memberId}:${n}`;
+export function reminderQuotaKey(roundId: string, respondent: string, n: number): string {
+  return `reminder-quota:${roundId}:${respondent}:${n}`;
 }
 
 /** Quiet hours in the member's local time: a nightly window and whole quiet days. */
