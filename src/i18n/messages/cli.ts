@@ -17,6 +17,7 @@ export const cliMessages = {
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
+  settings set retention-months N               keep closed rounds N months (default 24), then delete them
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -49,6 +50,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
+  settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,
