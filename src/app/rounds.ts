@@ -125,13 +125,16 @@ export function requireOpen(round: Round): void {
 
 /**
  * Moves an open round to `state`. When this caller's update wins, the round is known without reading it
- * again; otherwise it reads what the other caller left, and refuses when that is not `state`.
+ * again; otherwise it reads what the other caller left, and refuses when that is the other end state
+ * (closing a cancelled round, cancelling a closed one).
  */
 async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancelled', now: Date): Promise<Round> {
   const tenantId = round.place.tenantId;
   if (round.state === 'open' && (await ctx.stores.rounds.end(tenantId, round.id, state, now))) return { ...round, state, closedAt: now };
   const after = round.state === 'open' ? ((await ctx.stores.rounds.get(tenantId, round.id)) ?? round) : round;
-  if (after.state !== state) requireOpen(after);
+  if (after.state !== state) {
+    throw new SpiegelError('round.ended', `round ${round.id} is ${after.state}`, { name: after.name, state: after.state });
+  }
   return after;
 }
 
@@ -161,10 +164,10 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string)
   return { round: closed, summary, firstClose };
 }
 
+/** Cancels a round; safe to repeat and to race: `firstCancel` is true for exactly one caller. */
 export async function cancelRound(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; firstCancel: boolean }> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
-  requireOpen(round);
   const after = await endRound(ctx, round, 'cancelled', ctx.clock.now());
   const firstCancel = await ctx.stores.claims.claim(`round-cancelled:${roundId}`, actor.userId, ctx.clock.now());
   if (firstCancel) await cancelRoundJobs(ctx, after, 'round-cancelled');

@@ -2,7 +2,7 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
-import { slotUsefulUntil } from '../app/round-jobs.js';
+import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind } from '../app/rounds.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isSpiegelError } from '../domain/errors.js';
@@ -143,10 +143,9 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
   if (!round) return skipped('round-missing');
   if (round.state !== 'open') return skipped(`round-${round.state}`);
   const slot = job.slot ?? 'now';
+  const skip = reminderSkipReason(round, slot, now);
+  if (skip) return skipped(skip);
   const usefulUntil = slotUsefulUntil(round, slot);
-  if (usefulUntil && now.getTime() >= usefulUntil.getTime()) {
-    return skipped(round.deadline && now.getTime() >= round.deadline.getTime() ? 'deadline-passed' : 'superseded');
-  }
   const notifier = notifierFor(deps, round, 'reminders for this round cannot be sent');
   const settings = await getWorkspaceSettings(ctx, job.tenantId);
   const members = await membersToRemind(ctx, round);
