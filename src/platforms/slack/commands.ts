@@ -4,7 +4,7 @@ import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { myAnswers } from '../../app/responses.js';
-import { cancelRound, closeRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
@@ -62,10 +62,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const items = await Promise.all(
       rounds.map(async (round) => ({
         round,
-        progress: {
-          answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id),
-          participants: round.participants.length,
-        },
+        progress: await progressOf(rt.ctx, round),
       })),
     );
     await ephemeral(respond, listText(items, locale));
