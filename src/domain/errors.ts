@@ -4,6 +4,7 @@ export const errorCodes = [
   'framework.unknown',
   'round.unknown',
   'round.closed',
+  'round.ended',
   'round.invalid',
   'round.notParticipant',
   'criterion.unknown',
@@ -13,6 +14,7 @@ export const errorCodes = [
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',
+  'recurrence.unknown',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -13,6 +13,8 @@ export const slackMessages = {
         remind: '`/reflect remind`: remind those who have not answered (coordinators)',
         close: '`/reflect close`: close the round and post the summary (coordinators)',
         cancel: '`/reflect cancel`: cancel the round (coordinators)',
+        schedule:
+          '`/reflect schedule`: a recurring round in this channel (opens a form); `/reflect schedule list`, `schedule pause|resume|delete ID` manage them (also in the app’s Home tab)',
         help: '`/reflect help`: this text',
         roundId: 'Add a round id after a command to pick another round than the open one.',
         unknown: 'I do not know “{{word}}”.',
@@ -105,7 +107,7 @@ export const slackMessages = {
         closed: 'Round “{{name}}” is closed; the summary is posted in the channel.',
         already: 'Round “{{name}}” was already closed.',
       },
-      cancel: { cancelled: 'Round “{{name}}” is cancelled.' },
+      cancel: { cancelled: 'Round “{{name}}” is cancelled.', already: 'Round “{{name}}” was already cancelled.' },
       summary: { continued: '{{title}} (continued)' },
       home: {
         title: 'Spiegel',
@@ -139,6 +141,8 @@ export const slackMessages = {
         remind: '`/reflect herinner`: herinner wie nog niet antwoordde (coördinatoren)',
         close: '`/reflect sluit`: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '`/reflect annuleer`: annuleer de ronde (coördinatoren)',
+        schedule:
+          '`/reflect plan`: een terugkerende ronde in dit kanaal (opent een formulier); `/reflect plan list`, `plan pause|resume|delete ID` beheren ze (ook in het Home-tabblad van de app)',
         help: '`/reflect hulp`: deze tekst',
         roundId: 'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen.',
         unknown: '“{{word}}” ken ik niet.',
@@ -231,7 +235,7 @@ export const slackMessages = {
         closed: 'Ronde “{{name}}” is afgesloten; de samenvatting staat in het kanaal.',
         already: 'Ronde “{{name}}” was al afgesloten.',
       },
-      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.' },
+      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.', already: 'Ronde “{{name}}” was al geannuleerd.' },
       summary: { continued: '{{title}} (vervolg)' },
       home: {
         title: 'Spiegel',

@@ -14,6 +14,8 @@ export const teamsMessages = {
         remind: '**remind**: remind those who have not answered (coordinators)',
         close: '**close**: close the round and post the summary (coordinators)',
         cancel: '**cancel**: cancel the round (coordinators)',
+        schedule:
+          '**schedule**: a recurring round here (opens a form); **schedule list** (or **schedule** in our personal chat) shows them with pause, resume and delete',
         help: '**help**: this text',
         roundId:
           'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn.',
@@ -97,7 +99,7 @@ export const teamsMessages = {
         closed: 'Round “{{name}}” is closed; the summary is posted with the round.',
         already: 'Round “{{name}}” was already closed.',
       },
-      cancel: { cancelled: 'Round “{{name}}” is cancelled.' },
+      cancel: { cancelled: 'Round “{{name}}” is cancelled.', already: 'Round “{{name}}” was already cancelled.' },
       errors: {
         noTenant: 'I cannot tell which organisation this message comes from, so I cannot answer it.',
         unknownAction: 'I do not know that button. The card may be from an older version of Spiegel: ask for it again.',
@@ -118,6 +120,8 @@ export const teamsMessages = {
         remind: '**herinner**: herinner wie nog niet antwoordde (coördinatoren)',
         close: '**sluit**: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '**annuleer**: annuleer de ronde (coördinatoren)',
+        schedule:
+          '**plan**: een terugkerende ronde hier (opent een formulier); **plan list** (of **plan** in onze persoonlijke chat) toont ze met pauzeren, hervatten en verwijderen',
         help: '**hulp**: deze tekst',
         roundId:
           'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine.',
@@ -201,7 +205,7 @@ export const teamsMessages = {
         closed: 'Ronde “{{name}}” is afgesloten; de samenvatting staat bij de ronde.',
         already: 'Ronde “{{name}}” was al afgesloten.',
       },
-      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.' },
+      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.', already: 'Ronde “{{name}}” was al geannuleerd.' },
       errors: {
         noTenant: 'Ik kan niet zien van welke organisatie dit bericht komt, dus ik kan er niet op antwoorden.',
         unknownAction: 'Die knop ken ik niet. De kaart komt misschien van een oudere versie van Spiegel: vraag ze opnieuw op.',

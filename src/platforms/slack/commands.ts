@@ -4,18 +4,21 @@ import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { myAnswers } from '../../app/responses.js';
-import { cancelRound, closeRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { remindNowText } from '../../presentation/remind-now-text.js';
 import { postSummary, retireRound } from './announce.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
+import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
+import type { StartFormMetadata } from './blocks/start-form.js';
 import type { WebClient } from './web-api.js';
 
 interface CommandCall {
@@ -33,21 +36,27 @@ type Handler = (call: CommandCall) => Promise<void>;
 
 const roundArg = (call: CommandCall) => call.parsed.args[0];
 
+const inChannel = (command: SlashCommand) => command.channel_id.startsWith('C') || command.channel_id.startsWith('G');
+
+async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string, command: SlashCommand): Promise<StartFormMetadata> {
+  const user = await rt.directory.user(client, teamId, command.user_id);
+  return { channelId: command.channel_id, responseUrl: command.response_url, timeZone: user?.timeZone ?? 'UTC' };
+}
+
 const handlers: Record<ParsedCommand['verb'], Handler> = {
   async help({ respond, locale, parsed }) {
     await ephemeral(respond, helpText(locale, parsed.unknown));
   },
 
   async start({ rt, command, client, respond, locale, teamId }) {
-    if (!command.channel_id.startsWith('C') && !command.channel_id.startsWith('G')) {
-      return ephemeral(respond, translator(locale)('slack.start.noChannel'));
-    }
-    const user = await rt.directory.user(client, teamId, command.user_id);
-    await openStartForm(rt, client, command.trigger_id, locale, {
-      channelId: command.channel_id,
-      responseUrl: command.response_url,
-      timeZone: user?.timeZone ?? 'UTC',
-    });
+    if (!inChannel(command)) return ephemeral(respond, translator(locale)('slack.start.noChannel'));
+    await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+  },
+
+  async schedule({ rt, command, client, respond, locale, teamId, actor, parsed }) {
+    if (parsed.args.length > 0) return ephemeral(respond, await scheduleCommandText(rt, actor, parsed.args, locale));
+    if (!inChannel(command)) return ephemeral(respond, translator(locale)('coord.schedule.noChannel'));
+    await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
   },
 
   async status(call) {
@@ -61,10 +70,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const items = await Promise.all(
       rounds.map(async (round) => ({
         round,
-        progress: {
-          answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id),
-          participants: round.participants.length,
-        },
+        progress: await progressOf(rt.ctx, round),
       })),
     );
     await ephemeral(respond, listText(items, locale));
@@ -87,19 +93,14 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
 
   async remind(call) {
-    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call));
-    const result = await remindNow(call.rt.ctx, call.actor, round.id);
-    const t = translator(call.locale);
-    await ephemeral(
-      call.respond,
-      result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`),
-    );
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    await ephemeral(call.respond, remindNowText(await remindNow(call.rt.ctx, call.actor, round.id), call.locale));
   },
 
   async close(call) {
     const { rt, actor } = call;
     const t = translator(call.locale);
-    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
     const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
     if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
     await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
@@ -107,10 +108,13 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
 
   async cancel(call) {
     const { rt, actor } = call;
-    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
     const { round, firstCancel } = await cancelRound(rt.ctx, actor, found.id);
     if (firstCancel) await retireRound(rt.ctx, call.client, round, rt.logger);
-    await ephemeral(call.respond, translator(call.locale)('slack.cancel.cancelled', { name: round.name }));
+    await ephemeral(
+      call.respond,
+      translator(call.locale)(firstCancel ? 'slack.cancel.cancelled' : 'slack.cancel.already', { name: round.name }),
+    );
   },
 };
 
