@@ -5,7 +5,8 @@ import type { Place, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { respondentKey, normaliseComment, validateRating } from './responses.js';
+import { respondentKey } from './responses.js';
+import { normaliseComment, validateRating } from './save-answers.js';
 import { buildRound } from './rounds.js';
 import { computeSummary } from './summaries.js';
 

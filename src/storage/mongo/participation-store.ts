@@ -14,9 +14,16 @@ interface AnsweredDocument {
 
 const memberIdSchema = z.object({ memberId: z.string() });
 
-/** One marker document per member and round: progress is the number of markers, never a counter. */
+/** Markers this process wrote or met, kept until there are this many (then forgotten all at once). */
+const KNOWN_MARKERS_KEPT = 100_000;
+
+/**
+ * One marker document per member and round: progress is the number of markers, never a counter. A member
+ * answers many items; a marker known to exist is not inserted again ("has answered" never becomes false).
+ */
 export class MongoParticipationStore implements ParticipationStore {
   private readonly answered: Collection<AnsweredDocument>;
+  readonly #known = new Set<string>();
 
   constructor(db: Db) {
     this.answered = db.collection<AnsweredDocument>('answered');
@@ -27,7 +34,12 @@ export class MongoParticipationStore implements ParticipationStore {
   }
 
   async markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void> {
-    await insertOnce(() => this.answered.insertOne({ _id: `${roundId}/${memberId}`, tenantId, roundId, memberId, answeredAt: at }));
+    const _id = `${roundId}/${memberId}`;
+    const known = `${tenantId}/${_id}`;
+    if (this.#known.has(known)) return;
+    await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId, memberId, answeredAt: at }));
+    if (this.#known.size >= KNOWN_MARKERS_KEPT) this.#known.clear();
+    this.#known.add(known);
   }
 
   async countAnswered(tenantId: string, roundId: string): Promise<number> {
