@@ -1,13 +1,8 @@
 import type { Response, Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { pseudonymFor } from './pseudonym.js';
+import { respondentKey } from './pseudonym.js';
 import { getRound } from './rounds.js';
-
-/** The key under which a member's answers are stored: the member id, or a keyed pseudonym in anonymous rounds. */
-export function respondentKey(ctx: AppContext, round: Round, memberId: string): string {
-  return round.anonymous ? pseudonymFor(ctx.secret, round.place.tenantId, round.id, memberId) : memberId;
-}
 
 /** The caller's own answers in a round (also in anonymous rounds: only they can derive their pseudonym). */
 export async function myAnswers(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; responses: Response[] }> {

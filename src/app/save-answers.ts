@@ -8,7 +8,8 @@ import { SpiegelError, type ErrorCode } from '../domain/errors.js';
 import { MAX_COMMENT_LENGTH, roundDimensionIds, type RatingValue, type Response, type Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { answersIn, respondentKey } from './responses.js';
+import { respondentKey } from './pseudonym.js';
+import { answersIn } from './responses.js';
 import { getRound, requireOpen } from './rounds.js';
 
 export interface AnswerInput {
@@ -200,7 +201,8 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
       ),
     ),
   );
-  if (saved.length > 0) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, actor.userId, at);
+  // The marker carries the respondent key, never the member id of an anonymous round.
+  if (saved.length > 0) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, respondent, at);
   if (!stored) return { ok: true, round, saved, answers: saved };
   for (const response of saved) stored.set(itemKey(response), response);
   return { ok: true, round, saved, answers: [...stored.values()] };

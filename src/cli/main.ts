@@ -9,6 +9,7 @@ import { errorText } from '../presentation/error-text.js';
 import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { setRetentionCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 class UsageError extends Error {
@@ -44,6 +45,12 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+function wholeNumber(value: string | undefined, what: string): number {
+  const text = need(value, what);
+  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
+  return Number(text);
+}
+
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
   const { values, positionals } = parseArgs({
@@ -62,7 +69,7 @@ async function run(argv: string[]): Promise<string> {
   });
   const options = optionsSchema.parse(values);
   const locale: Locale = options.locale ?? config.DEFAULT_LOCALE;
-  const [group, action, target] = positionals;
+  const [group, action, target, value] = positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
@@ -96,6 +103,11 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'settings set': {
+      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
+      const months = wholeNumber(value, 'N');
+      return withSession((s) => setRetentionCommand(s, months, locale));
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

@@ -8,17 +8,18 @@ interface AnsweredDocument {
   _id: string;
   tenantId: string;
   roundId: string;
-  memberId: string;
+  /** The respondent key: the member id, or the keyed pseudonym of an anonymous round. */
+  respondent: string;
   answeredAt: Date | null;
 }
 
-const memberIdSchema = z.object({ memberId: z.string() });
+const respondentSchema = z.object({ respondent: z.string() });
 
 /** Markers this process wrote or met, kept until there are this many (then forgotten all at once). */
 const KNOWN_MARKERS_KEPT = 100_000;
 
 /**
- * One marker document per member and round: progress is the number of markers, never a counter. A member
+ * One marker document per respondent and round: progress is the number of markers, never a counter. A member
  * answers many items; a marker known to exist is not inserted again ("has answered" never becomes false).
  */
 export class MongoParticipationStore implements ParticipationStore {
@@ -33,11 +34,11 @@ export class MongoParticipationStore implements ParticipationStore {
     await ensureIndexes(this.answered, [{ tenantId: 1, roundId: 1 }]);
   }
 
-  async markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void> {
-    const _id = `${roundId}/${memberId}`;
+  async markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void> {
+    const _id = `${roundId}/${respondent}`;
     const known = `${tenantId}/${_id}`;
     if (this.#known.has(known)) return;
-    await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId, memberId, answeredAt: at }));
+    await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId, respondent, answeredAt: at }));
     if (this.#known.size >= KNOWN_MARKERS_KEPT) this.#known.clear();
     this.#known.add(known);
   }
@@ -47,7 +48,7 @@ export class MongoParticipationStore implements ParticipationStore {
   }
 
   async listAnswered(tenantId: string, roundId: string): Promise<string[]> {
-    const docs = await this.answered.find({ tenantId, roundId }, { projection: { memberId: 1 } }).toArray();
-    return docs.map((d) => memberIdSchema.parse(d).memberId);
+    const docs = await this.answered.find({ tenantId, roundId }, { projection: { respondent: 1 } }).toArray();
+    return docs.map((d) => respondentSchema.parse(d).respondent);
   }
 }
