@@ -1,4 +1,16 @@
-export const commandVerbs = ['help', 'start', 'status', 'remind', 'close', 'cancel', 'summary', 'list', 'frameworks', 'mine'] as const;
+export const commandVerbs = [
+  'help',
+  'start',
+  'status',
+  'remind',
+  'close',
+  'cancel',
+  'summary',
+  'list',
+  'frameworks',
+  'mine',
+  'schedule',
+] as const;
 export type CommandVerb = (typeof commandVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
@@ -12,6 +24,7 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  plan: 'schedule',
 };
 
 export interface ParsedCommand {
