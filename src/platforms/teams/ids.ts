@@ -15,6 +15,9 @@ export const verbs = {
   startBack: 'spiegel.start.back',
   /** Start form: start the round (data `{ f: frameworkId }` plus the inputs). */
   startSubmit: 'spiegel.start.submit',
+  /** `forget me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
