@@ -10,6 +10,7 @@ export const commandVerbs = [
   'frameworks',
   'mine',
   'forget-me',
+  'schedule',
 ] as const;
 export type CommandVerb = (typeof commandVerbs)[number];
 
@@ -25,6 +26,7 @@ const aliases: Record<string, CommandVerb> = {
   kaders: 'frameworks',
   mijn: 'mine',
   'vergeet-mij': 'forget-me',
+  plan: 'schedule',
 };
 
 function verbOf(word: string): CommandVerb | undefined {

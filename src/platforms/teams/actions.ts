@@ -7,6 +7,7 @@ import { confirmErasure, keepAnswers } from './erasure.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
@@ -17,6 +18,8 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.startSubmit]: submitStartForm,
   [verbs.forgetConfirm]: confirmErasure,
   [verbs.forgetKeep]: keepAnswers,
+  [verbs.scheduleSubmit]: submitScheduleForm,
+  [verbs.scheduleChange]: changeSchedule,
 };
 
 export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {
