@@ -61,7 +61,7 @@ export interface ResponseStore {
  * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
  */
 export interface ParticipationStore {
-  /** Idempotent, and "has answered" never becomes false: an implementation may skip markers it knows exist. */
+  /** Idempotent; only `unmark` removes a marker, so an implementation may skip markers it knows exist. */
   markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
   /** The respondent keys of the round's markers. */
