@@ -1,4 +1,17 @@
-export const commandVerbs = ['help', 'start', 'status', 'remind', 'close', 'cancel', 'summary', 'list', 'frameworks', 'mine'] as const;
+export const commandVerbs = [
+  'help',
+  'start',
+  'status',
+  'remind',
+  'close',
+  'cancel',
+  'summary',
+  'list',
+  'frameworks',
+  'mine',
+  'cases',
+  'audit',
+] as const;
 export type CommandVerb = (typeof commandVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
@@ -12,6 +25,8 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  dossiers: 'cases',
+  dossieronderzoek: 'audit',
 };
 
 export interface ParsedCommand {

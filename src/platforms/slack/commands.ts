@@ -9,6 +9,7 @@ import { roundSummary } from '../../app/summaries.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
@@ -32,6 +33,14 @@ interface CommandCall {
 type Handler = (call: CommandCall) => Promise<void>;
 
 const roundArg = (call: CommandCall) => call.parsed.args[0];
+
+/** A mediation command answered privately with the text it returns. */
+const mediation =
+  (command: (call: MediationChatCall) => Promise<string>): Handler =>
+  async ({ rt, actor, parsed, command: slash, locale, respond }) => {
+    const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: slash.channel_id };
+    await ephemeral(respond, await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale }));
+  };
 
 const handlers: Record<ParsedCommand['verb'], Handler> = {
   async help({ respond, locale, parsed }) {
@@ -112,6 +121,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     if (firstCancel) await retireRound(rt.ctx, call.client, round, rt.logger);
     await ephemeral(call.respond, translator(call.locale)('slack.cancel.cancelled', { name: round.name }));
   },
+
+  cases: mediation(casesChat),
+  audit: mediation(auditChat),
 };
 
 export function registerCommands(app: App, rt: SlackRuntime): void {
