@@ -11,6 +11,7 @@ import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { setRetentionCommand } from './settings-command.js';
 
 const optionsSchema = z.object({
   format: z.string().optional(),
@@ -22,6 +23,12 @@ const optionsSchema = z.object({
   locale: localeSchema.optional(),
   help: z.boolean().default(false),
 });
+
+function wholeNumber(value: string | undefined, what: string): number {
+  const text = need(value, what);
+  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
+  return Number(text);
+}
 
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
@@ -42,7 +49,7 @@ async function run(argv: string[]): Promise<string> {
   });
   const options = optionsSchema.parse(values);
   const locale: Locale = options.locale ?? config.DEFAULT_LOCALE;
-  const [group, action, target] = positionals;
+  const [group, action, target, value] = positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
@@ -69,6 +76,11 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'settings set': {
+      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
+      const months = wholeNumber(value, 'N');
+      return withSession((s) => setRetentionCommand(s, months, locale));
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

@@ -1,6 +1,7 @@
 import { cliMessages } from './messages/cli.js';
 import { coreMessages } from './messages/core.js';
 import { mediationMessages } from './messages/mediation.js';
+import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -11,7 +12,15 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages, mediationMessages];
+const modules: MessageModule[] = [
+  coreMessages,
+  cliMessages,
+  slackMessages,
+  schedulingMessages,
+  teamsMessages,
+  lifecycleMessages,
+  mediationMessages,
+];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */
 function merge(into: Tree, from: Tree): Tree {

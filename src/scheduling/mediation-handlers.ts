@@ -15,7 +15,7 @@ export function notifierForTenant(deps: HandlerDeps, tenantId: string): Notifier
 
 /**
  * Sends each reviewer of an audit, once per file, a private message with the file id and the audit criteria,
- * and the way to rate it. The claim `audit-invitation:<audit>:<case>:<reviewer>` is taken before the send and
+ * and the way to rate it. The claim `audit-invitation:<round>:<reviewer>` is taken before the send and
  * released when the send fails, so the retry sends what is missing and nothing twice.
  */
 export async function runAuditInvitations(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
@@ -42,7 +42,8 @@ export async function runAuditInvitations(deps: HandlerDeps, run: JobRun): Promi
       ].join('\n');
     };
     for (const reviewer of file.reviewers) {
-      const key = `audit-invitation:${audit.id}:${file.caseId}:${reviewer}`;
+      // The round is the file's own: keyed by its id, the claim goes with the round when it is deleted.
+      const key = `audit-invitation:${file.roundId}:${reviewer}`;
       if (!(await ctx.stores.claims.claim(key, run.holder, run.now))) {
         counts.alreadySent++;
         continue;

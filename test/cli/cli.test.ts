@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { useCli } from './support/spiegel-cli.js';
+import { useCli } from './support.js';
 
-const cli = useCli();
-const spiegel = cli.spiegel;
+const { dir, spiegel } = useCli();
 
 it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
@@ -21,7 +20,7 @@ it('lists the four built-in frameworks', async () => {
 it('validates framework files and names the problem', async () => {
   const valid = await spiegel('frameworks', 'validate', 'frameworks/team-health.yaml');
   expect(valid.stdout).toBe('frameworks/team-health.yaml: a valid framework “team-health” v1.0 with 18 criteria\n');
-  const file = join(cli.dir, 'broken.yaml');
+  const file = join(dir(), 'broken.yaml');
   await writeFile(
     file,
     'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n',
@@ -70,7 +69,7 @@ it('imports a CSV round, then summarises and exports it', async () => {
 });
 
 it('reports bad CSV rows with line numbers and imports nothing', async () => {
-  const file = join(cli.dir, 'bad.csv');
+  const file = join(dir(), 'bad.csv');
   await writeFile(file, 'member,criterion,dimension,value,comment\nan,go-clear,,9,\nbo,go-clear,,3,\n');
   const { code, stderr } = await spiegel('round', 'import', file, '--framework', 'team-health', '--name', 'Bad file');
   expect(code).toBe(1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordResponse } from '../../src/app/responses.js';
 import { createTestContext } from '../support/app-context.js';
-import { useCli } from './support/spiegel-cli.js';
+import { useCli } from './support.js';
 
 const cli = useCli();
 const REGISTER = 'examples/case-register.csv';
@@ -33,12 +33,12 @@ describe('case register', () => {
   });
 
   it('refuses unknown columns, such as a party’s name, and every bad row with its line number; imports nothing', async () => {
-    const withParty = join(cli.dir, 'party.csv');
+    const withParty = join(cli.dir(), 'party.csv');
     await writeFile(withParty, 'case,mediator,opened,closed,type,party\nX-1,U1,2025-01-01,2025-02-01,family,Jan Jansen\n');
     const party = await cli.spiegel('cases', 'import', withParty, '--tenant', 'cli:empty');
     expect(party.code).toBe(1);
     expect(party.stderr).toContain('unknown column(s) “party”');
-    const bad = join(cli.dir, 'bad.csv');
+    const bad = join(cli.dir(), 'bad.csv');
     await writeFile(
       bad,
       'case,mediator,opened,closed,type\nX-1,U1,2025-01-01,2025-02-01,family\nX-2,,2025-13-01,,family\nX-3,U2,2025-03-01,2025-02-01,\nX-1,U3,2025-01-01,,school\n',
@@ -92,7 +92,7 @@ describe('audit', () => {
     expect(tooLarge.code).toBe(1);
     expect(tooLarge.stderr).toContain('audit.sampleTooLarge');
     expect(tooLarge.stderr).toContain('larger than the 10 case files');
-    const lone = join(cli.dir, 'lone.csv');
+    const lone = join(cli.dir(), 'lone.csv');
     await writeFile(
       lone,
       'case,mediator,opened,closed,type\nL-1,U1;U2,2025-01-01,2025-02-01,family\nL-2,U1,2025-01-01,2025-03-01,family\n',
@@ -106,7 +106,7 @@ describe('audit', () => {
 
   it('reports results per file, mediator and period, and marks items where reviewers differ by 2 or more', async () => {
     const audit = JSON.parse((await draw('cli:b', '--size', '2', '--seed', 'report', '--reviewers', '2')).stdout) as DrawJson;
-    const ctx = await createTestContext(cli.database.db);
+    const ctx = await createTestContext(cli.database().db);
     const [file] = audit.files;
     if (!file) throw new Error('no file drawn');
     const [one, two] = file.reviewers as [string, string];
