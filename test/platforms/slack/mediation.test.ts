@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCases } from '../../../src/app/cases.js';
+import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { encodeRate } from '../../../src/platforms/slack/ids.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
@@ -28,7 +29,7 @@ describe('mediation quality system in Slack', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    await h.ctx.stores.workspaceSettings.put({ tenantId: TENANT, quietHours: null, timeZone: 'Europe/Brussels' }, new Date());
+    await h.ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings(TENANT), quietHours: null }, new Date());
     await importCases(h.ctx, { tenantId: TENANT, userId: ADMIN, isAdmin: true }, await readFile('examples/case-register.csv', 'utf8'));
   });
 

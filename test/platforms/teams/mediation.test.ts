@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCases } from '../../../src/app/cases.js';
+import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     `T-4,${bram};${chloe},2025-03-10,2025-06-01,neighbours`,
   ].join('\n');
   await importCases(h.ctx, { tenantId: TENANT_ID, userId: admin.aadObjectId, isAdmin: true }, csv);
-  await h.ctx.stores.workspaceSettings.put({ tenantId: TENANT_ID, quietHours: null, timeZone: 'Europe/Brussels' }, new Date());
+  await h.ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings(TENANT_ID), quietHours: null }, new Date());
   // Members who wrote to Spiegel once can be reached in their personal chat.
   const known = [members.an, members.bram, members.chloe];
   for (const member of known) await h.post(message(h.connector, member, 'help', { kind: 'personal' }));
