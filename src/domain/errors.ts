@@ -22,6 +22,7 @@ export const errorCodes = [
   'deadline.past',
   'intervision.unknown',
   'intervision.closed',
+  'recurrence.unknown',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

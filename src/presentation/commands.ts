@@ -11,6 +11,7 @@ export const commandVerbs = [
   'mine',
   'cases',
   'audit',
+  'schedule',
 ] as const;
 export type CommandVerb = (typeof commandVerbs)[number];
 
@@ -27,6 +28,7 @@ const aliases: Record<string, CommandVerb> = {
   mijn: 'mine',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
+  plan: 'schedule',
 };
 
 export interface ParsedCommand {

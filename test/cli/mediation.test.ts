@@ -18,7 +18,7 @@ interface DrawJson {
 const draw = async (tenant: string, ...extra: string[]) =>
   cli.spiegel('audit', 'draw', '--tenant', tenant, '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json', ...extra);
 
-describe('case register', () => {
+describe('case register', { timeout: 120_000 }, () => {
   it('imports the example register and lists it', async () => {
     const imported = await cli.spiegel('cases', 'import', REGISTER, '--tenant', 'cli:a');
     expect(imported.stderr).not.toContain('Error');
@@ -58,7 +58,7 @@ describe('case register', () => {
   });
 });
 
-describe('audit', () => {
+describe('audit', { timeout: 120_000 }, () => {
   it('draws a reproducible, stratified sample with reviewers who are not the mediators', async () => {
     const first = await draw('cli:a', '--size', '6', '--seed', 'spring-2026');
     expect(first.stderr).not.toContain('Error');
