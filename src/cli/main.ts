@@ -13,6 +13,7 @@ import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { eraseMemberCommand } from './member-command.js';
 import { setRetentionCommand } from './settings-command.js';
 
 const optionsSchema = z.object({
@@ -22,6 +23,7 @@ const optionsSchema = z.object({
   anonymous: z.boolean().default(false),
   state: z.enum(roundStates).optional(),
   tenant: z.string().min(1).default('cli:local'),
+  member: z.string().min(1).optional(),
   locale: localeSchema.optional(),
   help: z.boolean().default(false),
   channel: z.string().optional(),
@@ -56,6 +58,7 @@ async function run(argv: string[]): Promise<string> {
       anonymous: { type: 'boolean' },
       state: { type: 'string' },
       tenant: { type: 'string' },
+      member: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       channel: { type: 'string' },
@@ -100,6 +103,10 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'member erase': {
+      const memberId = need(options.member, '--member ID');
+      return withSession((s) => eraseMemberCommand(s, memberId, locale));
     }
     case 'schedule list':
       return withSession((s) => scheduleListCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
