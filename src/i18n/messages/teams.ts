@@ -14,11 +14,12 @@ export const teamsMessages = {
         remind: '**remind**: remind those who have not answered (coordinators)',
         close: '**close**: close the round and post the summary (coordinators)',
         cancel: '**cancel**: cancel the round (coordinators)',
+        'forget-me': '**forget me**: erase all your answers (asks first, in our personal chat)',
         schedule:
           '**schedule**: a recurring round here (opens a form); **schedule list** (or **schedule** in our personal chat) shows them with pause, resume and delete',
         help: '**help**: this text',
         roundId:
-          'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn.',
+          'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn, vergeet mij.',
         unknown: 'I do not know “{{word}}”.',
       },
       language: { nl: 'Nederlands', en: 'English' },
@@ -62,7 +63,6 @@ export const teamsMessages = {
         saved_other: 'Saved {{count}} answers.',
         nothingChanged: 'Nothing changed: your answers are as they were.',
         notSaved: 'Nothing was saved:',
-        commentNeedsRating: 'choose a rating before you add a comment.',
         yourProgress: 'You answered {{answered}} of {{total}} questions of this round.',
         closed: 'This round is closed. The summary is posted below.',
         cancelled: 'This round was cancelled.',
@@ -120,11 +120,12 @@ export const teamsMessages = {
         remind: '**herinner**: herinner wie nog niet antwoordde (coördinatoren)',
         close: '**sluit**: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '**annuleer**: annuleer de ronde (coördinatoren)',
+        'forget-me': '**vergeet mij**: wis al je antwoorden (vraagt eerst, in onze persoonlijke chat)',
         schedule:
           '**plan**: een terugkerende ronde hier (opent een formulier); **plan list** (of **plan** in onze persoonlijke chat) toont ze met pauzeren, hervatten en verwijderen',
         help: '**hulp**: deze tekst',
         roundId:
-          'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine.',
+          'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine, forget me.',
         unknown: '“{{word}}” ken ik niet.',
       },
       language: { nl: 'Nederlands', en: 'English' },
@@ -168,7 +169,6 @@ export const teamsMessages = {
         saved_other: '{{count}} antwoorden bewaard.',
         nothingChanged: 'Er is niets veranderd: je antwoorden staan zoals ze waren.',
         notSaved: 'Er is niets bewaard:',
-        commentNeedsRating: 'kies eerst een score voor je een opmerking toevoegt.',
         yourProgress: 'Je beantwoordde {{answered}} van de {{total}} vragen van deze ronde.',
         closed: 'Deze ronde is afgesloten. De samenvatting staat hieronder.',
         cancelled: 'Deze ronde is geannuleerd.',

@@ -10,7 +10,9 @@ import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
+import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
+import { askToForget } from './erasure.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -36,6 +38,13 @@ type Handler = (call: CommandCall) => Promise<void>;
 
 const roundArg = (call: CommandCall) => call.parsed.args[0];
 
+/** A mediation command answered privately with the text it returns. */
+const mediation =
+  (command: (call: MediationChatCall) => Promise<string>): Handler =>
+  async ({ rt, actor, parsed, command: slash, locale, respond }) => {
+    const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: slash.channel_id };
+    await ephemeral(respond, await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale }));
+  };
 const inChannel = (command: SlashCommand) => command.channel_id.startsWith('C') || command.channel_id.startsWith('G');
 
 async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string, command: SlashCommand): Promise<StartFormMetadata> {
@@ -80,6 +89,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
   },
 
+  async 'forget-me'({ rt, actor, locale, respond }) {
+    await askToForget(rt, actor, locale, respond);
+  },
+
   async mine(call) {
     const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
     const { responses } = await myAnswers(call.rt.ctx, call.actor, round.id);
@@ -116,6 +129,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
       translator(call.locale)(firstCancel ? 'slack.cancel.cancelled' : 'slack.cancel.already', { name: round.name }),
     );
   },
+
+  cases: mediation(casesChat),
+  audit: mediation(auditChat),
 };
 
 export function registerCommands(app: App, rt: SlackRuntime): void {

@@ -25,9 +25,9 @@ export function registerViews(app: App, rt: SlackRuntime): void {
         ? ({ response_action: 'errors', errors: o.errors } as const)
         : ({ response_action: 'update', view: o.view } as const);
     if (outcome !== LATE) return ack(respondWith(outcome));
-    await ack({ response_action: 'update', view: renderNoticeView(locale, [translator(locale)('slack.form.saving')]) });
+    await ack({ response_action: 'update', view: renderNoticeView(locale, 'saving', [translator(locale)('slack.form.saving')]) });
     const late = await work;
-    const final = late.kind === 'view' ? late.view : renderNoticeView(locale, Object.values(late.errors));
+    const final = late.kind === 'view' ? late.view : renderNoticeView(locale, 'notSaved', Object.values(late.errors));
     await client.views.update({ view_id: view.id, view: final });
   });
 

@@ -5,7 +5,7 @@
 import type { Actor } from '../../app/actor.js';
 
 export const verbs = {
-  /** Save the ratings and comments of one prompt card: data `{ r: roundId, p: part, keep?: criterionIds }`. */
+  /** Save the ratings and comments of one prompt card: data `{ r: roundId, p: part, n: parts, c: criterionIds, e?: criterionIds }` (src/platforms/teams/parse.ts). */
   answer: 'spiegel.answer',
   /** Show the member's own view of a prompt card (manual or automatic refresh): data `{ r, p }`. */
   refresh: 'spiegel.refresh',
@@ -15,6 +15,9 @@ export const verbs = {
   startBack: 'spiegel.start.back',
   /** Start form: start the round (data `{ f: frameworkId }` plus the inputs). */
   startSubmit: 'spiegel.start.submit',
+  /** `forget me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
   /** Recurring round form: schedule it (the inputs). */
   scheduleSubmit: 'spiegel.schedule.submit',
   /** Recurring round list: data `{ a: 'pause' | 'resume' | 'delete', id }`. */
