@@ -8,6 +8,8 @@ import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { rollupCommand } from './report-command.js';
+import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
@@ -20,6 +22,15 @@ class UsageError extends Error {
   }
 }
 
+/** A day as YYYY-MM-DD, read as midnight UTC. */
+const dateOption = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-03-31')
+  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .refine((d) => !Number.isNaN(d.getTime()), 'not a date');
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const optionsSchema = z.object({
   format: z.string().optional(),
   framework: z.string().optional(),
@@ -28,6 +39,15 @@ const optionsSchema = z.object({
   state: z.enum(roundStates).optional(),
   tenant: z.string().min(1).default('cli:local'),
   locale: localeSchema.optional(),
+  unit: z.string().min(1).optional(),
+  level: z.string().min(1).optional(),
+  channel: z.string().min(1).optional(),
+  from: dateOption.optional(),
+  to: dateOption.optional(),
+  levels: z
+    .string()
+    .transform((s) => s.split(',').map((l) => l.trim()))
+    .optional(),
   help: z.boolean().default(false),
 });
 
@@ -57,6 +77,12 @@ async function run(argv: string[]): Promise<string> {
       state: { type: 'string' },
       tenant: { type: 'string' },
       locale: { type: 'string' },
+      unit: { type: 'string' },
+      level: { type: 'string' },
+      channel: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -83,7 +109,14 @@ async function run(argv: string[]): Promise<string> {
       const file = need(target, 'FILE.csv');
       const frameworkId = need(options.framework, '--framework ID');
       return withSession((s) =>
-        importRoundCommand(s, { file, frameworkId, anonymous: options.anonymous, locale, ...(options.name ? { name: options.name } : {}) }),
+        importRoundCommand(s, {
+          file,
+          frameworkId,
+          anonymous: options.anonymous,
+          locale,
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.unit ? { unitId: options.unit } : {}),
+        }),
       );
     }
     case 'rounds list':
@@ -97,6 +130,28 @@ async function run(argv: string[]): Promise<string> {
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
     }
+    case 'units import': {
+      const file = need(target, 'FILE.csv');
+      return withSession((s) => importUnitsCommand(s, file, options.levels, locale));
+    }
+    case 'report rollup': {
+      const frameworkId = need(options.framework, '--framework ID');
+      const level = need(options.level, '--level LEVEL');
+      const format = pickFormat(options.format, ['json', 'csv', 'text'], 'text');
+      return withSession((s) =>
+        rollupCommand(s, {
+          frameworkId,
+          level,
+          format,
+          locale,
+          ...(options.from ? { from: options.from } : {}),
+          // --to names the last day included.
+          ...(options.to ? { to: new Date(options.to.getTime() + DAY_MS) } : {}),
+        }),
+      );
+    }
+    case 'units list':
+      return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     default:
       throw new UsageError('cli.unknownCommand', { command });
   }

@@ -11,6 +11,9 @@ export const errorCodes = [
   'rating.outOfScale',
   'comment.tooLong',
   'permission.coordinatorOnly',
+  'permission.adminOnly',
+  'unit.unknown',
+  'followUp.invalid',
   'import.invalid',
   'input.invalid',
 ] as const;

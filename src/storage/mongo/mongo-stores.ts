@@ -7,6 +7,7 @@ import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoUnitStore } from './unit-store.js';
 import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
 export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<void> } {
@@ -16,6 +17,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const jobs = new MongoJobStore(db);
   const recurrences = new MongoRecurrenceStore(db);
   const claims = new MongoClaimStore(db);
+  const units = new MongoUnitStore(db);
   return {
     rounds,
     responses,
@@ -25,6 +27,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     jobs,
     recurrences,
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
+    units,
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),
@@ -33,6 +36,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
+        units.ensureIndexes(),
       ]);
     },
   };

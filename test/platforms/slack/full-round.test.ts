@@ -63,20 +63,18 @@ describe('a full round in Slack', () => {
   function promptButtons(): Array<{ actionId: string; blockId: string; value: string; messageTs: string }> {
     const posted = h.fake.of('chat.postMessage').filter((c) => c.body['channel'] === CHANNEL);
     const intro = posted[0];
-    return posted
-      .slice(1)
-      .flatMap((call, i) =>
-        ((call.body['blocks'] as Block[]) ?? []).flatMap((block) =>
-          block.type === 'actions'
-            ? (block.elements ?? []).map((e) => ({
-                actionId: e.action_id ?? '',
-                blockId: block.block_id ?? '',
-                value: e.value ?? '',
-                messageTs: `${i}-${String(intro?.at)}`,
-              }))
-            : [],
-        ),
-      );
+    return posted.slice(1).flatMap((call, i) =>
+      ((call.body['blocks'] as Block[]) ?? []).flatMap((block) =>
+        block.type === 'actions'
+          ? (block.elements ?? []).map((e) => ({
+              actionId: e.action_id ?? '',
+              blockId: block.block_id ?? '',
+              value: e.value ?? '',
+              messageTs: `${i}-${String(intro?.at)}`,
+            }))
+          : [],
+      ),
+    );
   }
 
   beforeAll(async () => {
