@@ -1,4 +1,6 @@
+import { parseCompareArgs } from '../domain/compare-request.js';
 import { SpiegelError } from '../domain/errors.js';
+import type { Framework } from '../domain/framework.js';
 import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
 import { RollupTally, type Rollup } from '../domain/rollup.js';
 import { ancestorsAtLevel, sortUnits } from '../domain/units.js';
@@ -72,4 +74,27 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(actor.tenantId, [...roundUnits.keys()])) tally.add(answer);
   return tally.result();
+}
+
+export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework } | { kind: 'noFramework' };
+
+/**
+ * `compare [LEVEL] [FRAMEWORK] [FROM] [TO]` from chat: the level defaults to the top one, the framework to that
+ * of the workspace's latest closed round.
+ */
+export async function compareFromWords(ctx: AppContext, actor: Actor, words: readonly string[]): Promise<ChatComparison> {
+  await requireCoordinatorSomewhere(ctx, actor);
+  const levels = await ctx.stores.units.levelsOf(actor.tenantId);
+  const frameworkIds = ctx.frameworks.list().map((f) => f.id);
+  const { request, unknown } = parseCompareArgs(words, levels, frameworkIds);
+  if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
+  const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
+  if (!frameworkId) return { kind: 'noFramework' };
+  const rollup = await compareUnits(ctx, actor, {
+    frameworkId,
+    level: request.level ?? (levels[0] as string),
+    ...(request.from ? { from: request.from } : {}),
+    ...(request.to ? { to: request.to } : {}),
+  });
+  return { kind: 'rollup', rollup, framework: ctx.frameworks.get(frameworkId) };
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
 import { isSpiegelError } from '../domain/errors.js';
+import { parseDay } from '../domain/compare-request.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
@@ -23,11 +24,11 @@ class UsageError extends Error {
 }
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
-const dateOption = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date looks like 2026-03-31')
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()), 'not a date');
+const dateOption = z.string().transform((s, ctx) => {
+  const day = parseDay(s);
+  if (!day) ctx.addIssue({ code: 'custom', message: 'a date looks like 2026-03-31' });
+  return day ?? new Date(NaN);
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

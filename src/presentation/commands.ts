@@ -1,5 +1,10 @@
 export const commandVerbs = ['help', 'start', 'status', 'remind', 'close', 'cancel', 'summary', 'list', 'frameworks', 'mine'] as const;
-export type CommandVerb = (typeof commandVerbs)[number];
+
+/** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
+export const methodVerbs = ['units', 'unit', 'compare'] as const;
+
+export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
+export type CommandVerb = (typeof allVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
 const aliases: Record<string, CommandVerb> = {
@@ -12,6 +17,9 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  eenheden: 'units',
+  eenheid: 'unit',
+  vergelijk: 'compare',
 };
 
 export interface ParsedCommand {
@@ -27,6 +35,6 @@ export function parseCommand(text: string): ParsedCommand {
   const [first, ...args] = words;
   if (!first) return { verb: 'help', args: [] };
   const word = first.toLowerCase();
-  const verb = (commandVerbs as readonly string[]).includes(word) ? (word as CommandVerb) : aliases[word];
+  const verb = (allVerbs as readonly string[]).includes(word) ? (word as CommandVerb) : aliases[word];
   return verb ? { verb, args } : { verb: 'help', args: [], unknown: first };
 }

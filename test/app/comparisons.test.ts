@@ -5,20 +5,12 @@ import { importRound } from '../../src/app/import-round.js';
 import { importUnits, unitStructure } from '../../src/app/units.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import { useTestContext } from '../support/app-context.js';
+import { UNITS_CSV as units } from '../support/method-fixtures.js';
 
 const admin = { tenantId: 'cli:compare', userId: 'admin', isAdmin: true };
 const member = { tenantId: 'cli:compare', userId: 'someone', isAdmin: false };
 const place = { platform: 'cli' as const, tenantId: 'cli:compare', channelId: 'cli' };
 const testContext = useTestContext();
-
-const units = [
-  'id,name,parent,level',
-  'north,North,,region',
-  'south,South,,region',
-  'oa,Org A,north,organisation',
-  'ob,Org B,north,organisation',
-  'oc,Org C,south,organisation',
-].join('\n');
 
 /** One paper round per organisation on team-health's `go-clear` (goals) and `wl-means` (workload). */
 async function importFor(unitId: string, goals: Array<number | 'na'>, workload: Array<number | 'na'>): Promise<void> {
