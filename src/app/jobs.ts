@@ -3,6 +3,7 @@ import type { Round } from '../domain/round.js';
 import { reminderJobId, type Job, type JobKind, type JobResult, type JobStatus } from '../domain/scheduling.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import { reminderSkipReason } from './round-jobs.js';
 import { getRound, membersToRemind, requireOpen } from './rounds.js';
 
 /** What coordinators see of one job (status views). */
@@ -78,14 +79,16 @@ export function remindNowSlot(now: Date): string {
   return `now-${bucket.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
 }
 
+export type RemindNowRefusal = 'everyone-answered' | 'already-queued' | 'reminders-off' | 'deadline-close' | 'deadline-passed';
+
 export type RemindNowResult =
   | { queued: true; jobId: string; slot: string; members: number }
-  | { queued: false; reason: 'everyone-answered' | 'already-queued' | 'reminders-off'; jobId: string | null; members: number };
+  | { queued: false; reason: RemindNowRefusal; jobId: string | null; members: number };
 
 /**
  * A coordinator's "remind now": queues a reminder job that the scheduler runs on its next poll, through the
  * same path as scheduled reminders (unanswered members only, quiet hours, one per member and slot, the plan's
- * maximum per member).
+ * maximum per member). Refused, saying so, when the scheduler would skip it (the deadline is too close).
  */
 export async function remindNow(ctx: AppContext, actor: Actor, roundId: string): Promise<RemindNowResult> {
   const round = await getRound(ctx, actor, roundId);
@@ -96,6 +99,8 @@ export async function remindNow(ctx: AppContext, actor: Actor, roundId: string):
   if (members === 0) return { queued: false, reason: 'everyone-answered', jobId: null, members };
   const now = ctx.clock.now();
   const slot = remindNowSlot(now);
+  const skip = reminderSkipReason(round, slot, now);
+  if (skip) return { queued: false, reason: skip === 'deadline-passed' ? skip : 'deadline-close', jobId: null, members };
   const jobId = reminderJobId(round.id, slot);
   const inserted = await ctx.stores.jobs.enqueueOnce(
     { id: jobId, kind: 'reminder', tenantId: round.place.tenantId, roundId: round.id, recurrenceId: round.recurrenceId, slot, runAt: now },

@@ -35,6 +35,10 @@ export interface RoundStore {
   /** The latest closed round on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
+  /** Every tenant that has rounds (the retention job's walk). */
+  tenants(): Promise<string[]>;
+  /** Ids of the tenant's rounds that closed or were cancelled before `before`, at most `limit`. */
+  endedBefore(tenantId: string, before: Date, limit: number): Promise<string[]>;
 }
 
 export type ResponseKey = Pick<Response, 'roundId' | 'criterionId' | 'dimension' | 'respondent'>;
@@ -69,10 +73,14 @@ export interface ResponseStore {
   valuesForRounds(tenantId: string, roundIds: string[]): AsyncIterable<AnswerValue>;
 }
 
-/** Who has answered, kept apart from what they answered. */
+/**
+ * Who has answered, kept apart from what they answered. Markers are keyed by the respondent key (the keyed
+ * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
+ */
 export interface ParticipationStore {
-  markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void>;
+  markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
+  /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;
 }
 
@@ -160,6 +168,14 @@ export interface UnitStore {
   unitOfChannel(tenantId: string, channelId: string): Promise<string | null>;
 }
 
+/** Deletion across every collection, for retention and a workspace's removal. */
+export interface DeletionStore {
+  /** Deletes these rounds and everything stored under them: answers, markers, summary, jobs and their claims, platform records. */
+  deleteRounds(tenantId: string, roundIds: string[]): Promise<void>;
+  /** Deletes everything stored for the tenant, except jobs of the kinds in `keepJobKinds`. */
+  deleteTenant(tenantId: string, keepJobKinds: string[]): Promise<void>;
+}
+
 export interface Stores {
   rounds: RoundStore;
   responses: ResponseStore;
@@ -170,4 +186,5 @@ export interface Stores {
   recurrences: RecurrenceStore;
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
+  deletion: DeletionStore;
 }

@@ -38,6 +38,20 @@ export function slotUsefulUntil(round: Pick<Round, 'deadline' | 'reminderPlan'>,
   return next && next.at.getTime() < lastUseful.getTime() ? next.at : lastUseful;
 }
 
+/** Why a reminder would no longer go out: past the deadline, too close to it, or a later slot reminds the same members. */
+export type ReminderSkipReason = 'deadline-passed' | 'deadline-close' | 'superseded';
+
+/**
+ * The one rule for whether a reminder of this slot still goes out at `now`: the scheduler applies it before
+ * sending, and a coordinator's "remind now" is answered with it. Null: still useful.
+ */
+export function reminderSkipReason(round: Pick<Round, 'deadline' | 'reminderPlan'>, slot: string, now: Date): ReminderSkipReason | null {
+  const usefulUntil = slotUsefulUntil(round, slot);
+  if (!round.deadline || !usefulUntil || now.getTime() < usefulUntil.getTime()) return null;
+  if (now.getTime() >= round.deadline.getTime()) return 'deadline-passed';
+  return now.getTime() >= round.deadline.getTime() - reminderMinimumLeadMs ? 'deadline-close' : 'superseded';
+}
+
 /** The jobs an open round needs: its deadline, and one reminder job per slot still in the future. */
 export function roundJobs(round: Round, now: Date): NewJob[] {
   if (round.state !== 'open' || !round.deadline) return [];

@@ -14,6 +14,7 @@ import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
+import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { computeSummary } from './summaries.js';
 
@@ -134,13 +135,16 @@ export function requireOpen(round: Round): void {
 
 /**
  * Moves an open round to `state`. When this caller's update wins, the round is known without reading it
- * again; otherwise it reads what the other caller left, and refuses when that is not `state`.
+ * again; otherwise it reads what the other caller left, and refuses when that is the other end state
+ * (closing a cancelled round, cancelling a closed one).
  */
 async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancelled', now: Date): Promise<Round> {
   const tenantId = round.place.tenantId;
   if (round.state === 'open' && (await ctx.stores.rounds.end(tenantId, round.id, state, now))) return { ...round, state, closedAt: now };
   const after = round.state === 'open' ? ((await ctx.stores.rounds.get(tenantId, round.id)) ?? round) : round;
-  if (after.state !== state) requireOpen(after);
+  if (after.state !== state) {
+    throw new SpiegelError('round.ended', `round ${round.id} is ${after.state}`, { name: after.name, state: after.state });
+  }
   return after;
 }
 
@@ -170,10 +174,10 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string)
   return { round: closed, summary, firstClose };
 }
 
+/** Cancels a round; safe to repeat and to race: `firstCancel` is true for exactly one caller. */
 export async function cancelRound(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; firstCancel: boolean }> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
-  requireOpen(round);
   const after = await endRound(ctx, round, 'cancelled', ctx.clock.now());
   const firstCancel = await ctx.stores.claims.claim(`round-cancelled:${roundId}`, actor.userId, ctx.clock.now());
   if (firstCancel) await cancelRoundJobs(ctx, after, 'round-cancelled');
@@ -189,15 +193,23 @@ export interface Progress {
   participants: number;
 }
 
+/** How many of a round's participants answered: the number of markers (one per respondent). */
+export async function progressOf(ctx: AppContext, round: Round): Promise<Progress> {
+  const answered = await ctx.stores.participation.countAnswered(round.place.tenantId, round.id);
+  return { answered, participants: round.participants.length };
+}
+
 /** Progress is public within the tenant: how many answered, never who chose what. */
 export async function roundProgress(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; progress: Progress }> {
   const round = await getRound(ctx, actor, roundId);
-  const answered = await ctx.stores.participation.countAnswered(actor.tenantId, roundId);
-  return { round, progress: { answered, participants: round.participants.length } };
+  return { round, progress: await progressOf(ctx, round) };
 }
 
-/** Participants who have not answered yet: the only ones a reminder goes to. */
+/**
+ * Participants who have not answered yet: the only ones a reminder goes to. Markers hold respondent keys, so
+ * each participant's key is derived (the app holds the pseudonym secret) and looked up among them.
+ */
 export async function membersToRemind(ctx: AppContext, round: Round): Promise<string[]> {
   const answered = new Set(await ctx.stores.participation.listAnswered(round.place.tenantId, round.id));
-  return round.participants.filter((m) => !answered.has(m));
+  return round.participants.filter((m) => !answered.has(respondentKey(ctx, round, m)));
 }

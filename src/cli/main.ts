@@ -12,6 +12,7 @@ import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { rollupCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { setRetentionCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 class UsageError extends Error {
@@ -65,6 +66,12 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+function wholeNumber(value: string | undefined, what: string): number {
+  const text = need(value, what);
+  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
+  return Number(text);
+}
+
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
   const { values, positionals } = parseArgs({
@@ -89,7 +96,7 @@ async function run(argv: string[]): Promise<string> {
   });
   const options = optionsSchema.parse(values);
   const locale: Locale = options.locale ?? config.DEFAULT_LOCALE;
-  const [group, action, target] = positionals;
+  const [group, action, target, value] = positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
@@ -153,6 +160,11 @@ async function run(argv: string[]): Promise<string> {
     }
     case 'units list':
       return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    case 'settings set': {
+      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
+      const months = wholeNumber(value, 'N');
+      return withSession((s) => setRetentionCommand(s, months, locale));
+    }
     default:
       throw new UsageError('cli.unknownCommand', { command });
   }

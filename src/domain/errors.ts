@@ -4,6 +4,7 @@ export const errorCodes = [
   'framework.unknown',
   'round.unknown',
   'round.closed',
+  'round.ended',
   'round.invalid',
   'round.notParticipant',
   'criterion.unknown',

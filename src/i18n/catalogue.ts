@@ -1,6 +1,7 @@
 import { cliMessages } from './messages/cli.js';
 import { coreMessages } from './messages/core.js';
 import { methodMessages } from './messages/method.js';
+import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -11,7 +12,15 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages, methodMessages];
+const modules: MessageModule[] = [
+  coreMessages,
+  cliMessages,
+  slackMessages,
+  schedulingMessages,
+  teamsMessages,
+  lifecycleMessages,
+  methodMessages,
+];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

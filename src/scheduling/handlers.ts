@@ -2,7 +2,8 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
-import { slotUsefulUntil } from '../app/round-jobs.js';
+import { respondentKey } from '../app/pseudonym.js';
+import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind } from '../app/rounds.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isSpiegelError } from '../domain/errors.js';
@@ -101,7 +102,10 @@ export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<Jo
 
 type ReminderClaim = { state: 'claimed'; keys: string[] } | { state: 'already' } | { state: 'quota' };
 
-/** Claims one reminder: the (round, slot, member) claim, then the member's next free place under the plan's max. */
+/**
+ * Claims one reminder: the (round, slot, member) claim, then the member's next free place under the plan's max.
+ * Claims name the member by respondent key: in an anonymous round a claim must not say who had not answered.
+ */
 async function claimReminder(
   ctx: AppContext,
   round: Round,
@@ -110,10 +114,11 @@ async function claimReminder(
   holder: string,
   now: Date,
 ): Promise<ReminderClaim> {
-  const key = reminderClaimKey(round.id, slot, memberId);
+  const respondent = respondentKey(ctx, round, memberId);
+  const key = reminderClaimKey(round.id, slot, respondent);
   if (!(await ctx.stores.claims.claim(key, holder, now))) return { state: 'already' };
   for (let n = 1; n <= round.reminderPlan.max; n++) {
-    const quota = reminderQuotaKey(round.id, memberId, n);
+    const quota = reminderQuotaKey(round.id, respondent, n);
     if (await ctx.stores.claims.claim(quota, holder, now)) return { state: 'claimed', keys: [key, quota] };
   }
   return { state: 'quota' };
@@ -143,10 +148,9 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
   if (!round) return skipped('round-missing');
   if (round.state !== 'open') return skipped(`round-${round.state}`);
   const slot = job.slot ?? 'now';
+  const skip = reminderSkipReason(round, slot, now);
+  if (skip) return skipped(skip);
   const usefulUntil = slotUsefulUntil(round, slot);
-  if (usefulUntil && now.getTime() >= usefulUntil.getTime()) {
-    return skipped(round.deadline && now.getTime() >= round.deadline.getTime() ? 'deadline-passed' : 'superseded');
-  }
   const notifier = notifierFor(deps, round, 'reminders for this round cannot be sent');
   const settings = await getWorkspaceSettings(ctx, job.tenantId);
   const members = await membersToRemind(ctx, round);
@@ -183,7 +187,8 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
     } catch (error) {
       for (const key of claim.keys.reverse()) await ctx.stores.claims.release(key);
       counts.failed++;
-      errors.push(errorText(error));
+      // The job keeps the first error: in an anonymous round it must not name who was reminded.
+      errors.push(round.anonymous ? errorText(error).replaceAll(memberId, respondentKey(ctx, round, memberId)) : errorText(error));
     }
   });
 

@@ -154,7 +154,7 @@ describe('coordinator rules and closing', () => {
     const goClear = summary.criteria.find((c) => c.criterionId === 'go-clear');
     expect(goClear).toMatchObject({ n: 4, median: 4.5, class: 'consensus' });
     expect(goClear?.comments).toEqual(['note U1', 'note U2', 'note U3', 'note U4']);
-    await rejectsWith(cancelRound(testContext.ctx, coordinator, round.id), 'round.closed');
+    await rejectsWith(cancelRound(testContext.ctx, coordinator, round.id), 'round.ended');
     expect((await listRounds(testContext.ctx, coordinator, { state: 'closed' })).some((r) => r.id === round.id)).toBe(true);
     expect(await listRounds(testContext.ctx, member('U1', tenantB))).toEqual([]);
   });
@@ -180,6 +180,7 @@ describe('coordinator rules and closing', () => {
     expect(cancelled.state).toBe('cancelled');
     expect(firstCancel).toBe(true);
     await rejectsWith(roundSummary(testContext.ctx, coordinator, round.id), 'round.closed');
-    await rejectsWith(closeRound(testContext.ctx, coordinator, round.id), 'round.closed');
+    await rejectsWith(closeRound(testContext.ctx, coordinator, round.id), 'round.ended');
+    expect((await cancelRound(testContext.ctx, coordinator, round.id)).firstCancel).toBe(false);
   });
 });

@@ -1,42 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { expect, it } from 'vitest';
+import { useCli } from './support.js';
 
-const run = promisify(execFile);
-let database: TestDatabase;
-let dir: string;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'spiegel-cli-'));
-});
-afterAll(async () => {
-  await database.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Runs the real `spiegel` bin against the test database; never throws, returns the exit code. */
-async function spiegel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    MONGODB_URI: inject('mongodbUri'),
-    MONGODB_DB: database.db.databaseName,
-    SPIEGEL_SECRET: 'cli-test-secret-'.repeat(3),
-    SPIEGEL_DATA_DIR: dir,
-    DEFAULT_LOCALE: 'en',
-  };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/spiegel.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const { dir, spiegel } = useCli();
 
 it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
@@ -52,7 +19,7 @@ it('lists the four built-in frameworks', async () => {
 it('validates framework files and names the problem', async () => {
   const valid = await spiegel('frameworks', 'validate', 'frameworks/team-health.yaml');
   expect(valid.stdout).toBe('frameworks/team-health.yaml: a valid framework “team-health” v1.0 with 18 criteria\n');
-  const file = join(dir, 'broken.yaml');
+  const file = join(dir(), 'broken.yaml');
   await writeFile(
     file,
     'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n',
@@ -101,7 +68,7 @@ it('imports a CSV round, then summarises and exports it', async () => {
 });
 
 it('reports bad CSV rows with line numbers and imports nothing', async () => {
-  const file = join(dir, 'bad.csv');
+  const file = join(dir(), 'bad.csv');
   await writeFile(file, 'member,criterion,dimension,value,comment\nan,go-clear,,9,\nbo,go-clear,,3,\n');
   const { code, stderr } = await spiegel('round', 'import', file, '--framework', 'team-health', '--name', 'Bad file');
   expect(code).toBe(1);
@@ -125,12 +92,12 @@ it('answers unknown commands and rounds clearly', async () => {
 });
 
 it('imports units (all or nothing), rounds into units, and compares the units on a level', async () => {
-  const units = join(dir, 'units.csv');
+  const units = join(dir(), 'units.csv');
   await writeFile(
     units,
     'id,name,parent,level\nnorth,North,,region\nsouth,South,,region\noa,Org A,north,organisation\nob,Org B,south,organisation\n',
   );
-  const bad = join(dir, 'bad-units.csv');
+  const bad = join(dir(), 'bad-units.csv');
   await writeFile(bad, 'id,name,parent,level\nwest,West,,region\nx y,Bad id,west,organisation\n');
   const refused = await spiegel('units', 'import', bad, '--tenant', 'cli:units');
   expect(refused.code).toBe(1);
@@ -146,7 +113,7 @@ it('imports units (all or nothing), rounds into units, and compares the units on
     ['oa', [4, 4, 5]],
     ['ob', [2, 2]],
   ] as const) {
-    const file = join(dir, `${unit}.csv`);
+    const file = join(dir(), `${unit}.csv`);
     await writeFile(file, answers([...values]));
     const imported = await spiegel('round', 'import', file, '--framework', 'team-health', '--unit', unit, '--tenant', 'cli:units');
     expect(imported.code).toBe(0);
@@ -154,7 +121,7 @@ it('imports units (all or nothing), rounds into units, and compares the units on
   const forged = await spiegel(
     'round',
     'import',
-    join(dir, 'oa.csv'),
+    join(dir(), 'oa.csv'),
     '--framework',
     'team-health',
     '--unit',

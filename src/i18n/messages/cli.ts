@@ -19,6 +19,7 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  settings set retention-months N               keep closed rounds N months (default 24), then delete them
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -53,6 +54,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,

@@ -35,6 +35,7 @@ export const schedulingMessages = {
           'deadline-passed': 'the deadline had passed',
           'deadline-later': 'the deadline lies later',
           superseded: 'a later reminder took its place',
+          'deadline-close': 'the deadline was too close',
           'quiet-hours': 'waiting for quiet hours to end',
           'everyone-answered': 'everyone had answered',
           sent: 'reminders sent',
@@ -50,6 +51,8 @@ export const schedulingMessages = {
         'everyone-answered': 'Everyone has answered: no reminder needed.',
         'already-queued': 'A reminder was already requested in the last 15 minutes.',
         'reminders-off': 'Reminders are turned off for this round.',
+        'deadline-close': 'The deadline is too close for a reminder (less than {{minutes}} minutes left): none will be sent.',
+        'deadline-passed': 'The deadline has passed: the round closes in a moment, and no reminder will be sent.',
       },
       recurrence: {
         created: 'Recurring round scheduled ({{cron}}, {{timeZone}}). The first one opens on {{when}}.',
@@ -95,6 +98,7 @@ export const schedulingMessages = {
           'deadline-passed': 'de deadline was voorbij',
           'deadline-later': 'de deadline ligt later',
           superseded: 'een latere herinnering nam de plaats in',
+          'deadline-close': 'de deadline was te dichtbij',
           'quiet-hours': 'wacht tot de stille uren voorbij zijn',
           'everyone-answered': 'iedereen had geantwoord',
           sent: 'herinneringen verstuurd',
@@ -110,6 +114,8 @@ export const schedulingMessages = {
         'everyone-answered': 'Iedereen heeft geantwoord: geen herinnering nodig.',
         'already-queued': 'Er werd de voorbije 15 minuten al een herinnering gevraagd.',
         'reminders-off': 'Herinneringen staan uit voor deze ronde.',
+        'deadline-close': 'De deadline is te dichtbij voor een herinnering (minder dan {{minutes}} minuten): er wordt er geen verstuurd.',
+        'deadline-passed': 'De deadline is voorbij: de ronde sluit zo meteen, en er wordt geen herinnering verstuurd.',
       },
       recurrence: {
         created: 'Terugkerende ronde gepland ({{cron}}, {{timeZone}}). De eerste opent op {{when}}.',

@@ -105,7 +105,7 @@ export const slackMessages = {
         closed: 'Round “{{name}}” is closed; the summary is posted in the channel.',
         already: 'Round “{{name}}” was already closed.',
       },
-      cancel: { cancelled: 'Round “{{name}}” is cancelled.' },
+      cancel: { cancelled: 'Round “{{name}}” is cancelled.', already: 'Round “{{name}}” was already cancelled.' },
       summary: { continued: '{{title}} (continued)' },
       home: {
         title: 'Spiegel',
@@ -231,7 +231,7 @@ export const slackMessages = {
         closed: 'Ronde “{{name}}” is afgesloten; de samenvatting staat in het kanaal.',
         already: 'Ronde “{{name}}” was al afgesloten.',
       },
-      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.' },
+      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.', already: 'Ronde “{{name}}” was al geannuleerd.' },
       summary: { continued: '{{title}} (vervolg)' },
       home: {
         title: 'Spiegel',

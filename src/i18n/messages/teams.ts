@@ -97,7 +97,7 @@ export const teamsMessages = {
         closed: 'Round “{{name}}” is closed; the summary is posted with the round.',
         already: 'Round “{{name}}” was already closed.',
       },
-      cancel: { cancelled: 'Round “{{name}}” is cancelled.' },
+      cancel: { cancelled: 'Round “{{name}}” is cancelled.', already: 'Round “{{name}}” was already cancelled.' },
       errors: {
         noTenant: 'I cannot tell which organisation this message comes from, so I cannot answer it.',
         unknownAction: 'I do not know that button. The card may be from an older version of Spiegel: ask for it again.',
@@ -201,7 +201,7 @@ export const teamsMessages = {
         closed: 'Ronde “{{name}}” is afgesloten; de samenvatting staat bij de ronde.',
         already: 'Ronde “{{name}}” was al afgesloten.',
       },
-      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.' },
+      cancel: { cancelled: 'Ronde “{{name}}” is geannuleerd.', already: 'Ronde “{{name}}” was al geannuleerd.' },
       errors: {
         noTenant: 'Ik kan niet zien van welke organisatie dit bericht komt, dus ik kan er niet op antwoorden.',
         unknownAction: 'Die knop ken ik niet. De kaart komt misschien van een oudere versie van Spiegel: vraag ze opnieuw op.',

@@ -4,7 +4,7 @@ import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { myAnswers } from '../../app/responses.js';
-import { cancelRound, closeRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
 import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
@@ -13,6 +13,7 @@ import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { remindNowText } from '../../presentation/remind-now-text.js';
 import { postSummary, retireRound } from './announce.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
@@ -65,10 +66,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const items = await Promise.all(
       rounds.map(async (round) => ({
         round,
-        progress: {
-          answered: await rt.ctx.stores.participation.countAnswered(actor.tenantId, round.id),
-          participants: round.participants.length,
-        },
+        progress: await progressOf(rt.ctx, round),
       })),
     );
     await ephemeral(respond, listText(items, locale));
@@ -91,19 +89,14 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
 
   async remind(call) {
-    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call));
-    const result = await remindNow(call.rt.ctx, call.actor, round.id);
-    const t = translator(call.locale);
-    await ephemeral(
-      call.respond,
-      result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`),
-    );
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    await ephemeral(call.respond, remindNowText(await remindNow(call.rt.ctx, call.actor, round.id), call.locale));
   },
 
   async close(call) {
     const { rt, actor } = call;
     const t = translator(call.locale);
-    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
     const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
     if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
     await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
@@ -111,10 +104,13 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
 
   async cancel(call) {
     const { rt, actor } = call;
-    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call));
+    const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
     const { round, firstCancel } = await cancelRound(rt.ctx, actor, found.id);
     if (firstCancel) await retireRound(rt.ctx, call.client, round, rt.logger);
-    await ephemeral(call.respond, translator(call.locale)('slack.cancel.cancelled', { name: round.name }));
+    await ephemeral(
+      call.respond,
+      translator(call.locale)(firstCancel ? 'slack.cancel.cancelled' : 'slack.cancel.already', { name: round.name }),
+    );
   },
 
   async units({ rt, actor, command, respond, locale }) {

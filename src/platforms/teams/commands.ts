@@ -19,6 +19,7 @@ import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
+import { remindNowText } from '../../presentation/remind-now-text.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
@@ -144,18 +145,13 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   },
 
   async remind(call) {
-    const round = await roundOf(call, { as: 'coordinator' });
-    const result = await remindNow(call.rt.ctx, call.actor, round.id);
-    const t = translator(call.locale);
-    await replyText(
-      call.context,
-      result.queued ? t('scheduling.remindNow.queued', { count: result.members }) : t(`scheduling.remindNow.${result.reason}`),
-    );
+    const round = await roundOf(call, { anyState: true, as: 'coordinator' });
+    await replyText(call.context, remindNowText(await remindNow(call.rt.ctx, call.actor, round.id), call.locale));
   },
 
   async close(call) {
     const { rt, actor } = call;
-    const found = await roundOf(call, { as: 'coordinator' });
+    const found = await roundOf(call, { anyState: true, as: 'coordinator' });
     const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
     if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
     await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
@@ -163,10 +159,13 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
 
   async cancel(call) {
     const { rt, actor } = call;
-    const found = await roundOf(call, { as: 'coordinator' });
+    const found = await roundOf(call, { anyState: true, as: 'coordinator' });
     const { round, firstCancel } = await cancelRound(rt.ctx, actor, found.id);
     if (firstCancel) await rt.rounds.retire(round);
-    await replyText(call.context, translator(call.locale)('teams.cancel.cancelled', { name: round.name }));
+    await replyText(
+      call.context,
+      translator(call.locale)(firstCancel ? 'teams.cancel.cancelled' : 'teams.cancel.already', { name: round.name }),
+    );
   },
 
   async units(call) {

@@ -1,0 +1,24 @@
+/** The admin's data-lifecycle commands through the real `spiegel` bin, against the real database. */
+import { expect, it } from 'vitest';
+import { getWorkspaceSettings } from '../../src/app/workspace-settings.js';
+import { createTestContext } from '../support/app-context.js';
+import { useCli } from './support.js';
+
+const { database, spiegel } = useCli();
+
+it('sets a tenant’s retention period and refuses a bad one', async () => {
+  const set = await spiegel('settings', 'set', 'retention-months', '12', '--tenant', 'slack:T42');
+  expect(set.stderr).not.toContain('Error');
+  expect(set.stdout).toBe('slack:T42: closed rounds are kept 12 months, then deleted with their answers and summaries.\n');
+  const ctx = await createTestContext(database().db);
+  expect((await getWorkspaceSettings(ctx, 'slack:T42')).retentionMonths).toBe(12);
+  expect((await getWorkspaceSettings(ctx, 'slack:T43')).retentionMonths).toBe(24);
+
+  const zero = await spiegel('settings', 'set', 'retention-months', '0', '--tenant', 'slack:T42', '--locale', 'nl');
+  expect(zero.code).toBe(1);
+  expect(zero.stderr).toContain('input.invalid');
+  const words = await spiegel('settings', 'set', 'retention-months', 'twelve', '--tenant', 'slack:T42');
+  expect(words.code).toBe(2);
+  expect(words.stderr).toContain('N must be a whole number');
+  expect((await getWorkspaceSettings(ctx, 'slack:T42')).retentionMonths).toBe(12);
+});
