@@ -146,6 +146,8 @@ export interface RecurrenceStore {
   insert(recurrence: Recurrence): Promise<void>;
   get(tenantId: string, recurrenceId: string): Promise<Recurrence | null>;
   list(tenantId: string, query?: { channelId?: string }): Promise<Recurrence[]>;
+  /** Pauses (a date) or resumes (null) a schedule; false when there was no such recurrence in the tenant. */
+  setPaused(tenantId: string, recurrenceId: string, pausedAt: Date | null): Promise<boolean>;
   /** Returns false when there was no such recurrence in the tenant. */
   delete(tenantId: string, recurrenceId: string): Promise<boolean>;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
+import type { RecurrenceAction } from '../app/recurrences.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { parseDay } from '../domain/compare-request.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
@@ -11,6 +12,7 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { rollupCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
+import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { setRetentionCommand } from './settings-command.js';
 
@@ -43,7 +45,6 @@ const optionsSchema = z.object({
   locale: localeSchema.optional(),
   unit: z.string().min(1).optional(),
   level: z.string().min(1).optional(),
-  channel: z.string().min(1).optional(),
   from: dateOption.optional(),
   to: dateOption.optional(),
   levels: z
@@ -51,6 +52,17 @@ const optionsSchema = z.object({
     .transform((s) => s.split(',').map((l) => l.trim()))
     .optional(),
   help: z.boolean().default(false),
+  channel: z.string().optional(),
+  cadence: z.string().optional(),
+  weekday: z.string().optional(),
+  day: z.string().optional(),
+  time: z.string().optional(),
+  cron: z.string().optional(),
+  'time-zone': z.string().optional(),
+  days: z.string().optional(),
+  k: z.string().optional(),
+  'no-reminders': z.boolean().default(false),
+  participants: z.string().optional(),
 });
 
 function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
@@ -87,11 +99,21 @@ async function run(argv: string[]): Promise<string> {
       locale: { type: 'string' },
       unit: { type: 'string' },
       level: { type: 'string' },
-      channel: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      channel: { type: 'string' },
+      cadence: { type: 'string' },
+      weekday: { type: 'string' },
+      day: { type: 'string' },
+      time: { type: 'string' },
+      cron: { type: 'string' },
+      'time-zone': { type: 'string' },
+      days: { type: 'string' },
+      k: { type: 'string' },
+      'no-reminders': { type: 'boolean' },
+      participants: { type: 'string' },
     },
   });
   const options = optionsSchema.parse(values);
@@ -160,6 +182,40 @@ async function run(argv: string[]): Promise<string> {
     }
     case 'units list':
       return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    case 'schedule list':
+      return withSession((s) => scheduleListCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    case 'schedule create': {
+      const channel = need(options.channel, '--channel ID');
+      const framework = need(options.framework, '--framework ID');
+      return withSession((s) =>
+        scheduleCreateCommand(
+          s,
+          {
+            channel,
+            framework,
+            name: options.name,
+            cadence: options.cadence,
+            weekday: options.weekday,
+            day: options.day,
+            time: options.time,
+            cron: options.cron,
+            timeZone: options['time-zone'],
+            days: options.days,
+            anonymous: options.anonymous,
+            k: options.k,
+            noReminders: options['no-reminders'],
+            participants: options.participants,
+          },
+          locale,
+        ),
+      );
+    }
+    case 'schedule pause':
+    case 'schedule resume':
+    case 'schedule delete': {
+      const id = need(target, 'schedule ID');
+      return withSession((s) => scheduleChangeCommand(s, action as RecurrenceAction, id, locale));
+    }
     case 'settings set': {
       if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
       const months = wholeNumber(value, 'N');

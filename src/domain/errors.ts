@@ -17,6 +17,7 @@ export const errorCodes = [
   'followUp.invalid',
   'import.invalid',
   'input.invalid',
+  'recurrence.unknown',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,4 +1,5 @@
 import { cliMessages } from './messages/cli.js';
+import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
@@ -19,6 +20,7 @@ const modules: MessageModule[] = [
   schedulingMessages,
   teamsMessages,
   lifecycleMessages,
+  coordinationMessages,
   methodMessages,
 ];
 

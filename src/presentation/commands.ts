@@ -1,4 +1,16 @@
-export const commandVerbs = ['help', 'start', 'status', 'remind', 'close', 'cancel', 'summary', 'list', 'frameworks', 'mine'] as const;
+export const commandVerbs = [
+  'help',
+  'start',
+  'status',
+  'remind',
+  'close',
+  'cancel',
+  'summary',
+  'list',
+  'frameworks',
+  'mine',
+  'schedule',
+] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
 export const methodVerbs = ['units', 'unit', 'compare'] as const;
@@ -17,6 +29,7 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  plan: 'schedule',
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',

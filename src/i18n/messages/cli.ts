@@ -19,6 +19,12 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  schedule list [--format text|json]            the recurring rounds
+  schedule create --channel ID --framework ID [--name TEXT]
+                  [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
+                  [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
+                  [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+  schedule pause|resume|delete ID
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -54,6 +60,12 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  schedule list [--format text|json]            de terugkerende rondes
+  schedule create --channel ID --framework ID [--name TEKST]
+                  [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
+                  [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
+                  [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+  schedule pause|resume|delete ID
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),

@@ -6,6 +6,7 @@ import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
@@ -14,6 +15,8 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.startFramework]: chooseFramework,
   [verbs.startBack]: chooseOtherFramework,
   [verbs.startSubmit]: submitStartForm,
+  [verbs.scheduleSubmit]: submitScheduleForm,
+  [verbs.scheduleChange]: changeSchedule,
 };
 
 export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {

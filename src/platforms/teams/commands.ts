@@ -29,6 +29,7 @@ import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { scheduleCommand } from './schedule-flow.js';
 import { frameworkChoiceCard, startFormCard } from './start-flow.js';
 
 interface CommandCall {
@@ -90,6 +91,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       context,
       framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId),
     );
+  },
+
+  async schedule({ rt, context, actor, locale, parsed }) {
+    await scheduleCommand(rt, context, actor, locale, parsed.args);
   },
 
   async status(call) {
