@@ -14,6 +14,7 @@ import { rollupCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { eraseMemberCommand } from './member-command.js';
 import { setRetentionCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
@@ -42,6 +43,7 @@ const optionsSchema = z.object({
   anonymous: z.boolean().default(false),
   state: z.enum(roundStates).optional(),
   tenant: z.string().min(1).default('cli:local'),
+  member: z.string().min(1).optional(),
   locale: localeSchema.optional(),
   unit: z.string().min(1).optional(),
   level: z.string().min(1).optional(),
@@ -96,6 +98,7 @@ async function run(argv: string[]): Promise<string> {
       anonymous: { type: 'boolean' },
       state: { type: 'string' },
       tenant: { type: 'string' },
+      member: { type: 'string' },
       locale: { type: 'string' },
       unit: { type: 'string' },
       level: { type: 'string' },
@@ -182,6 +185,10 @@ async function run(argv: string[]): Promise<string> {
     }
     case 'units list':
       return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    case 'member erase': {
+      const memberId = need(options.member, '--member ID');
+      return withSession((s) => eraseMemberCommand(s, memberId, locale));
+    }
     case 'schedule list':
       return withSession((s) => scheduleListCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     case 'schedule create': {

@@ -26,6 +26,7 @@ export const cliMessages = {
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -67,6 +68,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,
