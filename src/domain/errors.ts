@@ -17,6 +17,14 @@ export const errorCodes = [
   'followUp.invalid',
   'import.invalid',
   'input.invalid',
+  'permission.qualityCoordinatorOnly',
+  'audit.unknown',
+  'audit.sampleTooLarge',
+  'audit.noReviewer',
+  'member.unknown',
+  'deadline.past',
+  'intervision.unknown',
+  'intervision.closed',
   'recurrence.unknown',
 ] as const;
 

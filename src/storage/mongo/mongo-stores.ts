@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
+import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
@@ -19,7 +20,9 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const recurrences = new MongoRecurrenceStore(db);
   const claims = new MongoClaimStore(db);
   const units = new MongoUnitStore(db);
+  const mediation = createMediationStores(db);
   return {
+    ...mediation,
     rounds,
     responses,
     participation,
@@ -39,6 +42,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
         units.ensureIndexes(),
+        mediation.ensureIndexes(),
       ]);
     },
   };
