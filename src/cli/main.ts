@@ -10,6 +10,8 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { setRetentionCommand } from './settings-command.js';
+import { reportRoundCommand } from './report-command.js';
+import { chartKinds } from '../presentation/charts/round-charts.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 class UsageError extends Error {
@@ -30,6 +32,8 @@ const optionsSchema = z.object({
   tenant: z.string().min(1).default('cli:local'),
   locale: localeSchema.optional(),
   help: z.boolean().default(false),
+  out: z.string().min(1).optional(),
+  chart: z.enum(chartKinds).default('distribution'),
 });
 
 function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
@@ -65,6 +69,8 @@ async function run(argv: string[]): Promise<string> {
       tenant: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      chart: { type: 'string' },
     },
   });
   const options = optionsSchema.parse(values);
@@ -108,6 +114,16 @@ async function run(argv: string[]): Promise<string> {
       if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
       const months = wholeNumber(value, 'N');
       return withSession((s) => setRetentionCommand(s, months, locale));
+    }
+    case 'report round': {
+      const roundId = need(target, 'round ID');
+      const format = pickFormat(options.format, ['png', 'svg', 'html']);
+      const out = need(options.out, '--out FILE');
+      const written = await withSession((s) =>
+        reportRoundCommand(s, { roundId, format, out, chart: options.chart, locale }).then((r) => r ?? ''),
+      );
+      if (!written) throw new UsageError('report.noSuchChart', { chart: options.chart });
+      return written;
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

@@ -1,3 +1,4 @@
+import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coreMessages } from './messages/core.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
@@ -11,7 +12,15 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages, lifecycleMessages];
+const modules: MessageModule[] = [
+  coreMessages,
+  cliMessages,
+  slackMessages,
+  schedulingMessages,
+  teamsMessages,
+  lifecycleMessages,
+  chartMessages,
+];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

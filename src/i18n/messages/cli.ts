@@ -11,6 +11,8 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out FILE [--chart distribution|quadrant]
+                                                a round's chart, or its report page (HTML, printable to A4)
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -38,6 +40,8 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out BESTAND [--chart distribution|quadrant]
+                                                een grafiek van een ronde, of haar rapportpagina (HTML, af te drukken op A4)
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
