@@ -26,11 +26,11 @@ const styles = `
   body { margin: 2rem auto; max-width: 1200px; padding: 0 1rem; line-height: 1.4; }
   h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
   .meta { color: #555; margin: 0; } .interim { color: #8a4b00; font-weight: bold; }
-  figure { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; margin: 1rem 0; break-inside: avoid; }
+  figure { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.5rem; margin: 1rem 0; break-inside: avoid; }
   figure svg { width: 100%; height: auto; } figcaption { grid-column: 1 / -1; color: #444; font-size: .9rem; }
   table { border-collapse: collapse; font-size: .8rem; width: 100%; align-self: start; }
   th, td { border-bottom: 1px solid #ddd; padding: .2rem .35rem; text-align: right; vertical-align: top; }
-  th:first-child, td:first-child { text-align: left; } tr.component th { text-align: left; background: #f3f3f3; }
+  th:first-child, td:first-child { text-align: left; min-width: 14rem; } tr.component th { text-align: left; background: #f3f3f3; }
   td.hidden { color: #6b6b6b; font-style: italic; text-align: left; }
   ul.comments { margin: .25rem 0 .75rem 1.25rem; padding: 0; } .hint { color: #777; font-size: .8rem; }
   @media (max-width: 900px) { figure { grid-template-columns: 1fr; } }
