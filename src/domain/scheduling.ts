@@ -1,3 +1,4 @@
+import type { CadenceKind } from './cadence.js';
 import type { Locale } from './framework.js';
 import type { Place, ReminderPlan, SummarySettings } from './round.js';
 
@@ -168,8 +169,14 @@ export interface Recurrence {
   frameworkId: string;
   /** Five fields (minute hour day-of-month month day-of-week); day-of-month AND day-of-week when both are set. */
   cron: string;
+  /** The cadence picked; `biweekly` keeps every other week of the weekly `cron`. */
+  cadence: CadenceKind;
+  /** The schedule's first occurrence: where every other week is counted from. */
+  firstRunAt: Date;
   timeZone: string;
   round: RecurringRoundOptions;
   createdBy: string;
   createdAt: Date;
+  /** Set while paused: occurrences are not opened, and none is queued until it resumes. */
+  pausedAt: Date | null;
 }

@@ -1,5 +1,6 @@
 import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
+import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
@@ -20,6 +21,7 @@ const modules: MessageModule[] = [
   teamsMessages,
   lifecycleMessages,
   chartMessages,
+  coordinationMessages,
 ];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */

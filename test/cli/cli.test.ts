@@ -90,3 +90,64 @@ it('answers unknown commands and rounds clearly', async () => {
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('round.unknown');
 });
+
+it('creates, lists, pauses, resumes and deletes a recurring round', async () => {
+  const tenant = ['--tenant', 'slack:TCLI'];
+  const bad = await spiegel('schedule', 'create', '--channel', 'CQ', '--framework', 'team-health', '--cadence', 'hourly', ...tenant);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('cadence');
+  const created = await spiegel(
+    'schedule',
+    'create',
+    '--channel',
+    'CQ',
+    '--framework',
+    'team-health',
+    '--name',
+    'Quarterly',
+    '--cadence',
+    'quarterly',
+    '--day',
+    '2',
+    '--time',
+    '08:15',
+    '--time-zone',
+    'Europe/Amsterdam',
+    '--participants',
+    'U1,U2,U3',
+    '--anonymous',
+    '--k',
+    '3',
+    ...tenant,
+  );
+  expect(created.stderr).not.toContain('Error');
+  expect(created.stdout).toMatch(/^Scheduled “Quarterly” \(rec-[\w-]+\): every quarter \(Jan, Apr, Jul, Oct\) on day 2 at 08:15\./);
+  const list = JSON.parse((await spiegel('schedule', 'list', '--format', 'json', ...tenant)).stdout);
+  expect(list).toEqual([
+    expect.objectContaining({
+      name: 'Quarterly',
+      channel: 'CQ',
+      cadence: 'quarterly',
+      cron: '15 8 2 1,4,7,10 *',
+      timeZone: 'Europe/Amsterdam',
+      anonymous: true,
+      k: 3,
+      participants: 3,
+      paused: false,
+    }),
+  ]);
+  const id = list[0].id as string;
+  expect((await spiegel('schedule', 'pause', id, ...tenant)).stdout).toContain('Paused “Quarterly”');
+  expect(JSON.parse((await spiegel('schedule', 'list', '--format', 'json', ...tenant)).stdout)[0]).toMatchObject({
+    paused: true,
+    nextRunAt: null,
+  });
+  expect((await spiegel('schedule', 'resume', id, ...tenant)).stdout).toContain('Resumed “Quarterly”');
+  expect((await spiegel('schedule', 'list', '--tenant', 'slack:TOTHER')).stdout).toBe(
+    'No recurring rounds yet. Create one with “schedule”.\n',
+  );
+  const otherTenant = await spiegel('schedule', 'delete', id, '--tenant', 'slack:TOTHER');
+  expect(otherTenant.code).toBe(1);
+  expect(otherTenant.stderr).toContain('recurrence.unknown');
+  expect((await spiegel('schedule', 'delete', id, ...tenant)).stdout).toContain(`Deleted the recurring round ${id}`);
+}, 180_000);
