@@ -11,6 +11,7 @@ export const errorCodes = [
   'dimension.unknown',
   'rating.outOfScale',
   'comment.tooLong',
+  'comment.needsRating',
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',
