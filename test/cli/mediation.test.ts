@@ -2,8 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../support/app-context.js';
 import { answer } from '../support/answers.js';
+import { createTestContext } from '../support/app-context.js';
 import { useCli } from './support.js';
 
 const cli = useCli();
