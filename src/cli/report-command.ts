@@ -1,27 +1,51 @@
-import { writeFile } from 'node:fs/promises';
-import { roundSummary } from '../app/summaries.js';
+import { stringify } from 'csv-stringify/sync';
+import { compareUnits } from '../app/comparisons.js';
 import type { Locale } from '../domain/framework.js';
-import { renderPng } from '../presentation/charts/render.js';
-import type { ChartKind } from '../presentation/charts/round-charts.js';
-import { renderRoundCharts, roundReportHtml } from '../presentation/round-report.js';
+import { comparisonLines } from '../presentation/method-texts.js';
 import type { CliSession } from './cli-context.js';
-import { asLines } from './output.js';
+import { asJson, asLines } from './output.js';
 
-/**
- * `report round ID --format png|svg|html --out FILE [--chart distribution|quadrant]`: writes the file and returns the
- * lines to print (its path, and a chart's alt text), or null when the round has no such chart (a quadrant needs two dimensions).
- */
-export async function reportRoundCommand(
-  session: CliSession,
-  options: { roundId: string; format: 'png' | 'svg' | 'html'; out: string; chart: ChartKind; locale: Locale },
-): Promise<string | null> {
-  const { round, summary, interim } = await roundSummary(session.ctx, session.actor, options.roundId);
-  if (options.format === 'html') {
-    await writeFile(options.out, await roundReportHtml(round, summary, options.locale, interim));
-    return asLines([options.out]);
+const ROLLUP_COLUMNS = [
+  'unitId',
+  'criterionId',
+  'component',
+  'perspective',
+  'dimension',
+  'fewerThanK',
+  'n',
+  'naCount',
+  'median',
+  'q1',
+  'q3',
+  'iqr',
+  'rwg',
+  'consensus',
+  'class',
+] as const;
+
+export interface RollupOptions {
+  frameworkId: string;
+  level: string;
+  from?: Date;
+  to?: Date;
+  format: 'json' | 'csv' | 'text';
+  locale: Locale;
+}
+
+/** `spiegel report rollup`: the units on a level side by side (JSON and CSV: one row per unit, criterion and dimension). */
+export async function rollupCommand(session: CliSession, options: RollupOptions): Promise<string> {
+  const rollup = await compareUnits(session.ctx, session.actor, {
+    frameworkId: options.frameworkId,
+    level: options.level,
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.to ? { to: options.to } : {}),
+  });
+  if (options.format === 'json') return asJson({ from: options.from ?? null, to: options.to ?? null, ...rollup });
+  if (options.format === 'csv') {
+    return stringify(
+      rollup.items.map((item) => ROLLUP_COLUMNS.map((column) => item[column] ?? '')),
+      { header: true, columns: [...ROLLUP_COLUMNS] },
+    );
   }
-  const chart = (await renderRoundCharts(round, summary, options.locale)).find((c) => c.kind === options.chart);
-  if (!chart) return null;
-  await writeFile(options.out, options.format === 'svg' ? chart.svg : renderPng(chart.svg));
-  return asLines([options.out, chart.alt]);
+  return asLines(comparisonLines(rollup, session.ctx.frameworks.get(options.frameworkId), options.locale, true));
 }

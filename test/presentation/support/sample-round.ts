@@ -44,6 +44,8 @@ export async function sampleRound(
     reminderPlan: defaultReminderPlan,
     recurrenceId: null,
     caseId: null,
+    unitId: null,
+    followUp: null,
     platformRefs: {},
   };
   const next = random(options.seed ?? 7);
