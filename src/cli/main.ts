@@ -11,7 +11,7 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
-import { eraseMemberCommand } from './member-command.js';
+import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setRetentionCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
@@ -130,6 +130,11 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'member export': {
+      const memberId = need(options.member, '--member ID');
+      const format = pickFormat(options.format, ['json', 'csv']);
+      return withSession((s) => exportMemberCommand(s, memberId, format, locale));
     }
     case 'member erase': {
       const memberId = need(options.member, '--member ID');

@@ -9,6 +9,7 @@ export const commandVerbs = [
   'list',
   'frameworks',
   'mine',
+  'my-data',
   'forget-me',
   'schedule',
 ] as const;
@@ -25,6 +26,7 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  'mijn-gegevens': 'my-data',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
 };
