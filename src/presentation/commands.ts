@@ -10,6 +10,8 @@ export const commandVerbs = [
   'frameworks',
   'mine',
   'my-data',
+  'cases',
+  'audit',
   'forget-me',
   'schedule',
 ] as const;
@@ -27,6 +29,8 @@ const aliases: Record<string, CommandVerb> = {
   kaders: 'frameworks',
   mijn: 'mine',
   'mijn-gegevens': 'my-data',
+  dossiers: 'cases',
+  dossieronderzoek: 'audit',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
 };
