@@ -15,7 +15,12 @@ export const commandVerbs = [
   'forget-me',
   'schedule',
 ] as const;
-export type CommandVerb = (typeof commandVerbs)[number];
+
+/** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
+export const methodVerbs = ['units', 'unit', 'compare'] as const;
+
+export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
+export type CommandVerb = (typeof allVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
 const aliases: Record<string, CommandVerb> = {
@@ -33,11 +38,14 @@ const aliases: Record<string, CommandVerb> = {
   dossieronderzoek: 'audit',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
+  eenheden: 'units',
+  eenheid: 'unit',
+  vergelijk: 'compare',
 };
 
 function verbOf(word: string): CommandVerb | undefined {
   const lower = word.toLowerCase();
-  return (commandVerbs as readonly string[]).includes(lower) ? (lower as CommandVerb) : aliases[lower];
+  return (allVerbs as readonly string[]).includes(lower) ? (lower as CommandVerb) : aliases[lower];
 }
 
 export interface ParsedCommand {
