@@ -16,7 +16,7 @@ import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
-import { eraseMemberCommand } from './member-command.js';
+import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setRetentionCommand } from './settings-command.js';
 import { reportRoundCommand } from './report-round-command.js';
 import { chartKinds } from '../presentation/charts/round-charts.js';
@@ -141,6 +141,11 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'member export': {
+      const memberId = need(options.member, '--member ID');
+      const format = pickFormat(options.format, ['json', 'csv']);
+      return withSession((s) => exportMemberCommand(s, memberId, format, locale));
     }
     case 'units import': {
       const file = need(target, 'FILE.csv');

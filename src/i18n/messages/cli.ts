@@ -28,6 +28,7 @@ export const cliMessages = {
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  member export --member ID --format json|csv  every stored answer of a member (an access request)
   member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -72,6 +73,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  member export --member ID --format json|csv  alle bewaarde antwoorden van een lid (een inzageverzoek)
   member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
