@@ -19,6 +19,8 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out FILE [--chart distribution|quadrant]
+                                                a round's chart, or its report page (HTML, printable to A4)
   schedule list [--format text|json]            the recurring rounds
   schedule create --channel ID --framework ID [--name TEXT]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
@@ -26,6 +28,7 @@ export const cliMessages = {
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  member export --member ID --format json|csv  every stored answer of a member (an access request)
   member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -61,6 +64,8 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out BESTAND [--chart distribution|quadrant]
+                                                een grafiek van een ronde, of haar rapportpagina (HTML, af te drukken op A4)
   schedule list [--format text|json]            de terugkerende rondes
   schedule create --channel ID --framework ID [--name TEKST]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
@@ -68,6 +73,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  member export --member ID --format json|csv  alle bewaarde antwoorden van een lid (een inzageverzoek)
   member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),

@@ -18,6 +18,7 @@ import { remindNowText } from '../../presentation/remind-now-text.js';
 import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
+import { sendMyData } from './member-data.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -92,6 +93,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
 
   async frameworks({ rt, respond, locale }) {
     await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
+  },
+
+  async 'my-data'({ rt, actor, locale, client, respond }) {
+    await sendMyData(rt, client, actor, locale, respond);
   },
 
   async 'forget-me'({ rt, actor, locale, respond }) {

@@ -7,6 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { remindNow } from '../../app/jobs.js';
+import { memberData } from '../../app/member-data.js';
 import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
 import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
@@ -29,6 +30,7 @@ import type { AdaptiveCardJson } from './cards/elements.js';
 import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
 import { erasureQuestionCard } from './erasure.js';
+import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
@@ -150,6 +152,11 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
     await sendPrivately(call, cards, 'teams.mine.sent');
+  },
+
+  async 'my-data'(call) {
+    const data = await memberData(call.rt.ctx, call.actor, call.actor.userId);
+    await sendPrivately(call, [renderMemberDataCard(data, call.locale)], 'lifecycle.access.sentPrivately');
   },
 
   async 'forget-me'(call) {
