@@ -80,12 +80,17 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     reminderPlan: input.reminderPlan ?? defaultReminderPlan,
     recurrenceId: input.recurrenceId ?? null,
     caseId: input.caseId ?? null,
+    unitId: input.unitId ?? null,
+    followUp: input.followUp ?? null,
     platformRefs: {},
   };
 }
 
+/** Opens a round; it remembers the unit of its channel at this moment, unless the input names one. */
 export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
-  const round = buildRound(ctx, actor, input);
+  const unitId =
+    input.unitId === undefined ? await ctx.stores.units.unitOfChannel(input.place.tenantId, input.place.channelId) : input.unitId;
+  const round = buildRound(ctx, actor, { ...input, unitId });
   // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
   // never an open round without its deadline.
   await scheduleRoundJobs(ctx, round);
