@@ -1,3 +1,4 @@
+import { anonymityMessages } from './messages/anonymity.js';
 import { cliMessages } from './messages/cli.js';
 import { coreMessages } from './messages/core.js';
 import { schedulingMessages } from './messages/scheduling.js';
@@ -10,7 +11,7 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
+const modules: MessageModule[] = [anonymityMessages, coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {
