@@ -1,6 +1,8 @@
 import { anonymityMessages } from './messages/anonymity.js';
 import { cliMessages } from './messages/cli.js';
+import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -11,7 +13,16 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [anonymityMessages, coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
+const modules: MessageModule[] = [
+  anonymityMessages,
+  coreMessages,
+  cliMessages,
+  slackMessages,
+  schedulingMessages,
+  teamsMessages,
+  lifecycleMessages,
+  coordinationMessages,
+];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

@@ -211,6 +211,7 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
   const { job, now } = run;
   const recurrence = job.recurrenceId ? await ctx.stores.recurrences.get(job.tenantId, job.recurrenceId) : null;
   if (!recurrence) return skipped('recurrence-deleted');
+  if (recurrence.pausedAt) return skipped('recurrence-paused');
   await scheduleNextOccurrence(ctx, recurrence, new Date(Math.max(now.getTime(), job.dueAt.getTime())));
   let opened: Awaited<ReturnType<typeof openRecurringRound>>;
   try {

@@ -9,6 +9,7 @@ import { pseudonymFor } from '../../src/app/pseudonym.js';
 import { myAnswers, recordResponse } from '../../src/app/responses.js';
 import { closeRound, membersToRemind, roundProgress, openRound } from '../../src/app/rounds.js';
 import { exportResponses, roundSummary } from '../../src/app/summaries.js';
+import { defaultWorkspaceSettings } from '../../src/domain/scheduling.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import { testSecret } from '../support/app-context.js';
 import { findInDatabase } from '../support/member-id-scan.js';
@@ -24,7 +25,7 @@ const member = (userId: string): Actor => ({ tenantId, userId, isAdmin: false })
 let f: SchedulingFixture;
 beforeAll(async () => {
   f = await schedulingFixture('2026-03-09T09:00:00Z');
-  await f.ctx.stores.workspaceSettings.put({ tenantId, quietHours: null, timeZone: 'Europe/Brussels' }, f.clock.now());
+  await f.ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings(tenantId), quietHours: null }, f.clock.now());
 });
 afterAll(async () => f?.database.close());
 

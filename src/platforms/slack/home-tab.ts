@@ -3,6 +3,7 @@ import { isCoordinator } from '../../app/actor.js';
 import { progressOf } from '../../app/rounds.js';
 import { roundDimensionIds } from '../../domain/round.js';
 import { respondentKey } from '../../app/pseudonym.js';
+import { canManageRecurrence, listRecurrences } from '../../app/recurrences.js';
 import { renderHomeView, type HomeRound } from './blocks/home.js';
 import { actorFor } from './ids.js';
 import type { SlackRuntime } from './runtime.js';
@@ -29,8 +30,9 @@ export async function publishHome(rt: SlackRuntime, client: WebClient, teamId: s
     coordinated.filter((round) => isCoordinator(actor, round)).map(async (round) => ({ round, progress: await progressOf(ctx, round) })),
   );
   const workspaceLocale = actor.isAdmin ? await rt.directory.workspaceLocale(teamId) : undefined;
+  const schedules = (await listRecurrences(ctx, actor)).filter((view) => canManageRecurrence(actor, view.recurrence));
   await client.views.publish({
     user_id: userId,
-    view: renderHomeView({ locale, participating: mine, coordinating, ...(workspaceLocale ? { workspaceLocale } : {}) }),
+    view: renderHomeView({ locale, participating: mine, coordinating, schedules, ...(workspaceLocale ? { workspaceLocale } : {}) }),
   });
 }
