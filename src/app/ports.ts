@@ -1,3 +1,4 @@
+import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
 import type { Summary } from '../domain/summary-types.js';
@@ -159,7 +160,7 @@ export interface DeletionStore {
   deleteTenant(tenantId: string, keepJobKinds: string[]): Promise<void>;
 }
 
-export interface Stores {
+export interface Stores extends MediationStores {
   rounds: RoundStore;
   responses: ResponseStore;
   participation: ParticipationStore;

@@ -16,6 +16,14 @@ export const errorCodes = [
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',
+  'permission.qualityCoordinatorOnly',
+  'audit.unknown',
+  'audit.sampleTooLarge',
+  'audit.noReviewer',
+  'member.unknown',
+  'deadline.past',
+  'intervision.unknown',
+  'intervision.closed',
   'recurrence.unknown',
 ] as const;
 

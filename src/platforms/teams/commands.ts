@@ -15,6 +15,7 @@ import type { Round } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
+import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
@@ -72,6 +73,15 @@ async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteK
   await call.rt.messenger.sendToMember(member, cards);
   await replyText(call.context, translator(call.locale)(noteKey));
 }
+
+/** A mediation command answered in the conversation with the text it returns. */
+const mediation =
+  (command: (call: MediationChatCall) => Promise<string>) =>
+  async ({ rt, actor, parsed, context, locale }: CommandCall): Promise<void> => {
+    const place = { platform: 'teams' as const, tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
+    // Teams renders a single line break inside a text block as a space: paragraphs keep the lines apart.
+    await replyText(context, (await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale })).replace(/\n/g, '\n\n'));
+  };
 
 const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {
   async help({ context, locale, parsed }) {
@@ -172,6 +182,9 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       translator(call.locale)(firstCancel ? 'teams.cancel.cancelled' : 'teams.cancel.already', { name: round.name }),
     );
   },
+
+  cases: mediation(casesChat),
+  audit: mediation(auditChat),
 };
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {
