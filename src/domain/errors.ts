@@ -13,6 +13,7 @@ export const errorCodes = [
   'dimension.unknown',
   'rating.outOfScale',
   'comment.tooLong',
+  'comment.needsRating',
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',

@@ -8,6 +8,7 @@ import type { Actor } from '../../app/actor.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { remindNow } from '../../app/jobs.js';
 import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
@@ -139,9 +140,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const teamsId = call.context.activity.from?.id ?? '';
     const cards: AdaptiveCardJson[] = [];
     for (const round of rounds) {
-      if (!round.participants.includes(actor.userId))
-        throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
-      if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
+      requireAnswerable(round, actor);
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
     await sendPrivately(call, cards, 'teams.mine.sent');
