@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { importRound } from '../../src/app/import-round.js';
 import { createRecurrence } from '../../src/app/recurrences.js';
-import { recordResponse } from '../../src/app/responses.js';
 import { openRound, type OpenRoundInput } from '../../src/app/rounds.js';
 import { roundSummary } from '../../src/app/summaries.js';
 import type { ErrorCode } from '../../src/domain/errors.js';
 import { errorText } from '../../src/presentation/error-text.js';
+import { answer } from '../support/answers.js';
 import { useTestContext } from '../support/app-context.js';
 
 const tenantId = 'slack:TRULES';
@@ -103,8 +103,8 @@ it('lists comments by text, so that comments on different criteria cannot be tie
   };
   for (const m of members) {
     const [goals, help] = comments[m]!;
-    await recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: 'go-clear', value: 2, comment: goals });
-    await recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: 'co-help', value: 2, comment: help });
+    await answer(testContext.ctx, member(m), { roundId: round.id, criterionId: 'go-clear', value: 2, comment: goals });
+    await answer(testContext.ctx, member(m), { roundId: round.id, criterionId: 'co-help', value: 2, comment: help });
   }
   const { summary } = await roundSummary(testContext.ctx, coordinator, round.id);
   const listed = (criterionId: string) => {

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { progressOf, closeRound, openRound } from '../../src/app/rounds.js';
-import { recordResponse } from '../../src/app/responses.js';
 import { roundSummary } from '../../src/app/summaries.js';
 import type { CliSession } from '../../src/cli/cli-context.js';
 import { exportCommand, summaryCommand } from '../../src/cli/rounds-command.js';
@@ -16,6 +15,7 @@ import { renderHomeView } from '../../src/platforms/slack/blocks/home.js';
 import { renderSummaryMessages } from '../../src/platforms/slack/blocks/summary.js';
 import { renderSummaryCards } from '../../src/platforms/teams/cards/summary-card.js';
 import { criterionName } from '../../src/presentation/round-texts.js';
+import { answer } from '../support/answers.js';
 import { useTestContext } from '../support/app-context.js';
 
 const tenantId = 'slack:TVIEWS';
@@ -67,10 +67,10 @@ describe.each([
       locale: 'en',
     });
     for (const [i, m] of members.entries()) {
-      await recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: MANY, value: 4, comment: `shared view ${i}` });
+      await answer(testContext.ctx, member(m), { roundId: round.id, criterionId: MANY, value: 4, comment: `shared view ${i}` });
       // n members rate the item 1 (below target: a gap and a discussion point if it were shown); the rest say n.a.
       const value = i < n ? 1 : 'na';
-      await recordResponse(testContext.ctx, member(m), { roundId: round.id, criterionId: FEW, value, comment: `secret-${i}` });
+      await answer(testContext.ctx, member(m), { roundId: round.id, criterionId: FEW, value, comment: `secret-${i}` });
     }
     const name = criterionName(round, FEW, 'en');
     const fewer = `${name}: fewer than ${k} answers`;
