@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -32,6 +33,16 @@ export const redactedPaths = [
   'config.MONGODB_URI',
 ];
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { app: 'spiegel' } }, destination);
+/** JSON lines for log collectors; `readable`: one coloured line per entry for a person at a terminal (redaction applies alike). */
+export function createLogger(level: string, destination?: pino.DestinationStream, options: { readable?: boolean } = {}): Logger {
+  const stream = options.readable
+    ? pretty({
+        destination: destination ?? 1,
+        colorize: process.stdout.isTTY,
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname,app',
+        sync: true,
+      })
+    : destination;
+  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, base: { app: 'spiegel' } }, stream);
 }

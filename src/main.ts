@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import type { Notifiers } from './app/notifier.js';
 import { createCore, resolveSecret } from './bootstrap.js';
-import { ConfigError, isLocalMode, loadConfig } from './config.js';
-import { createHttpApp, listen } from './http/http-server.js';
+import { ConfigError, isLocalMode, loadConfig, requireServable, type Config } from './config.js';
+import { createHttpApp, listen, listenHost } from './http/http-server.js';
 import { createLogger } from './logger.js';
 import { mountSlack } from './platforms/slack/index.js';
 import { mountTeams } from './platforms/teams/index.js';
@@ -14,8 +14,13 @@ import { MongoTeamsConversationStore } from './storage/mongo/teams-conversation-
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  requireServable(config);
   const localMode = isLocalMode(config);
+  const logger = createLogger(config.LOG_LEVEL, undefined, { readable: localMode || process.stdout.isTTY });
+  if (localMode) {
+    process.stderr.write(localModeBanner(config));
+    logger.warn('local mode: unauthenticated Teams endpoint and Agents Playground, on 127.0.0.1 only; not for production');
+  }
   const database = await resolveDatabase(process.env, {
     dataDir: config.SPIEGEL_DATA_DIR,
     persistent: true,
@@ -55,7 +60,7 @@ async function main(): Promise<void> {
   const scheduler = startScheduler({ ctx: core.ctx, notifiers, logger, instanceId: `${hostname()}:${process.pid}` });
   stops.push(() => scheduler.stop());
 
-  const server = await listen(http, config.PORT);
+  const server = await listen(http, config.PORT, listenHost(localMode));
   logger.info({ port: config.PORT, localMode, database: database.kind }, `Spiegel listens on http://localhost:${config.PORT}`);
 
   const shutdown = async (signal: string) => {
@@ -68,6 +73,21 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function localModeBanner(config: Config): string {
+  const why = config.SPIEGEL_LOCAL_MODE
+    ? 'SPIEGEL_LOCAL_MODE=true'
+    : 'no Slack (SLACK_*) or Teams (MICROSOFT_APP_ID …) credentials are set';
+  const lines = [
+    'LOCAL MODE: for trying Spiegel on this machine, not for production',
+    `Why: ${why}.`,
+    'The Teams endpoint accepts calls without authentication, and the Agents Playground acts',
+    'for any member: both listen on 127.0.0.1 only. Set platform credentials to serve a workspace.',
+  ];
+  const width = Math.max(...lines.map((line) => line.length));
+  const rule = '═'.repeat(width + 2);
+  return ['', `╔${rule}╗`, ...lines.map((line) => `║ ${line.padEnd(width)} ║`), `╚${rule}╝`, '', ''].join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,8 @@ import type { Place, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { respondentKey, normaliseComment, validateRating } from './responses.js';
+import { respondentKey } from './pseudonym.js';
+import { normaliseComment, validateRating } from './responses.js';
 import { buildRound } from './rounds.js';
 import { computeSummary } from './summaries.js';
 
@@ -119,7 +120,9 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
   }
   await ctx.stores.rounds.insert(round);
   await ctx.stores.responses.saveMany(actor.tenantId, responses);
-  await Promise.all(members.map((m) => ctx.stores.participation.markAnswered(actor.tenantId, round.id, m, null)));
+  await Promise.all(
+    members.map((m) => ctx.stores.participation.markAnswered(actor.tenantId, round.id, respondentKey(ctx, round, m), null)),
+  );
   const summary = await computeSummary(ctx, round);
   await ctx.stores.summaries.save(actor.tenantId, summary);
   return { round, summary };

@@ -27,6 +27,10 @@ export interface RoundStore {
   /** The latest closed round on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
+  /** Every tenant that has rounds (the retention job's walk). */
+  tenants(): Promise<string[]>;
+  /** Ids of the tenant's rounds that closed or were cancelled before `before`, at most `limit`. */
+  endedBefore(tenantId: string, before: Date, limit: number): Promise<string[]>;
 }
 
 export type ResponseKey = Pick<Response, 'roundId' | 'criterionId' | 'dimension' | 'respondent'>;
@@ -54,19 +58,29 @@ export interface ResponseStore {
   saveMany(tenantId: string, responses: Response[]): Promise<void>;
   listForRound(tenantId: string, roundId: string): Promise<Response[]>;
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
+  /** Deletes one respondent's answers in a round (erasure); returns how many. */
+  deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
 }
 
-/** Who has answered, kept apart from what they answered. */
+/**
+ * Who has answered, kept apart from what they answered. Markers are keyed by the respondent key (the keyed
+ * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
+ */
 export interface ParticipationStore {
-  markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void>;
+  markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
+  /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;
+  /** Removes a respondent's marker (erasure). */
+  unmark(tenantId: string, roundId: string, respondent: string): Promise<void>;
 }
 
 export interface SummaryStore {
   /** Stores the final summary of a closed round; a second save of the same round keeps the first. */
   save(tenantId: string, summary: Summary): Promise<void>;
   get(tenantId: string, roundId: string): Promise<Summary | null>;
+  /** Replaces a closed round's summary, recomputed after an erasure. */
+  replace(tenantId: string, summary: Summary): Promise<void>;
 }
 
 /** A stored claim; `leaseUntil` only on a claim of work in progress (a send), which others may take over after it. */
@@ -137,6 +151,8 @@ export interface RecurrenceStore {
   insert(recurrence: Recurrence): Promise<void>;
   get(tenantId: string, recurrenceId: string): Promise<Recurrence | null>;
   list(tenantId: string, query?: { channelId?: string }): Promise<Recurrence[]>;
+  /** Pauses (a date) or resumes (null) a schedule; false when there was no such recurrence in the tenant. */
+  setPaused(tenantId: string, recurrenceId: string, pausedAt: Date | null): Promise<boolean>;
   /** Returns false when there was no such recurrence in the tenant. */
   delete(tenantId: string, recurrenceId: string): Promise<boolean>;
 }
@@ -145,6 +161,14 @@ export interface WorkspaceSettingsStore {
   /** The tenant's stored settings, or null when it never changed the defaults. */
   get(tenantId: string): Promise<WorkspaceSettings | null>;
   put(settings: WorkspaceSettings, at: Date): Promise<void>;
+}
+
+/** Deletion across every collection, for retention and a workspace's removal. */
+export interface DeletionStore {
+  /** Deletes these rounds and everything stored under them: answers, markers, summary, jobs and their claims, platform records. */
+  deleteRounds(tenantId: string, roundIds: string[]): Promise<void>;
+  /** Deletes everything stored for the tenant, except jobs of the kinds in `keepJobKinds`. */
+  deleteTenant(tenantId: string, keepJobKinds: string[]): Promise<void>;
 }
 
 export interface Stores {
@@ -156,4 +180,5 @@ export interface Stores {
   jobs: JobStore;
   recurrences: RecurrenceStore;
   workspaceSettings: WorkspaceSettingsStore;
+  deletion: DeletionStore;
 }

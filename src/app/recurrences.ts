@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { keepsOccurrence, type CadenceKind } from '../domain/cadence.js';
 import { SpiegelError, isSpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import type { Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
@@ -15,6 +16,8 @@ export interface RecurrenceInput {
   frameworkId: string;
   /** Five cron fields in `timeZone`; day-of-month AND day-of-week, e.g. `0 9 1-7 1,4,7,10 1` (first Monday of each quarter, 09:00). */
   cron: string;
+  /** The cadence picked (default `cron`); `biweekly` keeps every other week of a weekly `cron`. */
+  cadence?: CadenceKind;
   /** IANA name, e.g. `Europe/Brussels`. */
   timeZone: string;
   name?: string | null;
@@ -61,18 +64,29 @@ function ownerActor(recurrence: Recurrence): Actor {
   return { tenantId: recurrence.tenantId, userId: recurrence.createdBy, isAdmin: false };
 }
 
-function nextOccurrence(recurrence: Pick<Recurrence, 'cron' | 'timeZone'>, after: Date): Date | null {
+/** Enough to skip every other week of a biweekly schedule, whatever the expression. */
+const MAX_SKIPPED_OCCURRENCES = 60;
+
+function nextOccurrence(recurrence: Pick<Recurrence, 'cron' | 'timeZone' | 'cadence' | 'firstRunAt'>, after: Date): Date | null {
   try {
-    return nextCronRun(recurrence.cron, recurrence.timeZone, after);
+    let next = nextCronRun(recurrence.cron, recurrence.timeZone, after);
+    for (let i = 0; next && i < MAX_SKIPPED_OCCURRENCES; i++) {
+      if (keepsOccurrence(recurrence.cadence, recurrence.firstRunAt, next)) return next;
+      next = nextCronRun(recurrence.cron, recurrence.timeZone, next);
+    }
+    return null;
   } catch (error) {
     if (error instanceof CronError) return null;
     throw error;
   }
 }
 
-/** Queues the schedule's occurrence after `after`; the job id is deterministic, so queueing twice queues once. */
+/**
+ * Queues the schedule's occurrence after `after` (none while paused); the job id is deterministic, so queueing
+ * twice queues once.
+ */
 export async function scheduleNextOccurrence(ctx: AppContext, recurrence: Recurrence, after: Date): Promise<Date | null> {
-  const next = nextOccurrence(recurrence, after);
+  const next = recurrence.pausedAt ? null : nextOccurrence(recurrence, after);
   if (!next) return null;
   await ctx.stores.jobs.enqueue(
     [
@@ -113,6 +127,8 @@ export async function createRecurrence(
     place: input.place,
     frameworkId: input.frameworkId,
     cron: input.cron.trim().replace(/\s+/g, ' '),
+    cadence: input.cadence ?? 'cron',
+    firstRunAt: nextRunAt,
     timeZone: input.timeZone,
     round: {
       name: input.name?.trim() || null,
@@ -128,6 +144,7 @@ export async function createRecurrence(
     },
     createdBy: actor.userId,
     createdAt: now,
+    pausedAt: null,
   };
   // A dry run of the first round: the same validation (framework, criteria, participants, settings) as opening it.
   buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now));
@@ -138,7 +155,7 @@ export async function createRecurrence(
 
 export interface RecurrenceView {
   recurrence: Recurrence;
-  /** The next occurrence after now, by the cron expression. */
+  /** The next occurrence after now, by the cadence; null while paused. */
   nextRunAt: Date | null;
   /** Queued occurrence jobs and the latest settled ones, most recent last. */
   jobs: JobView[];
@@ -152,7 +169,7 @@ export async function listRecurrences(ctx: AppContext, actor: Actor, query: { ch
   const now = ctx.clock.now();
   return recurrences.map((recurrence) => ({
     recurrence,
-    nextRunAt: nextOccurrence(recurrence, now),
+    nextRunAt: recurrence.pausedAt ? null : nextOccurrence(recurrence, now),
     jobs: jobs
       .filter((j) => j.recurrenceId === recurrence.id)
       .slice(-5)
@@ -164,13 +181,39 @@ export function canManageRecurrence(actor: Actor, recurrence: Recurrence): boole
   return actor.isAdmin || recurrence.createdBy === actor.userId || recurrence.round.coordinators.includes(actor.userId);
 }
 
-/** Deletes a schedule (its creator, its coordinators, or an admin); rounds it opened stay as they are. */
-export async function deleteRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<{ deleted: boolean }> {
+async function managedRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<Recurrence> {
   const recurrence = await ctx.stores.recurrences.get(actor.tenantId, recurrenceId);
-  if (!recurrence) invalid(`there is no recurring schedule ${recurrenceId}`);
+  if (!recurrence) throw new SpiegelError('recurrence.unknown', `there is no recurring schedule ${recurrenceId}`, { id: recurrenceId });
   if (!canManageRecurrence(actor, recurrence)) {
     throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} cannot manage recurring schedule ${recurrenceId}`);
   }
+  return recurrence;
+}
+
+/**
+ * Pauses a schedule: its queued occurrence, when due, finds it paused and opens nothing, and no further one is
+ * queued. Rounds it opened already stay open.
+ */
+export async function pauseRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<Recurrence> {
+  const recurrence = await managedRecurrence(ctx, actor, recurrenceId);
+  if (recurrence.pausedAt) return recurrence;
+  const pausedAt = ctx.clock.now();
+  await ctx.stores.recurrences.setPaused(actor.tenantId, recurrenceId, pausedAt);
+  return { ...recurrence, pausedAt };
+}
+
+/** Resumes a paused schedule from its next occurrence after now (occurrences missed while paused are not opened). */
+export async function resumeRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<RecurrenceView> {
+  const recurrence = await managedRecurrence(ctx, actor, recurrenceId);
+  const resumed = { ...recurrence, pausedAt: null };
+  if (recurrence.pausedAt) await ctx.stores.recurrences.setPaused(actor.tenantId, recurrenceId, null);
+  const nextRunAt = await scheduleNextOccurrence(ctx, resumed, ctx.clock.now());
+  return { recurrence: resumed, nextRunAt, jobs: [] };
+}
+
+/** Deletes a schedule (its creator, its coordinators, or an admin); rounds it opened stay as they are. */
+export async function deleteRecurrence(ctx: AppContext, actor: Actor, recurrenceId: string): Promise<{ deleted: boolean }> {
+  await managedRecurrence(ctx, actor, recurrenceId);
   const deleted = await ctx.stores.recurrences.delete(actor.tenantId, recurrenceId);
   await ctx.stores.jobs.cancelPending(
     { tenantId: actor.tenantId, recurrenceId, kinds: ['recurrence'] },
@@ -207,4 +250,31 @@ export async function openRecurringRound(
     if (raced) return { round: raced, opened: false };
     throw error;
   }
+}
+
+export const recurrenceActions = ['pause', 'resume', 'delete'] as const;
+export type RecurrenceAction = (typeof recurrenceActions)[number];
+
+export interface RecurrenceActionResult {
+  action: RecurrenceAction;
+  recurrence: Recurrence;
+  /** After resume: the next occurrence. */
+  nextRunAt: Date | null;
+}
+
+/** Pause, resume or delete a schedule: one entry point for every button, command and CLI verb. */
+export async function changeRecurrence(
+  ctx: AppContext,
+  actor: Actor,
+  action: RecurrenceAction,
+  recurrenceId: string,
+): Promise<RecurrenceActionResult> {
+  if (action === 'pause') return { action, recurrence: await pauseRecurrence(ctx, actor, recurrenceId), nextRunAt: null };
+  if (action === 'resume') {
+    const { recurrence, nextRunAt } = await resumeRecurrence(ctx, actor, recurrenceId);
+    return { action, recurrence, nextRunAt };
+  }
+  const recurrence = await managedRecurrence(ctx, actor, recurrenceId);
+  await deleteRecurrence(ctx, actor, recurrenceId);
+  return { action, recurrence, nextRunAt: null };
 }

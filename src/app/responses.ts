@@ -2,7 +2,7 @@ import { SpiegelError } from '../domain/errors.js';
 import { MAX_COMMENT_LENGTH, roundDimensionIds, type RatingValue, type Response, type Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { pseudonymFor } from './pseudonym.js';
+import { respondentKey } from './pseudonym.js';
 import { getRound, requireOpen } from './rounds.js';
 
 export interface ResponseInput {
@@ -14,11 +14,6 @@ export interface ResponseInput {
   value?: RatingValue;
   /** Absent keeps the stored comment; null or empty removes it. */
   comment?: string | null;
-}
-
-/** The key under which a member's answers are stored: the member id, or a keyed pseudonym in anonymous rounds. */
-export function respondentKey(ctx: AppContext, round: Round, memberId: string): string {
-  return round.anonymous ? pseudonymFor(ctx.secret, round.place.tenantId, round.id, memberId) : memberId;
 }
 
 export function validateRating(round: Round, value: unknown): RatingValue {
@@ -67,10 +62,12 @@ export async function recordResponse(ctx: AppContext, actor: Actor, input: Respo
   if (value === undefined && comment === undefined)
     throw new SpiegelError('input.invalid', 'nothing to record', { detail: 'empty answer' });
   const at = round.anonymous ? null : ctx.clock.now();
-  const key = { roundId: round.id, criterionId: input.criterionId, dimension, respondent: respondentKey(ctx, round, actor.userId) };
+  const respondent = respondentKey(ctx, round, actor.userId);
+  const key = { roundId: round.id, criterionId: input.criterionId, dimension, respondent };
   const { response, created } = await ctx.stores.responses.write(actor.tenantId, key, { value, comment, updatedAt: at });
   // A revision means the member was marked with their first answer of this item: one write less per click.
-  if (created) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, actor.userId, at);
+  // The marker carries the respondent key, never the member id of an anonymous round.
+  if (created) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, respondent, at);
   return { round, response };
 }
 

@@ -13,6 +13,7 @@ import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
+import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { claimSend, confirmSend, releaseSend } from './send-claims.js';
 import { computeSummary } from './summaries.js';
@@ -206,15 +207,23 @@ export interface Progress {
   participants: number;
 }
 
+/** How many of a round's participants answered: the number of markers (one per respondent). */
+export async function progressOf(ctx: AppContext, round: Round): Promise<Progress> {
+  const answered = await ctx.stores.participation.countAnswered(round.place.tenantId, round.id);
+  return { answered, participants: round.participants.length };
+}
+
 /** Progress is public within the tenant: how many answered, never who chose what. */
 export async function roundProgress(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; progress: Progress }> {
   const round = await getRound(ctx, actor, roundId);
-  const answered = await ctx.stores.participation.countAnswered(actor.tenantId, roundId);
-  return { round, progress: { answered, participants: round.participants.length } };
+  return { round, progress: await progressOf(ctx, round) };
 }
 
-/** Participants who have not answered yet: the only ones a reminder goes to. */
+/**
+ * Participants who have not answered yet: the only ones a reminder goes to. Markers hold respondent keys, so
+ * each participant's key is derived (the app holds the pseudonym secret) and looked up among them.
+ */
 export async function membersToRemind(ctx: AppContext, round: Round): Promise<string[]> {
   const answered = new Set(await ctx.stores.participation.listAnswered(round.place.tenantId, round.id));
-  return round.participants.filter((m) => !answered.has(m));
+  return round.participants.filter((m) => !answered.has(respondentKey(ctx, round, m)));
 }

@@ -1,5 +1,5 @@
 import { SpiegelError } from '../domain/errors.js';
-import { defaultWorkspaceSettings, type QuietHours, type WorkspaceSettings } from '../domain/scheduling.js';
+import { defaultWorkspaceSettings, retentionMonthsRange, type QuietHours, type WorkspaceSettings } from '../domain/scheduling.js';
 import { minutesOf } from '../scheduling/quiet-hours.js';
 import { isValidTimeZone } from '../scheduling/time-zones.js';
 import type { Actor } from './actor.js';
@@ -14,6 +14,7 @@ export interface WorkspaceSettingsPatch {
   /** Null turns quiet hours off. */
   quietHours?: QuietHours | null;
   timeZone?: string;
+  retentionMonths?: number;
 }
 
 function invalid(detail: string): never {
@@ -33,7 +34,14 @@ export function validateQuietHours(quiet: QuietHours): QuietHours {
   return { start: quiet.start, end: quiet.end, days };
 }
 
-/** Changes the tenant's quiet hours or default time zone: admins only. */
+function validateRetentionMonths(months: number): number {
+  const { min, max } = retentionMonthsRange;
+  if (!Number.isInteger(months) || months < min || months > max)
+    invalid(`the retention period is a whole number of months from ${min} to ${max}`);
+  return months;
+}
+
+/** Changes the tenant's quiet hours, default time zone or retention period: admins only. */
 export async function updateWorkspaceSettings(ctx: AppContext, actor: Actor, patch: WorkspaceSettingsPatch): Promise<WorkspaceSettings> {
   if (!actor.isAdmin) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
   const current = await getWorkspaceSettings(ctx, actor.tenantId);
@@ -42,6 +50,7 @@ export async function updateWorkspaceSettings(ctx: AppContext, actor: Actor, pat
     tenantId: actor.tenantId,
     quietHours: patch.quietHours === undefined ? current.quietHours : patch.quietHours && validateQuietHours(patch.quietHours),
     timeZone: patch.timeZone ?? current.timeZone,
+    retentionMonths: patch.retentionMonths === undefined ? current.retentionMonths : validateRetentionMonths(patch.retentionMonths),
   };
   await ctx.stores.workspaceSettings.put(next, ctx.clock.now());
   return next;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
+import type { RecurrenceAction } from '../app/recurrences.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { roundStates } from '../domain/round.js';
@@ -8,7 +9,10 @@ import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { eraseMemberCommand } from './member-command.js';
+import { setRetentionCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 class UsageError extends Error {
@@ -27,8 +31,20 @@ const optionsSchema = z.object({
   anonymous: z.boolean().default(false),
   state: z.enum(roundStates).optional(),
   tenant: z.string().min(1).default('cli:local'),
+  member: z.string().min(1).optional(),
   locale: localeSchema.optional(),
   help: z.boolean().default(false),
+  channel: z.string().optional(),
+  cadence: z.string().optional(),
+  weekday: z.string().optional(),
+  day: z.string().optional(),
+  time: z.string().optional(),
+  cron: z.string().optional(),
+  'time-zone': z.string().optional(),
+  days: z.string().optional(),
+  k: z.string().optional(),
+  'no-reminders': z.boolean().default(false),
+  participants: z.string().optional(),
 });
 
 function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
@@ -44,6 +60,12 @@ function need(value: string | undefined, what: string): string {
   return value;
 }
 
+function wholeNumber(value: string | undefined, what: string): number {
+  const text = need(value, what);
+  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
+  return Number(text);
+}
+
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
   const { values, positionals } = parseArgs({
@@ -56,13 +78,25 @@ async function run(argv: string[]): Promise<string> {
       anonymous: { type: 'boolean' },
       state: { type: 'string' },
       tenant: { type: 'string' },
+      member: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      channel: { type: 'string' },
+      cadence: { type: 'string' },
+      weekday: { type: 'string' },
+      day: { type: 'string' },
+      time: { type: 'string' },
+      cron: { type: 'string' },
+      'time-zone': { type: 'string' },
+      days: { type: 'string' },
+      k: { type: 'string' },
+      'no-reminders': { type: 'boolean' },
+      participants: { type: 'string' },
     },
   });
   const options = optionsSchema.parse(values);
   const locale: Locale = options.locale ?? config.DEFAULT_LOCALE;
-  const [group, action, target] = positionals;
+  const [group, action, target, value] = positionals;
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
@@ -96,6 +130,49 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'member erase': {
+      const memberId = need(options.member, '--member ID');
+      return withSession((s) => eraseMemberCommand(s, memberId, locale));
+    }
+    case 'schedule list':
+      return withSession((s) => scheduleListCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
+    case 'schedule create': {
+      const channel = need(options.channel, '--channel ID');
+      const framework = need(options.framework, '--framework ID');
+      return withSession((s) =>
+        scheduleCreateCommand(
+          s,
+          {
+            channel,
+            framework,
+            name: options.name,
+            cadence: options.cadence,
+            weekday: options.weekday,
+            day: options.day,
+            time: options.time,
+            cron: options.cron,
+            timeZone: options['time-zone'],
+            days: options.days,
+            anonymous: options.anonymous,
+            k: options.k,
+            noReminders: options['no-reminders'],
+            participants: options.participants,
+          },
+          locale,
+        ),
+      );
+    }
+    case 'schedule pause':
+    case 'schedule resume':
+    case 'schedule delete': {
+      const id = need(target, 'schedule ID');
+      return withSession((s) => scheduleChangeCommand(s, action as RecurrenceAction, id, locale));
+    }
+    case 'settings set': {
+      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
+      const months = wholeNumber(value, 'N');
+      return withSession((s) => setRetentionCommand(s, months, locale));
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

@@ -14,6 +14,7 @@ export const errorCodes = [
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',
+  'recurrence.unknown',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

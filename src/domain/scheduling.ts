@@ -1,8 +1,9 @@
+import type { CadenceKind } from './cadence.js';
 import type { Locale } from './framework.js';
 import type { Place, ReminderPlan, SummarySettings } from './round.js';
 
 /** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
-export const jobKinds = ['deadline', 'reminder', 'recurrence'] as const;
+export const jobKinds = ['deadline', 'reminder', 'recurrence', 'retention', 'workspace-deletion'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**
@@ -86,14 +87,14 @@ export function recurrenceJobId(recurrenceId: string, occurrence: Date): string 
   return `recurrence:${recurrenceId}:${occurrence.toISOString()}`;
 }
 
-/** The claim taken before one reminder is sent: never twice for the same (round, slot, member). */
-export function reminderClaimKey(roundId: string, slot: string, memberId: string): string {
-  return `reminder:${roundId}:${slot}:${memberId}`;
+/** The claim taken before one reminder is sent: never twice for the same (round, slot, respondent key). */
+export function reminderClaimKey(roundId: string, slot: string, respondent: string): string {
+  return `reminder:${roundId}:${slot}:${respondent}`;
 }
 
 /** The n-th reminder a member receives in a round (1-based): caps reminders per member at the plan's max. */
-export function reminderQuotaKey(roundId: string, memberId: string, n: number): string {
-  return `reminder-quota:${roundId}:${memberId}:${n}`;
+export function reminderQuotaKey(roundId: string, respondent: string, n: number): string {
+  return `reminder-quota:${roundId}:${respondent}:${n}`;
 }
 
 /** Quiet hours in the member's local time: a nightly window and whole quiet days. */
@@ -111,14 +112,38 @@ export interface WorkspaceSettings {
   quietHours: QuietHours | null;
   /** The time zone used for members whose platform does not tell theirs (IANA name). */
   timeZone: string;
+  /** Months a closed or cancelled round is kept, with its answers and summary; then the retention job deletes it. */
+  retentionMonths: number;
 }
 
 export const defaultQuietHours: QuietHours = { start: '20:00', end: '08:00', days: [0, 6] };
 export const defaultTimeZone = 'Europe/Brussels';
 
+export const defaultRetentionMonths = 24;
+export const retentionMonthsRange = { min: 1, max: 120 } as const;
+
 export function defaultWorkspaceSettings(tenantId: string): WorkspaceSettings {
-  return { tenantId, quietHours: defaultQuietHours, timeZone: defaultTimeZone };
+  return { tenantId, quietHours: defaultQuietHours, timeZone: defaultTimeZone, retentionMonths: defaultRetentionMonths };
 }
+
+/** Rounds that ended before this moment are past a retention of `months` (calendar months, UTC; end-of-month clipped). */
+export function retentionCutoff(now: Date, months: number): Date {
+  const cutoff = new Date(now.getTime());
+  const day = cutoff.getUTCDate();
+  cutoff.setUTCDate(1);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(cutoff.getUTCFullYear(), cutoff.getUTCMonth() + 1, 0)).getUTCDate();
+  cutoff.setUTCDate(Math.min(day, lastDay));
+  return cutoff;
+}
+
+/** The daily retention run: one job per UTC day, so any number of instances run it once. */
+export function retentionJobId(day: Date): string {
+  return `retention:${day.toISOString().slice(0, 10)}`;
+}
+
+/** The tenant that system-wide jobs (retention) are filed under. */
+export const systemTenantId = 'spiegel:system';
 
 /** What each round of a recurring schedule is opened with. */
 export interface RecurringRoundOptions {
@@ -144,8 +169,14 @@ export interface Recurrence {
   frameworkId: string;
   /** Five fields (minute hour day-of-month month day-of-week); day-of-month AND day-of-week when both are set. */
   cron: string;
+  /** The cadence picked; `biweekly` keeps every other week of the weekly `cron`. */
+  cadence: CadenceKind;
+  /** The schedule's first occurrence: where every other week is counted from. */
+  firstRunAt: Date;
   timeZone: string;
   round: RecurringRoundOptions;
   createdBy: string;
   createdAt: Date;
+  /** Set while paused: occurrences are not opened, and none is queued until it resumes. */
+  pausedAt: Date | null;
 }

@@ -1,5 +1,7 @@
 import { cliMessages } from './messages/cli.js';
+import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -10,7 +12,15 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [coreMessages, cliMessages, slackMessages, schedulingMessages, teamsMessages];
+const modules: MessageModule[] = [
+  coreMessages,
+  cliMessages,
+  slackMessages,
+  schedulingMessages,
+  teamsMessages,
+  lifecycleMessages,
+  coordinationMessages,
+];
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {

@@ -2,6 +2,7 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
+import { respondentKey } from '../app/pseudonym.js';
 import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind, type SummaryPoster } from '../app/rounds.js';
 import { claimSend, confirmSend, maxSendTakeovers, releaseSend, type HeldSend } from '../app/send-claims.js';
@@ -104,11 +105,11 @@ export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<Jo
 }
 
 /**
- * The member's share of the plan's maximum: the first free `reminder-quota:<round>:<member>:<n>`, held in the
- * name of the send, so that a takeover of that send finds the place its dead holder took. Null: none left.
+ * The member's share of the plan's maximum: the first free `reminder-quota:<round>:<respondent>:<n>`, held in
+ * the name of the send, so that a takeover of that send finds the place its dead holder took. Null: none left.
  */
-async function claimQuota(ctx: AppContext, round: Round, memberId: string, send: HeldSend, now: Date): Promise<string | null> {
-  const keys = Array.from({ length: round.reminderPlan.max }, (_, i) => reminderQuotaKey(round.id, memberId, i + 1));
+async function claimQuota(ctx: AppContext, round: Round, respondent: string, send: HeldSend, now: Date): Promise<string | null> {
+  const keys = Array.from({ length: round.reminderPlan.max }, (_, i) => reminderQuotaKey(round.id, respondent, i + 1));
   if (send.takenOverSince) {
     const held = (await ctx.stores.claims.find(keys)).find((c) => c.holder === send.key);
     if (held) return held.key;
@@ -175,7 +176,9 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
       deferTo(allowedAt);
       return;
     }
-    const claim = await claimSend(ctx, reminderClaimKey(round.id, slot, memberId), run.holder, now);
+    // Claims name the member by respondent key: in an anonymous round a claim must not say who had not answered.
+    const respondent = respondentKey(ctx, round, memberId);
+    const claim = await claimSend(ctx, reminderClaimKey(round.id, slot, respondent), run.holder, now);
     if (claim.state === 'sent') {
       counts.alreadySent++;
       return;
@@ -187,11 +190,11 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
     }
     if (claim.state === 'abandoned') {
       counts.failed++;
-      errors.push(`the reminder to ${memberId} was interrupted ${maxSendTakeovers + 1} times`);
+      errors.push(`the reminder to ${respondent} was interrupted ${maxSendTakeovers + 1} times`);
       return;
     }
     const { send } = claim;
-    const quota = await claimQuota(ctx, round, memberId, send, now);
+    const quota = await claimQuota(ctx, round, respondent, send, now);
     if (!quota) {
       await releaseSend(ctx, send);
       counts.quota++;
@@ -209,7 +212,8 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
       await ctx.stores.claims.release(quota);
       await releaseSend(ctx, send);
       counts.failed++;
-      errors.push(errorText(error));
+      // The job keeps the first error: in an anonymous round it must not name who was reminded.
+      errors.push(round.anonymous ? errorText(error).replaceAll(memberId, respondent) : errorText(error));
       return;
     }
     counts.sent++;
@@ -239,6 +243,7 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
   const { job, now } = run;
   const recurrence = job.recurrenceId ? await ctx.stores.recurrences.get(job.tenantId, job.recurrenceId) : null;
   if (!recurrence) return skipped('recurrence-deleted');
+  if (recurrence.pausedAt) return skipped('recurrence-paused');
   await scheduleNextOccurrence(ctx, recurrence, new Date(Math.max(now.getTime(), job.dueAt.getTime())));
   let opened: Awaited<ReturnType<typeof openRecurringRound>>;
   try {

@@ -4,7 +4,9 @@ import type { JobSettlement, JobStore } from '../app/ports.js';
 import { jobLanes, type Job, type JobResult } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
+import { scheduleRetention } from '../app/retention.js';
 import { builtInHandlers, JobError, type JobHandler, type JobOutcome } from './handlers.js';
+import { lifecycleHandlers } from './lifecycle-jobs.js';
 
 export interface SchedulerOptions {
   ctx: AppContext;
@@ -70,7 +72,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.ctx.stores.jobs;
-    this.handlers = { ...builtInHandlers(options), ...options.handlers };
+    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...options.handlers };
     this.batchSize = options.batchSize ?? 250;
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
@@ -225,6 +227,7 @@ export function startScheduler(deps: StartSchedulerDeps): { stop(): Promise<void
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let lastPurge = 0;
+  let retentionQueued = false;
 
   const schedule = (delay: number) => {
     if (stopped) return;
@@ -236,6 +239,11 @@ export function startScheduler(deps: StartSchedulerDeps): { stop(): Promise<void
   const loop = async (): Promise<void> => {
     let full = false;
     try {
+      // The daily retention run re-queues itself; this starts the chain (once, whatever the number of instances).
+      if (!retentionQueued) {
+        await scheduleRetention(deps.ctx, deps.ctx.clock.now());
+        retentionQueued = true;
+      }
       const report = await scheduler.tick();
       full = report.due >= scheduler.batchSize && report.ran > 0;
       if (report.ran > 0) logger.debug({ ...report.byResult, due: report.due }, 'scheduler tick');

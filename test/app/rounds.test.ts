@@ -6,7 +6,7 @@ import { exportResponses, roundSummary } from '../../src/app/summaries.js';
 import { pseudonymFor } from '../../src/app/pseudonym.js';
 import type { ErrorCode } from '../../src/domain/errors.js';
 import type { Place, Round } from '../../src/domain/round.js';
-import { testSecret, useTestContext } from '../support/app-context.js';
+import { noSummaryPost, testSecret, useTestContext } from '../support/app-context.js';
 
 const tenantA = 'slack:TA';
 const tenantB = 'slack:TB';
@@ -14,8 +14,6 @@ const coordinator: Actor = { tenantId: tenantA, userId: 'UCOORD', isAdmin: false
 const member = (id: string, tenantId = tenantA): Actor => ({ tenantId, userId: id, isAdmin: false });
 const place: Place = { platform: 'slack', tenantId: tenantA, channelId: 'C1' };
 const members = ['U1', 'U2', 'U3', 'U4'];
-/** Closing here is about the core: the platform's post of the summary does nothing. */
-const noPost = async () => {};
 
 const testContext = useTestContext();
 
@@ -120,7 +118,7 @@ describe('anonymous rounds', () => {
 describe('coordinator rules and closing', () => {
   it('lets only coordinators close, cancel, export and see interim results', async () => {
     const round = await open();
-    await rejectsWith(closeRound(testContext.ctx, member('U1'), round.id, noPost), 'permission.coordinatorOnly');
+    await rejectsWith(closeRound(testContext.ctx, member('U1'), round.id, noSummaryPost), 'permission.coordinatorOnly');
     await rejectsWith(cancelRound(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
     await rejectsWith(exportResponses(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
     await rejectsWith(roundSummary(testContext.ctx, member('U1'), round.id), 'permission.coordinatorOnly');
@@ -128,7 +126,7 @@ describe('coordinator rules and closing', () => {
     expect(interim.interim).toBe(true);
     const admin: Actor = { tenantId: tenantA, userId: 'UADMIN', isAdmin: true };
     await expect(roundSummary(testContext.ctx, admin, round.id)).resolves.toMatchObject({ interim: true });
-    await rejectsWith(closeRound(testContext.ctx, { ...admin, tenantId: tenantB }, round.id, noPost), 'round.unknown');
+    await rejectsWith(closeRound(testContext.ctx, { ...admin, tenantId: tenantB }, round.id, noSummaryPost), 'round.unknown');
   });
 
   it('closes once however many close at once, then refuses answers and shows everyone the summary', async () => {
@@ -169,11 +167,11 @@ describe('coordinator rules and closing', () => {
     const first = await open();
     for (const m of members)
       await recordResponse(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
-    await closeRound(testContext.ctx, coordinator, first.id, noPost);
+    await closeRound(testContext.ctx, coordinator, first.id, noSummaryPost);
     const second = await open();
     for (const m of members)
       await recordResponse(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
-    const { summary } = await closeRound(testContext.ctx, coordinator, second.id, noPost);
+    const { summary } = await closeRound(testContext.ctx, coordinator, second.id, noSummaryPost);
     expect(summary.previousRoundId).toBe(first.id);
     expect(summary.gaps).toContainEqual(
       expect.objectContaining({ kind: 'change', criterionId: 'wl-manageable', previousMedian: 2, median: 4, delta: 2 }),
@@ -186,7 +184,7 @@ describe('coordinator rules and closing', () => {
     expect(cancelled.state).toBe('cancelled');
     expect(firstCancel).toBe(true);
     await rejectsWith(roundSummary(testContext.ctx, coordinator, round.id), 'round.closed');
-    await rejectsWith(closeRound(testContext.ctx, coordinator, round.id, noPost), 'round.ended');
+    await rejectsWith(closeRound(testContext.ctx, coordinator, round.id, noSummaryPost), 'round.ended');
     expect((await cancelRound(testContext.ctx, coordinator, round.id)).firstCancel).toBe(false);
   });
 });

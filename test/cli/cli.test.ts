@@ -1,42 +1,9 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { expect, it } from 'vitest';
+import { useCli } from './support.js';
 
-const run = promisify(execFile);
-let database: TestDatabase;
-let dir: string;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'spiegel-cli-'));
-});
-afterAll(async () => {
-  await database.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** Runs the real `spiegel` bin against the test database; never throws, returns the exit code. */
-async function spiegel(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    MONGODB_URI: inject('mongodbUri'),
-    MONGODB_DB: database.db.databaseName,
-    SPIEGEL_SECRET: 'cli-test-secret-'.repeat(3),
-    SPIEGEL_DATA_DIR: dir,
-    DEFAULT_LOCALE: 'en',
-  };
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/spiegel.js', ...args], { env, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const { dir, spiegel } = useCli();
 
 it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
@@ -52,7 +19,7 @@ it('lists the four built-in frameworks', async () => {
 it('validates framework files and names the problem', async () => {
   const valid = await spiegel('frameworks', 'validate', 'frameworks/team-health.yaml');
   expect(valid.stdout).toBe('frameworks/team-health.yaml: a valid framework “team-health” v1.0 with 18 criteria\n');
-  const file = join(dir, 'broken.yaml');
+  const file = join(dir(), 'broken.yaml');
   await writeFile(
     file,
     'id: broken\nversion: "1"\ntitle: {nl: a, en: b}\ncomponents: [{id: c, title: {nl: a, en: b}}]\ncriteria:\n  - {id: x, component: c, perspective: money, text: {nl: a, en: b}}\n',
@@ -101,7 +68,7 @@ it('imports a CSV round, then summarises and exports it', async () => {
 });
 
 it('reports bad CSV rows with line numbers and imports nothing', async () => {
-  const file = join(dir, 'bad.csv');
+  const file = join(dir(), 'bad.csv');
   await writeFile(file, 'member,criterion,dimension,value,comment\nan,go-clear,,9,\nbo,go-clear,,3,\n');
   const { code, stderr } = await spiegel('round', 'import', file, '--framework', 'team-health', '--name', 'Bad file');
   expect(code).toBe(1);
@@ -123,3 +90,64 @@ it('answers unknown commands and rounds clearly', async () => {
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('round.unknown');
 });
+
+it('creates, lists, pauses, resumes and deletes a recurring round', async () => {
+  const tenant = ['--tenant', 'slack:TCLI'];
+  const bad = await spiegel('schedule', 'create', '--channel', 'CQ', '--framework', 'team-health', '--cadence', 'hourly', ...tenant);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toContain('cadence');
+  const created = await spiegel(
+    'schedule',
+    'create',
+    '--channel',
+    'CQ',
+    '--framework',
+    'team-health',
+    '--name',
+    'Quarterly',
+    '--cadence',
+    'quarterly',
+    '--day',
+    '2',
+    '--time',
+    '08:15',
+    '--time-zone',
+    'Europe/Amsterdam',
+    '--participants',
+    'U1,U2,U3',
+    '--anonymous',
+    '--k',
+    '3',
+    ...tenant,
+  );
+  expect(created.stderr).not.toContain('Error');
+  expect(created.stdout).toMatch(/^Scheduled “Quarterly” \(rec-[\w-]+\): every quarter \(Jan, Apr, Jul, Oct\) on day 2 at 08:15\./);
+  const list = JSON.parse((await spiegel('schedule', 'list', '--format', 'json', ...tenant)).stdout);
+  expect(list).toEqual([
+    expect.objectContaining({
+      name: 'Quarterly',
+      channel: 'CQ',
+      cadence: 'quarterly',
+      cron: '15 8 2 1,4,7,10 *',
+      timeZone: 'Europe/Amsterdam',
+      anonymous: true,
+      k: 3,
+      participants: 3,
+      paused: false,
+    }),
+  ]);
+  const id = list[0].id as string;
+  expect((await spiegel('schedule', 'pause', id, ...tenant)).stdout).toContain('Paused “Quarterly”');
+  expect(JSON.parse((await spiegel('schedule', 'list', '--format', 'json', ...tenant)).stdout)[0]).toMatchObject({
+    paused: true,
+    nextRunAt: null,
+  });
+  expect((await spiegel('schedule', 'resume', id, ...tenant)).stdout).toContain('Resumed “Quarterly”');
+  expect((await spiegel('schedule', 'list', '--tenant', 'slack:TOTHER')).stdout).toBe(
+    'No recurring rounds yet. Create one with “schedule”.\n',
+  );
+  const otherTenant = await spiegel('schedule', 'delete', id, '--tenant', 'slack:TOTHER');
+  expect(otherTenant.code).toBe(1);
+  expect(otherTenant.stderr).toContain('recurrence.unknown');
+  expect((await spiegel('schedule', 'delete', id, ...tenant)).stdout).toContain(`Deleted the recurring round ${id}`);
+}, 180_000);

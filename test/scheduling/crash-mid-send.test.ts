@@ -12,6 +12,7 @@ import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { remindNow, roundJobStatus } from '../../src/app/jobs.js';
 import { openRound } from '../../src/app/rounds.js';
+import { defaultWorkspaceSettings } from '../../src/domain/scheduling.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { FakeSlack } from '../platforms/slack/support/fake-slack.js';
 import { createTestContext } from '../support/app-context.js';
@@ -36,7 +37,7 @@ beforeEach(async () => {
   database = await openTestDatabase();
   clock = new ManualClock(NOW.getTime() - 2 * hour);
   ctx = await createTestContext(database.db, clock);
-  await ctx.stores.workspaceSettings.put({ tenantId, quietHours: null, timeZone: 'Europe/Brussels' }, clock.now());
+  await ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings(tenantId), quietHours: null }, clock.now());
   fake = new FakeSlack();
   fake.users = { UANN: { locale: 'nl-BE' }, UBOB: { locale: 'en-GB' } };
   // Slack stamps messages with its own (real) time: here the time the instances work at.

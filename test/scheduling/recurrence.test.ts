@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
-import { createRecurrence, deleteRecurrence, listRecurrences } from '../../src/app/recurrences.js';
+import { createRecurrence, deleteRecurrence, listRecurrences, pauseRecurrence, resumeRecurrence } from '../../src/app/recurrences.js';
 import { recordResponse } from '../../src/app/responses.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
@@ -125,5 +125,47 @@ describe('recurring rounds', () => {
       isSpiegelError(e, 'round.invalid'),
     );
     expect(await ctx.stores.recurrences.list(tenantId)).toEqual([]);
+  });
+
+  it('opens a biweekly schedule every other week, opens nothing while paused, and resumes from the next occurrence', async () => {
+    // Friday 20 March 2026: the first Monday is 23 March, then 6 April, 20 April, 4 May…
+    const { recurrence, nextRunAt } = await createRecurrence(ctx, coordinator, {
+      place,
+      frameworkId: 'team-health',
+      cron: '0 9 * * 1',
+      cadence: 'biweekly',
+      timeZone: 'Europe/Brussels',
+      participants: ['m1', 'm2', 'm3'],
+      durationHours: 48,
+      locale: 'en',
+    });
+    expect(nextRunAt.toISOString()).toBe('2026-03-23T08:00:00.000Z');
+    clock.set('2026-03-23T08:00:00Z');
+    await scheduler('a').drain();
+    expect(notifier.announced.map((r) => r.openedAt.toISOString())).toEqual(['2026-03-23T08:00:00.000Z']);
+    // Not the Monday after (30 March), but the one after that, in summer time.
+    expect((await listRecurrences(ctx, coordinator))[0]?.nextRunAt?.toISOString()).toBe('2026-04-06T07:00:00.000Z');
+
+    await pauseRecurrence(ctx, coordinator, recurrence.id);
+    expect((await listRecurrences(ctx, coordinator))[0]?.nextRunAt).toBeNull();
+    clock.set('2026-04-06T07:00:00Z');
+    await scheduler('a').drain();
+    expect(notifier.announced).toHaveLength(1);
+    const jobs = await ctx.stores.jobs.list({ tenantId, recurrenceId: recurrence.id, kinds: ['recurrence'] });
+    expect(jobs.map((j) => [j.status, j.result?.note ?? null])).toEqual([
+      ['done', 'opened'],
+      ['skipped', 'recurrence-paused'],
+    ]);
+
+    clock.set('2026-04-10T12:00:00Z');
+    const resumed = await resumeRecurrence(ctx, coordinator, recurrence.id);
+    expect(resumed.nextRunAt?.toISOString()).toBe('2026-04-20T07:00:00.000Z');
+    clock.set('2026-04-20T07:00:00Z');
+    await scheduler('a').drain();
+    expect(notifier.announced.map((r) => r.openedAt.toISOString())).toEqual(['2026-03-23T08:00:00.000Z', '2026-04-20T07:00:00.000Z']);
+    await expect(pauseRecurrence(ctx, { tenantId, userId: 'someone', isAdmin: false }, recurrence.id)).rejects.toSatisfy((e) =>
+      isSpiegelError(e, 'permission.coordinatorOnly'),
+    );
+    await expect(resumeRecurrence(ctx, coordinator, 'rec-forged')).rejects.toSatisfy((e) => isSpiegelError(e, 'recurrence.unknown'));
   });
 });

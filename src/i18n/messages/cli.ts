@@ -11,6 +11,14 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  schedule list [--format text|json]            the recurring rounds
+  schedule create --channel ID --framework ID [--name TEXT]
+                  [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
+                  [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
+                  [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+  schedule pause|resume|delete ID
+  settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -37,6 +45,14 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  schedule list [--format text|json]            de terugkerende rondes
+  schedule create --channel ID --framework ID [--name TEKST]
+                  [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
+                  [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
+                  [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+  schedule pause|resume|delete ID
+  settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,

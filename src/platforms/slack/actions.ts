@@ -17,6 +17,9 @@ import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, 
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
+import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
+import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
+import { limits, truncate } from './blocks/limits.js';
 
 /** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
 const CLICK_CONCURRENCY = 32;
@@ -100,6 +103,27 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     const actor = actorFor(teamId, body.user.id, admins);
     if (!actor.isAdmin) return;
     await rt.directory.setWorkspaceLocale(teamId, pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE), rt.ctx.clock.now());
+    await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  app.action<BlockAction<ButtonAction>>(actionIds.recurrence, async ({ ack, body, action, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    const [verb, id] = (action.value ?? '').split('|');
+    let text: string;
+    try {
+      if (!id || !(recurrenceActions as readonly string[]).includes(verb ?? ''))
+        throw new SpiegelError('input.invalid', 'bad schedule button', { detail: 'button' });
+      text = recurrenceActionText(await changeRecurrence(rt.ctx, actor, verb as RecurrenceAction, id), locale);
+    } catch (error) {
+      text = refusal(error, locale, rt.logger);
+    }
+    // The Home tab has no response_url: the outcome (a refusal too) goes to the member's messages with the app.
+    await client.chat
+      .postMessage({ channel: body.user.id, text: truncate(text, limits.messageText) })
+      .catch((error: unknown) => rt.logger.warn({ err: error }, 'could not confirm a schedule change'));
     await publishHome(rt, client, teamId, body.user.id);
   });
 

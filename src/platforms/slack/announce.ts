@@ -1,5 +1,6 @@
 /** Posting a round's messages in its channel, and retiring them (no more buttons) when it ends. */
 import type { AppContext } from '../../app/context.js';
+import { progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
@@ -31,8 +32,7 @@ export async function retireRound(ctx: AppContext, client: WebClient, round: Rou
   const introTs = round.platformRefs[introTsRef];
   const updates: Array<{ ts: string; message: SlackMessage }> = [];
   if (introTs) {
-    const answered = await ctx.stores.participation.countAnswered(round.place.tenantId, round.id);
-    updates.push({ ts: introTs, message: renderIntroMessage(round, { answered, participants: round.participants.length }) });
+    updates.push({ ts: introTs, message: renderIntroMessage(round, await progressOf(ctx, round)) });
   }
   const retired = renderRetiredPrompt(round);
   for (const ts of (round.platformRefs[promptTsRef] ?? '').split(',').filter(Boolean)) updates.push({ ts, message: retired });

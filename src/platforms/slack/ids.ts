@@ -19,13 +19,23 @@ export const actionIds = {
   continue: 'spiegel.continue',
   /** App Home (admins): the workspace's default language. */
   workspaceLocale: 'spiegel.workspace-locale',
+  /** `/reflect forget-me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
   /** Start form: a framework was chosen; the form shows its criteria and dimensions. */
   startFramework: 'spiegel.start.framework',
+  /** App Home: pause, resume or delete a recurring round; value `<action>|<recurrenceId>`. */
+  recurrence: 'spiegel.recurrence',
 } as const;
 
 export const rateActionPattern = /^spiegel\.rate:/;
 
-export const callbackIds = { start: 'spiegel.start', answers: 'spiegel.answers', saved: 'spiegel.saved' } as const;
+export const callbackIds = {
+  start: 'spiegel.start',
+  answers: 'spiegel.answers',
+  saved: 'spiegel.saved',
+  schedule: 'spiegel.schedule',
+} as const;
 
 export function tenantIdOf(teamId: string): string {
   return `slack:${teamId}`;
@@ -107,4 +117,21 @@ export const startBlockIds = {
   dimensions: 'dimensions',
   language: 'language',
   target: 'target',
+} as const;
+
+/** Block ids inside the recurring round form. */
+export const scheduleBlockIds = {
+  framework: 'framework',
+  name: 'name',
+  cadence: 'cadence',
+  weekday: 'weekday',
+  dayOfMonth: 'day_of_month',
+  time: 'time',
+  cron: 'cron',
+  timeZone: 'time_zone',
+  answerDays: 'answer_days',
+  options: 'options',
+  k: 'k',
+  language: 'language',
+  participants: 'participants',
 } as const;

@@ -29,7 +29,7 @@ export class SlackNotifier implements Notifier {
 
   /**
    * A direct message (conversations.open + chat.postMessage) in the member's language; it says nothing about
-   * answers. Its metadata names round, slot and member, so that reminderDelivered can find it again.
+   * answers. Its metadata names round and slot, so that reminderDelivered can find it again.
    */
   async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const client = await this.#client(round);
@@ -40,7 +40,7 @@ export class SlackNotifier implements Notifier {
     ]);
     const channel = await directMessageChannel(client, memberId);
     const message = renderReminderMessage(round, progress, locale, progress.timeZone || user?.timeZone || 'UTC');
-    const metadata = reminderMetadata({ roundId: round.id, slot: progress.slot, memberId });
+    const metadata = reminderMetadata({ roundId: round.id, slot: progress.slot });
     await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata });
   }
 
@@ -48,7 +48,7 @@ export class SlackNotifier implements Notifier {
   async reminderDelivered(round: Round, memberId: string, slot: string, since: Date): Promise<boolean> {
     const client = await this.#client(round);
     const channel = await directMessageChannel(client, memberId);
-    return findReminder(client, channel, { roundId: round.id, slot, memberId }, since);
+    return findReminder(client, channel, { roundId: round.id, slot }, since);
   }
 
   async announceRound(round: Round): Promise<void> {

@@ -3,6 +3,7 @@
  * window across all instances, and the last click's count always lands (see round-progress-debounce.ts).
  */
 import type { AppContext } from '../../app/context.js';
+import { progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Logger } from '../../logger.js';
 import { defaultProgressDebounce, RoundProgressDebouncer, type ProgressDebounceOptions } from '../round-progress-debounce.js';
@@ -19,8 +20,7 @@ async function updateIntro(ctx: AppContext, tenantId: string, roundId: string, c
   const round = await ctx.stores.rounds.get(tenantId, roundId);
   const ts = round?.platformRefs[introTsRef];
   if (!round || !ts || round.state !== 'open') return;
-  const answered = await ctx.stores.participation.countAnswered(tenantId, roundId);
-  const message = renderIntroMessage(round, { answered, participants: round.participants.length });
+  const message = renderIntroMessage(round, await progressOf(ctx, round));
   await client.chat.update({ channel: round.place.channelId, ts, text: message.text, blocks: message.blocks });
 }
 

@@ -1,6 +1,7 @@
 /**
- * Reminders carry message metadata naming their round, slot and member, so that a scheduler taking over a
- * send whose holder died can look in the member's direct messages whether that reminder went out.
+ * Reminders carry message metadata naming their round and slot, so that a scheduler taking over a send whose
+ * holder died can look in the member's direct messages whether that reminder went out. The direct message
+ * names the member; the metadata does not repeat it (in an anonymous round nothing stored should).
  */
 import { z } from 'zod';
 import type { WebClient } from './web-api.js';
@@ -14,17 +15,16 @@ const CLOCK_MARGIN_MS = 60_000;
 export interface ReminderRef {
   roundId: string;
   slot: string;
-  memberId: string;
 }
 
 export function reminderMetadata(ref: ReminderRef) {
-  return { event_type: EVENT_TYPE, event_payload: { round_id: ref.roundId, slot: ref.slot, member_id: ref.memberId } };
+  return { event_type: EVENT_TYPE, event_payload: { round_id: ref.roundId, slot: ref.slot } };
 }
 
 const reminderMessage = z.object({
   metadata: z.object({
     event_type: z.literal(EVENT_TYPE),
-    event_payload: z.object({ round_id: z.string().max(100), slot: z.string().max(100), member_id: z.string().max(100) }),
+    event_payload: z.object({ round_id: z.string().max(100), slot: z.string().max(100) }),
   }),
 });
 
@@ -36,7 +36,7 @@ export async function directMessageChannel(client: WebClient, memberId: string):
   return channel;
 }
 
-/** Whether the channel holds the reminder, posted since `since`; throws when it cannot tell. */
+/** Whether the (direct message) channel holds the reminder, posted since `since`; throws when it cannot tell. */
 export async function findReminder(client: WebClient, channel: string, ref: ReminderRef, since: Date): Promise<boolean> {
   const oldest = ((since.getTime() - CLOCK_MARGIN_MS) / 1000).toFixed(6);
   let cursor: string | undefined;
@@ -52,7 +52,7 @@ export async function findReminder(client: WebClient, channel: string, ref: Remi
       const parsed = reminderMessage.safeParse(message);
       if (!parsed.success) return false;
       const payload = parsed.data.metadata.event_payload;
-      return payload.round_id === ref.roundId && payload.slot === ref.slot && payload.member_id === ref.memberId;
+      return payload.round_id === ref.roundId && payload.slot === ref.slot;
     });
     if (found) return true;
     cursor = history.response_metadata?.next_cursor || undefined;

@@ -4,12 +4,13 @@
  * - HTTP, OAuth distribution: SLACK_SIGNING_SECRET + SLACK_CLIENT_ID + SLACK_CLIENT_SECRET + SLACK_STATE_SECRET,
  *   installations kept (sealed) in MongoDB, /slack/install and /slack/oauth_redirect on the shared server;
  * - Socket Mode (local development): SLACK_APP_TOKEN + SLACK_BOT_TOKEN.
- * In HTTP modes Bolt's ExpressReceiver verifies signatures (and the 5-minute timestamp window) and serves
+ * In HTTP modes Bolt's ExpressReceiver verifies signatures (and the 5-minute timestamp window; requests stamped in the
+ * future are refused before it) and serves
  * POST /slack/events on a router mounted on the bot's one express app.
  */
 import { App, ExpressReceiver, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
-import express, { type Express } from 'express';
-import type { Config } from '../../config.js';
+import express, { type Express, type RequestHandler } from 'express';
+import { slackCredentials, type Config, type SlackCredentials } from '../../config.js';
 import { SealedInstallationStore } from './installation-store.js';
 import type { SlackInstallationRecords } from './ports.js';
 import { TtlCache } from './ttl-cache.js';
@@ -20,26 +21,11 @@ export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'channels:rea
 
 export const slackPaths = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
 
-export type SlackMode =
-  | { kind: 'socket'; appToken: string; botToken: string }
-  | { kind: 'single'; signingSecret: string; botToken: string }
-  | { kind: 'oauth'; signingSecret: string; clientId: string; clientSecret: string; stateSecret: string };
+export type SlackMode = SlackCredentials;
 
-/** Which way to run, from the configuration; null when nothing about Slack is configured. */
+/** Which way to run: loadConfig has refused half a Slack configuration, so this is complete or null. */
 export function slackMode(config: Config): SlackMode | null {
-  const { SLACK_APP_TOKEN: appToken, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret } = config;
-  const { SLACK_CLIENT_ID: clientId, SLACK_CLIENT_SECRET: clientSecret, SLACK_STATE_SECRET: stateSecret } = config;
-  if (!appToken && !botToken && !signingSecret && !clientId && !clientSecret) return null;
-  if (appToken) {
-    if (!botToken) throw new Error('Slack Socket Mode (SLACK_APP_TOKEN) also needs SLACK_BOT_TOKEN.');
-    return { kind: 'socket', appToken, botToken };
-  }
-  if (!signingSecret) throw new Error('Slack over HTTP needs SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode).');
-  if (botToken) return { kind: 'single', signingSecret, botToken };
-  if (clientId && clientSecret && stateSecret) return { kind: 'oauth', signingSecret, clientId, clientSecret, stateSecret };
-  throw new Error(
-    'Slack needs SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth distribution).',
-  );
+  return slackCredentials(config);
 }
 
 /**
@@ -58,6 +44,18 @@ function singleWorkspaceAuthorize(botToken: string, clientOptions: WebClientOpti
     return { botToken, ...(botId ? { botId } : {}), ...(botUserId ? { botUserId } : {}) };
   };
 }
+
+/** Slack's replay window, both ways: Bolt refuses requests stamped over 5 minutes ago, this one those stamped as far ahead. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
+const refuseFutureTimestamps: RequestHandler = (req, res, next) => {
+  const stamp = Number(req.header('x-slack-request-timestamp'));
+  if (Number.isFinite(stamp) && stamp > Date.now() / 1000 + MAX_CLOCK_SKEW_S) {
+    res.status(401).send();
+    return;
+  }
+  next();
+};
 
 export interface BoltSetup {
   app: App;
@@ -92,6 +90,7 @@ export function createBolt(
   }
 
   const router = express.Router();
+  router.post(slackPaths.events, refuseFutureTimestamps);
   const installations = mode.kind === 'oauth' ? new SealedInstallationStore(deps.records, deps.secret) : null;
   const { logger: _logger, ...installerClientOptions } = clientOptions;
   const receiver = new ExpressReceiver({

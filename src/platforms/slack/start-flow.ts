@@ -155,6 +155,32 @@ async function humans(rt: SlackRuntime, client: WebClient, teamId: string, membe
   return kept;
 }
 
+export const NOT_IN_CHANNEL = Symbol('not in channel');
+
+/** The channel's people (bots left out), or NOT_IN_CHANNEL when the bot is not a member of it. */
+export async function channelHumans(
+  rt: SlackRuntime,
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+  botUserId: string | undefined,
+): Promise<string[] | typeof NOT_IN_CHANNEL> {
+  let members: string[];
+  try {
+    members = await channelMembers(client, channelId);
+  } catch (error) {
+    if (!isSlackError(error, 'channel_not_found', 'not_in_channel', 'missing_scope')) throw error;
+    members = [];
+  }
+  if (botUserId && !members.includes(botUserId)) return NOT_IN_CHANNEL;
+  return humans(
+    rt,
+    client,
+    teamId,
+    members.filter((m) => m !== botUserId),
+  );
+}
+
 /** After the acknowledgement: opens the round, posts its messages, and tells the member how it went. */
 export async function startRound(
   rt: SlackRuntime,
@@ -166,23 +192,9 @@ export async function startRound(
   const place: Place = { platform: 'slack', tenantId: actor.tenantId, channelId: metadata.channelId };
   const tell = (text: string) =>
     ephemeralTo(metadata.responseUrl, text).catch((error: unknown) => rt.logger.warn({ err: error }, 'could not answer the start form'));
-  let members: string[];
-  try {
-    members = await channelMembers(client, metadata.channelId);
-  } catch (error) {
-    if (!isSlackError(error, 'channel_not_found', 'not_in_channel', 'missing_scope')) throw error;
-    members = [];
-  }
-  if (botUserId && !members.includes(botUserId)) return tell(t('slack.start.notInChannel', { channel: metadata.channelId }));
-  const participants =
-    form.participants.length > 0
-      ? form.participants
-      : await humans(
-          rt,
-          client,
-          teamId,
-          members.filter((m) => m !== botUserId),
-        );
+  const members = await channelHumans(rt, client, teamId, metadata.channelId, botUserId);
+  if (members === NOT_IN_CHANNEL) return tell(t('slack.start.notInChannel', { channel: metadata.channelId }));
+  const participants = form.participants.length > 0 ? form.participants : members;
   let round;
   try {
     round = await openRound(rt.ctx, actor, startFormToRoundInput(form, place, participants));

@@ -8,6 +8,7 @@ import type { FormValues } from './form-values.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
+import { checkScheduleForm, createSchedule, readScheduleForm } from './schedule-flow.js';
 import { checkStartForm, parseMetadata, readStartForm, startRound } from './start-flow.js';
 
 export function registerViews(app: App, rt: SlackRuntime): void {
@@ -46,6 +47,21 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch(
       (error: unknown) =>
         ephemeralTo(metadata.responseUrl, translator(locale)('slack.start.failed', { detail: refusal(error, locale, rt.logger) })),
+    );
+  });
+
+  app.view(callbackIds.schedule, async ({ ack, body, view, client, context }) => {
+    const teamId = teamOf(context, body);
+    const actor = actorFor(teamId, body.user.id, admins);
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    const metadata = parseMetadata(view.private_metadata);
+    if (!metadata) return ack();
+    const check = checkScheduleForm(readScheduleForm(view.state.values, locale), rt.ctx.clock.now(), locale);
+    if (!check.ok) return ack({ response_action: 'errors', errors: check.errors });
+    await ack();
+    await createSchedule(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch(
+      (error: unknown) =>
+        ephemeralTo(metadata.responseUrl, translator(locale)('coord.schedule.failed', { detail: refusal(error, locale, rt.logger) })),
     );
   });
 }

@@ -3,9 +3,11 @@ import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n/translator.js';
 import { actorOf, localeOf } from './activity.js';
 import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
+import { confirmErasure, keepAnswers } from './erasure.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
@@ -14,6 +16,10 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.startFramework]: chooseFramework,
   [verbs.startBack]: chooseOtherFramework,
   [verbs.startSubmit]: submitStartForm,
+  [verbs.forgetConfirm]: confirmErasure,
+  [verbs.forgetKeep]: keepAnswers,
+  [verbs.scheduleSubmit]: submitScheduleForm,
+  [verbs.scheduleChange]: changeSchedule,
 };
 
 export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {

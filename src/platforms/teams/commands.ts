@@ -21,10 +21,12 @@ import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
 import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
+import { erasureQuestionCard } from './erasure.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { scheduleCommand } from './schedule-flow.js';
 import { frameworkChoiceCard, startFormCard } from './start-flow.js';
 
 interface CommandCall {
@@ -88,6 +90,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     );
   },
 
+  async schedule({ rt, context, actor, locale, parsed }) {
+    await scheduleCommand(rt, context, actor, locale, parsed.args);
+  },
+
   async status(call) {
     const round = await roundOf(call, { anyState: true, as: 'participant' });
     const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
@@ -130,6 +136,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
     await sendPrivately(call, cards, 'teams.mine.sent');
+  },
+
+  async 'forget-me'(call) {
+    await sendPrivately(call, [await erasureQuestionCard(call.rt, call.actor, call.locale)], 'lifecycle.erasure.sentPrivately');
   },
 
   async summary(call) {

@@ -15,6 +15,13 @@ export const verbs = {
   startBack: 'spiegel.start.back',
   /** Start form: start the round (data `{ f: frameworkId }` plus the inputs). */
   startSubmit: 'spiegel.start.submit',
+  /** `forget me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
+  /** Recurring round form: schedule it (the inputs). */
+  scheduleSubmit: 'spiegel.schedule.submit',
+  /** Recurring round list: data `{ a: 'pause' | 'resume' | 'delete', id }`. */
+  scheduleChange: 'spiegel.schedule.change',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
@@ -41,6 +48,23 @@ export const startInputIds = {
   dimensions: 'dimensions',
   language: 'language',
   target: 'target',
+} as const;
+
+/** Input ids inside the recurring round form. */
+export const scheduleInputIds = {
+  framework: 'framework',
+  name: 'name',
+  cadence: 'cadence',
+  weekday: 'weekday',
+  dayOfMonth: 'dayOfMonth',
+  time: 'time',
+  cron: 'cron',
+  timeZone: 'timeZone',
+  answerDays: 'answerDays',
+  anonymous: 'anonymous',
+  reminders: 'reminders',
+  k: 'k',
+  language: 'language',
 } as const;
 
 export function tenantIdOf(aadTenantId: string): string {

@@ -2,12 +2,13 @@
  * The Microsoft 365 Agents Playground (a local web client that behaves like Teams) as child processes, for
  * trying Spiegel with no Teams tenant: one instance per demo member, all in the same demo team, each with a
  * generated config under the data directory. It never phones home: telemetry and Statsbeat are off, and no
- * browser is opened. Every instance is killed on stop() and when this process exits.
+ * browser is opened. It listens on 127.0.0.1 only (see loopback-listen.cjs). Every instance is killed on stop() and when this process exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface DemoUser {
   /** Teams user id (what the connector and card refreshes use). */
@@ -124,6 +125,8 @@ export interface PlaygroundOptions {
 }
 
 const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+/** Binds the Playground's listeners to 127.0.0.1 (it has no host option of its own). */
+const loopbackPreload = fileURLToPath(new URL('./loopback-listen.cjs', import.meta.url));
 
 /** Starts one Playground instance and resolves once it listens (its real port may differ from the one asked). */
 export async function startPlayground(options: PlaygroundOptions): Promise<PlaygroundInstance> {
@@ -135,7 +138,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   await writeFile(configPath, playgroundConfigYaml(options.team, options.user));
   const child = spawn(
     process.execPath,
-    [cliPath, '-e', options.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(options.port)],
+    ['--require', loopbackPreload, cliPath, '-e', options.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(options.port)],
     {
       cwd: options.configDir,
       env: {
@@ -156,7 +159,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   });
   return {
     port,
-    url: `http://localhost:${port}`,
+    url: `http://127.0.0.1:${port}`,
     user: options.user,
     async stop() {
       process.removeListener('exit', killOnExit);

@@ -4,6 +4,7 @@
  * Only shared views are ever posted or updated here: a member's own answers never reach a shared card.
  */
 import type { AppContext } from '../../app/context.js';
+import { progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
@@ -29,10 +30,7 @@ export class RoundMessages {
   ) {}
 
   async progressOf(round: Round): Promise<ProgressCount> {
-    return {
-      answered: await this.ctx.stores.participation.countAnswered(round.place.tenantId, round.id),
-      participants: round.participants.length,
-    };
+    return progressOf(this.ctx, round);
   }
 
   /** Teams ids of the participants whose card view refreshes automatically (those Spiegel has met). */

@@ -5,18 +5,18 @@
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
 import { translator } from '../../i18n/translator.js';
 import { localeOf } from './activity.js';
 import { handleCardAction } from './actions.js';
-import { loopbackOnly, type TeamsAuth } from './adapter.js';
+import { loopbackOnly, type SpiegelTeamsAdapter, type TeamsAuth } from './adapter.js';
 import { handleMessage } from './commands.js';
 import { replyText } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 
 export const MESSAGES_PATH = '/api/messages';
 
-export function createTeamsApplication(rt: TeamsRuntime, adapter: TeamsAdapter): Application {
+export function createTeamsApplication(rt: TeamsRuntime, adapter: SpiegelTeamsAdapter): Application {
   const app = new Application({ adapter, removeRecipientMention: false, startTypingTimer: false, longRunningMessages: false });
   app.activity(ActivityTypes.Message, async (context) => {
     // Action.Submit data (not used by Spiegel's cards) arrives as a message without text: nothing to answer.
@@ -37,7 +37,7 @@ export function createTeamsApplication(rt: TeamsRuntime, adapter: TeamsAdapter):
 }
 
 /** Mounts the Bot Framework endpoint; malformed bodies get a 400, unauthenticated calls a 401 (or 403 off-machine in local mode). */
-export function mountEndpoint(http: Express, rt: TeamsRuntime, adapter: TeamsAdapter, app: Application, auth: TeamsAuth): void {
+export function mountEndpoint(http: Express, rt: TeamsRuntime, adapter: SpiegelTeamsAdapter, app: Application, auth: TeamsAuth): void {
   const guards: RequestHandler[] = auth.kind === 'local' ? [loopbackOnly] : [];
   const badBody: ErrorRequestHandler = (error: { status?: number; type?: string }, _req, res, next) => {
     if (error.status && error.status >= 400 && error.status < 500) {
@@ -52,7 +52,7 @@ export function mountEndpoint(http: Express, rt: TeamsRuntime, adapter: TeamsAda
       res.status(400).json({ error: 'the body is not a Bot Framework activity' });
       return;
     }
-    await adapter.process(req, res, async (context) => {
+    await adapter.serve(req, res, rt.logger, async (context) => {
       rt.directory.remember(context.activity);
       await app.run(context);
     });

@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
+import { MongoDeletionStore } from './deletion-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
 import { MongoRecurrenceStore } from './recurrence-store.js';
@@ -25,6 +26,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     jobs,
     recurrences,
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
+    deletion: new MongoDeletionStore(db),
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),

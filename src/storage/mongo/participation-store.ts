@@ -8,13 +8,14 @@ interface AnsweredDocument {
   _id: string;
   tenantId: string;
   roundId: string;
-  memberId: string;
+  /** The respondent key: the member id, or the keyed pseudonym of an anonymous round. */
+  respondent: string;
   answeredAt: Date | null;
 }
 
-const memberIdSchema = z.object({ memberId: z.string() });
+const respondentSchema = z.object({ respondent: z.string() });
 
-/** One marker document per member and round: progress is the number of markers, never a counter. */
+/** One marker document per respondent and round: progress is the number of markers, never a counter. */
 export class MongoParticipationStore implements ParticipationStore {
   private readonly answered: Collection<AnsweredDocument>;
 
@@ -26,8 +27,8 @@ export class MongoParticipationStore implements ParticipationStore {
     await ensureIndexes(this.answered, [{ tenantId: 1, roundId: 1 }]);
   }
 
-  async markAnswered(tenantId: string, roundId: string, memberId: string, at: Date | null): Promise<void> {
-    await insertOnce(() => this.answered.insertOne({ _id: `${roundId}/${memberId}`, tenantId, roundId, memberId, answeredAt: at }));
+  async markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void> {
+    await insertOnce(() => this.answered.insertOne({ _id: `${roundId}/${respondent}`, tenantId, roundId, respondent, answeredAt: at }));
   }
 
   async countAnswered(tenantId: string, roundId: string): Promise<number> {
@@ -35,7 +36,11 @@ export class MongoParticipationStore implements ParticipationStore {
   }
 
   async listAnswered(tenantId: string, roundId: string): Promise<string[]> {
-    const docs = await this.answered.find({ tenantId, roundId }, { projection: { memberId: 1 } }).toArray();
-    return docs.map((d) => memberIdSchema.parse(d).memberId);
+    const docs = await this.answered.find({ tenantId, roundId }, { projection: { respondent: 1 } }).toArray();
+    return docs.map((d) => respondentSchema.parse(d).respondent);
+  }
+
+  async unmark(tenantId: string, roundId: string, respondent: string): Promise<void> {
+    await this.answered.deleteOne({ _id: `${roundId}/${respondent}`, tenantId });
   }
 }

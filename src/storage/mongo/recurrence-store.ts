@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { z } from 'zod';
 import type { RecurrenceStore } from '../../app/ports.js';
+import { cadenceKinds } from '../../domain/cadence.js';
 import { localeSchema } from '../../domain/framework.js';
 import type { Recurrence } from '../../domain/scheduling.js';
 import { placeSchema, reminderPlanSchema, settingsSchema } from './round-documents.js';
@@ -11,6 +12,8 @@ const recurrenceDocumentSchema = z.object({
   place: placeSchema,
   frameworkId: z.string(),
   cron: z.string(),
+  cadence: z.enum(cadenceKinds).default('cron'),
+  firstRunAt: z.date().optional(),
   timeZone: z.string(),
   round: z.object({
     name: z.string().nullable(),
@@ -26,15 +29,16 @@ const recurrenceDocumentSchema = z.object({
   }),
   createdBy: z.string(),
   createdAt: z.date(),
+  pausedAt: z.date().nullable().default(null),
 });
 
 type RecurrenceDocument = z.infer<typeof recurrenceDocumentSchema>;
 
 function fromDocument(raw: unknown): Recurrence {
-  const { _id, round, ...rest } = recurrenceDocumentSchema.parse(raw);
+  const { _id, round, firstRunAt, ...rest } = recurrenceDocumentSchema.parse(raw);
   // zod's partial() types absent keys as `T | undefined`; drop them so the settings fit exactOptional readers.
   const settings = Object.fromEntries(Object.entries(round.settings).filter(([, v]) => v !== undefined));
-  return { id: _id, round: { ...round, settings }, ...rest };
+  return { id: _id, round: { ...round, settings }, firstRunAt: firstRunAt ?? rest.createdAt, ...rest };
 }
 
 export class MongoRecurrenceStore implements RecurrenceStore {
@@ -63,6 +67,11 @@ export class MongoRecurrenceStore implements RecurrenceStore {
     if (query.channelId) filter['place.channelId'] = query.channelId;
     const docs = await this.recurrences.find(filter).sort({ createdAt: 1 }).limit(200).toArray();
     return docs.map(fromDocument);
+  }
+
+  async setPaused(tenantId: string, recurrenceId: string, pausedAt: Date | null): Promise<boolean> {
+    const result = await this.recurrences.updateOne({ _id: recurrenceId, tenantId }, { $set: { pausedAt } });
+    return result.matchedCount > 0;
   }
 
   async delete(tenantId: string, recurrenceId: string): Promise<boolean> {

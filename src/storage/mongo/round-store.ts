@@ -94,6 +94,19 @@ export class MongoRoundStore implements RoundStore {
     await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { [`platformRefs.${key}`]: value } });
   }
 
+  async tenants(): Promise<string[]> {
+    const ids: unknown[] = await this.rounds.distinct('tenantId');
+    return ids.filter((id): id is string => typeof id === 'string');
+  }
+
+  async endedBefore(tenantId: string, before: Date, limit: number): Promise<string[]> {
+    const docs = await this.rounds
+      .find({ tenantId, state: { $in: ['closed', 'cancelled'] }, closedAt: { $lt: before } }, { projection: { _id: 1 } })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => d._id);
+  }
+
   private async withSnapshot(doc: RoundDocument): Promise<Round> {
     let snapshot = this.snapshots.get(doc._id);
     if (!snapshot) {

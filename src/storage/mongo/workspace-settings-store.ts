@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
 import type { WorkspaceSettingsStore } from '../../app/ports.js';
-import type { WorkspaceSettings } from '../../domain/scheduling.js';
+import { defaultRetentionMonths, type WorkspaceSettings } from '../../domain/scheduling.js';
 import { isDuplicateKey } from './errors.js';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -10,6 +10,7 @@ const settingsDocumentSchema = z.object({
   _id: z.string(),
   quietHours: z.object({ start: hhmm, end: hhmm, days: z.array(z.number().int().min(0).max(6)) }).nullable(),
   timeZone: z.string(),
+  retentionMonths: z.number().int().positive().default(defaultRetentionMonths),
   updatedAt: z.date(),
 });
 
@@ -26,12 +27,13 @@ export class MongoWorkspaceSettingsStore implements WorkspaceSettingsStore {
   async get(tenantId: string): Promise<WorkspaceSettings | null> {
     const doc = await this.settings.findOne({ _id: tenantId });
     if (!doc) return null;
-    const { _id, quietHours, timeZone } = settingsDocumentSchema.parse(doc);
-    return { tenantId: _id, quietHours, timeZone };
+    const { _id, quietHours, timeZone, retentionMonths } = settingsDocumentSchema.parse(doc);
+    return { tenantId: _id, quietHours, timeZone, retentionMonths };
   }
 
   async put(settings: WorkspaceSettings, at: Date): Promise<void> {
-    const doc: SettingsDocument = { _id: settings.tenantId, quietHours: settings.quietHours, timeZone: settings.timeZone, updatedAt: at };
+    const { tenantId, quietHours, timeZone, retentionMonths } = settings;
+    const doc: SettingsDocument = { _id: tenantId, quietHours, timeZone, retentionMonths, updatedAt: at };
     try {
       await this.settings.replaceOne({ _id: settings.tenantId }, doc, { upsert: true });
     } catch (error) {

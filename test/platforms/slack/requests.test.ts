@@ -90,4 +90,29 @@ describe('Slack requests', () => {
     expect(h.fake.of('views.publish')).toHaveLength(1);
     expect(h.fake.of('views.publish')[0]?.body['user_id']).toBe('UHOME');
   });
+
+  it.each([
+    ['an hour', 60 * 60],
+    ['a year', 365 * 24 * 60 * 60],
+  ])('refuses a correctly signed request stamped %s in the future with 401', async (_label, aheadSeconds) => {
+    const id = `future-${aheadSeconds}`;
+    const body = commandBody({ text: 'help', teamId: 'T1', userId: 'UFUTURE', channelId: 'CQUALITY', responseUrl: h.fake.responseUrl(id) });
+    const reply = await h.post(body, form, { timestamp: Math.floor(Date.now() / 1000) + aheadSeconds });
+    expect(reply.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.responses(id)).toHaveLength(0);
+  });
+
+  it('accepts a request stamped a little ahead, within the 5-minute window', async () => {
+    const body = commandBody({
+      text: 'help',
+      teamId: 'T1',
+      userId: 'UHOME',
+      channelId: 'CQUALITY',
+      responseUrl: h.fake.responseUrl('skew'),
+    });
+    const reply = await h.post(body, form, { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    expect(reply.status).toBe(200);
+    await h.fake.waitFor(() => h.fake.responses('skew')[0]);
+  });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { remindNow } from '../../../src/app/jobs.js';
 import { openRound } from '../../../src/app/rounds.js';
+import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { startHarness, type Harness } from './support/harness.js';
@@ -16,7 +17,7 @@ describe('Slack notifier with the scheduler', () => {
   beforeAll(async () => {
     h = await startHarness();
     h.fake.users = { UANN: { locale: 'nl-BE', tz: 'Europe/Brussels' }, UBOB: { locale: 'en-GB', tz: 'Europe/London' } };
-    await h.ctx.stores.workspaceSettings.put({ tenantId: 'slack:T1', quietHours: null, timeZone: 'Europe/Brussels' }, new Date());
+    await h.ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings('slack:T1'), quietHours: null }, new Date());
   });
 
   afterAll(async () => {

@@ -3,6 +3,8 @@ import type { types } from '@slack/bolt';
 import { locales, type Locale } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator, type Translate } from '../../../i18n/translator.js';
+import type { RecurrenceAction, RecurrenceView } from '../../../app/recurrences.js';
+import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
 import { actionIds } from '../ids.js';
 import { button, context, escapeMrkdwn, header, limits, option, plain, section } from './limits.js';
 import { progressText, slackDate, type ProgressCount } from './round-format.js';
@@ -18,6 +20,8 @@ export interface HomeInput {
   locale: Locale;
   participating: HomeRound[];
   coordinating: HomeRound[];
+  /** The recurring rounds the viewer may manage. */
+  schedules?: RecurrenceView[];
   /** Set for admins: the workspace's default language, which they may change here. */
   workspaceLocale?: Locale;
 }
@@ -31,7 +35,26 @@ function roundLine(t: Translate, locale: Locale, item: HomeRound): string {
   return t('slack.home.line', { name: escapeMrkdwn(item.round.name), channel: item.round.place.channelId, progress, deadline });
 }
 
-export function renderHomeView({ locale, participating, coordinating, workspaceLocale }: HomeInput): types.HomeView {
+function scheduleBlocks(t: Translate, locale: Locale, schedules: RecurrenceView[]): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [{ type: 'divider' }, section(`*${t('coord.schedule.listTitle')}*`)];
+  if (schedules.length === 0) blocks.push(context(t('coord.schedule.none')));
+  for (const view of schedules.slice(0, MAX_ROUNDS)) {
+    const { id, pausedAt } = view.recurrence;
+    const { title, detail } = recurrenceSummary(view, locale);
+    const toggle: RecurrenceAction = pausedAt ? 'resume' : 'pause';
+    blocks.push(section(`*${escapeMrkdwn(title)}* <#${view.recurrence.place.channelId}>\n${escapeMrkdwn(detail)}`, `schedule|${id}`), {
+      type: 'actions',
+      block_id: `schedule-actions|${id}`,
+      elements: [
+        button(t(`coord.schedule.${toggle}`), actionIds.recurrence, `${toggle}|${id}`),
+        button(t('coord.schedule.delete'), actionIds.recurrence, `delete|${id}`, 'danger'),
+      ],
+    });
+  }
+  return blocks;
+}
+
+export function renderHomeView({ locale, participating, coordinating, schedules = [], workspaceLocale }: HomeInput): types.HomeView {
   const t = translator(locale);
   const blocks: types.KnownBlock[] = [header(t('slack.home.title')), context(t('slack.home.intro'))];
 
@@ -47,6 +70,8 @@ export function renderHomeView({ locale, participating, coordinating, workspaceL
   blocks.push({ type: 'divider' }, section(`*${t('slack.home.coordinating')}*`));
   if (coordinating.length === 0) blocks.push(context(t('slack.home.coordinatingNone')));
   for (const item of coordinating.slice(0, MAX_ROUNDS)) blocks.push(section(roundLine(t, locale, item), `coord|${item.round.id}`));
+
+  blocks.push(...scheduleBlocks(t, locale, schedules));
 
   if (workspaceLocale) {
     const options = locales.map((l) => option(t(`slack.language.${l}`), l));
