@@ -11,9 +11,18 @@ export const errorCodes = [
   'dimension.unknown',
   'rating.outOfScale',
   'comment.tooLong',
+  'comment.needsRating',
   'permission.coordinatorOnly',
   'import.invalid',
   'input.invalid',
+  'permission.qualityCoordinatorOnly',
+  'audit.unknown',
+  'audit.sampleTooLarge',
+  'audit.noReviewer',
+  'member.unknown',
+  'deadline.past',
+  'intervision.unknown',
+  'intervision.closed',
   'recurrence.unknown',
 ] as const;
 

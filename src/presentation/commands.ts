@@ -9,6 +9,8 @@ export const commandVerbs = [
   'list',
   'frameworks',
   'mine',
+  'cases',
+  'audit',
   'forget-me',
   'schedule',
 ] as const;
@@ -25,6 +27,8 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  dossiers: 'cases',
+  dossieronderzoek: 'audit',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
 };
