@@ -16,7 +16,7 @@ import { renderSummaryMessages } from '../../src/platforms/slack/blocks/summary.
 import { renderSummaryCards } from '../../src/platforms/teams/cards/summary-card.js';
 import { criterionName } from '../../src/presentation/round-texts.js';
 import { answer } from '../support/answers.js';
-import { useTestContext } from '../support/app-context.js';
+import { noSummaryPost, useTestContext } from '../support/app-context.js';
 
 const tenantId = 'slack:TVIEWS';
 const coordinator: Actor = { tenantId, userId: 'UCOORD', isAdmin: false };
@@ -77,7 +77,7 @@ describe.each([
 
     const interim = await roundSummary(testContext.ctx, coordinator, round.id);
     const interimViews = await renderAll(round, interim.summary, true);
-    const closed = await closeRound(testContext.ctx, coordinator, round.id);
+    const closed = await closeRound(testContext.ctx, coordinator, round.id, noSummaryPost);
     const views = await renderAll(closed.round, closed.summary, false);
     for (const [view, text] of [...Object.entries(interimViews), ...Object.entries(views)]) {
       expect(text, view).not.toContain('secret-');
