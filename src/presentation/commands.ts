@@ -11,6 +11,7 @@ export const commandVerbs = [
   'mine',
   'cases',
   'audit',
+  'licence',
   'forget-me',
   'schedule',
 ] as const;
@@ -29,6 +30,8 @@ const aliases: Record<string, CommandVerb> = {
   mijn: 'mine',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
+  licentie: 'licence',
+  license: 'licence',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
 };

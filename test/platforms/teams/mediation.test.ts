@@ -107,4 +107,12 @@ describe('mediation quality system in Teams', () => {
     expect(tooMany).toContain('Nothing was drawn: a sample of 5 is larger than the 2 case files');
     expect(await h.ctx.stores.audits.list(TENANT_ID)).toHaveLength(before);
   });
+
+  it('shows a member their licence standing and coordinators the licence report', async () => {
+    expect(await say(members.bram, 'licentie', 'l1')).toMatch(/Your licence year from \d{4}-01-01, renewal on \d{4}-01-01:/);
+    expect(await say(members.outsider, 'licence', 'l2')).toContain('is not a member of this workspace’s licence log');
+    const report = await say(admin, 'licence report 2025', 'l3');
+    expect(report).toContain('Licence year from 2025-01-01, renewal on 2026-01-01');
+    expect(report).toContain(`${members.bram.aadObjectId} · mediations 2 · training hours 0 · intervisions 0`);
+  });
 });
