@@ -1,7 +1,9 @@
+import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { mediationMessages } from './messages/mediation.js';
+import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
@@ -20,8 +22,10 @@ const modules: MessageModule[] = [
   schedulingMessages,
   teamsMessages,
   lifecycleMessages,
+  chartMessages,
   coordinationMessages,
   mediationMessages,
+  methodMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

@@ -3,13 +3,13 @@ import { expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { countMemberAnswers, eraseMemberAnswers } from '../../src/app/erasure.js';
 import { respondentKey } from '../../src/app/pseudonym.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { closeRound, openRound, roundProgress } from '../../src/app/rounds.js';
 import { roundSummary } from '../../src/app/summaries.js';
 import type { Place } from '../../src/domain/round.js';
 import { buildSummaryView } from '../../src/presentation/summary-view.js';
 import { useTestContext } from '../support/app-context.js';
-import { documentsMentioning } from './support.js';
+import { findInDatabase } from '../support/member-id-scan.js';
 
 const t = useTestContext();
 const place: Place = { platform: 'slack', tenantId: 'slack:TERASE', channelId: 'C1' };
@@ -31,7 +31,7 @@ async function answeredRound(anonymous: boolean) {
     locale: 'en',
   });
   for (const [member, value] of ratings) {
-    await recordResponse(t.ctx, actor(member), {
+    await answer(t.ctx, actor(member), {
       roundId: round.id,
       criterionId: 'go-clear',
       value,
@@ -48,15 +48,15 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   await closeRound(t.ctx, actor('coord'), closedNamed.id);
   await closeRound(t.ctx, actor('coord'), closedAnonymous.id);
   const annKey = respondentKey(t.ctx, closedAnonymous, 'ann');
-  expect(await documentsMentioning(t.database.db, annKey)).not.toEqual([]);
+  expect(await findInDatabase(t.database.db, annKey)).not.toEqual([]);
   expect(await countMemberAnswers(t.ctx, actor('ann'), 'ann')).toEqual({ answers: 3, rounds: 3 });
 
   const result = await eraseMemberAnswers(t.ctx, actor('ann'), 'ann');
   expect(result).toEqual({ memberId: 'ann', answers: 3, rounds: 3, summariesUpdated: 2 });
 
   // Nothing of ann's answers is left: not under her id, not under her pseudonym, not as a comment.
-  expect(await documentsMentioning(t.database.db, annKey)).toEqual([]);
-  expect(await documentsMentioning(t.database.db, 'why ann')).toEqual([]);
+  expect(await findInDatabase(t.database.db, annKey)).toEqual([]);
+  expect(await findInDatabase(t.database.db, 'why ann')).toEqual([]);
   for (const round of [open, closedNamed]) {
     expect((await t.ctx.stores.responses.listForRound(place.tenantId, round.id)).map((r) => r.respondent).sort()).toEqual([
       'bob',
@@ -75,7 +75,7 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   expect(buildSummaryView(round, summary, 'nl', false).title).toContain('(bijgewerkt na een wissing)');
 
   // In an open round the member may answer again.
-  await recordResponse(t.ctx, actor('ann'), { roundId: open.id, criterionId: 'go-clear', value: 3 });
+  await answer(t.ctx, actor('ann'), { roundId: open.id, criterionId: 'go-clear', value: 3 });
   expect((await roundProgress(t.ctx, actor('bob'), open.id)).progress.answered).toBe(4);
   expect(await eraseMemberAnswers(t.ctx, actor('ann'), 'ann')).toMatchObject({ answers: 1, rounds: 1, summariesUpdated: 0 });
   expect(await eraseMemberAnswers(t.ctx, actor('ann'), 'ann')).toMatchObject({ answers: 0, rounds: 0 });

@@ -60,6 +60,8 @@ function roundOf(framework: Framework, locale: Locale, extra: Partial<Round> = {
     reminderPlan: defaultReminderPlan,
     recurrenceId: null,
     caseId: null,
+    unitId: null,
+    followUp: null,
     platformRefs: {},
     ...extra,
   };
@@ -132,8 +134,11 @@ describe('Teams cards', () => {
       personal: { answers: answersOf(round, 'member-1', '😀') },
     });
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    const save = card.actions?.[0] as { data: { keep?: string[] } };
-    expect(save.data.keep?.length).toBeGreaterThan(0);
+    // The Save names every criterion of the card; folded comment boxes start empty, so they are not among those
+    // whose emptied box erases the comment (`e`).
+    const save = card.actions?.[0] as { data: { c: string[]; e?: string[] } };
+    expect(save.data.c).toEqual(part.criterionIds);
+    expect(save.data.e?.length ?? 0).toBeLessThan(part.criterionIds.length);
     expect(JSON.stringify(card)).toContain('Je opmerking blijft bewaard');
   });
 
