@@ -9,7 +9,7 @@ import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
-import { execute, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { execute, members, message, saveData, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 const admin = members.an;
 let h: TeamsHarness;
@@ -80,16 +80,12 @@ describe('mediation quality system in Teams', () => {
 
     const reviewers = Object.values(members).filter((m) => file.reviewers.includes(m.aadObjectId));
     expect(reviewers).toHaveLength(2);
+    const round = await h.ctx.stores.rounds.get(TENANT_ID, file.roundId);
+    if (!round) throw new Error('no round');
     const values = ['1', '3'];
     for (const [i, reviewer] of reviewers.entries()) {
       const res = await h.post(
-        execute(
-          h.connector,
-          reviewer,
-          verbs.answer,
-          { r: file.roundId, p: 0, 'rate|steps-intake|rating': values[i] },
-          { kind: 'personal' },
-        ),
+        execute(h.connector, reviewer, verbs.answer, { ...saveData(round), 'rate|steps-intake|rating': values[i] }, { kind: 'personal' }),
       );
       expect(res.status).toBe(200);
     }
