@@ -1,5 +1,5 @@
 import type { Round } from '../domain/round.js';
-import { summarizeRound } from '../domain/summary.js';
+import { summarizeRound, withholdBelowThreshold } from '../domain/summary.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { AppContext } from './context.js';
 
@@ -18,4 +18,10 @@ export async function computeSummary(ctx: AppContext, round: Round): Promise<Sum
     respondents,
     ...(previousSummary ? { previous: { roundId: previousSummary.roundId, criteria: previousSummary.criteria } } : {}),
   });
+}
+
+/** A closed round's stored summary as it may be shown under the round's threshold k (also one stored under an older rule). */
+export async function storedSummary(ctx: AppContext, round: Round): Promise<Summary | null> {
+  const stored = await ctx.stores.summaries.get(round.place.tenantId, round.id);
+  return stored && withholdBelowThreshold(stored, round.settings.anonymityThreshold);
 }
