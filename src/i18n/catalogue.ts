@@ -1,6 +1,7 @@
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { inboundMessages } from './messages/inbound.js';
 import { mediationMessages } from './messages/mediation.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
@@ -22,6 +23,7 @@ const modules: MessageModule[] = [
   lifecycleMessages,
   coordinationMessages,
   mediationMessages,
+  inboundMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

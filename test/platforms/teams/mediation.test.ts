@@ -9,7 +9,7 @@ import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
-import { execute, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { execute, members, message, saveData, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 const admin = members.an;
 let h: TeamsHarness;
@@ -87,7 +87,7 @@ describe('mediation quality system in Teams', () => {
           h.connector,
           reviewer,
           verbs.answer,
-          { r: file.roundId, p: 0, 'rate|steps-intake|rating': values[i] },
+          { ...saveData((await h.ctx.stores.rounds.get(TENANT_ID, file.roundId))!), 'rate|steps-intake|rating': values[i] },
           { kind: 'personal' },
         ),
       );
