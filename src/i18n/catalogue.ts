@@ -1,8 +1,10 @@
+import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { inboundMessages } from './messages/inbound.js';
 import { mediationMessages } from './messages/mediation.js';
+import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
@@ -21,8 +23,10 @@ const modules: MessageModule[] = [
   schedulingMessages,
   teamsMessages,
   lifecycleMessages,
+  chartMessages,
   coordinationMessages,
   mediationMessages,
+  methodMessages,
   inboundMessages,
 ];
 

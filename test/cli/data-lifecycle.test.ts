@@ -4,7 +4,7 @@ import { systemClock } from '../../src/app/ports.js';
 import { answer } from '../support/answers.js';
 import { closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings } from '../../src/app/workspace-settings.js';
-import { createTestContext } from '../support/app-context.js';
+import { createTestContext, noSummaryPost } from '../support/app-context.js';
 import { cliSecret, useCli } from './support.js';
 
 const { database, spiegel } = useCli();
@@ -47,7 +47,7 @@ it('erases a member by id in one tenant only, recomputing closed summaries', asy
     ] as const) {
       await answer(ctx, { tenantId, userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value });
     }
-    await closeRound(ctx, coordinator, round.id);
+    await closeRound(ctx, coordinator, round.id, noSummaryPost);
     roundIds[tenantId] = round.id;
   }
 
@@ -57,6 +57,17 @@ it('erases a member by id in one tenant only, recomputing closed summaries', asy
   expect(await ctx.stores.responses.listForRound('teams:fabrikam', roundIds['teams:fabrikam']!)).toHaveLength(3);
   const summary = await ctx.stores.summaries.get('teams:contoso', roundIds['teams:contoso']!);
   expect(summary).toMatchObject({ respondents: 2, updatedAfterErasure: true });
+
+  const json = await spiegel('member', 'export', '--member', 'aad-bob', '--tenant', 'teams:contoso', '--format', 'json');
+  const exported = JSON.parse(json.stdout) as { tenant: string; member: string; answers: Array<Record<string, unknown>> };
+  expect(exported).toMatchObject({ tenant: 'teams:contoso', member: 'aad-bob' });
+  expect(exported.answers).toEqual([
+    expect.objectContaining({ roundId: roundIds['teams:contoso'], criterionId: 'go-clear', value: 4, anonymous: true, answeredAt: '' }),
+  ]);
+  const csv = await spiegel('member', 'export', '--member', 'aad-ann', '--tenant', 'teams:contoso', '--format', 'csv');
+  expect(csv.stdout).toBe(
+    'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,answeredAt\n',
+  );
 
   const missing = await spiegel('member', 'erase', '--tenant', 'teams:contoso');
   expect(missing.code).toBe(2);

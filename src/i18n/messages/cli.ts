@@ -5,12 +5,22 @@ export const cliMessages = {
 
   frameworks list [--format text|json]          the frameworks this installation knows
   frameworks validate FILE                      check a framework file (YAML or JSON)
-  round import FILE.csv --framework ID [--name TEXT] [--anonymous]
+  round import FILE.csv --framework ID [--name TEXT] [--anonymous] [--unit ID]
                                                 create a closed round from a CSV with the header
                                                 member,criterion,dimension,value,comment
+  units import FILE.csv [--levels region,domain,organisation,team]
+                                                add or replace units from a CSV with the header
+                                                id,name,parent,level (and name the levels)
+  units list [--format text|json]
+  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text]
+                                                the units on a level side by side
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
+                                                medians and consensus over the rounds, changes flagged
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out FILE [--chart distribution|quadrant]
+                                                a round's chart, or its report page (HTML, printable to A4)
   schedule list [--format text|json]            the recurring rounds
   schedule create --channel ID --framework ID [--name TEXT]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
@@ -18,6 +28,7 @@ export const cliMessages = {
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  member export --member ID --format json|csv  every stored answer of a member (an access request)
   member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -39,12 +50,22 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
 
   frameworks list [--format text|json]          de kaders die deze installatie kent
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
-  round import BESTAND.csv --framework ID [--name TEKST] [--anonymous]
+  round import BESTAND.csv --framework ID [--name TEKST] [--anonymous] [--unit ID]
                                                 maak een afgesloten ronde uit een CSV met de kopregel
                                                 member,criterion,dimension,value,comment
+  units import BESTAND.csv [--levels region,domain,organisation,team]
+                                                voeg eenheden toe of vervang ze uit een CSV met de
+                                                kopregel id,name,parent,level (en benoem de niveaus)
+  units list [--format text|json]
+  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text]
+                                                de eenheden van een niveau naast elkaar
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
+                                                medianen en consensus over de rondes, met veranderingen
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out BESTAND [--chart distribution|quadrant]
+                                                een grafiek van een ronde, of haar rapportpagina (HTML, af te drukken op A4)
   schedule list [--format text|json]            de terugkerende rondes
   schedule create --channel ID --framework ID [--name TEKST]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
@@ -52,6 +73,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
   settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  member export --member ID --format json|csv  alle bewaarde antwoorden van een lid (een inzageverzoek)
   member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),

@@ -6,13 +6,21 @@ import { roundForChannel } from '../../app/channel-rounds.js';
 import { myAnswers } from '../../app/responses.js';
 import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
+import { compareFromWords } from '../../app/comparisons.js';
+import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
+import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
+import { trendFromWords } from '../../app/trends.js';
+import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
 import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
+import { sendMyData } from './member-data.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -89,6 +97,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
   },
 
+  async 'my-data'({ rt, actor, locale, client, respond }) {
+    await sendMyData(rt, client, actor, locale, respond);
+  },
+
   async 'forget-me'({ rt, actor, locale, respond }) {
     await askToForget(rt, actor, locale, respond);
   },
@@ -114,9 +126,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const { rt, actor } = call;
     const t = translator(call.locale);
     const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
-    await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => postSummary(rt.ctx, call.client, round, summary, rt.logger);
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    await ephemeral(call.respond, t(summaryPost.state === 'posted' ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
   },
 
   async cancel(call) {
@@ -130,6 +142,30 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     );
   },
 
+  async units({ rt, actor, command, respond, locale }) {
+    const [structure, channelUnit] = await Promise.all([unitStructure(rt.ctx, actor), unitOfChannel(rt.ctx, actor, command.channel_id)]);
+    await ephemeral(respond, escapeMrkdwn(unitsLines(structure, channelUnit, locale).join('\n')));
+  },
+
+  async unit({ rt, actor, command, respond, locale, parsed }) {
+    const t = translator(locale);
+    const unitId = parsed.args[0];
+    if (!unitId) return ephemeral(respond, t('method.units.missingId'));
+    const unit = await assignChannelToUnit(rt.ctx, actor, command.channel_id, unitId);
+    await ephemeral(respond, escapeMrkdwn(t('method.units.assigned', { name: unit.name, level: unit.level })));
+  },
+
+  async compare({ rt, actor, respond, locale, parsed }) {
+    const result = await compareFromWords(rt.ctx, actor, parsed.args);
+    if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.compare.noFramework'));
+    await ephemeral(respond, escapeMrkdwn(comparisonLines(result.rollup, result.framework, locale).join('\n')));
+  },
+
+  async trend({ rt, actor, command, respond, locale, parsed }) {
+    const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
+    if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
+    await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
+  },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
 };

@@ -7,12 +7,20 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { remindNow } from '../../app/jobs.js';
+import { memberData } from '../../app/member-data.js';
 import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
 import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
+import { compareFromWords } from '../../app/comparisons.js';
+import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
+import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
+import { trendFromWords } from '../../app/trends.js';
+import { plain } from './cards/elements.js';
+import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
@@ -23,6 +31,7 @@ import type { AdaptiveCardJson } from './cards/elements.js';
 import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
 import { erasureQuestionCard } from './erasure.js';
+import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
@@ -146,6 +155,11 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     await sendPrivately(call, cards, 'teams.mine.sent');
   },
 
+  async 'my-data'(call) {
+    const data = await memberData(call.rt.ctx, call.actor, call.actor.userId);
+    await sendPrivately(call, [renderMemberDataCard(data, call.locale)], 'lifecycle.access.sentPrivately');
+  },
+
   async 'forget-me'(call) {
     await sendPrivately(call, [await erasureQuestionCard(call.rt, call.actor, call.locale)], 'lifecycle.erasure.sentPrivately');
   },
@@ -166,9 +180,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   async close(call) {
     const { rt, actor } = call;
     const found = await roundOf(call, { anyState: true, as: 'coordinator' });
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
-    await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    const key = summaryPost.state === 'posted' ? 'teams.close.closed' : 'teams.close.already';
+    await replyText(call.context, translator(call.locale)(key, { name: round.name }));
   },
 
   async cancel(call) {
@@ -182,6 +197,38 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     );
   },
 
+  async units(call) {
+    const { rt, actor } = call;
+    const channelUnit = call.kind === 'personal' ? undefined : await unitOfChannel(rt.ctx, actor, placeIdOf(call.context.activity));
+    await replyCard(call.context, renderLinesCard(unitsLines(await unitStructure(rt.ctx, actor), channelUnit, call.locale)));
+  },
+
+  async unit(call) {
+    const t = translator(call.locale);
+    const unitId = call.parsed.args[0];
+    if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
+    if (!unitId) return replyText(call.context, t('method.units.missingId'));
+    const unit = await assignChannelToUnit(call.rt.ctx, call.actor, placeIdOf(call.context.activity), unitId);
+    await replyText(call.context, plain(t('method.units.assigned', { name: unit.name, level: unit.level })));
+  },
+
+  async compare(call) {
+    const result = await compareFromWords(call.rt.ctx, call.actor, call.parsed.args);
+    if (result.kind === 'noFramework') return replyText(call.context, translator(call.locale)('method.compare.noFramework'));
+    await sendPrivately(
+      call,
+      [renderLinesCard(comparisonLines(result.rollup, result.framework, call.locale))],
+      'method.compare.sentPrivately',
+    );
+  },
+
+  async trend(call) {
+    const t = translator(call.locale);
+    if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
+    const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
+    if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
+    await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+  },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
 };
