@@ -12,6 +12,8 @@ import { comparisonLines, trendLines, unitsLines } from '../../presentation/meth
 import { trendFromWords } from '../../app/trends.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
@@ -124,9 +126,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const { rt, actor } = call;
     const t = translator(call.locale);
     const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
-    await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => postSummary(rt.ctx, call.client, round, summary, rt.logger);
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    await ephemeral(call.respond, t(summaryPost.state === 'posted' ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
   },
 
   async cancel(call) {

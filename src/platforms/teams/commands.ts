@@ -20,6 +20,7 @@ import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
@@ -179,9 +180,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   async close(call) {
     const { rt, actor } = call;
     const found = await roundOf(call, { anyState: true, as: 'coordinator' });
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
-    await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    const key = summaryPost.state === 'posted' ? 'teams.close.closed' : 'teams.close.already';
+    await replyText(call.context, translator(call.locale)(key, { name: round.name }));
   },
 
   async cancel(call) {
