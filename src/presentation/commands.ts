@@ -17,7 +17,7 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'report'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -41,6 +41,7 @@ const aliases: Record<string, CommandVerb> = {
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',
+  rapport: 'report',
 };
 
 function verbOf(word: string): CommandVerb | undefined {
