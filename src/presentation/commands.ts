@@ -17,7 +17,7 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'report'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -42,6 +42,7 @@ const aliases: Record<string, CommandVerb> = {
   eenheid: 'unit',
   vergelijk: 'compare',
   rapport: 'report',
+  verloop: 'trend',
 };
 
 function verbOf(word: string): CommandVerb | undefined {
