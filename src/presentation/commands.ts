@@ -12,6 +12,7 @@ export const commandVerbs = [
   'my-data',
   'cases',
   'audit',
+  'licence',
   'forget-me',
   'schedule',
 ] as const;
@@ -36,6 +37,8 @@ const aliases: Record<string, CommandVerb> = {
   'mijn-gegevens': 'my-data',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
+  licentie: 'licence',
+  license: 'licence',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
   eenheden: 'units',

@@ -19,7 +19,7 @@ import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
-import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
+import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
 import { sendMyData } from './member-data.js';
@@ -182,6 +182,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
+  licence: mediation(licenceChat),
 };
 
 export function registerCommands(app: App, rt: SlackRuntime): void {

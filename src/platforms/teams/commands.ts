@@ -24,7 +24,7 @@ import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
-import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
+import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
@@ -250,6 +250,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
+  licence: mediation(licenceChat),
 };
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {
