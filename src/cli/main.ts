@@ -18,6 +18,8 @@ import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } fro
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setRetentionCommand } from './settings-command.js';
+import { reportRoundCommand } from './report-round-command.js';
+import { chartKinds } from '../presentation/charts/round-charts.js';
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
 const dateOption = z.string().transform((s, ctx) => {
@@ -46,6 +48,8 @@ const optionsSchema = z.object({
     .transform((s) => s.split(',').map((l) => l.trim()))
     .optional(),
   help: z.boolean().default(false),
+  out: z.string().min(1).optional(),
+  chart: z.enum(chartKinds).default('distribution'),
   channel: z.string().optional(),
   cadence: z.string().optional(),
   weekday: z.string().optional(),
@@ -86,6 +90,8 @@ async function run(argv: string[]): Promise<string> {
       to: { type: 'string' },
       levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      chart: { type: 'string' },
       channel: { type: 'string' },
       cadence: { type: 'string' },
       weekday: { type: 'string' },
@@ -205,6 +211,16 @@ async function run(argv: string[]): Promise<string> {
       if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
       const months = wholeNumber(value, 'N');
       return withSession((s) => setRetentionCommand(s, months, locale));
+    }
+    case 'report round': {
+      const roundId = need(target, 'round ID');
+      const format = pickFormat(options.format, ['png', 'svg', 'html']);
+      const out = need(options.out, '--out FILE');
+      const written = await withSession((s) =>
+        reportRoundCommand(s, { roundId, format, out, chart: options.chart, locale }).then((r) => r ?? ''),
+      );
+      if (!written) throw new UsageError('report.noSuchChart', { chart: options.chart });
+      return written;
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });
