@@ -16,6 +16,7 @@ import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
 import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
+import { claimSend, confirmSend, releaseSend } from './send-claims.js';
 import { computeSummary } from './summaries.js';
 
 export interface OpenRoundInput {
@@ -148,18 +149,28 @@ async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancel
   return after;
 }
 
+/** Posts a round's final summary on its platform: the caller's way (a channel message, a card in a thread). */
+export type SummaryPoster = (round: Round, summary: Summary) => Promise<void>;
+
 export interface CloseResult {
   round: Round;
   summary: Summary;
-  /** True for exactly one caller per round, however many close it at once: that caller posts the summary. */
+  /** True for exactly one caller per round, however many close it at once. */
   firstClose: boolean;
+  /**
+   * `posted`: this call posted the summary: it closed first, or it found the post of an earlier closer
+   * unconfirmed after that closer's lease (it died mid-post). `earlier`: the summary was posted before.
+   * `in-progress`: another caller is posting it; if it dies, a call after `until` posts it.
+   */
+  summaryPost: { state: 'posted' | 'earlier' } | { state: 'in-progress'; until: Date };
 }
 
 /**
- * Closes a round and stores its final summary. Safe to repeat and to race: the state change and the summary
- * are idempotent, and the claim `round-closed:<id>` decides which caller announces it.
+ * Closes a round, stores its final summary and posts it, once. Safe to repeat and to race: the state change
+ * and the summary are idempotent, and the send claim `round-closed:<id>` decides who posts (see claimSend);
+ * it is confirmed only once `post` returned, and released when `post` failed, so that the next caller posts.
  */
-export async function closeRound(ctx: AppContext, actor: Actor, roundId: string): Promise<CloseResult> {
+export async function closeRound(ctx: AppContext, actor: Actor, roundId: string, post: SummaryPoster): Promise<CloseResult> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
   const now = ctx.clock.now();
@@ -169,9 +180,21 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string)
     summary = await computeSummary(ctx, closed);
     await ctx.stores.summaries.save(actor.tenantId, summary);
   }
-  const firstClose = await ctx.stores.claims.claim(`round-closed:${roundId}`, actor.userId, now);
+  const claim = await claimSend(ctx, `round-closed:${roundId}`, actor.userId, now);
+  const firstClose = claim.state === 'mine' && !claim.send.takenOverSince;
   if (firstClose) await cancelRoundJobs(ctx, closed, 'round-closed', ['reminder']);
-  return { round: closed, summary, firstClose };
+  const result = { round: closed, summary, firstClose };
+  if (claim.state === 'in-progress') return { ...result, summaryPost: { state: 'in-progress', until: claim.until } };
+  if (claim.state === 'sent') return { ...result, summaryPost: { state: 'earlier' } };
+  if (claim.state === 'abandoned') throw new Error(`posting the summary of round ${roundId} was interrupted too often`);
+  try {
+    await post(closed, summary);
+  } catch (error) {
+    await releaseSend(ctx, claim.send);
+    throw error;
+  }
+  await confirmSend(ctx, claim.send, actor.userId, now);
+  return { ...result, summaryPost: { state: 'posted' } };
 }
 
 /** Cancels a round; safe to repeat and to race: `firstCancel` is true for exactly one caller. */

@@ -10,7 +10,7 @@ import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
-import { rollupCommand } from './report-command.js';
+import { rollupCommand, trendCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -164,6 +164,20 @@ async function run(argv: string[]): Promise<string> {
           ...(options.from ? { from: options.from } : {}),
           // --to names the last day included.
           ...(options.to ? { to: new Date(options.to.getTime() + DAY_MS) } : {}),
+        }),
+      );
+    }
+    case 'report trend': {
+      const frameworkId = need(options.framework, '--framework ID');
+      if (!options.unit && !options.channel) throw new UsageError('cli.missing', { what: '--unit ID | --channel ID' });
+      const format = pickFormat(options.format, ['json', 'text'], 'text');
+      return withSession((s) =>
+        trendCommand(s, {
+          frameworkId,
+          format,
+          locale,
+          ...(options.unit ? { unitId: options.unit } : {}),
+          ...(options.channel ? { channelId: options.channel } : {}),
         }),
       );
     }

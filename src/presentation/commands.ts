@@ -12,12 +12,13 @@ export const commandVerbs = [
   'my-data',
   'cases',
   'audit',
+  'licence',
   'forget-me',
   'schedule',
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -36,11 +37,14 @@ const aliases: Record<string, CommandVerb> = {
   'mijn-gegevens': 'my-data',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
+  licentie: 'licence',
+  license: 'licence',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',
+  verloop: 'trend',
 };
 
 function verbOf(word: string): CommandVerb | undefined {

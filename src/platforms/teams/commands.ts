@@ -13,16 +13,18 @@ import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
 import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
-import { comparisonLines, unitsLines } from '../../presentation/method-texts.js';
+import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
+import { trendFromWords } from '../../app/trends.js';
 import { plain } from './cards/elements.js';
 import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
-import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
+import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
@@ -178,9 +180,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   async close(call) {
     const { rt, actor } = call;
     const found = await roundOf(call, { anyState: true, as: 'coordinator' });
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
-    await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    const key = summaryPost.state === 'posted' ? 'teams.close.closed' : 'teams.close.already';
+    await replyText(call.context, translator(call.locale)(key, { name: round.name }));
   },
 
   async cancel(call) {
@@ -218,8 +221,17 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       'method.compare.sentPrivately',
     );
   },
+
+  async trend(call) {
+    const t = translator(call.locale);
+    if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
+    const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
+    if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
+    await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+  },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
+  licence: mediation(licenceChat),
 };
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {

@@ -25,6 +25,7 @@ import {
   TENANT_ID,
   type TeamsHarness,
 } from './support/harness.js';
+import { noSummaryPost } from '../../support/app-context.js';
 
 const idOf = (account: { aadObjectId: string }) => account.aadObjectId;
 const member = (userId: string): Actor => ({ tenantId: TENANT_ID, userId, isAdmin: false });
@@ -61,7 +62,7 @@ describe('Teams: a member’s own data', () => {
       rounds.push(round);
     }
     [closed, open] = rounds as [Round, Round];
-    await closeRound(h.ctx, member(idOf(members.an)), closed.id);
+    await closeRound(h.ctx, member(idOf(members.an)), closed.id, noSummaryPost);
   });
 
   afterAll(async () => h?.close());
