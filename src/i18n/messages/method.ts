@@ -3,6 +3,10 @@ export const methodMessages = {
   en: {
     method: {
       perspective: { client: 'client', organisation: 'organisation', result: 'result', process: 'process' },
+      startForm: {
+        perspectives: 'Perspectives',
+        perspectivesHint: 'Only the criteria of these perspectives (e.g. only process, like the minimal criteria). Leave empty for all.',
+      },
       help: {
         units: '{{command}}units: the units of this workspace and the unit of this channel',
         unit: '{{command}}unit UNIT-ID: put this channel in a unit (admins)',
@@ -57,6 +61,10 @@ export const methodMessages = {
   nl: {
     method: {
       perspective: { client: 'cliënt', organisation: 'organisatie', result: 'resultaat', process: 'proces' },
+      startForm: {
+        perspectives: 'Perspectieven',
+        perspectivesHint: 'Alleen de criteria van deze perspectieven (bv. enkel proces, zoals de minimale criteria). Leeg voor alle.',
+      },
       help: {
         units: '{{command}}units: de eenheden van deze werkruimte en de eenheid van dit kanaal',
         unit: '{{command}}unit EENHEID-ID: zet dit kanaal in een eenheid (beheerders)',
