@@ -1,4 +1,4 @@
-import type { Criterion, Dimension, Framework, Locale } from './framework.js';
+import type { Criterion, Dimension, Framework, Locale, Perspective } from './framework.js';
 
 export const roundStates = ['open', 'closed', 'cancelled'] as const;
 export type RoundState = (typeof roundStates)[number];
@@ -71,6 +71,8 @@ export interface OpenRoundInput {
   name?: string;
   /** A subset of the framework's criteria; all when absent or empty. */
   criterionIds?: string[];
+  /** Only the criteria of these perspectives (e.g. only `process`, as the seed's minimal criteria); all when absent or empty. */
+  perspectives?: Perspective[];
   /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
   dimensionIds?: string[];
   participants: string[];
