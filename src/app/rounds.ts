@@ -16,6 +16,7 @@ import type { RoundQuery } from './ports.js';
 import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { computeSummary } from './summaries.js';
+import { getWorkspaceSettings } from './workspace-settings.js';
 
 export interface OpenRoundInput {
   place: Place;
@@ -104,8 +105,29 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
   };
 }
 
+/** The workspace's defaults for what the input leaves open: k, target score (when on the scale), low-response rate, reminders. */
+async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Promise<OpenRoundInput> {
+  const workspace = await getWorkspaceSettings(ctx, input.place.tenantId);
+  const scale = ctx.frameworks.get(input.frameworkId).scale;
+  const target = workspace.targetScore >= scale.min && workspace.targetScore <= scale.max ? { targetScore: workspace.targetScore } : {};
+  return {
+    ...input,
+    settings: {
+      anonymityThreshold: workspace.anonymityThreshold,
+      lowResponseRate: workspace.lowResponseRate,
+      ...target,
+      ...input.settings,
+    },
+    reminderPlan: input.reminderPlan ?? {
+      ...defaultReminderPlan,
+      hoursBeforeDeadline: workspace.reminderHours,
+      max: workspace.reminderHours.length,
+    },
+  };
+}
+
 export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
-  const round = buildRound(ctx, actor, input);
+  const round = buildRound(ctx, actor, await withWorkspaceDefaults(ctx, input));
   // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
   // never an open round without its deadline.
   await scheduleRoundJobs(ctx, round);

@@ -11,7 +11,7 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
-import { setRetentionCommand } from './settings-command.js';
+import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 class UsageError extends Error {
@@ -56,12 +56,6 @@ function pickFormat<T extends string>(value: string | undefined, allowed: readon
 function need(value: string | undefined, what: string): string {
   if (!value) throw new UsageError('cli.missing', { what });
   return value;
-}
-
-function wholeNumber(value: string | undefined, what: string): number {
-  const text = need(value, what);
-  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
-  return Number(text);
 }
 
 async function run(argv: string[]): Promise<string> {
@@ -162,10 +156,12 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'schedule ID');
       return withSession((s) => scheduleChangeCommand(s, action as RecurrenceAction, id, locale));
     }
+    case 'settings show':
+      return withSession((s) => showSettingsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     case 'settings set': {
-      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
-      const months = wholeNumber(value, 'N');
-      return withSession((s) => setRetentionCommand(s, months, locale));
+      const key = need(target, 'KEY');
+      const setting = need(value, 'VALUE');
+      return withSession((s) => setSettingCommand(s, key, setting, locale));
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

@@ -12,6 +12,7 @@ export const errorCodes = [
   'rating.outOfScale',
   'comment.tooLong',
   'permission.coordinatorOnly',
+  'permission.adminOnly',
   'import.invalid',
   'input.invalid',
   'recurrence.unknown',

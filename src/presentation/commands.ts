@@ -10,6 +10,7 @@ export const commandVerbs = [
   'frameworks',
   'mine',
   'schedule',
+  'settings',
 ] as const;
 export type CommandVerb = (typeof commandVerbs)[number];
 
@@ -25,6 +26,7 @@ const aliases: Record<string, CommandVerb> = {
   kaders: 'frameworks',
   mijn: 'mine',
   plan: 'schedule',
+  instellingen: 'settings',
 };
 
 export interface ParsedCommand {

@@ -17,7 +17,10 @@ export const cliMessages = {
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
-  settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  settings show [--format text|json]            the workspace settings
+  settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
+                                                low-response, reminders, retention-months (closed rounds are kept
+                                                N months, default 24, then deleted), admins
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -50,7 +53,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
-  settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  settings show [--format text|json]            de instellingen van de werkruimte
+  settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,
+                                                low-response, reminders, retention-months (afgesloten rondes worden
+                                                N maanden bewaard, standaard 24, en dan gewist), admins
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,

@@ -5,7 +5,6 @@ export const lifecycleMessages = {
       cli: {
         retentionSet_one: '{{tenant}}: closed rounds are kept {{count}} month, then deleted with their answers and summaries.',
         retentionSet_other: '{{tenant}}: closed rounds are kept {{count}} months, then deleted with their answers and summaries.',
-        notANumber: '{{what}} must be a whole number',
       },
     },
   },
@@ -16,7 +15,6 @@ export const lifecycleMessages = {
           '{{tenant}}: afgesloten rondes worden {{count}} maand bewaard en daarna met hun antwoorden en samenvattingen gewist.',
         retentionSet_other:
           '{{tenant}}: afgesloten rondes worden {{count}} maanden bewaard en daarna met hun antwoorden en samenvattingen gewist.',
-        notANumber: '{{what}} moet een geheel getal zijn',
       },
     },
   },

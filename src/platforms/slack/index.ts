@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { AppContext } from '../../app/context.js';
 import type { Notifier } from '../../app/notifier.js';
+import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
@@ -18,6 +19,7 @@ import { defaultProgressOptions, ProgressUpdater } from './progress.js';
 import type { SlackRuntime } from './runtime.js';
 import { createBolt, slackMode } from './slack-app.js';
 import { SlackDirectory } from './users.js';
+import { tenantIdOf } from './ids.js';
 import { registerViews } from './views.js';
 import { SlackClients, webClientOptions } from './web-api.js';
 
@@ -52,7 +54,12 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const bolt = boltLogger(logger);
   const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
   const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records: deps.installations, secret: ctx.secret });
-  const directory = new SlackDirectory(deps.workspaces, config.DEFAULT_LOCALE, logger);
+  const workspaceLocales: SlackWorkspaceSettings = {
+    async getDefaultLocale(teamId) {
+      return (await getWorkspaceSettings(ctx, tenantIdOf(teamId))).locale ?? (await deps.workspaces.getDefaultLocale(teamId));
+    },
+  };
+  const directory = new SlackDirectory(workspaceLocales, config.DEFAULT_LOCALE, logger);
   const clients = new SlackClients(setup.tokens, clientOptions);
   const progress = new ProgressUpdater(ctx, logger, {
     ...defaultProgressOptions,

@@ -6,6 +6,8 @@ import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
+import { saveSettingsCard } from './settings-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
@@ -17,11 +19,13 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.startSubmit]: submitStartForm,
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
+  [verbs.settingsSave]: saveSettingsCard,
 };
 
 export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {
   const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
-  const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const configured = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const actor = configured && (await withStoredAdmins(rt.ctx, configured));
   const verb: unknown = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
   const handler = typeof verb === 'string' && Object.hasOwn(handlers, verb) ? handlers[verb as Verb] : undefined;
   if (!actor) return invokeMessage(context, translator(locale)('teams.errors.noTenant'));
