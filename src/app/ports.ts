@@ -58,6 +58,8 @@ export interface ResponseStore {
   saveMany(tenantId: string, responses: Response[]): Promise<void>;
   listForRound(tenantId: string, roundId: string): Promise<Response[]>;
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
+  /** Deletes one respondent's answers in a round (erasure); returns how many. */
+  deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
 }
 
 /**
@@ -69,12 +71,16 @@ export interface ParticipationStore {
   countAnswered(tenantId: string, roundId: string): Promise<number>;
   /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;
+  /** Removes a respondent's marker (erasure). */
+  unmark(tenantId: string, roundId: string, respondent: string): Promise<void>;
 }
 
 export interface SummaryStore {
   /** Stores the final summary of a closed round; a second save of the same round keeps the first. */
   save(tenantId: string, summary: Summary): Promise<void>;
   get(tenantId: string, roundId: string): Promise<Summary | null>;
+  /** Replaces a closed round's summary, recomputed after an erasure. */
+  replace(tenantId: string, summary: Summary): Promise<void>;
 }
 
 /** Exactly-once by insert: the first caller of a key wins, every later one loses, across processes. */

@@ -11,6 +11,7 @@ import { openCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
+import { eraseMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
@@ -30,6 +31,7 @@ const optionsSchema = z.object({
   anonymous: z.boolean().default(false),
   state: z.enum(roundStates).optional(),
   tenant: z.string().min(1).default('cli:local'),
+  member: z.string().min(1).optional(),
   locale: localeSchema.optional(),
   help: z.boolean().default(false),
   channel: z.string().optional(),
@@ -70,6 +72,7 @@ async function run(argv: string[]): Promise<string> {
       anonymous: { type: 'boolean' },
       state: { type: 'string' },
       tenant: { type: 'string' },
+      member: { type: 'string' },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       channel: { type: 'string' },
@@ -121,6 +124,10 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'round ID');
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
+    }
+    case 'member erase': {
+      const memberId = need(options.member, '--member ID');
+      return withSession((s) => eraseMemberCommand(s, memberId, locale));
     }
     case 'schedule list':
       return withSession((s) => scheduleListCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));

@@ -63,4 +63,6 @@ export interface Summary {
   discussionPoints: DiscussionPoint[];
   previousRoundId: string | null;
   quantileMethod: string;
+  /** Set when the stored summary of a closed round was recomputed after a member's answers were erased. */
+  updatedAfterErasure?: boolean;
 }

@@ -9,6 +9,7 @@ export const commandVerbs = [
   'list',
   'frameworks',
   'mine',
+  'forget-me',
   'schedule',
   'settings',
 ] as const;
@@ -25,9 +26,15 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  'vergeet-mij': 'forget-me',
   plan: 'schedule',
   instellingen: 'settings',
 };
+
+function verbOf(word: string): CommandVerb | undefined {
+  const lower = word.toLowerCase();
+  return (commandVerbs as readonly string[]).includes(lower) ? (lower as CommandVerb) : aliases[lower];
+}
 
 export interface ParsedCommand {
   verb: CommandVerb;
@@ -36,12 +43,16 @@ export interface ParsedCommand {
   unknown?: string;
 }
 
-/** Parses the text after `/reflect` or after an @mention; unknown input becomes `help`. */
+/**
+ * Parses the text after `/reflect` or after an @mention; unknown input becomes `help`. Two-word commands
+ * may be written with a space or a dash: `forget me`, `forget-me`, `mijn gegevens`.
+ */
 export function parseCommand(text: string): ParsedCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const [first, ...args] = words;
+  const [first, second, ...rest] = words;
   if (!first) return { verb: 'help', args: [] };
-  const word = first.toLowerCase();
-  const verb = (commandVerbs as readonly string[]).includes(word) ? (word as CommandVerb) : aliases[word];
-  return verb ? { verb, args } : { verb: 'help', args: [], unknown: first };
+  const twoWords = second === undefined ? undefined : verbOf(`${first}-${second}`);
+  if (twoWords) return { verb: twoWords, args: rest };
+  const verb = verbOf(first);
+  return verb ? { verb, args: words.slice(1) } : { verb: 'help', args: [], unknown: first };
 }

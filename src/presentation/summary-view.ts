@@ -66,7 +66,9 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       .map((s) => ({ text: itemName(round, s.criterionId, s.dimension, locale), detail: itemDetail(s, round, locale) })),
   }));
   return {
-    title: t('summary.title', { name: round.name }),
+    title: summary.updatedAfterErasure
+      ? t('lifecycle.erasure.summaryTitle', { title: t('summary.title', { name: round.name }) })
+      : t('summary.title', { name: round.name }),
     interim,
     responseRate: t('summary.responseRate', {
       respondents: summary.respondents,

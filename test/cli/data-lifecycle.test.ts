@@ -1,8 +1,11 @@
 /** The admin's data-lifecycle commands through the real `spiegel` bin, against the real database. */
 import { expect, it } from 'vitest';
+import { systemClock } from '../../src/app/ports.js';
+import { recordResponse } from '../../src/app/responses.js';
+import { closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { createTestContext } from '../support/app-context.js';
-import { useCli } from './support.js';
+import { cliSecret, useCli } from './support.js';
 
 const { database, spiegel } = useCli();
 
@@ -38,3 +41,40 @@ it('shows every workspace setting and sets any of them, refusing an unknown key'
   expect(unknown.code).toBe(1);
   expect(unknown.stderr).toContain('there is no setting “colour”');
 }, 120_000);
+
+it('erases a member by id in one tenant only, recomputing closed summaries', async () => {
+  const ctx = await createTestContext(database().db, systemClock, cliSecret);
+  const roundIds: Record<string, string> = {};
+  for (const tenantId of ['teams:contoso', 'teams:fabrikam']) {
+    const place = { platform: 'teams' as const, tenantId, channelId: '19:general' };
+    const coordinator = { tenantId, userId: 'coord', isAdmin: false };
+    const round = await openRound(ctx, coordinator, {
+      place,
+      frameworkId: 'team-health',
+      criterionIds: ['go-clear'],
+      participants: ['aad-ann', 'aad-bob', 'aad-cas'],
+      anonymous: true,
+      locale: 'en',
+    });
+    for (const [userId, value] of [
+      ['aad-ann', 1],
+      ['aad-bob', 4],
+      ['aad-cas', 5],
+    ] as const) {
+      await recordResponse(ctx, { tenantId, userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value });
+    }
+    await closeRound(ctx, coordinator, round.id);
+    roundIds[tenantId] = round.id;
+  }
+
+  const erased = await spiegel('member', 'erase', '--member', 'aad-ann', '--tenant', 'teams:contoso');
+  expect(erased.stdout).toBe('aad-ann in teams:contoso: erased 1 answer in 1 round; summaries recomputed: 1.\n');
+  expect(await ctx.stores.responses.listForRound('teams:contoso', roundIds['teams:contoso']!)).toHaveLength(2);
+  expect(await ctx.stores.responses.listForRound('teams:fabrikam', roundIds['teams:fabrikam']!)).toHaveLength(3);
+  const summary = await ctx.stores.summaries.get('teams:contoso', roundIds['teams:contoso']!);
+  expect(summary).toMatchObject({ respondents: 2, updatedAfterErasure: true });
+
+  const missing = await spiegel('member', 'erase', '--tenant', 'teams:contoso');
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('--member ID is missing');
+});

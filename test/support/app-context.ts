@@ -12,11 +12,11 @@ let frameworks: Promise<FrameworkCatalogue> | undefined;
 export const testSecret = 'test-secret-'.repeat(4);
 
 /** The real use-case context on a test database, with the built-in frameworks. */
-export async function createTestContext(db: Db, clock: Clock = systemClock): Promise<AppContext> {
+export async function createTestContext(db: Db, clock: Clock = systemClock, secret = testSecret): Promise<AppContext> {
   frameworks ??= loadFrameworkCatalogue();
   const stores = createMongoStores(db);
   await stores.ensureIndexes();
-  return { stores, clock, frameworks: await frameworks, secret: testSecret, newId: newRoundId };
+  return { stores, clock, frameworks: await frameworks, secret, newId: newRoundId };
 }
 
 /**

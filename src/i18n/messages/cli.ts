@@ -21,6 +21,7 @@ export const cliMessages = {
   settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
                                                 low-response, reminders, retention-months (closed rounds are kept
                                                 N months, default 24, then deleted), admins
+  member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
 --locale nl|en (default DEFAULT_LOCALE).`,
@@ -57,6 +58,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,
                                                 low-response, reminders, retention-months (afgesloten rondes worden
                                                 N maanden bewaard, standaard 24, en dan gewist), admins
+  member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),
 --locale nl|en (standaard DEFAULT_LOCALE).`,

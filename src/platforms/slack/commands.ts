@@ -11,6 +11,7 @@ import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
 import { postSummary, retireRound } from './announce.js';
+import { askToForget } from './erasure.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -86,6 +87,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
 
   async frameworks({ rt, respond, locale }) {
     await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
+  },
+
+  async 'forget-me'({ rt, actor, locale, respond }) {
+    await askToForget(rt, actor, locale, respond);
   },
 
   async mine(call) {

@@ -19,6 +19,9 @@ export const actionIds = {
   continue: 'spiegel.continue',
   /** App Home (admins): the workspace's default language. */
   workspaceLocale: 'spiegel.workspace-locale',
+  /** `/reflect forget-me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
   /** Start form: a framework was chosen; the form shows its criteria and dimensions. */
   startFramework: 'spiegel.start.framework',
   /** App Home (admins): opens the workspace settings form. */

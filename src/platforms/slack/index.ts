@@ -12,6 +12,7 @@ import type { Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
+import { registerErasureActions } from './erasure.js';
 import { registerEvents } from './events.js';
 import { SlackNotifier } from './notifier.js';
 import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
@@ -83,6 +84,7 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
 
   registerCommands(setup.app, rt);
   registerActions(setup.app, rt);
+  registerErasureActions(setup.app, rt);
   registerViews(setup.app, rt);
   registerEvents(setup.app, rt);
   setup.app.error(async (error) => {

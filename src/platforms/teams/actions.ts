@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n/translator.js';
 import { actorOf, localeOf } from './activity.js';
 import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
+import { confirmErasure, keepAnswers } from './erasure.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
@@ -17,6 +18,8 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.startFramework]: chooseFramework,
   [verbs.startBack]: chooseOtherFramework,
   [verbs.startSubmit]: submitStartForm,
+  [verbs.forgetConfirm]: confirmErasure,
+  [verbs.forgetKeep]: keepAnswers,
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
   [verbs.settingsSave]: saveSettingsCard,

@@ -20,6 +20,7 @@ import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
 import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
+import { erasureQuestionCard } from './erasure.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
@@ -140,6 +141,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
     await sendPrivately(call, cards, 'teams.mine.sent');
+  },
+
+  async 'forget-me'(call) {
+    await sendPrivately(call, [await erasureQuestionCard(call.rt, call.actor, call.locale)], 'lifecycle.erasure.sentPrivately');
   },
 
   async summary(call) {

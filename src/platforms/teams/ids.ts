@@ -15,6 +15,9 @@ export const verbs = {
   startBack: 'spiegel.start.back',
   /** Start form: start the round (data `{ f: frameworkId }` plus the inputs). */
   startSubmit: 'spiegel.start.submit',
+  /** `forget me`: the member confirms erasing all their answers, or keeps them. */
+  forgetConfirm: 'spiegel.forget.confirm',
+  forgetKeep: 'spiegel.forget.keep',
   /** Recurring round form: schedule it (the inputs). */
   scheduleSubmit: 'spiegel.schedule.submit',
   /** Recurring round list: data `{ a: 'pause' | 'resume' | 'delete', id }`. */

@@ -39,4 +39,8 @@ export class MongoParticipationStore implements ParticipationStore {
     const docs = await this.answered.find({ tenantId, roundId }, { projection: { respondent: 1 } }).toArray();
     return docs.map((d) => respondentSchema.parse(d).respondent);
   }
+
+  async unmark(tenantId: string, roundId: string, respondent: string): Promise<void> {
+    await this.answered.deleteOne({ _id: `${roundId}/${respondent}`, tenantId });
+  }
 }

@@ -88,4 +88,9 @@ export class MongoResponseStore implements ResponseStore {
     const docs = await this.responses.find({ tenantId, roundId, respondent }).toArray();
     return docs.map(fromDocument);
   }
+
+  async deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number> {
+    const result = await this.responses.deleteMany({ tenantId, roundId, respondent });
+    return result.deletedCount;
+  }
 }

@@ -75,6 +75,7 @@ export const summarySchema = z.object({
   ),
   previousRoundId: z.string().nullable(),
   quantileMethod: z.string(),
+  updatedAfterErasure: z.boolean().optional(),
 }) satisfies z.ZodType<Summary>;
 
 interface SummaryDocument {
@@ -98,5 +99,9 @@ export class MongoSummaryStore implements SummaryStore {
   async get(tenantId: string, roundId: string): Promise<Summary | null> {
     const doc = await this.summaries.findOne({ _id: roundId, tenantId });
     return doc ? summarySchema.parse(doc.summary) : null;
+  }
+
+  async replace(tenantId: string, summary: Summary): Promise<void> {
+    await this.summaries.replaceOne({ _id: summary.roundId, tenantId }, { tenantId, summary });
   }
 }

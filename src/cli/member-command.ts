@@ -1,0 +1,19 @@
+import { eraseMemberAnswers } from '../app/erasure.js';
+import type { Locale } from '../domain/framework.js';
+import { translator } from '../i18n/translator.js';
+import type { CliSession } from './cli-context.js';
+import { asLines } from './output.js';
+
+/** `member erase --member ID`: an admin erases a member's answers in every round of the tenant. */
+export async function eraseMemberCommand(session: CliSession, memberId: string, locale: Locale): Promise<string> {
+  const result = await eraseMemberAnswers(session.ctx, session.actor, memberId);
+  return asLines([
+    translator(locale)('lifecycle.cli.erased', {
+      member: memberId,
+      tenant: session.actor.tenantId,
+      count: result.answers,
+      rounds: result.rounds,
+      summaries: result.summariesUpdated,
+    }),
+  ]);
+}
