@@ -349,7 +349,7 @@ async function bareUpserts(collection: Collection, roundId: string, seconds: num
 /** Where a click's time goes: the core's operations on the same database, same concurrency, no HTTP, no Slack. */
 async function coreBreakdown(db: Db, roundId: string, seconds: number): Promise<Record<string, number>> {
   const { createMongoStores } = await import('../src/storage/mongo/mongo-stores.js');
-  const { recordResponse } = await import('../src/app/responses.js');
+  const { saveAnswers } = await import('../src/app/save-answers.js');
   const { systemClock } = await import('../src/app/ports.js');
   const stores = createMongoStores(db);
   const ctx = {
@@ -375,11 +375,11 @@ async function coreBreakdown(db: Db, roundId: string, seconds: number): Promise<
     'rounds.get': () => stores.rounds.get(tenantId, roundId),
     'responses.write': (n) => stores.responses.write(tenantId, key(n), { value: (n % 5) + 1, updatedAt: new Date() }),
     'participation.markAnswered': (n) => stores.participation.markAnswered(tenantId, roundId, member(n % MEMBERS), new Date()),
-    recordResponse: (n) =>
-      recordResponse(
+    saveAnswers: (n) =>
+      saveAnswers(
         ctx,
         { tenantId, userId: member(n % MEMBERS), isAdmin: false },
-        { roundId, criterionId: criterion(n % CRITERIA), value: (n % 5) + 1 },
+        { roundId, answers: [{ criterionId: criterion(n % CRITERIA), value: (n % 5) + 1 }] },
       ),
   };
   const rates: Record<string, number> = {};

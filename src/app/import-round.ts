@@ -6,7 +6,7 @@ import type { Summary } from '../domain/summary-types.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
-import { normaliseComment, validateRating } from './responses.js';
+import { normaliseComment, validateRating } from './save-answers.js';
 import { buildRound } from './rounds.js';
 import { computeSummary } from './summaries.js';
 

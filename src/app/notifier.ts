@@ -1,3 +1,4 @@
+import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 
@@ -9,6 +10,12 @@ export interface ReminderDetails {
   timeZone: string;
   slot: string;
   deadline: Date | null;
+}
+
+/** A private message to one member, rendered in their language; with a round, the way to answer it comes along. */
+export interface PrivateMessage {
+  text(locale: Locale): string;
+  round?: Round;
 }
 
 /**
@@ -24,6 +31,13 @@ export interface Notifier {
   announceRound(round: Round): Promise<void>;
   /** The member's IANA time zone when the platform knows it. */
   memberTimeZone(round: Round, memberId: string): Promise<string | null>;
+  /** Sends one member of the tenant a private message (Slack DM, Teams personal chat). */
+  sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void>;
+}
+
+/** The platform a tenant lives on (`slack:T…`, `teams:<guid>`); null for a CLI-only tenant. */
+export function platformOfTenant(tenantId: string): 'slack' | 'teams' | null {
+  return tenantId.startsWith('slack:') ? 'slack' : tenantId.startsWith('teams:') ? 'teams' : null;
 }
 
 export type Notifiers = Partial<Record<Round['place']['platform'], Notifier>>;

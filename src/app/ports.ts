@@ -1,3 +1,4 @@
+import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
 import type { Summary } from '../domain/summary-types.js';
@@ -36,25 +37,19 @@ export interface RoundStore {
 export type ResponseKey = Pick<Response, 'roundId' | 'criterionId' | 'dimension' | 'respondent'>;
 
 export interface ResponsePatch {
-  /** Absent keeps the stored rating; a first answer must carry one. */
+  /** Absent keeps the stored rating; a first answer carries one. */
   value?: RatingValue | undefined;
   /** Absent keeps the stored comment. */
   comment?: string | null | undefined;
   updatedAt: Date | null;
 }
 
-export interface WrittenResponse {
-  response: Response;
-  /** True when this write created the answer, false when it revised one. */
-  created: boolean;
-}
-
 export interface ResponseStore {
   /**
    * Writes one member's answer: one document per (round, criterion, dimension, respondent), so a revision
-   * replaces the fields it carries. Returns the answer as stored, and whether it is a first answer.
+   * replaces the fields it carries. A patch without a rating updates an answer that exists. Returns it as stored.
    */
-  write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<WrittenResponse>;
+  write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response>;
   saveMany(tenantId: string, responses: Response[]): Promise<void>;
   listForRound(tenantId: string, roundId: string): Promise<Response[]>;
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
@@ -67,6 +62,7 @@ export interface ResponseStore {
  * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
  */
 export interface ParticipationStore {
+  /** Idempotent; only `unmark` removes a marker, so an implementation may skip markers it knows exist. */
   markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
   /** The respondent keys of the round's markers. */
@@ -159,7 +155,7 @@ export interface DeletionStore {
   deleteTenant(tenantId: string, keepJobKinds: string[]): Promise<void>;
 }
 
-export interface Stores {
+export interface Stores extends MediationStores {
   rounds: RoundStore;
   responses: ResponseStore;
   participation: ParticipationStore;

@@ -36,3 +36,13 @@ export async function openCliSession(config: Config, tenantId: string): Promise<
     throw error;
   }
 }
+
+/** Runs `work` in a session on the tenant and closes it afterwards, whatever happens. */
+export async function withCliSession(config: Config, tenantId: string, work: (session: CliSession) => Promise<string>): Promise<string> {
+  const session = await openCliSession(config, tenantId);
+  try {
+    return await work(session);
+  } finally {
+    await session.close();
+  }
+}

@@ -7,22 +7,14 @@ import { localeSchema, type Locale } from '../domain/framework.js';
 import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
-import { openCliSession, type CliSession } from './cli-context.js';
+import { withCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { isMediationGroup, runMediationCommand } from './mediation-command.js';
+import { need, pickFormat, UsageError } from './usage-error.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { eraseMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
-
-/** A command line the CLI cannot run; its message is a catalogue key with its values. */
-class UsageError extends Error {
-  constructor(
-    readonly key: string,
-    readonly vars: Record<string, unknown>,
-  ) {
-    super(key);
-  }
-}
 
 const optionsSchema = z.object({
   format: z.string().optional(),
@@ -47,21 +39,9 @@ const optionsSchema = z.object({
   participants: z.string().optional(),
 });
 
-function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
-  const format = value ?? fallback;
-  if (format === undefined || !(allowed as readonly string[]).includes(format)) {
-    throw new UsageError('cli.formatChoice', { choices: allowed.join(', ') });
-  }
-  return format as T;
-}
-
-function need(value: string | undefined, what: string): string {
-  if (!value) throw new UsageError('cli.missing', { what });
-  return value;
-}
-
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
+  if (isMediationGroup(argv[0])) return runMediationCommand(argv, config);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -98,14 +78,7 @@ async function run(argv: string[]): Promise<string> {
     return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
   if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
 
-  const withSession = async (work: (session: CliSession) => Promise<string>) => {
-    const session = await openCliSession(config, options.tenant);
-    try {
-      return await work(session);
-    } finally {
-      await session.close();
-    }
-  };
+  const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
   switch (command) {
     case 'round import': {
       const file = need(target, 'FILE.csv');

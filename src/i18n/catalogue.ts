@@ -1,6 +1,7 @@
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { mediationMessages } from './messages/mediation.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
@@ -20,10 +21,20 @@ const modules: MessageModule[] = [
   teamsMessages,
   lifecycleMessages,
   coordinationMessages,
+  mediationMessages,
 ];
+
+/** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
 
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
 export const catalogue: MessageModule = {
-  en: Object.assign({}, ...modules.map((m) => m.en)) as Tree,
-  nl: Object.assign({}, ...modules.map((m) => m.nl)) as Tree,
+  en: modules.reduce<Tree>((tree, m) => merge(tree, m.en), {}),
+  nl: modules.reduce<Tree>((tree, m) => merge(tree, m.nl), {}),
 };

@@ -1,13 +1,23 @@
-import { isSpiegelError } from '../domain/errors.js';
+import type { AnswerRefusal } from '../app/save-answers.js';
+import { isSpiegelError, type ErrorCode } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 
-/** The localised answer a user gets for a refusal; anything unexpected gets a safe, general message. */
-export function errorText(error: unknown, locale: Locale): string {
+function codeText(code: ErrorCode, params: Record<string, unknown>, locale: Locale): string {
   const t = translator(locale);
-  if (!isSpiegelError(error)) return t('errors.unexpected');
-  const details: Record<string, unknown> = { detail: '', ...error.details };
+  const details: Record<string, unknown> = { detail: '', ...params };
   if (typeof details.state === 'string') details.state = t(`state.${details.state}`);
   if (details.id === undefined) details.id = '';
-  return t(`errors.${error.code}`, details);
+  return t(`errors.${code}`, details);
+}
+
+/** The localised answer a user gets for a refusal; anything unexpected gets a safe, general message. */
+export function errorText(error: unknown, locale: Locale): string {
+  if (!isSpiegelError(error)) return translator(locale)('errors.unexpected');
+  return codeText(error.code, error.details, locale);
+}
+
+/** One refused answer, in the member's language, for beside its input. */
+export function refusalText(refusal: AnswerRefusal, locale: Locale): string {
+  return codeText(refusal.code, refusal.params, locale);
 }

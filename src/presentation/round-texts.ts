@@ -1,5 +1,5 @@
 import { SINGLE_DIMENSION, scalePoints, type Locale } from '../domain/framework.js';
-import type { Round } from '../domain/round.js';
+import type { RatingValue, Round } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 
 export function criterionText(round: Round, criterionId: string, locale: Locale): string {
@@ -43,10 +43,10 @@ export function scaleChoices(round: Round, locale: Locale): ScaleChoice[] {
   return choices;
 }
 
-/** Parses a choice value back into a rating; anything else is returned as-is for the core to refuse. */
-export function parseChoice(value: string): number | 'na' | string {
+/** A choice's value back as a rating (`na` or a whole number; the core checks the scale); null for anything else. */
+export function ratingOfChoice(value: string): RatingValue | null {
   if (value === 'na') return 'na';
-  return /^-?\d+$/.test(value) ? Number(value) : value;
+  return /^-?\d{1,6}$/.test(value) ? Number(value) : null;
 }
 
 export function formatNumber(value: number | null, locale: Locale, digits = 1): string {

@@ -11,6 +11,7 @@ import type { Round } from '../domain/round.js';
 import { reminderClaimKey, reminderQuotaKey, type Job, type JobResult } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
+import { mediationHandlers } from './mediation-handlers.js';
 import { nextAllowedTime } from './quiet-hours.js';
 import { isValidTimeZone } from './time-zones.js';
 
@@ -240,5 +241,6 @@ export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
     deadline: (run) => runDeadlineJob(deps, run),
     reminder: (run) => runReminderJob(deps, run),
     recurrence: (run) => runRecurrenceJob(deps, run),
+    ...mediationHandlers(deps),
   };
 }

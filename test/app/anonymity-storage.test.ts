@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { remindNow } from '../../src/app/jobs.js';
 import { pseudonymFor } from '../../src/app/pseudonym.js';
-import { myAnswers, recordResponse } from '../../src/app/responses.js';
+import { myAnswers } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { closeRound, membersToRemind, roundProgress, openRound } from '../../src/app/rounds.js';
 import { exportResponses, roundSummary } from '../../src/app/summaries.js';
 import { defaultWorkspaceSettings } from '../../src/domain/scheduling.js';
@@ -52,10 +53,10 @@ it('keeps the member id of an anonymous round only in its participant list', asy
   await drain();
   expect(notifier.reminders.filter((r) => r.memberId === anna)).toHaveLength(1);
 
-  await recordResponse(ctx, member(anna), { roundId: round.id, criterionId: 'go-clear', value: 2, comment: 'Goals shift weekly' });
-  await recordResponse(ctx, member(anna), { roundId: round.id, criterionId: 'go-clear', value: 3 });
-  await recordResponse(ctx, member(anna), { roundId: round.id, criterionId: 'co-help', value: 4, comment: 'Colleagues help' });
-  await recordResponse(ctx, member('U2'), { roundId: round.id, criterionId: 'go-clear', value: 5, comment: null });
+  await answer(ctx, member(anna), { roundId: round.id, criterionId: 'go-clear', value: 2, comment: 'Goals shift weekly' });
+  await answer(ctx, member(anna), { roundId: round.id, criterionId: 'go-clear', value: 3 });
+  await answer(ctx, member(anna), { roundId: round.id, criterionId: 'co-help', value: 4, comment: 'Colleagues help' });
+  await answer(ctx, member('U2'), { roundId: round.id, criterionId: 'go-clear', value: 5, comment: null });
 
   // Progress and reminder targets come from pseudonyms: the app derives each participant's and looks it up.
   expect((await roundProgress(ctx, coordinator, round.id)).progress).toEqual({ answered: 2, participants: 4 });

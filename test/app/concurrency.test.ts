@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { openRound, roundProgress } from '../../src/app/rounds.js';
 import { useTestContext } from '../support/app-context.js';
 
@@ -14,7 +14,7 @@ it('50 concurrent revisions of one answer leave one document holding one of the 
   const sent = Array.from({ length: 50 }, (_, i) => ({ value: (i % 5) + 1, comment: `revision ${i}` }));
   const results = await Promise.allSettled(
     sent.map((s) =>
-      recordResponse(testContext.ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', ...s }),
+      answer(testContext.ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', ...s }),
     ),
   );
   expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
@@ -29,11 +29,7 @@ it('200 members answering at once give a progress count of exactly 200, nothing 
   const round = await openRound(testContext.ctx, coordinator, { place, frameworkId: 'team-health', participants: members, locale: 'en' });
   const results = await Promise.allSettled(
     members.map((m, i) =>
-      recordResponse(
-        testContext.ctx,
-        { tenantId, userId: m, isAdmin: false },
-        { roundId: round.id, criterionId: 'co-help', value: (i % 5) + 1 },
-      ),
+      answer(testContext.ctx, { tenantId, userId: m, isAdmin: false }, { roundId: round.id, criterionId: 'co-help', value: (i % 5) + 1 }),
     ),
   );
   expect(results.filter((r) => r.status === 'rejected')).toEqual([]);

@@ -8,7 +8,7 @@ import { FrameworkCatalogue, loadBuiltInFrameworks, loadFrameworkCatalogue, load
 import { isSpiegelError, type SpiegelError } from '../../src/domain/errors.js';
 import { perspectives, type Framework } from '../../src/domain/framework.js';
 
-const builtInIds = ['intervision-case', 'mediation-quality', 'mentoring-to-work', 'team-health'];
+const builtInIds = ['case-file-audit', 'intervision-case', 'mediation-quality', 'mentoring-to-work', 'team-health'];
 
 async function rejection(promise: Promise<unknown>): Promise<SpiegelError> {
   try {
@@ -43,7 +43,7 @@ describe('built-in frameworks', () => {
     builtIns ??= await loadBuiltInFrameworks();
   });
 
-  it('are the four shipped frameworks, version 1.0', () => {
+  it('are the five shipped frameworks, version 1.0', () => {
     expect(builtIns.map((f) => f.id).sort()).toEqual(builtInIds);
     for (const f of builtIns) expect(f.version).toBe('1.0');
   });
@@ -169,7 +169,7 @@ describe('loading files', () => {
     await writeFile(join(dir, 'archive', 'old.yaml'), customYaml('old'));
 
     const catalogue = await loadFrameworkCatalogue(dir);
-    expect(catalogue.list().map((f) => f.id)).toEqual([...builtInIds.slice(0, 3), 'own', 'team-health']);
+    expect(catalogue.list().map((f) => f.id)).toEqual([...builtInIds.slice(0, 4), 'own', 'team-health']);
     expect(catalogue.get('own').version).toBe('2.1');
     expect(catalogue.has('old')).toBe(false);
   });

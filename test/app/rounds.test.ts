@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
-import { myAnswers, recordResponse } from '../../src/app/responses.js';
+import { myAnswers } from '../../src/app/responses.js';
+import { saveAnswers } from '../../src/app/save-answers.js';
+import { answer } from '../support/answers.js';
 import { cancelRound, closeRound, listRounds, membersToRemind, openRound, roundProgress } from '../../src/app/rounds.js';
 import { exportResponses, roundSummary } from '../../src/app/summaries.js';
 import { pseudonymFor } from '../../src/app/pseudonym.js';
@@ -55,40 +57,89 @@ describe('opening a round', () => {
 describe('answering', () => {
   it('stores, revises and reads back a member’s rating and comment', async () => {
     const round = await open();
-    const first = await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 4 });
-    expect(first.response).toMatchObject({ value: 4, comment: null, respondent: 'U1', dimension: 'rating' });
-    await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', comment: '  Clear enough  ' });
-    const revised = await recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 'na' });
-    expect(revised.response).toMatchObject({ value: 'na', comment: 'Clear enough' });
+    const first = await answer(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 4 });
+    expect(first).toMatchObject({ value: 4, comment: null, respondent: 'U1', dimension: 'rating' });
+    await answer(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', comment: '  Clear enough  ' });
+    const revised = await answer(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 'na' });
+    expect(revised).toMatchObject({ value: 'na', comment: 'Clear enough' });
     const mine = await myAnswers(testContext.ctx, member('U1'), round.id);
     expect(mine.responses).toHaveLength(1);
     expect((await roundProgress(testContext.ctx, member('U2'), round.id)).progress).toEqual({ answered: 1, participants: 4 });
     expect(await membersToRemind(testContext.ctx, round)).toEqual(['U2', 'U3', 'U4']);
   });
 
-  it('refuses bad input with stable codes and stores nothing', async () => {
+  it('refuses bad input with stable codes, per input, and stores nothing', async () => {
     const round = await open();
-    const base = { roundId: round.id, criterionId: 'go-clear' };
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 6 }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 2.5 }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: '3' as never }), 'rating.outOfScale');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, value: 3, comment: 'x'.repeat(2001) }), 'comment.tooLong');
-    await rejectsWith(
-      recordResponse(testContext.ctx, member('U1'), { ...base, criterionId: 'ps-mistakes', value: 3 }),
-      'criterion.unknown',
-    );
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, dimension: 'practice', value: 3 }), 'dimension.unknown');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, comment: 'comment before any rating' }), 'input.invalid');
-    await rejectsWith(recordResponse(testContext.ctx, member('OUTSIDER'), { ...base, value: 3 }), 'round.notParticipant');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1', tenantB), { ...base, value: 3 }), 'round.unknown');
-    await rejectsWith(recordResponse(testContext.ctx, member('U1'), { ...base, roundId: 'forged-id', value: 3 }), 'round.unknown');
+    const refusals = async (answers: Parameters<typeof saveAnswers>[2]['answers']) => {
+      const outcome = await saveAnswers(testContext.ctx, member('U1'), { roundId: round.id, answers });
+      return outcome.ok ? [] : outcome.refusals.map((r) => [r.criterionId, r.field, r.code]);
+    };
+    expect(
+      await refusals([
+        { criterionId: 'go-clear', value: 6 },
+        { criterionId: 'wl-manageable', value: 2.5 },
+        { criterionId: 'co-help', value: '3' as never },
+      ]),
+    ).toEqual([
+      ['go-clear', 'rating', 'rating.outOfScale'],
+      ['wl-manageable', 'rating', 'rating.outOfScale'],
+      ['co-help', 'rating', 'rating.outOfScale'],
+    ]);
+    expect(
+      await refusals([
+        { criterionId: 'go-clear', value: 3, comment: 'x'.repeat(2001) },
+        { criterionId: 'ps-mistakes', value: 3 },
+        { criterionId: 'wl-manageable', dimension: 'practice', value: 3 },
+        { criterionId: 'co-help', value: 4 },
+      ]),
+    ).toEqual([
+      ['go-clear', 'comment', 'comment.tooLong'],
+      ['ps-mistakes', 'rating', 'criterion.unknown'],
+      ['wl-manageable', 'rating', 'dimension.unknown'],
+    ]);
+    // All or nothing: the valid rating of co-help beside a comment without a rating is not stored either.
+    expect(
+      await refusals([
+        { criterionId: 'co-help', value: 4 },
+        { criterionId: 'go-clear', comment: 'comment before any rating' },
+      ]),
+    ).toEqual([['go-clear', 'comment', 'comment.needsRating']]);
+    const base = { roundId: round.id, answers: [{ criterionId: 'go-clear', value: 3 }] };
+    await rejectsWith(saveAnswers(testContext.ctx, member('OUTSIDER'), base), 'round.notParticipant');
+    await rejectsWith(saveAnswers(testContext.ctx, member('U1', tenantB), base), 'round.unknown');
+    await rejectsWith(saveAnswers(testContext.ctx, member('U1'), { ...base, roundId: 'forged-id' }), 'round.unknown');
     expect(await testContext.ctx.stores.responses.listForRound(tenantA, round.id)).toEqual([]);
     expect((await roundProgress(testContext.ctx, coordinator, round.id)).progress.answered).toBe(0);
   });
 
+  it('saves a whole form: only what changed, the comment with its item, one marker', async () => {
+    const round = await open();
+    await answer(testContext.ctx, member('U3'), { roundId: round.id, criterionId: 'go-clear', value: 4, comment: 'fine' });
+    const outcome = await saveAnswers(testContext.ctx, member('U3'), {
+      roundId: round.id,
+      wholeForm: true,
+      answers: [
+        { criterionId: 'go-clear', value: 4 },
+        { criterionId: 'go-clear', comment: 'fine' },
+        { criterionId: 'wl-manageable', value: 2 },
+        { criterionId: 'wl-manageable', comment: '  Too much  ' },
+        { criterionId: 'co-help', comment: null },
+      ],
+    });
+    expect(outcome.ok && outcome.saved.map((r) => [r.criterionId, r.value, r.comment])).toEqual([['wl-manageable', 2, 'Too much']]);
+    expect(outcome.ok && outcome.answers.map((r) => r.criterionId).sort()).toEqual(['go-clear', 'wl-manageable']);
+    const erased = await saveAnswers(testContext.ctx, member('U3'), {
+      roundId: round.id,
+      wholeForm: true,
+      answers: [{ criterionId: 'go-clear', comment: '' }],
+    });
+    expect(erased.ok && erased.saved.map((r) => [r.criterionId, r.value, r.comment])).toEqual([['go-clear', 4, null]]);
+    expect((await roundProgress(testContext.ctx, coordinator, round.id)).progress.answered).toBe(1);
+  });
+
   it('accepts exactly 2,000 characters of comment', async () => {
     const round = await open();
-    const { response } = await recordResponse(testContext.ctx, member('U2'), {
+    const response = await answer(testContext.ctx, member('U2'), {
       roundId: round.id,
       criterionId: 'co-help',
       value: 5,
@@ -103,7 +154,7 @@ describe('anonymous rounds', () => {
     // A member id with characters a base64url pseudonym never holds, so the check cannot match by chance.
     const anna = 'anna.peeters@example.org';
     const round = await open({ anonymous: true, participants: [...members, anna] });
-    await recordResponse(testContext.ctx, member(anna), { roundId: round.id, criterionId: 'co-help', value: 2, comment: 'Busy weeks' });
+    await answer(testContext.ctx, member(anna), { roundId: round.id, criterionId: 'co-help', value: 2, comment: 'Busy weeks' });
     const raw = await testContext.database.db.collection('responses').find({ roundId: round.id }).toArray();
     expect(raw).toHaveLength(1);
     expect(JSON.stringify(raw)).not.toContain(anna);
@@ -133,7 +184,7 @@ describe('coordinator rules and closing', () => {
     const round = await open();
     await Promise.all(
       members.map((m, i) =>
-        recordResponse(testContext.ctx, member(m), {
+        answer(testContext.ctx, member(m), {
           roundId: round.id,
           criterionId: 'go-clear',
           value: (i % 2) + 4,
@@ -144,10 +195,7 @@ describe('coordinator rules and closing', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => closeRound(testContext.ctx, coordinator, round.id)));
     expect(results.filter((r) => r.firstClose)).toHaveLength(1);
     expect(results.every((r) => r.round.state === 'closed')).toBe(true);
-    await rejectsWith(
-      recordResponse(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }),
-      'round.closed',
-    );
+    await rejectsWith(answer(testContext.ctx, member('U1'), { roundId: round.id, criterionId: 'go-clear', value: 1 }), 'round.closed');
     const { summary, interim } = await roundSummary(testContext.ctx, member('U4'), round.id);
     expect(interim).toBe(false);
     expect(summary.respondents).toBe(4);
@@ -161,12 +209,10 @@ describe('coordinator rules and closing', () => {
 
   it('compares a closed round with the previous one in the same place', async () => {
     const first = await open();
-    for (const m of members)
-      await recordResponse(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
+    for (const m of members) await answer(testContext.ctx, member(m), { roundId: first.id, criterionId: 'wl-manageable', value: 2 });
     await closeRound(testContext.ctx, coordinator, first.id);
     const second = await open();
-    for (const m of members)
-      await recordResponse(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
+    for (const m of members) await answer(testContext.ctx, member(m), { roundId: second.id, criterionId: 'wl-manageable', value: 4 });
     const { summary } = await closeRound(testContext.ctx, coordinator, second.id);
     expect(summary.previousRoundId).toBe(first.id);
     expect(summary.gaps).toContainEqual(

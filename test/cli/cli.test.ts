@@ -9,6 +9,7 @@ it('lists the four built-in frameworks', async () => {
   const { code, stdout } = await spiegel('frameworks', 'list', '--format', 'json');
   expect(code).toBe(0);
   expect(JSON.parse(stdout).map((f: { id: string }) => f.id)).toEqual([
+    'case-file-audit',
     'intervision-case',
     'mediation-quality',
     'mentoring-to-work',

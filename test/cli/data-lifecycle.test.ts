@@ -1,7 +1,7 @@
 /** The admin's data-lifecycle commands through the real `spiegel` bin, against the real database. */
 import { expect, it } from 'vitest';
 import { systemClock } from '../../src/app/ports.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { createTestContext } from '../support/app-context.js';
@@ -61,7 +61,7 @@ it('erases a member by id in one tenant only, recomputing closed summaries', asy
       ['aad-bob', 4],
       ['aad-cas', 5],
     ] as const) {
-      await recordResponse(ctx, { tenantId, userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value });
+      await answer(ctx, { tenantId, userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value });
     }
     await closeRound(ctx, coordinator, round.id);
     roundIds[tenantId] = round.id;

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import { countMemberAnswers, eraseMemberAnswers } from '../../src/app/erasure.js';
 import { respondentKey } from '../../src/app/pseudonym.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { closeRound, openRound, roundProgress } from '../../src/app/rounds.js';
 import { roundSummary } from '../../src/app/summaries.js';
 import type { Place } from '../../src/domain/round.js';
@@ -31,7 +31,7 @@ async function answeredRound(anonymous: boolean) {
     locale: 'en',
   });
   for (const [member, value] of ratings) {
-    await recordResponse(t.ctx, actor(member), {
+    await answer(t.ctx, actor(member), {
       roundId: round.id,
       criterionId: 'go-clear',
       value,
@@ -75,7 +75,7 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   expect(buildSummaryView(round, summary, 'nl', false).title).toContain('(bijgewerkt na een wissing)');
 
   // In an open round the member may answer again.
-  await recordResponse(t.ctx, actor('ann'), { roundId: open.id, criterionId: 'go-clear', value: 3 });
+  await answer(t.ctx, actor('ann'), { roundId: open.id, criterionId: 'go-clear', value: 3 });
   expect((await roundProgress(t.ctx, actor('bob'), open.id)).progress.answered).toBe(4);
   expect(await eraseMemberAnswers(t.ctx, actor('ann'), 'ann')).toMatchObject({ answers: 1, rounds: 1, summariesUpdated: 0 });
   expect(await eraseMemberAnswers(t.ctx, actor('ann'), 'ann')).toMatchObject({ answers: 0, rounds: 0 });

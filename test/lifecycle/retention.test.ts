@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { nextRetentionRun, scheduleRetention } from '../../src/app/retention.js';
 import { cancelRound, closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
@@ -42,7 +42,7 @@ async function answeredRound(place: Place, anonymous = false) {
     ['m2', 2],
     ['m3', 5],
   ] as const) {
-    await recordResponse(ctx, actorIn(place, member), { roundId: round.id, criterionId: 'go-clear', value, comment: `note ${member}` });
+    await answer(ctx, actorIn(place, member), { roundId: round.id, criterionId: 'go-clear', value, comment: `note ${member}` });
   }
   return round;
 }

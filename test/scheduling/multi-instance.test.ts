@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { remindNow } from '../../src/app/jobs.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { openRound } from '../../src/app/rounds.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
@@ -92,7 +92,7 @@ it.each([
         locale: 'en',
         deadline: new Date(NOW.getTime() + 40 * hour),
       });
-      await recordResponse(ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId, value: 4, comment: null });
+      await answer(ctx, { tenantId, userId: 'm1', isAdmin: false }, { roundId: round.id, criterionId, value: 4, comment: null });
       reminding.push(round.id);
     }
     for (let i = 0; i < 5; i++) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { createRecurrence, deleteRecurrence, listRecurrences, pauseRecurrence, resumeRecurrence } from '../../src/app/recurrences.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
@@ -35,7 +35,7 @@ function criterion(): string {
 
 async function answerAll(roundId: string, value: number) {
   for (const userId of ['m1', 'm2', 'm3']) {
-    await recordResponse(ctx, { tenantId, userId, isAdmin: false }, { roundId, criterionId: criterion(), value, comment: null });
+    await answer(ctx, { tenantId, userId, isAdmin: false }, { roundId, criterionId: criterion(), value, comment: null });
   }
 }
 

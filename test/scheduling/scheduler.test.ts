@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { remindNow, roundJobStatus } from '../../src/app/jobs.js';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer as saveAnswer } from '../support/answers.js';
 import { closeRound, cancelRound, openRound, type OpenRoundInput } from '../../src/app/rounds.js';
 import { updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
@@ -58,7 +58,7 @@ function roundInput(overrides: Partial<OpenRoundInput> = {}): OpenRoundInput {
 
 async function answer(roundId: string, userId: string, value: number) {
   // comment: null — a first answer without one trips the response store on FerretDB (reported).
-  await recordResponse(ctx, member(userId), { roundId, criterionId: firstCriterion(), value, comment: null });
+  await saveAnswer(ctx, member(userId), { roundId, criterionId: firstCriterion(), value, comment: null });
 }
 
 describe('deadlines', () => {

@@ -3,7 +3,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { createTestContext } from '../support/app-context.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
-import type { Notifier } from '../../src/app/notifier.js';
+import type { Notifier, PrivateMessage } from '../../src/app/notifier.js';
 import type { Clock } from '../../src/app/ports.js';
 import type { Round } from '../../src/domain/round.js';
 import type { Summary } from '../../src/domain/summary-types.js';
@@ -23,6 +23,8 @@ export class RecordingNotifier implements Notifier {
   readonly summaries: Array<{ roundId: string; summary: Summary }> = [];
   readonly reminders: SentReminder[] = [];
   readonly announced: Round[] = [];
+  /** Private messages, rendered in English. */
+  readonly privateMessages: Array<{ tenantId: string; memberId: string; text: string; roundId: string | null; at: Date }> = [];
   /** Member id → IANA zone; absent: the platform does not know it. */
   readonly timeZones = new Map<string, string>();
   /** Members whose reminders fail (the platform refuses). */
@@ -53,6 +55,11 @@ export class RecordingNotifier implements Notifier {
 
   async memberTimeZone(_round: Round, memberId: string): Promise<string | null> {
     return this.timeZones.get(memberId) ?? null;
+  }
+
+  async sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void> {
+    if (this.failFor.has(memberId)) throw new Error(`cannot open a direct message with ${memberId}`);
+    this.privateMessages.push({ tenantId, memberId, text: message.text('en'), roundId: message.round?.id ?? null, at: this.clock.now() });
   }
 }
 

@@ -1,18 +1,20 @@
 /**
  * Clicks. A rating click is the hot path: one round read, the answer's write and the answered marker
- * (recordResponse), then the acknowledgement, the private confirmation showing the stored answer, and a
+ * (saveAnswers), then the acknowledgement, the private confirmation showing the stored answer, and a
  * debounced progress update. The member's language comes from an in-process cache in parallel.
  */
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
-import { myAnswers, recordResponse } from '../../app/responses.js';
+import { myAnswers } from '../../app/responses.js';
+import { saveAnswers } from '../../app/save-answers.js';
 import { SpiegelError } from '../../domain/errors.js';
 import { pickLocale, translator } from '../../i18n/translator.js';
+import { refusalText } from '../../presentation/error-text.js';
+import { ratingOfChoice } from '../../presentation/round-texts.js';
 import { CLICK_ACK_BUDGET_MS, settle, within } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
 import { BUSY, ClickQueue } from './click-queue.js';
 import { publishHome } from './home-tab.js';
-import { toRating } from './form-values.js';
 import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
@@ -40,9 +42,15 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     const actor = actorFor(teamId, body.user.id, admins);
     const locale = rt.directory.localeOf(client, teamId, body.user.id);
     const rate = decodeRate(action.value);
+    const value = rate ? ratingOfChoice(rate.value) : null;
     const stored = settle(
-      rate
-        ? clicks.run(() => recordResponse(rt.ctx, actor, { ...rate, value: toRating(rate.value) }))
+      rate && value !== null
+        ? clicks.run(() =>
+            saveAnswers(rt.ctx, actor, {
+              roundId: rate.roundId,
+              answers: [{ criterionId: rate.criterionId, dimension: rate.dimension, value }],
+            }),
+          )
         : Promise.reject(new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' })),
     );
     await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started));
@@ -50,9 +58,10 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     const outcome = await stored;
     if (!outcome.ok) return ephemeral(respond, refusal(outcome.error, await locale, rt.logger));
     if (outcome.value === BUSY) return ephemeral(respond, translator(await locale)('slack.saved.busy'));
-    const { round, response } = outcome.value;
-    rt.progress.answered(round, client);
-    await ephemeral(respond, savedText(round, response, await locale));
+    const saved = outcome.value;
+    if (!saved.ok) return ephemeral(respond, refusalText(saved.refusals[0]!, await locale));
+    rt.progress.answered(saved.round, client);
+    await ephemeral(respond, savedText(saved.round, saved.saved[0]!, await locale));
   });
 
   type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -4,17 +4,17 @@
  */
 import type { types } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
-import { myAnswers, recordResponse } from '../../app/responses.js';
-import { requireOpen } from '../../app/rounds.js';
+import { answerSheet, saveAnswers, type AnswerRefusal } from '../../app/save-answers.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import { roundDimensionIds, type Response, type Round } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
+import { refusalText } from '../../presentation/error-text.js';
 import { componentTitle } from '../../presentation/round-texts.js';
 import { renderAnswerForm, renderNoticeView } from './blocks/answer-form.js';
 import { criteriaInPart, criterionPart, formParts } from './blocks/form-parts.js';
-import { planFormWrites, type FormValues } from './form-values.js';
-import type { FormTarget } from './ids.js';
+import { formBlockIds, type FormTarget } from './ids.js';
+import { readAnswerForm } from './parse.js';
 import { refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import type { WebClient } from './web-api.js';
@@ -23,15 +23,6 @@ export type FormRequest =
   | { kind: 'part'; target: FormTarget }
   | { kind: 'criterion'; roundId: string; criterionId: string }
   | { kind: 'continue'; roundId: string };
-
-/** The round and the member's answers, if the member may answer it now. */
-async function answerable(rt: SlackRuntime, actor: Actor, roundId: string): Promise<{ round: Round; answers: Response[] }> {
-  const { round, responses } = await myAnswers(rt.ctx, actor, roundId);
-  requireOpen(round);
-  if (!round.participants.includes(actor.userId))
-    throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
-  return { round, answers: responses };
-}
 
 function isComplete(round: Round, part: FormTarget, answered: Set<string>): boolean {
   const dims = roundDimensionIds(round);
@@ -74,49 +65,58 @@ export async function openAnswerForm(
   const roundId = request.kind === 'part' ? request.target.roundId : request.roundId;
   let view: types.ModalView;
   try {
-    const { round, answers } = await answerable(rt, actor, roundId);
+    const { round, answers } = await answerSheet(rt.ctx, actor, roundId);
     view = renderAnswerForm({ round, locale, target: targetOf(round, answers, request), answers });
   } catch (error) {
-    view = renderNoticeView(locale, [refusal(error, locale, rt.logger)]);
+    view = renderNoticeView(locale, 'notSaved', [refusal(error, locale, rt.logger)]);
   }
   await client.views.open({ trigger_id: triggerId, view });
 }
 
 export type FormOutcome = { kind: 'errors'; errors: Record<string, string> } | { kind: 'view'; view: types.ModalView };
 
-/** Stores what changed in a submitted form; every answer is stored before the outcome says "saved". */
+/** Each refusal beside its own input, as Slack's `response_action: errors` wants them (block id → text). */
+function besideInputs(refusals: readonly AnswerRefusal[], locale: Locale): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const r of refusals) {
+    const blockId =
+      r.field === 'comment' || r.dimension === null ? formBlockIds.comment(r.criterionId) : formBlockIds.rating(r.criterionId, r.dimension);
+    const text = refusalText(r, locale);
+    errors[blockId] = errors[blockId] ? `${errors[blockId]} ${text}` : text;
+  }
+  return errors;
+}
+
+/** Stores a submitted form, all of it or nothing; the outcome says "saved" only once every answer is stored. */
 export async function saveAnswerForm(
   rt: SlackRuntime,
   client: WebClient,
   actor: Actor,
   locale: Locale,
   target: FormTarget | null,
-  values: FormValues,
+  values: unknown,
 ): Promise<FormOutcome> {
   const t = translator(locale);
-  const notice = (lines: string[]): FormOutcome => ({ kind: 'view', view: renderNoticeView(locale, lines) });
   try {
     if (!target) throw new SpiegelError('input.invalid', 'bad form metadata', { detail: 'form' });
-    const { round, answers } = await answerable(rt, actor, target.roundId);
-    const criterionIds = criteriaInPart(round, target);
-    if (!criterionIds) throw new SpiegelError('criterion.unknown', 'no such part of the round');
-    const plan = planFormWrites(round, criterionIds, answers, values, locale);
-    if (Object.keys(plan.errors).length > 0) return { kind: 'errors', errors: plan.errors };
-    const stored = await Promise.all(plan.writes.map(async (input) => (await recordResponse(rt.ctx, actor, input)).response));
-    if (stored.length > 0) rt.progress.answered(round, client);
-    const merged = [
-      ...answers.filter((a) => !stored.some((s) => s.criterionId === a.criterionId && s.dimension === a.dimension)),
-      ...stored,
-    ];
-    const saved = stored.length > 0 ? t('slack.form.saved', { count: stored.length }) : t('slack.form.nothingChanged');
-    const next = nextOpenPart(round, merged, target);
+    const form = readAnswerForm(values);
+    const notUnderstood = t('errors.input.invalid', { detail: t('slack.form.notUnderstood') });
+    if (form.malformed.length > 0) return { kind: 'errors', errors: Object.fromEntries(form.malformed.map((id) => [id, notUnderstood])) };
+    const outcome = await saveAnswers(rt.ctx, actor, { roundId: target.roundId, answers: form.answers, wholeForm: true });
+    if (!outcome.ok) return { kind: 'errors', errors: besideInputs(outcome.refusals, locale) };
+    const { round, saved, answers } = outcome;
+    if (saved.length > 0) rt.progress.answered(round, client);
+    const done = saved.length > 0 ? t('slack.form.saved', { count: saved.length }) : t('slack.form.nothingChanged');
+    const next = nextOpenPart(round, answers, target);
     if (next) {
-      const line = `${saved} ${t('slack.form.next', { component: componentTitle(round, next.componentId, locale) })}`;
-      return { kind: 'view', view: renderAnswerForm({ round, locale, target: next, answers: merged, notice: line }) };
+      const line = `${done} ${t('slack.form.next', { component: componentTitle(round, next.componentId, locale) })}`;
+      return { kind: 'view', view: renderAnswerForm({ round, locale, target: next, answers, notice: line }) };
     }
-    const allAnswered = !formParts(round).some((p) => !isComplete(round, p, new Set(merged.map((a) => `${a.criterionId}|${a.dimension}`))));
-    return notice(allAnswered ? [saved, t('slack.form.allDone')] : [saved]);
+    const allAnswered = !formParts(round).some(
+      (p) => !isComplete(round, p, new Set(answers.map((a) => `${a.criterionId}|${a.dimension}`))),
+    );
+    return { kind: 'view', view: renderNoticeView(locale, 'saved', allAnswered ? [done, t('slack.form.allDone')] : [done]) };
   } catch (error) {
-    return notice([refusal(error, locale, rt.logger)]);
+    return { kind: 'view', view: renderNoticeView(locale, 'notSaved', [refusal(error, locale, rt.logger)]) };
   }
 }

@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
+import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
@@ -40,6 +41,13 @@ type Handler = (call: CommandCall) => Promise<void>;
 
 const roundArg = (call: CommandCall) => call.parsed.args[0];
 
+/** A mediation command answered privately with the text it returns. */
+const mediation =
+  (command: (call: MediationChatCall) => Promise<string>): Handler =>
+  async ({ rt, actor, parsed, command: slash, locale, respond }) => {
+    const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: slash.channel_id };
+    await ephemeral(respond, await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale }));
+  };
 const inChannel = (command: SlashCommand) => command.channel_id.startsWith('C') || command.channel_id.startsWith('G');
 
 async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string, command: SlashCommand): Promise<StartFormMetadata> {
@@ -129,6 +137,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
       translator(call.locale)(firstCancel ? 'slack.cancel.cancelled' : 'slack.cancel.already', { name: round.name }),
     );
   },
+
+  cases: mediation(casesChat),
+  audit: mediation(auditChat),
 };
 
 export function registerCommands(app: App, rt: SlackRuntime): void {

@@ -1,12 +1,14 @@
 /** The core's Notifier port for Slack: what the scheduler (deadlines, reminders, recurring rounds) asks Slack to say. */
 import type { AppContext } from '../../app/context.js';
-import type { Notifier, ReminderDetails } from '../../app/notifier.js';
+import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
+import { translator } from '../../i18n/translator.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
 import { postRound, postSummary } from './announce.js';
 import { renderReminderMessage } from './blocks/reminder.js';
-import { teamIdOf } from './ids.js';
+import { button, escapeMrkdwn, limits, section, truncate } from './blocks/limits.js';
+import { actionIds, teamIdOf } from './ids.js';
 import type { SlackDirectory } from './users.js';
 import type { SlackClients, WebClient } from './web-api.js';
 
@@ -48,5 +50,28 @@ export class SlackNotifier implements Notifier {
   async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
     const client = await this.#client(round);
     return (await this.directory.user(client, teamIdOf(round.place.tenantId), memberId))?.timeZone ?? null;
+  }
+
+  /** A direct message in the member's language; with a round, a button that opens its answers form. */
+  async sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void> {
+    const teamId = teamIdOf(tenantId);
+    const client = await this.clients.forTeam(teamId);
+    const locale = await this.directory.localeOf(client, teamId, memberId);
+    const text = message.text(locale);
+    const opened = await client.conversations.open({ users: memberId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error('conversations.open returned no channel');
+    const blocks = [
+      section(escapeMrkdwn(truncate(text, limits.sectionText))),
+      ...(message.round
+        ? [
+            {
+              type: 'actions',
+              elements: [button(translator(locale)('slack.remind.open'), actionIds.continue, message.round.id, 'primary')],
+            },
+          ]
+        : []),
+    ];
+    await client.chat.postMessage({ channel, text: truncate(text, limits.messageText), blocks });
   }
 }

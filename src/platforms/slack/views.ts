@@ -4,7 +4,6 @@ import { translator } from '../../i18n/translator.js';
 import { ACK_BUDGET_MS, LATE, within } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
-import type { FormValues } from './form-values.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
@@ -22,16 +21,16 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const teamId = teamOf(context, body);
     const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
-    const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values as FormValues);
+    const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values);
     const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
     const respondWith = (o: FormOutcome) =>
       o.kind === 'errors'
         ? ({ response_action: 'errors', errors: o.errors } as const)
         : ({ response_action: 'update', view: o.view } as const);
     if (outcome !== LATE) return ack(respondWith(outcome));
-    await ack({ response_action: 'update', view: renderNoticeView(locale, [translator(locale)('slack.form.saving')]) });
+    await ack({ response_action: 'update', view: renderNoticeView(locale, 'saving', [translator(locale)('slack.form.saving')]) });
     const late = await work;
-    const final = late.kind === 'view' ? late.view : renderNoticeView(locale, Object.values(late.errors));
+    const final = late.kind === 'view' ? late.view : renderNoticeView(locale, 'notSaved', Object.values(late.errors));
     await client.views.update({ view_id: view.id, view: final });
   });
 

@@ -2,7 +2,7 @@
 import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n/translator.js';
 import { actorOf, localeOf } from './activity.js';
-import { saveAnswers, showOwnView, type ActionCall } from './answer-flow.js';
+import { saveCardAnswers, showOwnView, type ActionCall } from './answer-flow.js';
 import { confirmErasure, keepAnswers } from './erasure.js';
 import { verbs, type Verb } from './ids.js';
 import { invokeMessage } from './reply.js';
@@ -13,7 +13,7 @@ import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
-  [verbs.answer]: saveAnswers,
+  [verbs.answer]: saveCardAnswers,
   [verbs.refresh]: showOwnView,
   [verbs.startFramework]: chooseFramework,
   [verbs.startBack]: chooseOtherFramework,

@@ -8,6 +8,7 @@ import type { Actor } from '../../app/actor.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { remindNow } from '../../app/jobs.js';
 import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
+import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
@@ -15,6 +16,7 @@ import type { Round } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
+import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
@@ -74,6 +76,15 @@ async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteK
   await call.rt.messenger.sendToMember(member, cards);
   await replyText(call.context, translator(call.locale)(noteKey));
 }
+
+/** A mediation command answered in the conversation with the text it returns. */
+const mediation =
+  (command: (call: MediationChatCall) => Promise<string>) =>
+  async ({ rt, actor, parsed, context, locale }: CommandCall): Promise<void> => {
+    const place = { platform: 'teams' as const, tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
+    // Teams renders a single line break inside a text block as a space: paragraphs keep the lines apart.
+    await replyText(context, (await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale })).replace(/\n/g, '\n\n'));
+  };
 
 const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {
   async help({ context, locale, parsed }) {
@@ -135,9 +146,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const teamsId = call.context.activity.from?.id ?? '';
     const cards: AdaptiveCardJson[] = [];
     for (const round of rounds) {
-      if (!round.participants.includes(actor.userId))
-        throw new SpiegelError('round.notParticipant', `${actor.userId} is not in round ${round.id}`);
-      if (round.state !== 'open') throw new SpiegelError('round.closed', `round ${round.id} is ${round.state}`, { state: round.state });
+      requireAnswerable(round, actor);
       cards.push(renderMineIntroCard(round, locale), ...(await personalPromptCards(rt, round, actor, locale, teamsId)));
     }
     await sendPrivately(call, cards, 'teams.mine.sent');
@@ -178,6 +187,9 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       translator(call.locale)(firstCancel ? 'teams.cancel.cancelled' : 'teams.cancel.already', { name: round.name }),
     );
   },
+
+  cases: mediation(casesChat),
+  audit: mediation(auditChat),
 };
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {

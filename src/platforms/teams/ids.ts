@@ -5,7 +5,7 @@
 import type { Actor } from '../../app/actor.js';
 
 export const verbs = {
-  /** Save the ratings and comments of one prompt card: data `{ r: roundId, p: part, keep?: criterionIds }`. */
+  /** Save the ratings and comments of one prompt card: data `{ r: roundId, p: part, n: parts, c: criterionIds, e?: criterionIds }` (src/platforms/teams/parse.ts). */
   answer: 'spiegel.answer',
   /** Show the member's own view of a prompt card (manual or automatic refresh): data `{ r, p }`. */
   refresh: 'spiegel.refresh',

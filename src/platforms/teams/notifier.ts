@@ -2,13 +2,13 @@
  * The core's Notifier port for Teams: what the scheduler (deadlines, reminders, recurring rounds) asks Teams
  * to say. Everything goes through conversation references stored in MongoDB, so it works after a restart.
  */
-import type { Notifier, ReminderDetails } from '../../app/notifier.js';
+import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import { pickLocale } from '../../i18n/translator.js';
 import { isValidTimeZone } from '../../scheduling/time-zones.js';
 import { personalPromptCards } from './answer-flow.js';
-import { renderReminderCard } from './cards/reply-cards.js';
+import { renderMessageCard, renderReminderCard } from './cards/reply-cards.js';
 import type { TeamsRuntime } from './runtime.js';
 
 export class TeamsNotifier implements Notifier {
@@ -45,5 +45,18 @@ export class TeamsNotifier implements Notifier {
 
   async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
     return (await this.rt.directory.member(round.place.tenantId, memberId))?.timeZone ?? null;
+  }
+
+  /** In the member's personal chat, in their language; with a round, their answer cards follow. */
+  async sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void> {
+    const member = await this.rt.directory.member(tenantId, memberId);
+    if (!member) throw new Error(`Teams member ${memberId} is unknown in ${tenantId}: no way to reach them yet`);
+    const locale = pickLocale(member.locale, message.round?.locale ?? this.rt.config.DEFAULT_LOCALE);
+    const actor = { tenantId, userId: memberId, isAdmin: false };
+    const cards = [
+      renderMessageCard(message.text(locale)),
+      ...(message.round ? await personalPromptCards(this.rt, message.round, actor, locale, member.teamsId) : []),
+    ];
+    await this.rt.messenger.sendToMember(member, cards);
   }
 }

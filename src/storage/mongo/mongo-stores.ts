@@ -1,6 +1,7 @@
 import { MongoClient, type Db } from 'mongodb';
 import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
+import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
@@ -17,7 +18,9 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const jobs = new MongoJobStore(db);
   const recurrences = new MongoRecurrenceStore(db);
   const claims = new MongoClaimStore(db);
+  const mediation = createMediationStores(db);
   return {
+    ...mediation,
     rounds,
     responses,
     participation,
@@ -35,6 +38,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
+        mediation.ensureIndexes(),
       ]);
     },
   };

@@ -1,7 +1,6 @@
-import type { Collection, Db, ModifyResult } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
-import type { ResponseKey, ResponsePatch, ResponseStore, WrittenResponse } from '../../app/ports.js';
-import { SpiegelError } from '../../domain/errors.js';
+import type { ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
 import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
 import { ensureIndexes } from './indexes.js';
@@ -45,7 +44,7 @@ export class MongoResponseStore implements ResponseStore {
     ]);
   }
 
-  async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<WrittenResponse> {
+  async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {
     const set: Partial<ResponseDocument> = { updatedAt: patch.updatedAt };
     if (patch.value !== undefined) set.value = patch.value;
     if (patch.comment !== undefined) set.comment = patch.comment;
@@ -53,19 +52,21 @@ export class MongoResponseStore implements ResponseStore {
     const insertOnly: Partial<ResponseDocument> = { roundId, criterionId, dimension, respondent };
     if (patch.comment === undefined) insertOnly.comment = null;
     const filter = { _id: responseId(key), tenantId };
-    const update = { $set: set, $setOnInsert: insertOnly };
-    const upsert = patch.value !== undefined;
-    let result: ModifyResult<ResponseDocument>;
+    const options = { returnDocument: 'after' as const };
+    let stored: ResponseDocument | null;
     try {
-      result = await this.responses.findOneAndUpdate(filter, update, { upsert, returnDocument: 'after', includeResultMetadata: true });
+      stored = await this.responses.findOneAndUpdate(
+        filter,
+        { $set: set, $setOnInsert: insertOnly },
+        { ...options, upsert: patch.value !== undefined },
+      );
     } catch (error) {
       // Two first answers racing on one key: the loser's write becomes a plain update of the winner's document.
       if (!isDuplicateKey(error)) throw error;
-      result = await this.responses.findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after', includeResultMetadata: true });
+      stored = await this.responses.findOneAndUpdate(filter, { $set: set }, options);
     }
-    if (!result.value)
-      throw new SpiegelError('input.invalid', 'a comment needs a rating first', { detail: 'rate the criterion before commenting' });
-    return { response: fromDocument(result.value), created: result.lastErrorObject?.['updatedExisting'] !== true };
+    if (!stored) throw new Error(`no answer ${filter._id} to update`);
+    return fromDocument(stored);
   }
 
   async saveMany(tenantId: string, responses: Response[]): Promise<void> {

@@ -106,7 +106,7 @@ describe('Slack behaviour', () => {
     expect(reply.status).toBe(200);
     expect(reply.json()).toEqual({
       response_action: 'errors',
-      errors: { 'comment|go-clear': 'At most 2000 characters (this one has 2500). Nothing was saved.' },
+      errors: { 'comment|go-clear': 'Your comment has 2500 characters; the limit is 2000. Please shorten it: nothing was saved.' },
     });
     expect(await h.ctx.stores.responses.listForRound('slack:T1', round.id)).toHaveLength(0);
   });
@@ -119,8 +119,30 @@ describe('Slack behaviour', () => {
     );
     expect(reply.json()).toEqual({
       response_action: 'errors',
-      errors: { 'comment|go-clear': 'Kies eerst een score voor je een opmerking toevoegt.' },
+      errors: { 'comment|go-clear': 'Kies eerst een score voor je een opmerking toevoegt: er is niets bewaard.' },
     });
+  });
+
+  it('stores nothing of a form with one refused answer, and shows the refusal beside its input', async () => {
+    const select = (value: string) => ({
+      rating: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: value }, value } },
+    });
+    const values = {
+      'rating|go-clear|rating': select('3'),
+      'comment|go-clear': { comment: { type: 'plain_text_input', value: 'Fine' } },
+      'rating|wl-means|rating': select('9'),
+      'comment|wl-means': { comment: { type: 'plain_text_input', value: null } },
+    };
+    const metadata = encodeFormTarget({ roundId: round.id, componentId: 'goals', from: 0, to: 1 });
+    const reply = await h.interact(
+      viewSubmissionPayload({ teamId: 'T1', userId: 'UBOB', callbackId: 'spiegel.answers', privateMetadata: metadata, values }),
+    );
+    expect(reply.json()).toEqual({
+      response_action: 'errors',
+      errors: { 'rating|wl-means|rating': 'A rating must be a whole number from 1 to 5, or “not applicable”.' },
+    });
+    expect(await h.ctx.stores.responses.listForRound('slack:T1', round.id)).toHaveLength(0);
+    expect(await h.ctx.stores.participation.countAnswered('slack:T1', round.id)).toBe(0);
   });
 
   it('speaks the workspace language an admin chose to members whose Slack language it does not know', async () => {

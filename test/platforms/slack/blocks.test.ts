@@ -11,7 +11,7 @@ import { chunkGroups, escapeMrkdwn, limits, packLines, truncate, truncateMrkdwn 
 import { renderIntroMessage, renderPromptMessages } from '../../../src/platforms/slack/blocks/prompts.js';
 import { renderSummaryMessages } from '../../../src/platforms/slack/blocks/summary.js';
 import { decodeFormTarget, decodeRate, encodeFormTarget, encodeRate } from '../../../src/platforms/slack/ids.js';
-import { planFormWrites } from '../../../src/platforms/slack/form-values.js';
+import { readAnswerForm } from '../../../src/platforms/slack/parse.js';
 
 const long = (s: string, n: number) => `${s} ${'lorem ipsum <b>& '.repeat(n)}`.trim();
 const text = (s: string) => ({ nl: s, en: s });
@@ -212,51 +212,35 @@ describe('answers form', () => {
 });
 
 describe('reading a submitted form', () => {
-  const round = bigRound(2, ['importance', 'practice']);
-  const [c0, c1] = round.framework.criteria.map((c) => c.id) as [string, string];
-  const select = (value: string) => ({ rating: { selected_option: { value } } });
+  const select = (value: string) => ({ rating: { type: 'static_select', selected_option: { value } } });
 
-  it('writes only what changed; the comment goes with the first dimension', () => {
-    const answers: Response[] = [
-      { roundId: round.id, criterionId: c0, dimension: 'importance', respondent: 'U1', value: 4, comment: null, updatedAt: null },
-      { roundId: round.id, criterionId: c0, dimension: 'practice', respondent: 'U1', value: 2, comment: null, updatedAt: null },
-    ];
-    const plan = planFormWrites(
-      round,
-      [c0, c1],
-      answers,
-      {
-        [`rating|${c0}|importance`]: select('4'),
-        [`rating|${c0}|practice`]: select('3'),
-        [`comment|${c0}`]: { comment: { value: '  Needs work  ' } },
-        [`rating|${c1}|practice`]: select('na'),
-      },
-      'en',
-    );
-    expect(plan.errors).toEqual({});
-    expect(plan.writes).toEqual([
-      { roundId: round.id, criterionId: c0, dimension: 'importance', value: 4, comment: 'Needs work' },
-      { roundId: round.id, criterionId: c0, dimension: 'practice', value: 3 },
-      { roundId: round.id, criterionId: c1, dimension: 'practice', value: 'na' },
-    ]);
+  it('reads ratings and comments from their block ids; an input missing from the state is left out', () => {
+    const form = readAnswerForm({
+      'rating|c-0|importance': select('4'),
+      'rating|c-0|practice': { rating: { type: 'static_select', selected_option: null } },
+      'comment|c-0': { comment: { type: 'plain_text_input', value: '  Needs work  ' } },
+      'rating|c-1|practice': select('na'),
+      'comment|c-1': { comment: { type: 'plain_text_input', value: null } },
+      'text|c-1': {},
+    });
+    expect(form).toEqual({
+      malformed: [],
+      answers: [
+        { criterionId: 'c-0', dimension: 'importance', value: 4 },
+        { criterionId: 'c-0', comment: '  Needs work  ' },
+        { criterionId: 'c-1', dimension: 'practice', value: 'na' },
+        { criterionId: 'c-1', comment: null },
+      ],
+    });
   });
 
-  it('refuses a comment over the limit, and one without a rating, at their fields', () => {
-    const plan = planFormWrites(
-      round,
-      [c0, c1],
-      [],
-      {
-        [`comment|${c0}`]: { comment: { value: 'y'.repeat(2001) } },
-        [`comment|${c1}`]: { comment: { value: 'why?' } },
-      },
-      'en',
-    );
-    expect(plan.writes).toEqual([]);
-    expect(plan.errors).toEqual({
-      [`comment|${c0}`]: 'At most 2000 characters (this one has 2001). Nothing was saved.',
-      [`comment|${c1}`]: 'Choose a rating before you add a comment.',
+  it('names the inputs whose state is not what the form sends', () => {
+    const form = readAnswerForm({
+      'rating|c-0|rating': { rating: { selected_option: { value: { $ne: null } } } },
+      'rating|c-1|rating': select('four'),
+      'comment|c-1': { comment: { value: ['x'] } },
     });
+    expect(form.malformed).toEqual(['rating|c-0|rating', 'rating|c-1|rating', 'comment|c-1']);
   });
 });
 

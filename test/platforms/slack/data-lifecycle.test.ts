@@ -1,7 +1,7 @@
 /** A member's data in Slack, through signed requests to the real endpoint: erasure with a confirmation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
-import { recordResponse } from '../../../src/app/responses.js';
+import { answer } from '../../support/answers.js';
 import { closeRound, openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
 import { actionIds } from '../../../src/platforms/slack/ids.js';
@@ -49,7 +49,7 @@ describe('Slack: a member’s own data', () => {
         ['UBOB', 4],
         ['UCAS', 5],
       ] as const) {
-        await recordResponse(h.ctx, member(userId), { roundId: round.id, criterionId: 'go-clear', value, comment: `${userId} says` });
+        await answer(h.ctx, member(userId), { roundId: round.id, criterionId: 'go-clear', value, comment: `${userId} says` });
       }
       rounds.push(round);
     }

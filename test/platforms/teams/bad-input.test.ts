@@ -23,6 +23,7 @@ import {
   message,
   OTHER_TENANT,
   startTeamsHarness,
+  saveData,
   TEAM_ID,
   TENANT_ID,
   type TeamsHarness,
@@ -56,7 +57,7 @@ async function storedAnswers(roundId = round.id): Promise<number> {
 }
 
 async function answer(from = members.bram, data: Record<string, unknown> = {}, where: Parameters<typeof execute>[4] = {}) {
-  const res = await h.post(execute(h.connector, from, verbs.answer, { r: round.id, p: 0, ...data }, where));
+  const res = await h.post(execute(h.connector, from, verbs.answer, { ...saveData(round), ...data }, where));
   expect(res.status).toBe(200);
   return invokeResult(res.body);
 }
@@ -108,7 +109,7 @@ describe('Teams: bad input stores nothing', () => {
       locale: 'en',
     });
     await closeRound(h.ctx, coordinator, closing.id);
-    const res = await h.post(execute(h.connector, members.bram, verbs.answer, { r: closing.id, p: 0, 'rate|go-clear|rating': '4' }));
+    const res = await h.post(execute(h.connector, members.bram, verbs.answer, { ...saveData(closing), 'rate|go-clear|rating': '4' }));
     expect(invokeResult(res.body).message).toContain('This round is closed');
     expect(await storedAnswers(closing.id)).toBe(0);
     const refresh = await h.post(execute(h.connector, members.bram, verbs.refresh, { r: closing.id, p: 0 }));

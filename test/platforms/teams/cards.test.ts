@@ -132,8 +132,11 @@ describe('Teams cards', () => {
       personal: { answers: answersOf(round, 'member-1', '😀') },
     });
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
-    const save = card.actions?.[0] as { data: { keep?: string[] } };
-    expect(save.data.keep?.length).toBeGreaterThan(0);
+    // The Save names every criterion of the card; folded comment boxes start empty, so they are not among those
+    // whose emptied box erases the comment (`e`).
+    const save = card.actions?.[0] as { data: { c: string[]; e?: string[] } };
+    expect(save.data.c).toEqual(part.criterionIds);
+    expect(save.data.e?.length ?? 0).toBeLessThan(part.criterionIds.length);
     expect(JSON.stringify(card)).toContain('Je opmerking blijft bewaard');
   });
 

@@ -1,7 +1,7 @@
 /** A member's data in Teams, through Bot Framework activities to /api/messages: erasure with a confirmation card. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
-import { recordResponse } from '../../../src/app/responses.js';
+import { answer } from '../../support/answers.js';
 import { closeRound, openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
@@ -33,7 +33,7 @@ describe('Teams: a member’s own data', () => {
         [members.bram, 1],
         [members.chloe, 5],
       ] as const) {
-        await recordResponse(h.ctx, member(idOf(account)), {
+        await answer(h.ctx, member(idOf(account)), {
           roundId: round.id,
           criterionId: 'go-clear',
           value,

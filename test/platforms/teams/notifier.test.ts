@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRound, openRound } from '../../../src/app/rounds.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { cardOf } from './support/fake-connector.js';
-import { execute, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { execute, members, message, saveData, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 let h: TeamsHarness;
 const coordinator = { tenantId: TENANT_ID, userId: members.an.aadObjectId, isAdmin: false };
@@ -56,7 +56,7 @@ describe('Teams notifier', () => {
     );
     const [round] = await h.ctx.stores.rounds.list(TENANT_ID, { channelId: TEAM_ID, state: 'open', limit: 1 });
     await h.post(
-      execute(h.connector, members.bram, verbs.answer, { r: round!.id, p: 0, 'rate|go-clear|rating': '3' }, { thread: 't-deadline' }),
+      execute(h.connector, members.bram, verbs.answer, { ...saveData(round!), 'rate|go-clear|rating': '3' }, { thread: 't-deadline' }),
     );
     const closed = await closeRound(h.ctx, { tenantId: TENANT_ID, userId: 'spiegel:scheduler', isAdmin: true }, round!.id);
 

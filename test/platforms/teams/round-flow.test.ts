@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { cardOf, cardText } from './support/fake-connector.js';
-import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import {
+  execute,
+  invokeResult,
+  members,
+  message,
+  saveData,
+  startTeamsHarness,
+  TEAM_ID,
+  TENANT_ID,
+  type TeamsHarness,
+} from './support/harness.js';
 
 let h: TeamsHarness;
 
@@ -108,7 +118,7 @@ describe('Teams round in a channel', () => {
         h.connector,
         members.bram,
         verbs.answer,
-        { r: round.id, p: 0, 'rate|go-clear|rating': '4', 'comment|go-clear': 'Clear since spring.' },
+        { ...saveData(round), 'rate|go-clear|rating': '4', 'comment|go-clear': 'Clear since spring.' },
         { thread: 't-answer' },
       ),
     );
@@ -132,16 +142,21 @@ describe('Teams round in a channel', () => {
   it('lets a member revise, refuses a comment without a rating, and shows their view on refresh', async () => {
     const { round } = await startRound('t-revise');
     const answer = (data: Record<string, unknown>) =>
-      h.post(execute(h.connector, members.chloe, verbs.answer, { r: round.id, p: 0, ...data }, { thread: 't-revise' }));
+      h.post(execute(h.connector, members.chloe, verbs.answer, { ...saveData(round), ...data }, { thread: 't-revise' }));
     await answer({ 'rate|go-clear|rating': '2' });
     const revised = invokeResult((await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now' })).body).card!;
     expect(inputs(revised).get('rate|go-clear|rating')).toBe('5');
     const refused = invokeResult(
-      (await answer({ 'rate|go-clear|rating': '5', 'comment|go-clear': 'Better now', 'comment|go-contribution': 'No rating yet' })).body,
+      (await answer({ 'rate|go-clear|rating': '3', 'comment|go-clear': 'Better now', 'comment|go-contribution': 'No rating yet' })).body,
     ).card!;
     expect(cardText(refused)).toContain('Nothing was saved:');
-    expect(cardText(refused)).toContain('choose a rating before you add a comment.');
+    expect(cardText(refused)).not.toContain('Saved');
+    // The refusal is shown beside the comment box it concerns, and what was typed is kept.
+    const body = JSON.stringify(refused);
+    const besideBox = body.indexOf('"id":"comment|go-contribution"');
+    expect(body.indexOf('Choose a rating before you add a comment: nothing was saved.', besideBox)).toBeGreaterThan(besideBox);
     expect(inputs(refused).get('comment|go-contribution')).toBe('No rating yet');
+    expect(inputs(refused).get('rate|go-clear|rating')).toBe('3');
 
     const stored = await h.ctx.stores.responses.listForRound(TENANT_ID, round.id);
     expect(stored).toMatchObject([{ criterionId: 'go-clear', value: 5, comment: 'Better now' }]);
@@ -162,7 +177,7 @@ describe('Teams round in a channel', () => {
   it('sends `mine` to the personal chat (created through the connector) and says so in the channel', async () => {
     const { round } = await startRound('t-mine');
     await h.post(
-      execute(h.connector, members.bram, verbs.answer, { r: round.id, p: 0, 'rate|go-contribution|rating': 'na' }, { thread: 't-mine' }),
+      execute(h.connector, members.bram, verbs.answer, { ...saveData(round), 'rate|go-contribution|rating': 'na' }, { thread: 't-mine' }),
     );
     h.connector.clear();
     await h.post(message(h.connector, members.bram, 'mijn', { thread: 't-mine', locale: 'nl-BE' }));
@@ -178,13 +193,15 @@ describe('Teams round in a channel', () => {
 
   it('keeps interim results for coordinators, privately; closes once and posts the summary with the round', async () => {
     const { round } = await startRound('t-close');
-    await h.post(execute(h.connector, members.an, verbs.answer, { r: round.id, p: 0, 'rate|go-clear|rating': '4' }, { thread: 't-close' }));
+    await h.post(
+      execute(h.connector, members.an, verbs.answer, { ...saveData(round), 'rate|go-clear|rating': '4' }, { thread: 't-close' }),
+    );
     await h.post(
       execute(
         h.connector,
         members.bram,
         verbs.answer,
-        { r: round.id, p: 0, 'rate|go-clear|rating': '2', 'comment|go-clear': 'Goals change every week' },
+        { ...saveData(round), 'rate|go-clear|rating': '2', 'comment|go-clear': 'Goals change every week' },
         { thread: 't-close' },
       ),
     );

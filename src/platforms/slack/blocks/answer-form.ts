@@ -91,13 +91,15 @@ export function renderAnswerForm({ round, locale, target, answers, notice }: Ans
   };
 }
 
-/** Shown after saving when no criterion is left unanswered, or while a slow save completes. */
-export function renderNoticeView(locale: Locale, lines: string[]): types.ModalView {
+const noticeTitles = { saved: 'slack.form.savedTitle', saving: 'slack.form.savingTitle', notSaved: 'slack.form.notSavedTitle' } as const;
+
+/** Shown after saving (titled "Saved" only when everything was), while a slow save completes, or for a refusal. */
+export function renderNoticeView(locale: Locale, title: keyof typeof noticeTitles, lines: string[]): types.ModalView {
   const t = translator(locale);
   return {
     type: 'modal',
     callback_id: callbackIds.saved,
-    title: plain(t('slack.form.savedTitle'), limits.viewTitle),
+    title: plain(t(noticeTitles[title]), limits.viewTitle),
     close: plain(t('slack.form.close'), limits.viewSubmit),
     blocks: [section(lines.map(escapeMrkdwn).join('\n'))],
   };

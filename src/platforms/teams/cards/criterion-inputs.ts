@@ -12,6 +12,13 @@ export interface CriterionValues {
   comment: string | null;
   /** The stored comment is too long to show in the card: the box starts empty and leaving it empty keeps it. */
   foldedComment?: boolean;
+  /** Refusals shown beside their inputs: input id → text. */
+  errors?: Readonly<Record<string, string>>;
+}
+
+function refusalBeside(values: CriterionValues | undefined, inputId: string): CardElement[] {
+  const text = values?.errors?.[inputId];
+  return text ? [textBlock(text, { color: 'Attention', spacing: 'None', size: 'Small' })] : [];
 }
 
 const PREVIEW_CHARS = 160;
@@ -37,6 +44,7 @@ export function criterionInputs(round: Round, criterionId: string, locale: Local
       choices,
       ...(value ? { value } : {}),
     });
+    items.push(...refusalBeside(values, promptInputIds.rating(criterionId, dimension)));
   }
   const firstDimension = dimensions[0] ?? '';
   if (values?.foldedComment && values.comment) {
@@ -54,5 +62,6 @@ export function criterionInputs(round: Round, criterionId: string, locale: Local
     ...(values?.foldedComment ? { placeholder: t('teams.round.replaceComment') } : {}),
     ...(values?.comment && !values.foldedComment ? { value: values.comment } : {}),
   });
+  items.push(...refusalBeside(values, promptInputIds.comment(criterionId)));
   return container(items, { separator: true, spacing: 'Medium' });
 }

@@ -41,6 +41,8 @@ export interface PersonalView {
   answers: readonly Response[];
   notice?: Notice;
   draft?: Draft;
+  /** Refusals beside their inputs: input id → text. */
+  inputErrors?: Readonly<Record<string, string>>;
 }
 
 export interface PromptCardInput {
@@ -100,7 +102,7 @@ function valuesFor(round: Round, criterionId: string, personal: PersonalView): C
     const typed = draft.comments[criterionId];
     if (typed !== undefined) comment = typed === '' ? null : typed;
   }
-  return { ratings, comment };
+  return { ratings, comment, ...(personal.inputErrors ? { errors: personal.inputErrors } : {}) };
 }
 
 function componentHeading(round: Round, componentId: string, locale: Locale): CardElement {
@@ -140,7 +142,9 @@ function build(input: PromptCardInput, folded: ReadonlySet<string>): AdaptiveCar
     const values = personal ? valuesFor(round, criterionId, personal) : undefined;
     body.push(criterionInputs(round, criterionId, locale, values && folded.has(criterionId) ? { ...values, foldedComment: true } : values));
   }
-  const data: Record<string, unknown> = { r: round.id, p: part.index, ...(folded.size > 0 ? { keep: [...folded] } : {}) };
+  // The card names its criteria, and the comment boxes that start with the member's comment (see parse.ts).
+  const prefilled = personal ? part.criterionIds.filter((id) => !folded.has(id) && valuesFor(round, id, personal).comment) : [];
+  const data = { r: round.id, p: part.index, n: part.count, c: part.criterionIds, ...(prefilled.length > 0 ? { e: prefilled } : {}) };
   const actions = [execute(t('teams.round.save'), verbs.answer, data, { style: 'positive' })];
   if (!personal)
     actions.push(execute(t('teams.round.showMine'), verbs.refresh, { r: round.id, p: part.index }, { associatedInputs: 'none' }));

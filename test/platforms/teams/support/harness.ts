@@ -5,6 +5,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../../../../src/app/context.js';
+import type { Round } from '../../../../src/domain/round.js';
+import { promptParts } from '../../../../src/platforms/teams/cards/card-parts.js';
+import { renderPromptCard } from '../../../../src/platforms/teams/cards/prompt-card.js';
 import { loadConfig, type Config } from '../../../../src/config.js';
 import { createHttpApp, listen } from '../../../../src/http/http-server.js';
 import { createLogger } from '../../../../src/logger.js';
@@ -181,4 +184,12 @@ export function invokeResult(body: unknown): { card?: Record<string, unknown>; m
   if (b?.type === 'application/vnd.microsoft.card.adaptive') return { card: b.value as Record<string, unknown> };
   if (b?.type === 'application/vnd.microsoft.activity.message') return { message: String(b.value) };
   throw new Error(`not an Action.Execute response: ${JSON.stringify(body).slice(0, 300)}`);
+}
+
+/** The data of a prompt card's Save button, as the card posted in the channel carries it (Teams sends it back). */
+export function saveData(round: Round, part = 0): Record<string, unknown> {
+  const card = renderPromptCard({ round, part: promptParts(round)[part]!, locale: round.locale, progress: null, refreshUserIds: [] });
+  const save = (card.actions as Array<{ data: Record<string, unknown> }> | undefined)?.[0];
+  if (!save) throw new Error('the card has no Save button');
+  return save.data;
 }

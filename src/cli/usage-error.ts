@@ -1,0 +1,22 @@
+/** A command line the CLI cannot run; its message is a catalogue key with its values. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly vars: Record<string, unknown>,
+  ) {
+    super(key);
+  }
+}
+
+export function pickFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback?: T): T {
+  const format = value ?? fallback;
+  if (format === undefined || !(allowed as readonly string[]).includes(format)) {
+    throw new UsageError('cli.formatChoice', { choices: allowed.join(', ') });
+  }
+  return format as T;
+}
+
+export function need(value: string | undefined, what: string): string {
+  if (!value) throw new UsageError('cli.missing', { what });
+  return value;
+}

@@ -1,0 +1,72 @@
+/** Case files of a mediation service: an id, the mediator(s), dates and a type — never the parties' personal data. */
+
+export interface CaseFile {
+  tenantId: string;
+  caseId: string;
+  /** Platform member ids of the mediators responsible. */
+  mediators: string[];
+  /** ISO dates (YYYY-MM-DD). */
+  opened: string;
+  closed: string | null;
+  type: string;
+}
+
+/** The only columns a case register holds: anything else (a party's name, an address) is refused. */
+export const caseColumns = ['case', 'mediator', 'opened', 'closed', 'type'] as const;
+
+export const MAX_CASE_ROWS = 5000;
+const caseIdPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+const memberIdPattern = /^[A-Za-z0-9][A-Za-z0-9:._@-]{0,99}$/;
+
+export function isMemberId(value: string): boolean {
+  return memberIdPattern.test(value);
+}
+
+/** True for a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export interface CaseRow {
+  line: number;
+  values: Record<(typeof caseColumns)[number], string>;
+}
+
+/** Checks one row; returns the case file, or the problems (without line numbers). */
+export function readCaseRow(tenantId: string, row: CaseRow): { file: CaseFile } | { problems: string[] } {
+  const { case: caseId, mediator, opened, closed, type } = row.values;
+  const problems: string[] = [];
+  if (!caseIdPattern.test(caseId)) problems.push(`case id “${caseId}” must be 1–64 letters, digits, dots, dashes or slashes`);
+  const mediators = [
+    ...new Set(
+      mediator
+        .split(/[;|]/)
+        .map((m) => m.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (mediators.length === 0) problems.push('no mediator');
+  for (const m of mediators) if (!isMemberId(m)) problems.push(`mediator “${m}” is not a member id`);
+  if (!isIsoDate(opened)) problems.push(`opened “${opened}” is not a date YYYY-MM-DD`);
+  if (closed !== '' && !isIsoDate(closed)) problems.push(`closed “${closed}” is not a date YYYY-MM-DD`);
+  if (isIsoDate(opened) && isIsoDate(closed) && closed < opened) problems.push(`closed ${closed} lies before opened ${opened}`);
+  if (type === '' || type.length > 40) problems.push('type must be 1–40 characters');
+  if (problems.length > 0) return { problems };
+  return { file: { tenantId, caseId, mediators, opened, closed: closed === '' ? null : closed, type } };
+}
+
+/** Files per mediator (a file with two mediators counts for both), sorted by mediator id. */
+export function countByMediator(files: readonly CaseFile[]): Array<{ mediator: string; files: number; closed: number }> {
+  const counts = new Map<string, { files: number; closed: number }>();
+  for (const file of files) {
+    for (const mediator of file.mediators) {
+      const c = counts.get(mediator) ?? { files: 0, closed: 0 };
+      c.files++;
+      if (file.closed) c.closed++;
+      counts.set(mediator, c);
+    }
+  }
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([mediator, c]) => ({ mediator, ...c }));
+}

@@ -1,0 +1,133 @@
+/** Strings of the mediation quality system (case register, audits, licence log, intervision), in English and Dutch. */
+export const mediationMessages = {
+  en: {
+    errors: {
+      'permission.qualityCoordinatorOnly': 'Only the quality coordinators and admins of this workspace can do that.',
+      'audit.unknown': 'I cannot find that audit. It may belong to another workspace.',
+      'audit.sampleTooLarge':
+        'Nothing was drawn: a sample of {{size}} is larger than the {{eligible}} case files closed in that period and not audited in the last 12 months.',
+      'audit.noReviewer':
+        'Nothing was drawn: case file {{case}} needs {{needed}} reviewers who are not its mediator, and only {{available}} are available.',
+      'member.unknown': 'Nothing was stored: {{member}} is not a member of this workspace’s licence log.',
+      'deadline.past': 'Nothing was stored: the deadline {{deadline}} lies in the past.',
+      'intervision.unknown': 'I cannot find that intervision session.',
+      'intervision.closed': 'This intervision session has ended.',
+    },
+    slack: {
+      help: {
+        cases: '`/reflect cases`: case files per mediator (quality coordinators)',
+        audit: '`/reflect audit draw SIZE FROM TO [SEED]`, `/reflect audit report [ID]`: random case-file audits (quality coordinators)',
+      },
+    },
+    teams: {
+      help: {
+        cases: '**cases**: case files per mediator (quality coordinators)',
+        audit: '**audit draw SIZE FROM TO [SEED]**, **audit report [ID]**: random case-file audits (quality coordinators)',
+      },
+    },
+    mediation: {
+      cases: {
+        none: 'The case register of this workspace is empty. Import it with `spiegel cases import FILE.csv`.',
+        title: 'Case files per mediator:',
+        line_one: '{{mediator}}: {{count}} case file ({{closed}} closed)',
+        line_other: '{{mediator}}: {{count}} case files ({{closed}} closed)',
+        imported_one: 'Imported {{count}} case file.',
+        imported_other: 'Imported {{count}} case files.',
+      },
+      audit: {
+        usage:
+          'Audits: `audit draw SIZE FROM TO [SEED] [REVIEWERS]` draws SIZE case files closed between FROM and TO (YYYY-MM-DD), each with REVIEWERS reviewers (default 2); `audit report [ID]` shows an audit’s results.',
+        roundName: 'Audit of case file {{case}}',
+        drawn_one: 'Audit {{id}}: {{count}} case file closed {{from}} – {{to}} (seed {{seed}}).',
+        drawn_other: 'Audit {{id}}: {{count}} case files closed {{from}} – {{to}} (seed {{seed}}).',
+        drawnFile: '{{case}} · mediator(s) {{mediators}} · reviewers {{reviewers}}',
+        invitationsQueued: 'Each reviewer gets a private message with the file and the audit criteria.',
+        none: 'No audits yet.',
+        listLine_one: '{{id}} · {{from}} – {{to}} · {{count}} file · drawn {{drawnAt}}',
+        listLine_other: '{{id}} · {{from}} – {{to}} · {{count}} files · drawn {{drawnAt}}',
+        invitation:
+          'You are asked to review case file {{case}} (closed between {{from}} and {{to}}) for the random case-file audit. Rate how far the file shows that:',
+        invitationHow: 'Open the file, then rate each criterion here; you can change your ratings until the audit ends.',
+      },
+      report: {
+        header_one: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case file',
+        header_other: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case files',
+        period: 'Reviews complete: {{complete}} of {{reviews}} · mean {{mean}} · items for discussion: {{discuss}}',
+        perFile: 'Per case file',
+        file: '{{case}} · mediator(s) {{mediators}} · reviewers {{reviewers}} ({{complete}}/{{count}} complete) · mean {{mean}}',
+        discuss: '   for discussion: {{criterion}} ({{ratings}})',
+        perMediator: 'Per mediator',
+        mediator_one: '{{mediator}} · {{count}} file · mean {{mean}} · items for discussion: {{discuss}}',
+        mediator_other: '{{mediator}} · {{count}} files · mean {{mean}} · items for discussion: {{discuss}}',
+        perCriterion: 'Per criterion',
+        criterion: '{{criterion}} · mean {{mean}} · for discussion in {{discuss}} file(s)',
+      },
+    },
+  },
+  nl: {
+    errors: {
+      'permission.qualityCoordinatorOnly': 'Alleen de kwaliteitscoördinatoren en beheerders van deze werkruimte kunnen dat.',
+      'audit.unknown': 'Ik vind dat dossieronderzoek niet. Misschien hoort het bij een andere werkruimte.',
+      'audit.sampleTooLarge':
+        'Er is niets getrokken: een steekproef van {{size}} is groter dan de {{eligible}} dossiers die in die periode zijn afgesloten en de laatste 12 maanden niet onderzocht werden.',
+      'audit.noReviewer':
+        'Er is niets getrokken: dossier {{case}} heeft {{needed}} beoordelaars nodig die niet de bemiddelaar zijn, en er zijn er maar {{available}}.',
+      'member.unknown': 'Er is niets opgeslagen: {{member}} staat niet in het licentielogboek van deze werkruimte.',
+      'deadline.past': 'Er is niets opgeslagen: de deadline {{deadline}} ligt in het verleden.',
+      'intervision.unknown': 'Ik vind die intervisiesessie niet.',
+      'intervision.closed': 'Deze intervisiesessie is afgelopen.',
+    },
+    slack: {
+      help: {
+        cases: '`/reflect cases`: dossiers per bemiddelaar (kwaliteitscoördinatoren)',
+        audit:
+          '`/reflect audit draw AANTAL VAN TOT [SEED]`, `/reflect audit report [ID]`: dossieronderzoek op at random gekozen dossiers (kwaliteitscoördinatoren)',
+      },
+    },
+    teams: {
+      help: {
+        cases: '**cases**: dossiers per bemiddelaar (kwaliteitscoördinatoren)',
+        audit:
+          '**audit draw AANTAL VAN TOT [SEED]**, **audit report [ID]**: dossieronderzoek op at random gekozen dossiers (kwaliteitscoördinatoren)',
+      },
+    },
+    mediation: {
+      cases: {
+        none: 'Het dossierregister van deze werkruimte is leeg. Importeer het met `spiegel cases import BESTAND.csv`.',
+        title: 'Dossiers per bemiddelaar:',
+        line_one: '{{mediator}}: {{count}} dossier ({{closed}} afgesloten)',
+        line_other: '{{mediator}}: {{count}} dossiers ({{closed}} afgesloten)',
+        imported_one: '{{count}} dossier geïmporteerd.',
+        imported_other: '{{count}} dossiers geïmporteerd.',
+      },
+      audit: {
+        usage:
+          'Dossieronderzoek: `audit draw AANTAL VAN TOT [SEED] [BEOORDELAARS]` trekt AANTAL dossiers die tussen VAN en TOT (JJJJ-MM-DD) zijn afgesloten, elk met BEOORDELAARS beoordelaars (standaard 2); `audit report [ID]` toont de resultaten.',
+        roundName: 'Onderzoek van dossier {{case}}',
+        drawn_one: 'Dossieronderzoek {{id}}: {{count}} dossier afgesloten {{from}} – {{to}} (seed {{seed}}).',
+        drawn_other: 'Dossieronderzoek {{id}}: {{count}} dossiers afgesloten {{from}} – {{to}} (seed {{seed}}).',
+        drawnFile: '{{case}} · bemiddelaar(s) {{mediators}} · beoordelaars {{reviewers}}',
+        invitationsQueued: 'Elke beoordelaar krijgt een privébericht met het dossier en de criteria van het onderzoek.',
+        none: 'Nog geen dossieronderzoek.',
+        listLine_one: '{{id}} · {{from}} – {{to}} · {{count}} dossier · getrokken {{drawnAt}}',
+        listLine_other: '{{id}} · {{from}} – {{to}} · {{count}} dossiers · getrokken {{drawnAt}}',
+        invitation:
+          'Je wordt gevraagd dossier {{case}} (afgesloten tussen {{from}} en {{to}}) te beoordelen voor het dossieronderzoek op at random gekozen dossiers. Geef aan in welke mate het dossier laat zien dat:',
+        invitationHow: 'Open het dossier en beoordeel hier elk criterium; je kunt je scores wijzigen tot het onderzoek afloopt.',
+      },
+      report: {
+        header_one: 'Dossieronderzoek {{id}} · periode {{from}} – {{to}} · seed {{seed}} · {{count}} dossier',
+        header_other: 'Dossieronderzoek {{id}} · periode {{from}} – {{to}} · seed {{seed}} · {{count}} dossiers',
+        period: 'Volledige beoordelingen: {{complete}} van {{reviews}} · gemiddelde {{mean}} · te bespreken punten: {{discuss}}',
+        perFile: 'Per dossier',
+        file: '{{case}} · bemiddelaar(s) {{mediators}} · beoordelaars {{reviewers}} ({{complete}}/{{count}} volledig) · gemiddelde {{mean}}',
+        discuss: '   te bespreken: {{criterion}} ({{ratings}})',
+        perMediator: 'Per bemiddelaar',
+        mediator_one: '{{mediator}} · {{count}} dossier · gemiddelde {{mean}} · te bespreken punten: {{discuss}}',
+        mediator_other: '{{mediator}} · {{count}} dossiers · gemiddelde {{mean}} · te bespreken punten: {{discuss}}',
+        perCriterion: 'Per criterium',
+        criterion: '{{criterion}} · gemiddelde {{mean}} · te bespreken in {{discuss}} dossier(s)',
+      },
+    },
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * The edge of the Teams adapter: the data of an Action.Execute becomes checked values here, with zod, before
+ * anything else runs. What does not fit is null: the caller refuses it.
+ */
+import { z } from 'zod';
+import type { AnswerInput } from '../../app/save-answers.js';
+import { ratingOfChoice } from '../../presentation/round-texts.js';
+import type { PromptPart } from './cards/card-parts.js';
+import type { Draft } from './cards/prompt-card.js';
+import { promptInputIds } from './ids.js';
+
+/** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
+const MAX_TEXT_INPUT = 20_000;
+const MAX_CRITERIA_ON_A_CARD = 50;
+
+export const roundIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const criterionIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/);
+const partIndexSchema = z.number().int().min(0).max(1000);
+
+/** A prompt card's reference: round and part (the refresh and "Show my answers" buttons). */
+export const cardRefSchema = z.object({ r: roundIdSchema, p: partIndexSchema });
+export type CardRef = z.infer<typeof cardRefSchema>;
+
+/**
+ * A prompt card's Save: the card names the criteria it shows (`c`), its place among the round's cards (`p` of
+ * `n`), and the criteria whose comment box started with the member's comment (`e`): there an empty box erases
+ * the comment; elsewhere a comment left empty (Teams then sends nothing) is left as it was.
+ */
+const answerCardSchema = cardRefSchema
+  .extend({
+    n: z.number().int().min(1).max(1000),
+    c: z.array(criterionIdSchema).min(1).max(MAX_CRITERIA_ON_A_CARD),
+    e: z.array(criterionIdSchema).max(MAX_CRITERIA_ON_A_CARD).optional(),
+  })
+  .refine((card) => card.p < card.n);
+
+const inputValue = z.string().max(MAX_TEXT_INPUT);
+
+export interface AnswerCard {
+  roundId: string;
+  part: PromptPart;
+  answers: AnswerInput[];
+  /** What was typed, to show again after a refusal. */
+  draft: Draft;
+}
+
+export function parseAnswerCard(data: Record<string, unknown>): AnswerCard | null {
+  const card = answerCardSchema.safeParse(data);
+  if (!card.success) return null;
+  const { r: roundId, p, n, c: criterionIds, e: prefilled = [] } = card.data;
+  const answers: AnswerInput[] = [];
+  const draft: Draft = { ratings: {}, comments: {} };
+  for (const [key, raw] of Object.entries(data)) {
+    const [kind, criterionId, dimension, ...rest] = key.split('|');
+    if (kind !== 'rate' || !criterionId || !dimension || rest.length > 0 || !criterionIds.includes(criterionId)) continue;
+    if (key !== promptInputIds.rating(criterionId, dimension)) continue;
+    const typed = inputValue.safeParse(raw);
+    if (!typed.success) return null;
+    const value = ratingOfChoice(typed.data.trim());
+    if (value === null) return null;
+    answers.push({ criterionId, dimension, value });
+    draft.ratings[`${criterionId}|${dimension}`] = typed.data.trim();
+  }
+  for (const criterionId of criterionIds) {
+    const raw = data[promptInputIds.comment(criterionId)];
+    if (raw === undefined) {
+      if (prefilled.includes(criterionId)) answers.push({ criterionId, comment: null });
+      continue;
+    }
+    const typed = inputValue.safeParse(raw);
+    if (!typed.success) return null;
+    answers.push({ criterionId, comment: typed.data });
+    draft.comments[criterionId] = typed.data;
+  }
+  return { roundId, part: { index: p, count: n, criterionIds }, answers, draft };
+}
