@@ -2,7 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordResponse } from '../../src/app/responses.js';
+import { answer } from '../support/answers.js';
 import { createTestContext } from '../support/app-context.js';
 import { useCli } from './support.js';
 
@@ -111,7 +111,7 @@ describe('audit', { timeout: 120_000 }, () => {
     if (!file) throw new Error('no file drawn');
     const [one, two] = file.reviewers as [string, string];
     const rate = (reviewer: string, criterionId: string, value: number) =>
-      recordResponse(ctx, { tenantId: 'cli:b', userId: reviewer, isAdmin: false }, { roundId: file.roundId, criterionId, value });
+      answer(ctx, { tenantId: 'cli:b', userId: reviewer, isAdmin: false }, { roundId: file.roundId, criterionId, value });
     await rate(one, 'steps-intake', 2);
     await rate(two, 'steps-intake', 4);
     await rate(one, 'file-complete', 4);
