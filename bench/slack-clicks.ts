@@ -305,6 +305,8 @@ async function seedRound(db: Db, name: string): Promise<string> {
     reminderPlan: defaultReminderPlan,
     recurrenceId: null,
     caseId: null,
+    unitId: null,
+    followUp: null,
     platformRefs: { slackIntroTs: '1700000000.000100' },
   });
   return id;

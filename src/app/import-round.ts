@@ -9,6 +9,7 @@ import { respondentKey } from './pseudonym.js';
 import { normaliseComment, validateRating } from './save-answers.js';
 import { buildRound } from './rounds.js';
 import { computeSummary } from './summaries.js';
+import { requireUnit } from './units.js';
 
 export interface ImportRoundInput {
   place: Place;
@@ -18,6 +19,8 @@ export interface ImportRoundInput {
   locale: Locale;
   /** CSV text with the header `member,criterion,dimension,value,comment`. */
   csv: string;
+  /** The unit of the workspace's structure the round belongs to. */
+  unitId?: string;
 }
 
 const HEADER = ['member', 'criterion', 'dimension', 'value', 'comment'];
@@ -71,6 +74,7 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
     throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
   }
   const framework = ctx.frameworks.get(input.frameworkId);
+  if (input.unitId) await requireUnit(ctx, actor, input.unitId);
   const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
   const asked = framework.criteria.filter((c) => rows.some((r) => r.criterion === c.id)).map((c) => c.id);
   const round = buildClosedRound(ctx, actor, input, members, asked);
@@ -138,6 +142,7 @@ function buildClosedRound(ctx: AppContext, actor: Actor, input: ImportRoundInput
     locale: input.locale,
     ...(input.name ? { name: input.name } : {}),
     ...(input.anonymous ? { anonymous: true } : {}),
+    unitId: input.unitId ?? null,
   });
   return { ...open, state: 'closed', closedAt: ctx.clock.now() };
 }

@@ -2,6 +2,7 @@ import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
 import type { Summary } from '../domain/summary-types.js';
+import type { Unit } from '../domain/units.js';
 
 export interface Clock {
   now(): Date;
@@ -16,6 +17,13 @@ export interface RoundQuery {
   participant?: string;
   /** Rounds this member coordinates. */
   coordinator?: string;
+  frameworkId?: string;
+  /** Rounds that belong to one of these units. */
+  unitIds?: string[];
+  /** Rounds closed at or after this time. */
+  closedFrom?: Date;
+  /** Rounds closed before this time. */
+  closedBefore?: Date;
   limit?: number;
 }
 
@@ -44,6 +52,9 @@ export interface ResponsePatch {
   updatedAt: Date | null;
 }
 
+/** What a comparison or trend reads of an answer. */
+export type AnswerValue = Pick<Response, 'roundId' | 'criterionId' | 'dimension' | 'value'>;
+
 export interface ResponseStore {
   /**
    * Writes one member's answer: one document per (round, criterion, dimension, respondent), so a revision
@@ -53,6 +64,8 @@ export interface ResponseStore {
   saveMany(tenantId: string, responses: Response[]): Promise<void>;
   listForRound(tenantId: string, roundId: string): Promise<Response[]>;
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
+  /** The ratings of many rounds, streamed: neither comments nor respondents are read. */
+  valuesForRounds(tenantId: string, roundIds: string[]): AsyncIterable<AnswerValue>;
   /** Deletes one respondent's answers in a round (erasure); returns how many. */
   deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
 }
@@ -147,6 +160,18 @@ export interface WorkspaceSettingsStore {
   put(settings: WorkspaceSettings, at: Date): Promise<void>;
 }
 
+/** The workspace's structure: level names, units, and the unit each channel belongs to. */
+export interface UnitStore {
+  /** The tenant's level names, top first (the defaults when it never named them). */
+  levelsOf(tenantId: string): Promise<string[]>;
+  setLevels(tenantId: string, levels: string[], at: Date): Promise<void>;
+  list(tenantId: string): Promise<Unit[]>;
+  /** Adds or replaces units by id, in the order given. */
+  putMany(tenantId: string, units: Unit[], at: Date): Promise<void>;
+  assignChannel(tenantId: string, channelId: string, unitId: string, at: Date): Promise<void>;
+  unitOfChannel(tenantId: string, channelId: string): Promise<string | null>;
+}
+
 /** Deletion across every collection, for retention and a workspace's removal. */
 export interface DeletionStore {
   /** Deletes these rounds and everything stored under them: answers, markers, summary, jobs and their claims, platform records. */
@@ -164,5 +189,6 @@ export interface Stores extends MediationStores {
   jobs: JobStore;
   recurrences: RecurrenceStore;
   workspaceSettings: WorkspaceSettingsStore;
+  units: UnitStore;
   deletion: DeletionStore;
 }

@@ -3,6 +3,7 @@ import type { Framework, Locale } from '../domain/framework.js';
 import {
   defaultReminderPlan,
   defaultSummarySettings,
+  type FollowUpLink,
   type FrameworkSnapshot,
   type ReminderPlan,
   type Place,
@@ -35,6 +36,9 @@ export interface OpenRoundInput {
   caseId?: string | null;
   reminderPlan?: ReminderPlan;
   recurrenceId?: string | null;
+  /** The unit the round belongs to; by default the unit of its channel (see {@link openRound}). */
+  unitId?: string | null;
+  followUp?: FollowUpLink | null;
 }
 
 function invalid(detail: string): never {
@@ -101,6 +105,8 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     reminderPlan: input.reminderPlan ?? defaultReminderPlan,
     recurrenceId: input.recurrenceId ?? null,
     caseId: input.caseId ?? null,
+    unitId: input.unitId ?? null,
+    followUp: input.followUp ?? null,
     platformRefs: {},
   };
 }
@@ -126,8 +132,11 @@ async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Pr
   };
 }
 
+/** Opens a round with the workspace's defaults; it remembers the unit of its channel at this moment, unless the input names one. */
 export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
-  const round = buildRound(ctx, actor, await withWorkspaceDefaults(ctx, input));
+  const unitId =
+    input.unitId === undefined ? await ctx.stores.units.unitOfChannel(input.place.tenantId, input.place.channelId) : input.unitId;
+  const round = buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }));
   // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
   // never an open round without its deadline.
   await scheduleRoundJobs(ctx, round);

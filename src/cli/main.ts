@@ -3,18 +3,30 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
 import type { RecurrenceAction } from '../app/recurrences.js';
 import { isSpiegelError } from '../domain/errors.js';
+import { parseDay } from '../domain/compare-request.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { rollupCommand } from './report-command.js';
+import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
-import { eraseMemberCommand } from './member-command.js';
+import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
+
+/** A day as YYYY-MM-DD, read as midnight UTC. */
+const dateOption = z.string().transform((s, ctx) => {
+  const day = parseDay(s);
+  if (!day) ctx.addIssue({ code: 'custom', message: 'a date looks like 2026-03-31' });
+  return day ?? new Date(NaN);
+});
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const optionsSchema = z.object({
   format: z.string().optional(),
@@ -25,6 +37,14 @@ const optionsSchema = z.object({
   tenant: z.string().min(1).default('cli:local'),
   member: z.string().min(1).optional(),
   locale: localeSchema.optional(),
+  unit: z.string().min(1).optional(),
+  level: z.string().min(1).optional(),
+  from: dateOption.optional(),
+  to: dateOption.optional(),
+  levels: z
+    .string()
+    .transform((s) => s.split(',').map((l) => l.trim()))
+    .optional(),
   help: z.boolean().default(false),
   channel: z.string().optional(),
   cadence: z.string().optional(),
@@ -54,6 +74,11 @@ async function run(argv: string[]): Promise<string> {
       tenant: { type: 'string' },
       member: { type: 'string' },
       locale: { type: 'string' },
+      unit: { type: 'string' },
+      level: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       channel: { type: 'string' },
       cadence: { type: 'string' },
@@ -84,7 +109,14 @@ async function run(argv: string[]): Promise<string> {
       const file = need(target, 'FILE.csv');
       const frameworkId = need(options.framework, '--framework ID');
       return withSession((s) =>
-        importRoundCommand(s, { file, frameworkId, anonymous: options.anonymous, locale, ...(options.name ? { name: options.name } : {}) }),
+        importRoundCommand(s, {
+          file,
+          frameworkId,
+          anonymous: options.anonymous,
+          locale,
+          ...(options.name ? { name: options.name } : {}),
+          ...(options.unit ? { unitId: options.unit } : {}),
+        }),
       );
     }
     case 'rounds list':
@@ -98,6 +130,33 @@ async function run(argv: string[]): Promise<string> {
       const format = pickFormat(options.format, ['csv', 'json']);
       return withSession((s) => exportCommand(s, id, format));
     }
+    case 'member export': {
+      const memberId = need(options.member, '--member ID');
+      const format = pickFormat(options.format, ['json', 'csv']);
+      return withSession((s) => exportMemberCommand(s, memberId, format, locale));
+    }
+    case 'units import': {
+      const file = need(target, 'FILE.csv');
+      return withSession((s) => importUnitsCommand(s, file, options.levels, locale));
+    }
+    case 'report rollup': {
+      const frameworkId = need(options.framework, '--framework ID');
+      const level = need(options.level, '--level LEVEL');
+      const format = pickFormat(options.format, ['json', 'csv', 'text'], 'text');
+      return withSession((s) =>
+        rollupCommand(s, {
+          frameworkId,
+          level,
+          format,
+          locale,
+          ...(options.from ? { from: options.from } : {}),
+          // --to names the last day included.
+          ...(options.to ? { to: new Date(options.to.getTime() + DAY_MS) } : {}),
+        }),
+      );
+    }
+    case 'units list':
+      return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     case 'member erase': {
       const memberId = need(options.member, '--member ID');
       return withSession((s) => eraseMemberCommand(s, memberId, locale));

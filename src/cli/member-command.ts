@@ -1,6 +1,8 @@
 import { eraseMemberAnswers } from '../app/erasure.js';
+import { memberData } from '../app/member-data.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { memberDataCsv, memberDataJson } from '../presentation/member-data.js';
 import type { CliSession } from './cli-context.js';
 import { asLines } from './output.js';
 
@@ -16,4 +18,10 @@ export async function eraseMemberCommand(session: CliSession, memberId: string, 
       summaries: result.summariesUpdated,
     }),
   ]);
+}
+
+/** `member export --member ID --format json|csv`: every stored answer of a member (an access request). */
+export async function exportMemberCommand(session: CliSession, memberId: string, format: 'json' | 'csv', locale: Locale): Promise<string> {
+  const data = await memberData(session.ctx, session.actor, memberId);
+  return format === 'json' ? memberDataJson(data, locale) : memberDataCsv(data, locale);
 }

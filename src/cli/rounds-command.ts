@@ -13,7 +13,7 @@ import { renderSummaryText } from './summary-text.js';
 
 export async function importRoundCommand(
   session: CliSession,
-  options: { file: string; frameworkId: string; name?: string; anonymous: boolean; locale: Locale },
+  options: { file: string; frameworkId: string; name?: string; anonymous: boolean; locale: Locale; unitId?: string },
 ): Promise<string> {
   const csv = await readFile(options.file, 'utf8');
   const { round } = await importRound(session.ctx, session.actor, {
@@ -23,6 +23,7 @@ export async function importRoundCommand(
     anonymous: options.anonymous,
     csv,
     ...(options.name ? { name: options.name } : {}),
+    ...(options.unitId ? { unitId: options.unitId } : {}),
   });
   return asLines([round.id]);
 }

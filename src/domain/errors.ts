@@ -14,6 +14,8 @@ export const errorCodes = [
   'comment.needsRating',
   'permission.coordinatorOnly',
   'permission.adminOnly',
+  'unit.unknown',
+  'followUp.invalid',
   'import.invalid',
   'input.invalid',
   'permission.qualityCoordinatorOnly',

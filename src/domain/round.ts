@@ -84,8 +84,24 @@ export interface Round {
   recurrenceId: string | null;
   /** Optional link to an intervision case the round is about. */
   caseId: string | null;
+  /** The unit of the workspace's structure the round belonged to when it opened. */
+  unitId: string | null;
+  /** For a Delphi follow-up round: the round it follows up and its place in the sequence. */
+  followUp: FollowUpLink | null;
   /** Platform-specific references (e.g. the Slack intro message ts), opaque to the core. */
   platformRefs: Record<string, string>;
+}
+
+/** A follow-up round's link to the round it repeats items of (Delphi). */
+export interface FollowUpLink {
+  /** The round whose items it asks again (the previous step of the sequence). */
+  previousRoundId: string;
+  /** The first round of the sequence. */
+  originRoundId: string;
+  /** 1 for the first follow-up, 2 for the second, … */
+  iteration: number;
+  /** The most follow-ups the coordinator allows in this sequence. */
+  maxIterations: number;
 }
 
 /** The dimensions a member rates per criterion: the round's, or one unnamed dimension. */

@@ -2,6 +2,7 @@ import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { mediationMessages } from './messages/mediation.js';
+import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
@@ -22,6 +23,7 @@ const modules: MessageModule[] = [
   lifecycleMessages,
   coordinationMessages,
   mediationMessages,
+  methodMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

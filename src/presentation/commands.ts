@@ -9,13 +9,19 @@ export const commandVerbs = [
   'list',
   'frameworks',
   'mine',
+  'my-data',
   'cases',
   'audit',
   'forget-me',
   'schedule',
   'settings',
 ] as const;
-export type CommandVerb = (typeof commandVerbs)[number];
+
+/** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
+export const methodVerbs = ['units', 'unit', 'compare'] as const;
+
+export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
+export type CommandVerb = (typeof allVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
 const aliases: Record<string, CommandVerb> = {
@@ -28,16 +34,20 @@ const aliases: Record<string, CommandVerb> = {
   lijst: 'list',
   kaders: 'frameworks',
   mijn: 'mine',
+  'mijn-gegevens': 'my-data',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
   instellingen: 'settings',
+  eenheden: 'units',
+  eenheid: 'unit',
+  vergelijk: 'compare',
 };
 
 function verbOf(word: string): CommandVerb | undefined {
   const lower = word.toLowerCase();
-  return (commandVerbs as readonly string[]).includes(lower) ? (lower as CommandVerb) : aliases[lower];
+  return (allVerbs as readonly string[]).includes(lower) ? (lower as CommandVerb) : aliases[lower];
 }
 
 export interface ParsedCommand {

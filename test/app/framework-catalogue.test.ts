@@ -89,6 +89,9 @@ describe('built-in frameworks', () => {
       expect(count, perspective).toBeGreaterThanOrEqual(4);
     }
     expect(f.dimensions.map((d) => d.id)).toEqual(['importance', 'practice']);
+    expect(f.description?.en).toContain('worked example');
+    expect(f.description?.en).toContain('not an official list');
+    expect(f.description?.nl).toContain('geen officiële lijst');
   });
 
   it('mediation-quality covers the parts of the quality system', () => {

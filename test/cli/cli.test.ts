@@ -92,6 +92,79 @@ it('answers unknown commands and rounds clearly', async () => {
   expect(unknown.stderr).toContain('round.unknown');
 });
 
+it('imports units (all or nothing), rounds into units, and compares the units on a level', async () => {
+  const units = join(dir(), 'units.csv');
+  await writeFile(
+    units,
+    'id,name,parent,level\nnorth,North,,region\nsouth,South,,region\noa,Org A,north,organisation\nob,Org B,south,organisation\n',
+  );
+  const bad = join(dir(), 'bad-units.csv');
+  await writeFile(bad, 'id,name,parent,level\nwest,West,,region\nx y,Bad id,west,organisation\n');
+  const refused = await spiegel('units', 'import', bad, '--tenant', 'cli:units');
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain('line 3: id “x y”');
+  expect((await spiegel('units', 'import', units, '--tenant', 'cli:units')).code).toBe(0);
+  const list = JSON.parse((await spiegel('units', 'list', '--tenant', 'cli:units', '--format', 'json')).stdout);
+  expect(list.levels).toEqual(['region', 'domain', 'organisation', 'team']);
+  expect(list.units.map((u: { id: string }) => u.id)).toEqual(['north', 'south', 'oa', 'ob']);
+
+  const answers = (values: number[]) =>
+    ['member,criterion,dimension,value,comment', ...values.map((v, i) => `m${i},go-clear,,${v},`)].join('\n');
+  for (const [unit, values] of [
+    ['oa', [4, 4, 5]],
+    ['ob', [2, 2]],
+  ] as const) {
+    const file = join(dir(), `${unit}.csv`);
+    await writeFile(file, answers([...values]));
+    const imported = await spiegel('round', 'import', file, '--framework', 'team-health', '--unit', unit, '--tenant', 'cli:units');
+    expect(imported.code).toBe(0);
+  }
+  const forged = await spiegel(
+    'round',
+    'import',
+    join(dir(), 'oa.csv'),
+    '--framework',
+    'team-health',
+    '--unit',
+    'nowhere',
+    '--tenant',
+    'cli:units',
+  );
+  expect(forged.code).toBe(1);
+  expect(forged.stderr).toContain('unit.unknown');
+
+  const rollup = async (...extra: string[]) =>
+    spiegel('report', 'rollup', '--framework', 'team-health', '--level', 'region', '--tenant', 'cli:units', ...extra);
+  const json = JSON.parse((await rollup('--format', 'json')).stdout);
+  const goClear = (unitId: string) =>
+    json.items.find((i: { unitId: string; criterionId: string }) => i.unitId === unitId && i.criterionId === 'go-clear');
+  expect(goClear('north')).toMatchObject({
+    unitId: 'north',
+    criterionId: 'go-clear',
+    dimension: 'rating',
+    n: 3,
+    median: 4,
+    q1: 4,
+    q3: 4.5,
+    iqr: 0.5,
+    class: 'consensus',
+  });
+  for (const key of ['rwg', 'consensus']) expect(goClear('north')).toHaveProperty(key);
+  expect(goClear('south')).toMatchObject({ fewerThanK: true, n: null, median: null });
+  const csv = (await rollup('--format', 'csv')).stdout.split('\n');
+  expect(csv[0]).toBe('unitId,criterionId,component,perspective,dimension,fewerThanK,n,naCount,median,q1,q3,iqr,rwg,consensus,class');
+  expect(csv.find((line) => line.startsWith('north,go-clear,'))).toMatch(
+    /^north,go-clear,goals,organisation,rating,,3,0,4,4,4.5,0.5,0.8333/,
+  );
+  const text = (await rollup()).stdout;
+  expect(text).toContain('organisation: 4 · consensus · n = 3');
+  expect(text).toContain('I know what our team wants to achieve in the coming months: fewer than 3 answers');
+  const empty = await rollup('--from', '2001-01-01', '--to', '2001-12-31');
+  expect(empty.stdout).toContain('No closed rounds of this framework');
+  const badDate = await rollup('--from', 'yesterday');
+  expect(badDate.code).toBe(2);
+}, 180_000);
+
 it('creates, lists, pauses, resumes and deletes a recurring round', async () => {
   const tenant = ['--tenant', 'slack:TCLI'];
   const bad = await spiegel('schedule', 'create', '--channel', 'CQ', '--framework', 'team-health', '--cadence', 'hourly', ...tenant);
@@ -151,4 +224,4 @@ it('creates, lists, pauses, resumes and deletes a recurring round', async () => 
   expect(otherTenant.code).toBe(1);
   expect(otherTenant.stderr).toContain('recurrence.unknown');
   expect((await spiegel('schedule', 'delete', id, ...tenant)).stdout).toContain(`Deleted the recurring round ${id}`);
-}, 180_000);
+});

@@ -74,6 +74,17 @@ it('erases a member by id in one tenant only, recomputing closed summaries', asy
   const summary = await ctx.stores.summaries.get('teams:contoso', roundIds['teams:contoso']!);
   expect(summary).toMatchObject({ respondents: 2, updatedAfterErasure: true });
 
+  const json = await spiegel('member', 'export', '--member', 'aad-bob', '--tenant', 'teams:contoso', '--format', 'json');
+  const exported = JSON.parse(json.stdout) as { tenant: string; member: string; answers: Array<Record<string, unknown>> };
+  expect(exported).toMatchObject({ tenant: 'teams:contoso', member: 'aad-bob' });
+  expect(exported.answers).toEqual([
+    expect.objectContaining({ roundId: roundIds['teams:contoso'], criterionId: 'go-clear', value: 4, anonymous: true, answeredAt: '' }),
+  ]);
+  const csv = await spiegel('member', 'export', '--member', 'aad-ann', '--tenant', 'teams:contoso', '--format', 'csv');
+  expect(csv.stdout).toBe(
+    'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,answeredAt\n',
+  );
+
   const missing = await spiegel('member', 'erase', '--tenant', 'teams:contoso');
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('--member ID is missing');

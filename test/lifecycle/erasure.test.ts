@@ -9,7 +9,7 @@ import { roundSummary } from '../../src/app/summaries.js';
 import type { Place } from '../../src/domain/round.js';
 import { buildSummaryView } from '../../src/presentation/summary-view.js';
 import { useTestContext } from '../support/app-context.js';
-import { documentsMentioning } from './support.js';
+import { findInDatabase } from '../support/member-id-scan.js';
 
 const t = useTestContext();
 const place: Place = { platform: 'slack', tenantId: 'slack:TERASE', channelId: 'C1' };
@@ -48,15 +48,15 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   await closeRound(t.ctx, actor('coord'), closedNamed.id);
   await closeRound(t.ctx, actor('coord'), closedAnonymous.id);
   const annKey = respondentKey(t.ctx, closedAnonymous, 'ann');
-  expect(await documentsMentioning(t.database.db, annKey)).not.toEqual([]);
+  expect(await findInDatabase(t.database.db, annKey)).not.toEqual([]);
   expect(await countMemberAnswers(t.ctx, actor('ann'), 'ann')).toEqual({ answers: 3, rounds: 3 });
 
   const result = await eraseMemberAnswers(t.ctx, actor('ann'), 'ann');
   expect(result).toEqual({ memberId: 'ann', answers: 3, rounds: 3, summariesUpdated: 2 });
 
   // Nothing of ann's answers is left: not under her id, not under her pseudonym, not as a comment.
-  expect(await documentsMentioning(t.database.db, annKey)).toEqual([]);
-  expect(await documentsMentioning(t.database.db, 'why ann')).toEqual([]);
+  expect(await findInDatabase(t.database.db, annKey)).toEqual([]);
+  expect(await findInDatabase(t.database.db, 'why ann')).toEqual([]);
   for (const round of [open, closedNamed]) {
     expect((await t.ctx.stores.responses.listForRound(place.tenantId, round.id)).map((r) => r.respondent).sort()).toEqual([
       'bob',

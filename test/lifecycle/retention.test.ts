@@ -12,7 +12,7 @@ import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { hour, schedulingFixture, silentLogger } from '../scheduling/support.js';
-import { documentsMentioning } from './support.js';
+import { findInDatabase } from '../support/member-id-scan.js';
 
 const slack: Place = { platform: 'slack', tenantId: 'slack:TA', channelId: 'C1' };
 const teams: Place = { platform: 'teams', tenantId: 'teams:tb', channelId: '19:general' };
@@ -85,7 +85,7 @@ it('deletes every document of rounds past their workspace’s period, keeps the 
   const recent = await answeredRound({ ...slack, channelId: 'C2' });
   await closeRound(ctx, actorIn(slack, 'coord'), recent.id);
   for (const round of [expiredClosed, expiredCancelled, stillOpen, otherTenant, recent]) {
-    expect(await documentsMentioning(database.db, round.id)).not.toEqual([]);
+    expect(await findInDatabase(database.db, round.id)).not.toEqual([]);
   }
 
   // 13 months after the first rounds ended: past slack:TA's 12 months, within teams:tb's default 24.
@@ -94,8 +94,8 @@ it('deletes every document of rounds past their workspace’s period, keeps the 
   clock.set('2027-04-10T03:00:00Z');
   const reports = await Promise.all([scheduler('a').drain(), scheduler('b').drain()]);
 
-  expect(await documentsMentioning(database.db, expiredClosed.id)).toEqual([]);
-  expect(await documentsMentioning(database.db, expiredCancelled.id)).toEqual([]);
+  expect(await findInDatabase(database.db, expiredClosed.id)).toEqual([]);
+  expect(await findInDatabase(database.db, expiredCancelled.id)).toEqual([]);
   for (const kept of [stillOpen, otherTenant, recent]) expect(await ctx.stores.rounds.get(kept.place.tenantId, kept.id)).not.toBeNull();
   expect(await ctx.stores.responses.listForRound(teams.tenantId, otherTenant.id)).toHaveLength(3);
   expect(await ctx.stores.summaries.get(slack.tenantId, recent.id)).not.toBeNull();

@@ -5,9 +5,17 @@ export const cliMessages = {
 
   frameworks list [--format text|json]          the frameworks this installation knows
   frameworks validate FILE                      check a framework file (YAML or JSON)
-  round import FILE.csv --framework ID [--name TEXT] [--anonymous]
+  round import FILE.csv --framework ID [--name TEXT] [--anonymous] [--unit ID]
                                                 create a closed round from a CSV with the header
                                                 member,criterion,dimension,value,comment
+  units import FILE.csv [--levels region,domain,organisation,team]
+                                                add or replace units from a CSV with the header
+                                                id,name,parent,level (and name the levels)
+  units list [--format text|json]
+  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text]
+                                                the units on a level side by side
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
+                                                medians and consensus over the rounds, changes flagged
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
@@ -21,6 +29,7 @@ export const cliMessages = {
   settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
                                                 low-response, reminders, retention-months (closed rounds are kept
                                                 N months, default 24, then deleted), admins
+  member export --member ID --format json|csv  every stored answer of a member (an access request)
   member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
 Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or teams:<tenant id>),
@@ -42,9 +51,17 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
 
   frameworks list [--format text|json]          de kaders die deze installatie kent
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
-  round import BESTAND.csv --framework ID [--name TEKST] [--anonymous]
+  round import BESTAND.csv --framework ID [--name TEKST] [--anonymous] [--unit ID]
                                                 maak een afgesloten ronde uit een CSV met de kopregel
                                                 member,criterion,dimension,value,comment
+  units import BESTAND.csv [--levels region,domain,organisation,team]
+                                                voeg eenheden toe of vervang ze uit een CSV met de
+                                                kopregel id,name,parent,level (en benoem de niveaus)
+  units list [--format text|json]
+  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text]
+                                                de eenheden van een niveau naast elkaar
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
+                                                medianen en consensus over de rondes, met veranderingen
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
@@ -58,6 +75,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,
                                                 low-response, reminders, retention-months (afgesloten rondes worden
                                                 N maanden bewaard, standaard 24, en dan gewist), admins
+  member export --member ID --format json|csv  alle bewaarde antwoorden van een lid (een inzageverzoek)
   member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 
 Opties bij elke opdracht: --tenant ID (standaard cli:local; bv. slack:T0123 of teams:<tenant-id>),

@@ -13,6 +13,7 @@ export const slackMessages = {
         remind: '`/reflect remind`: remind those who have not answered (coordinators)',
         close: '`/reflect close`: close the round and post the summary (coordinators)',
         cancel: '`/reflect cancel`: cancel the round (coordinators)',
+        'my-data': '`/reflect my-data`: every answer of yours that Spiegel stores, as a file',
         'forget-me': '`/reflect forget-me`: erase all your answers (asks first)',
         schedule:
           '`/reflect schedule`: a recurring round in this channel (opens a form); `/reflect schedule list`, `schedule pause|resume|delete ID` manage them (also in the app’s Home tab)',
@@ -145,6 +146,7 @@ export const slackMessages = {
         remind: '`/reflect herinner`: herinner wie nog niet antwoordde (coördinatoren)',
         close: '`/reflect sluit`: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '`/reflect annuleer`: annuleer de ronde (coördinatoren)',
+        'my-data': '`/reflect mijn-gegevens`: al je antwoorden die Spiegel bewaart, als bestand',
         'forget-me': '`/reflect vergeet-mij`: wis al je antwoorden (vraagt eerst)',
         schedule:
           '`/reflect plan`: een terugkerende ronde in dit kanaal (opent een formulier); `/reflect plan list`, `plan pause|resume|delete ID` beheren ze (ook in het Home-tabblad van de app)',

@@ -14,6 +14,7 @@ export const teamsMessages = {
         remind: '**remind**: remind those who have not answered (coordinators)',
         close: '**close**: close the round and post the summary (coordinators)',
         cancel: '**cancel**: cancel the round (coordinators)',
+        'my-data': '**my data**: every answer of yours that Spiegel stores, in our personal chat',
         'forget-me': '**forget me**: erase all your answers (asks first, in our personal chat)',
         schedule:
           '**schedule**: a recurring round here (opens a form); **schedule list** (or **schedule** in our personal chat) shows them with pause, resume and delete',
@@ -21,7 +22,7 @@ export const teamsMessages = {
           '**settings**: the workspace settings (in our personal chat a card to change them; admins); **settings set KEY VALUE** changes one',
         help: '**help**: this text',
         roundId:
-          'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn, vergeet mij.',
+          'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn, mijn gegevens, vergeet mij.',
         unknown: 'I do not know “{{word}}”.',
       },
       language: { nl: 'Nederlands', en: 'English' },
@@ -122,6 +123,7 @@ export const teamsMessages = {
         remind: '**herinner**: herinner wie nog niet antwoordde (coördinatoren)',
         close: '**sluit**: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '**annuleer**: annuleer de ronde (coördinatoren)',
+        'my-data': '**mijn gegevens**: al je antwoorden die Spiegel bewaart, in onze persoonlijke chat',
         'forget-me': '**vergeet mij**: wis al je antwoorden (vraagt eerst, in onze persoonlijke chat)',
         schedule:
           '**plan**: een terugkerende ronde hier (opent een formulier); **plan list** (of **plan** in onze persoonlijke chat) toont ze met pauzeren, hervatten en verwijderen',
@@ -129,7 +131,7 @@ export const teamsMessages = {
           '**instellingen**: de instellingen van de werkruimte (in onze persoonlijke chat een kaart om ze te wijzigen; beheerders); **instellingen set SLEUTEL WAARDE** wijzigt er een',
         help: '**hulp**: deze tekst',
         roundId:
-          'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine, forget me.',
+          'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine, my data, forget me.',
         unknown: '“{{word}}” ken ik niet.',
       },
       language: { nl: 'Nederlands', en: 'English' },

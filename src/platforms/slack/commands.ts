@@ -6,6 +6,10 @@ import { roundForChannel } from '../../app/channel-rounds.js';
 import { myAnswers } from '../../app/responses.js';
 import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
+import { compareFromWords } from '../../app/comparisons.js';
+import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
+import { comparisonLines, unitsLines } from '../../presentation/method-texts.js';
+import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
@@ -13,6 +17,7 @@ import { remindNowText } from '../../presentation/remind-now-text.js';
 import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
+import { sendMyData } from './member-data.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -20,7 +25,6 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { settingsCommandText } from '../settings-chat.js';
-import { escapeMrkdwn } from './blocks/limits.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
@@ -97,6 +101,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
   },
 
+  async 'my-data'({ rt, actor, locale, client, respond }) {
+    await sendMyData(rt, client, actor, locale, respond);
+  },
+
   async 'forget-me'({ rt, actor, locale, respond }) {
     await askToForget(rt, actor, locale, respond);
   },
@@ -138,6 +146,24 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     );
   },
 
+  async units({ rt, actor, command, respond, locale }) {
+    const [structure, channelUnit] = await Promise.all([unitStructure(rt.ctx, actor), unitOfChannel(rt.ctx, actor, command.channel_id)]);
+    await ephemeral(respond, escapeMrkdwn(unitsLines(structure, channelUnit, locale).join('\n')));
+  },
+
+  async unit({ rt, actor, command, respond, locale, parsed }) {
+    const t = translator(locale);
+    const unitId = parsed.args[0];
+    if (!unitId) return ephemeral(respond, t('method.units.missingId'));
+    const unit = await assignChannelToUnit(rt.ctx, actor, command.channel_id, unitId);
+    await ephemeral(respond, escapeMrkdwn(t('method.units.assigned', { name: unit.name, level: unit.level })));
+  },
+
+  async compare({ rt, actor, respond, locale, parsed }) {
+    const result = await compareFromWords(rt.ctx, actor, parsed.args);
+    if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.compare.noFramework'));
+    await ephemeral(respond, escapeMrkdwn(comparisonLines(result.rollup, result.framework, locale).join('\n')));
+  },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
 };

@@ -7,9 +7,15 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { remindNow } from '../../app/jobs.js';
+import { memberData } from '../../app/member-data.js';
 import { cancelRound, closeRound, getRound, listRounds, roundProgress } from '../../app/rounds.js';
 import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
+import { compareFromWords } from '../../app/comparisons.js';
+import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
+import { comparisonLines, unitsLines } from '../../presentation/method-texts.js';
+import { plain } from './cards/elements.js';
+import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -23,6 +29,7 @@ import type { AdaptiveCardJson } from './cards/elements.js';
 import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
 import { erasureQuestionCard } from './erasure.js';
+import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
@@ -152,6 +159,11 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     await sendPrivately(call, cards, 'teams.mine.sent');
   },
 
+  async 'my-data'(call) {
+    const data = await memberData(call.rt.ctx, call.actor, call.actor.userId);
+    await sendPrivately(call, [renderMemberDataCard(data, call.locale)], 'lifecycle.access.sentPrivately');
+  },
+
   async 'forget-me'(call) {
     await sendPrivately(call, [await erasureQuestionCard(call.rt, call.actor, call.locale)], 'lifecycle.erasure.sentPrivately');
   },
@@ -188,6 +200,30 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     );
   },
 
+  async units(call) {
+    const { rt, actor } = call;
+    const channelUnit = call.kind === 'personal' ? undefined : await unitOfChannel(rt.ctx, actor, placeIdOf(call.context.activity));
+    await replyCard(call.context, renderLinesCard(unitsLines(await unitStructure(rt.ctx, actor), channelUnit, call.locale)));
+  },
+
+  async unit(call) {
+    const t = translator(call.locale);
+    const unitId = call.parsed.args[0];
+    if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
+    if (!unitId) return replyText(call.context, t('method.units.missingId'));
+    const unit = await assignChannelToUnit(call.rt.ctx, call.actor, placeIdOf(call.context.activity), unitId);
+    await replyText(call.context, plain(t('method.units.assigned', { name: unit.name, level: unit.level })));
+  },
+
+  async compare(call) {
+    const result = await compareFromWords(call.rt.ctx, call.actor, call.parsed.args);
+    if (result.kind === 'noFramework') return replyText(call.context, translator(call.locale)('method.compare.noFramework'));
+    await sendPrivately(
+      call,
+      [renderLinesCard(comparisonLines(result.rollup, result.framework, call.locale))],
+      'method.compare.sentPrivately',
+    );
+  },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
 };

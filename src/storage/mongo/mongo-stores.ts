@@ -9,6 +9,7 @@ import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoUnitStore } from './unit-store.js';
 import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
 export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<void> } {
@@ -18,6 +19,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const jobs = new MongoJobStore(db);
   const recurrences = new MongoRecurrenceStore(db);
   const claims = new MongoClaimStore(db);
+  const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
   return {
     ...mediation,
@@ -29,6 +31,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     jobs,
     recurrences,
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
+    units,
     deletion: new MongoDeletionStore(db),
     async ensureIndexes() {
       await Promise.all([
@@ -38,6 +41,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
+        units.ensureIndexes(),
         mediation.ensureIndexes(),
       ]);
     },

@@ -1,6 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
-import type { ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
+import type { AnswerValue, ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
 import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
 import { ensureIndexes } from './indexes.js';
@@ -18,6 +18,7 @@ const responseSchema = z.object({
     .transform((v) => v ?? null),
   updatedAt: z.date().nullable(),
 });
+const answerValueSchema = responseSchema.pick({ roundId: true, criterionId: true, dimension: true, value: true });
 type ResponseDocument = z.input<typeof responseSchema> & { _id: string; tenantId: string };
 
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
@@ -83,6 +84,15 @@ export class MongoResponseStore implements ResponseStore {
       responses.push(fromDocument(doc));
     }
     return responses;
+  }
+
+  async *valuesForRounds(tenantId: string, roundIds: string[]): AsyncIterable<AnswerValue> {
+    if (roundIds.length === 0) return;
+    const cursor = this.responses.find(
+      { tenantId, roundId: { $in: roundIds } },
+      { projection: { _id: 0, roundId: 1, criterionId: 1, dimension: 1, value: 1 }, batchSize: 5000 },
+    );
+    for await (const doc of cursor) yield answerValueSchema.parse(doc);
   }
 
   async listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]> {

@@ -59,6 +59,12 @@ export const roundDocumentSchema = z.object({
   reminderPlan: reminderPlanSchema,
   recurrenceId: z.string().nullable(),
   caseId: z.string().nullable(),
+  // Rounds stored before units and follow-ups existed lack these fields.
+  unitId: z.string().nullable().default(null),
+  followUp: z
+    .object({ previousRoundId: z.string(), originRoundId: z.string(), iteration: z.number().int(), maxIterations: z.number().int() })
+    .nullable()
+    .default(null),
   platformRefs: z.record(z.string(), z.string()),
 });
 

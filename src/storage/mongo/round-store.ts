@@ -67,6 +67,13 @@ export class MongoRoundStore implements RoundStore {
     if (query.channelId) filter['place.channelId'] = query.channelId;
     if (query.participant) filter.participants = query.participant;
     if (query.coordinator) filter.coordinators = query.coordinator;
+    if (query.frameworkId) filter['framework.id'] = query.frameworkId;
+    if (query.unitIds) filter.unitId = { $in: query.unitIds };
+    if (query.closedFrom || query.closedBefore)
+      filter.closedAt = {
+        ...(query.closedFrom ? { $gte: query.closedFrom } : {}),
+        ...(query.closedBefore ? { $lt: query.closedBefore } : {}),
+      };
     const docs = await this.rounds
       .find(filter)
       .sort({ openedAt: -1 })

@@ -56,6 +56,8 @@ function bigRound(criteria: number, dimensions: string[] = [], textLength = 20):
     reminderPlan: defaultReminderPlan,
     recurrenceId: null,
     caseId: null,
+    unitId: null,
+    followUp: null,
     platformRefs: {},
   };
 }

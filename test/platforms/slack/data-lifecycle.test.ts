@@ -1,4 +1,4 @@
-/** A member's data in Slack, through signed requests to the real endpoint: erasure with a confirmation. */
+/** A member's data in Slack, through signed requests to the real endpoint: access as a file, erasure with a confirmation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { answer } from '../../support/answers.js';
@@ -89,5 +89,41 @@ describe('Slack: a member’s own data', () => {
     expect(String((await lastResponse('ask-bob')).body['text'])).toBe(
       'Spiegel stores no answers of yours in this workspace: there is nothing to erase.',
     );
+  });
+
+  it('sends a member all their stored answers as a CSV file in their direct messages', async () => {
+    h.fake.calls.length = 0;
+    await h.command({ text: 'my data', userId: 'UCAS', responseUrlId: 'data-cas' });
+    expect(String((await lastResponse('data-cas')).body['text'])).toBe(
+      'I sent you a file with all your answers (2) in our direct messages.',
+    );
+    expect(h.fake.of('conversations.open')[0]?.body).toMatchObject({ users: 'UCAS' });
+    expect(h.fake.of('files.getUploadURLExternal')[0]?.body['filename']).toMatch(/^spiegel-\d{4}-\d{2}-\d{2}\.csv$/);
+    const upload = h.fake.of('upload')[0]!;
+    const lines = String(upload.body['content']).trim().split('\n');
+    expect(lines[0]).toBe(
+      'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,answeredAt',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((l) => l.includes('UCAS says') && l.includes(',5,'))).toHaveLength(2);
+    expect(h.fake.of('files.completeUploadExternal')[0]?.body).toMatchObject({
+      channel_id: 'DUCAS',
+      files: [{ id: upload.body['fileId'], title: 'Your answers in Spiegel' }],
+    });
+  });
+
+  it('answers with a private message where the installation cannot upload files, and says when nothing is stored', async () => {
+    h.fake.failWith.set('files.getUploadURLExternal', 'missing_scope');
+    try {
+      await h.command({ text: 'mijn-gegevens', userId: 'UCAS', responseUrlId: 'data-cas-message' });
+      const text = String((await lastResponse('data-cas-message')).body['text']);
+      expect(text).toContain('Spiegel stores 2 answers of yours in this workspace, in 2 rounds:');
+      expect(text).toContain('UCAS says');
+      expect(text).toContain('anonymous rounds');
+    } finally {
+      h.fake.failWith.delete('files.getUploadURLExternal');
+    }
+    await h.command({ text: 'my-data', userId: 'UBOB', responseUrlId: 'data-bob' });
+    expect(String((await lastResponse('data-bob')).body['text'])).toBe('Spiegel stores no answers of yours in this workspace.');
   });
 });

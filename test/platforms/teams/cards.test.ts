@@ -60,6 +60,8 @@ function roundOf(framework: Framework, locale: Locale, extra: Partial<Round> = {
     reminderPlan: defaultReminderPlan,
     recurrenceId: null,
     caseId: null,
+    unitId: null,
+    followUp: null,
     platformRefs: {},
     ...extra,
   };

@@ -1,4 +1,4 @@
-/** A member's data in Teams, through Bot Framework activities to /api/messages: erasure with a confirmation card. */
+/** A member's data in Teams, through Bot Framework activities to /api/messages: erasure with a confirmation card, access in the personal chat. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { answer } from '../../support/answers.js';
@@ -75,5 +75,21 @@ describe('Teams: a member’s own data', () => {
     h.connector.clear();
     await h.post(message(h.connector, members.outsider, 'vergeet mij', { kind: 'personal', locale: 'nl-BE' }));
     expect(h.connector.sent()[0]!.cardText).toBe('Spiegel bewaart in deze werkruimte geen antwoorden van jou: er is niets te wissen.');
+  });
+
+  it('sends a member their stored answers in the personal chat, from a channel too', async () => {
+    h.connector.clear();
+    await h.post(message(h.connector, members.chloe, 'my data', { thread: 't-data' }));
+    const personal = h.connector.sent().filter((c) => c.conversationId?.startsWith('a:personal-'));
+    expect(personal).toHaveLength(1);
+    const text = personal[0]!.cardText;
+    expect(text).toContain('Spiegel stores 2 answers of yours in this workspace, in 2 rounds:');
+    expect(text.match(/5 · Strongly agree — “Chloé Dubois”/g)).toHaveLength(2);
+    expect(text).toContain('anonymous rounds');
+    expect(h.connector.sent(`${TEAM_ID};messageid=t-data`)[0]!.cardText).toBe('I sent you your answers in our personal chat.');
+
+    h.connector.clear();
+    await h.post(message(h.connector, members.bram, 'mijn gegevens', { kind: 'personal', locale: 'nl-BE' }));
+    expect(h.connector.sent()[0]!.cardText).toBe('Spiegel bewaart in deze werkruimte geen antwoorden van jou.');
   });
 });

@@ -2,7 +2,7 @@
 import type { Framework, Locale } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
-import { commandVerbs } from '../../../presentation/commands.js';
+import { commandVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
 import { reminderText } from '../../../scheduling/texts.js';
 import { adaptiveCard, bullets, cardDateTime, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
@@ -17,7 +17,10 @@ export function renderHelpCard(locale: Locale, unknownWord?: string): AdaptiveCa
   return adaptiveCard([
     ...(unknownWord ? [textBlock(t('teams.help.unknown', { word: plain(unknownWord) }), { color: 'Attention' })] : []),
     textBlock(t('teams.help.title'), { weight: 'Bolder' }),
-    bullets(commandVerbs.map((verb) => t(`teams.help.${verb}`))),
+    bullets([
+      ...commandVerbs.map((verb) => t(`teams.help.${verb}`)),
+      ...methodVerbs.map((verb) => t(`method.help.${verb}`, { command: '**' }).replace(':', '**:')),
+    ]),
     subtle(t('teams.help.roundId')),
   ]);
 }

@@ -35,10 +35,14 @@ function decodeField(value: string): unknown {
   return value;
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readText(req);
   if (text === '') return {};
   if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
@@ -97,6 +101,14 @@ export class FakeSlack {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.#origin);
+    if (url.pathname.startsWith('/upload/')) {
+      // files.getUploadURLExternal's upload_url: the file's bytes, recorded as `upload` with the file id.
+      const content = await readText(req);
+      this.calls.push({ method: 'upload', body: { fileId: url.pathname.slice('/upload/'.length), content }, token: null, at: Date.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('OK - 200');
+      return;
+    }
     const body = await readBody(req);
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof body['token'] === 'string' ? body['token'] : null;
@@ -153,6 +165,12 @@ export class FakeSlack {
         const members = this.channelMembers[String(body['channel'])];
         return members ? { ok: true, members, response_metadata: { next_cursor: '' } } : { ok: false, error: 'channel_not_found' };
       }
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${this.#ts++}`;
+        return { ok: true, upload_url: `${this.#origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (body['files'] as Array<{ id: string; title?: string }>) ?? [] };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body['users'])}` } };
       case 'oauth.v2.access':
@@ -160,7 +178,7 @@ export class FakeSlack {
           ok: true,
           app_id: 'ASPIEGEL',
           authed_user: { id: 'UINSTALLER' },
-          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write',
+          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write,files:write',
           token_type: 'bot',
           access_token: 'xoxb-oauth-installed',
           bot_user_id: BOT_USER_ID,

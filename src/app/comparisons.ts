@@ -1,0 +1,100 @@
+import { parseCompareArgs } from '../domain/compare-request.js';
+import { SpiegelError } from '../domain/errors.js';
+import type { Framework } from '../domain/framework.js';
+import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
+import { RollupTally, type Rollup } from '../domain/rollup.js';
+import { ancestorsAtLevel, sortUnits } from '../domain/units.js';
+import type { Actor } from './actor.js';
+import type { AppContext } from './context.js';
+
+export interface CompareInput {
+  frameworkId: string;
+  level: string;
+  /** Rounds closed on or after this moment. */
+  from?: Date;
+  /** Rounds closed before this moment. */
+  to?: Date;
+  /** The target a unit's median is held against; the default target score when absent. */
+  targetScore?: number;
+}
+
+/** The most rounds a comparison or trend pools. */
+export const MAX_POOLED_ROUNDS = 2000;
+
+/** Comparisons and trends are for admins and for those who coordinate rounds in the workspace. */
+export async function requireCoordinatorSomewhere(ctx: AppContext, actor: Actor): Promise<void> {
+  if (actor.isAdmin) return;
+  const [coordinated] = await ctx.stores.rounds.list(actor.tenantId, { coordinator: actor.userId, limit: 1 });
+  if (!coordinated) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} coordinates no round in ${actor.tenantId}`);
+}
+
+function invalid(detail: string): never {
+  throw new SpiegelError('input.invalid', detail, { detail });
+}
+
+/**
+ * Every unit on `level` side by side for one framework and period: each pools the answers of the closed
+ * rounds that belong to it or to a unit under it. k is the largest anonymity threshold of the pooled rounds
+ * (at least the default), so a comparison never shows less protected data than its rounds did.
+ */
+export async function compareUnits(ctx: AppContext, actor: Actor, input: CompareInput): Promise<Rollup> {
+  await requireCoordinatorSomewhere(ctx, actor);
+  const framework = ctx.frameworks.get(input.frameworkId);
+  const [levels, units] = await Promise.all([ctx.stores.units.levelsOf(actor.tenantId), ctx.stores.units.list(actor.tenantId)]);
+  if (!levels.includes(input.level)) invalid(`the level must be one of ${levels.join(', ')}`);
+  if (input.from && input.to && input.from.getTime() >= input.to.getTime()) invalid('the period must end after it starts');
+  const targetScore = input.targetScore ?? defaultSummarySettings.targetScore;
+  if (!(targetScore >= framework.scale.min && targetScore <= framework.scale.max))
+    invalid(`the target score must lie between ${framework.scale.min} and ${framework.scale.max}`);
+  const atLevel = ancestorsAtLevel(units, input.level);
+  const rounds = await ctx.stores.rounds.list(actor.tenantId, {
+    state: 'closed',
+    frameworkId: framework.id,
+    unitIds: [...atLevel.keys()],
+    ...(input.from ? { closedFrom: input.from } : {}),
+    ...(input.to ? { closedBefore: input.to } : {}),
+    limit: MAX_POOLED_ROUNDS,
+  });
+  const roundUnits = new Map(rounds.flatMap((r) => (r.unitId && atLevel.has(r.unitId) ? [[r.id, atLevel.get(r.unitId) as string]] : [])));
+  const tally = new RollupTally({
+    frameworkId: framework.id,
+    level: input.level,
+    framework,
+    dimensionIds: roundDimensionIds({ framework }),
+    units: sortUnits(
+      units.filter((u) => u.level === input.level),
+      levels,
+    ).map((u) => ({ id: u.id, name: u.name })),
+    roundUnits,
+    settings: {
+      ...defaultSummarySettings,
+      targetScore,
+      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
+    },
+  });
+  for await (const answer of ctx.stores.responses.valuesForRounds(actor.tenantId, [...roundUnits.keys()])) tally.add(answer);
+  return tally.result();
+}
+
+export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework } | { kind: 'noFramework' };
+
+/**
+ * `compare [LEVEL] [FRAMEWORK] [FROM] [TO]` from chat: the level defaults to the top one, the framework to that
+ * of the workspace's latest closed round.
+ */
+export async function compareFromWords(ctx: AppContext, actor: Actor, words: readonly string[]): Promise<ChatComparison> {
+  await requireCoordinatorSomewhere(ctx, actor);
+  const levels = await ctx.stores.units.levelsOf(actor.tenantId);
+  const frameworkIds = ctx.frameworks.list().map((f) => f.id);
+  const { request, unknown } = parseCompareArgs(words, levels, frameworkIds);
+  if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
+  const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
+  if (!frameworkId) return { kind: 'noFramework' };
+  const rollup = await compareUnits(ctx, actor, {
+    frameworkId,
+    level: request.level ?? (levels[0] as string),
+    ...(request.from ? { from: request.from } : {}),
+    ...(request.to ? { to: request.to } : {}),
+  });
+  return { kind: 'rollup', rollup, framework: ctx.frameworks.get(frameworkId) };
+}

@@ -1,0 +1,112 @@
+/** A member's stored answers as rows (export files) and as plain text (chat), in the reader's language. Pure. */
+import { stringify } from 'csv-stringify/sync';
+import { answerCount, type MemberData } from '../app/member-data.js';
+import type { Locale } from '../domain/framework.js';
+import { translator } from '../i18n/translator.js';
+import { answerLabel, answerName, sortAnswers } from './answer-texts.js';
+import { componentTitle, criterionText, dimensionLabel } from './round-texts.js';
+
+export interface MemberAnswerRow {
+  roundId: string;
+  round: string;
+  place: string;
+  state: string;
+  anonymous: boolean;
+  openedAt: string;
+  closedAt: string;
+  component: string;
+  criterionId: string;
+  criterion: string;
+  dimension: string;
+  value: number | 'na';
+  comment: string;
+  /** When the answer was last changed; empty in anonymous rounds, which do not store it. */
+  answeredAt: string;
+}
+
+export const memberAnswerColumns: ReadonlyArray<keyof MemberAnswerRow> = [
+  'roundId',
+  'round',
+  'place',
+  'state',
+  'anonymous',
+  'openedAt',
+  'closedAt',
+  'component',
+  'criterionId',
+  'criterion',
+  'dimension',
+  'value',
+  'comment',
+  'answeredAt',
+];
+
+export function memberAnswerRows(data: MemberData, locale: Locale): MemberAnswerRow[] {
+  return data.rounds.flatMap(({ round, answers }) =>
+    sortAnswers(round, answers).map((a) => ({
+      roundId: round.id,
+      round: round.name,
+      place: `${round.place.platform}:${round.place.channelId}`,
+      state: round.state,
+      anonymous: round.anonymous,
+      openedAt: round.openedAt.toISOString(),
+      closedAt: round.closedAt?.toISOString() ?? '',
+      component: componentTitle(round, round.framework.criteria.find((c) => c.id === a.criterionId)?.component ?? '', locale),
+      criterionId: a.criterionId,
+      criterion: criterionText(round, a.criterionId, locale),
+      dimension: dimensionLabel(round, a.dimension, locale) || a.dimension,
+      value: a.value,
+      comment: a.comment ?? '',
+      answeredAt: a.updatedAt?.toISOString() ?? '',
+    })),
+  );
+}
+
+export function memberDataCsv(data: MemberData, locale: Locale): string {
+  return stringify(memberAnswerRows(data, locale), { header: true, columns: [...memberAnswerColumns] });
+}
+
+export function memberDataJson(data: MemberData, locale: Locale): string {
+  const document = {
+    tenant: data.tenantId,
+    member: data.memberId,
+    exportedAt: data.exportedAt.toISOString(),
+    answers: memberAnswerRows(data, locale),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export interface MemberDataText {
+  title: string;
+  /** Per round: a heading and one line per answer (with its comment). */
+  sections: Array<{ heading: string; lines: string[] }>;
+  /** A note on the answers left out to fit a chat message; null when all are shown. */
+  more: string | null;
+  /** How anonymous rounds store answers, when the member took part in one. */
+  anonymousNote: string | null;
+}
+
+/** The answers as chat text, at most `maxAnswers` of them (the export files hold all). */
+export function memberDataText(data: MemberData, locale: Locale, maxAnswers: number): MemberDataText {
+  const t = translator(locale);
+  const total = answerCount(data);
+  const sections: MemberDataText['sections'] = [];
+  let shown = 0;
+  for (const { round, answers } of data.rounds) {
+    if (shown >= maxAnswers) break;
+    const lines = sortAnswers(round, answers)
+      .slice(0, maxAnswers - shown)
+      .map((a) => {
+        const line = t('lifecycle.access.answer', { criterion: answerName(round, a, locale), answer: answerLabel(round, a.value, locale) });
+        return a.comment ? t('lifecycle.access.withComment', { line, comment: a.comment }) : line;
+      });
+    shown += lines.length;
+    sections.push({ heading: t('lifecycle.access.round', { name: round.name, state: t(`state.${round.state}`) }), lines });
+  }
+  return {
+    title: total === 0 ? t('lifecycle.access.none') : t('lifecycle.access.title', { count: total, rounds: data.rounds.length }),
+    sections,
+    more: shown < total ? t('lifecycle.access.more', { count: total - shown }) : null,
+    anonymousNote: data.rounds.some((r) => r.round.anonymous) ? t('lifecycle.access.anonymousNote') : null,
+  };
+}

@@ -1,0 +1,114 @@
+/** Units and comparisons as localised lines of text, for chat replies and the command line. */
+import type { UnitStructure } from '../app/units.js';
+import type { Framework, Locale } from '../domain/framework.js';
+import { SINGLE_DIMENSION } from '../domain/framework.js';
+import type { Rollup } from '../domain/rollup.js';
+import type { Unit } from '../domain/units.js';
+import { translator } from '../i18n/translator.js';
+import { formatNumber } from './round-texts.js';
+
+/** The tree of units, indented by level, with the channel's own unit when it has one. */
+export function unitsLines(structure: UnitStructure, channelUnit: Unit | null | undefined, locale: Locale): string[] {
+  const t = translator(locale);
+  const levels = structure.levels.join(' › ');
+  if (structure.units.length === 0) return [t('method.units.none', { levels })];
+  const children = new Map<string | null, Unit[]>();
+  for (const unit of structure.units) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+  const known = new Set(structure.units.map((u) => u.id));
+  const lines: string[] = [t('method.units.levels', { levels })];
+  const walk = (unit: Unit, depth: number): void => {
+    lines.push(t('method.units.line', { indent: '  '.repeat(depth), name: unit.name, level: unit.level, id: unit.id }));
+    for (const child of children.get(unit.id) ?? []) walk(child, depth + 1);
+  };
+  for (const root of structure.units.filter((u) => u.parentId === null || !known.has(u.parentId))) walk(root, 0);
+  if (channelUnit !== undefined)
+    lines.push(channelUnit ? t('method.units.channel', { name: channelUnit.name, level: channelUnit.level }) : t('method.units.noChannel'));
+  return lines;
+}
+
+/** ` (practice)` after a name, nothing for a single rating. */
+function dimensionSuffix(framework: Pick<Framework, 'dimensions'>, dimension: string, locale: Locale): string {
+  if (dimension === SINGLE_DIMENSION) return '';
+  return ` (${(framework.dimensions.find((d) => d.id === dimension)?.label[locale] ?? dimension).toLowerCase()})`;
+}
+
+/** A criterion (and dimension) as a short name: its text without the closing full stop. */
+export function itemName(
+  framework: Pick<Framework, 'criteria' | 'dimensions'>,
+  criterionId: string,
+  dimension: string,
+  locale: Locale,
+): string {
+  const text = (framework.criteria.find((c) => c.id === criterionId)?.text[locale] ?? criterionId).replace(/\.$/, '');
+  return `${text}${dimensionSuffix(framework, dimension, locale)}`;
+}
+
+/**
+ * A comparison: the units, where they differ most, each unit per perspective, and the gaps; then either every
+ * item per unit (`table`, for the command line) or a pointer to the command that shows them (chat).
+ */
+export function comparisonLines(rollup: Rollup, framework: Framework, locale: Locale, table = false): string[] {
+  const t = translator(locale);
+  const n = (v: number | null) => formatNumber(v, locale);
+  const nameOf = new Map(rollup.units.map((u) => [u.unitId, u.name]));
+  const lines = [
+    t('method.compare.title', {
+      framework: framework.title[locale],
+      level: rollup.level,
+      k: rollup.anonymityThreshold,
+      target: n(rollup.targetScore),
+    }),
+  ];
+  if (rollup.units.length === 0) return [...lines, t('method.compare.noUnits', { level: rollup.level })];
+  lines.push(rollup.units.map((u) => t('method.compare.unit', { name: u.name, count: u.rounds })).join(' · '));
+  if (rollup.units.every((u) => u.rounds === 0)) return [...lines, t('method.compare.noRounds')];
+
+  lines.push('', t('method.compare.spread'));
+  if (rollup.spread.length === 0) lines.push(`  ${t('method.compare.none')}`);
+  for (const s of rollup.spread) {
+    lines.push(
+      `  ${t('method.compare.spreadLine', {
+        criterion: itemName(framework, s.criterionId, s.dimension, locale),
+        low: nameOf.get(s.lowUnitId),
+        lowMedian: n(s.lowMedian),
+        high: nameOf.get(s.highUnitId),
+        highMedian: n(s.highMedian),
+      })}`,
+    );
+  }
+
+  lines.push('', t('method.compare.perspectives'));
+  for (const unit of rollup.units) {
+    lines.push(`${unit.name}`);
+    for (const g of rollup.groups.filter((x) => x.unitId === unit.unitId && x.by === 'perspective')) {
+      const group = `${t(`method.perspective.${g.group}`)}${dimensionSuffix(framework, g.dimension, locale)}`;
+      lines.push(
+        g.fewerThanK
+          ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
+          : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class}`), n: g.n })}`,
+      );
+    }
+  }
+
+  lines.push('', t('method.compare.gaps', { target: n(rollup.targetScore) }));
+  if (rollup.gaps.length === 0) lines.push(`  ${t('method.compare.none')}`);
+  for (const g of rollup.gaps) {
+    lines.push(
+      `  ${t('method.compare.gapLine', { unit: nameOf.get(g.unitId), criterion: itemName(framework, g.criterionId, g.dimension, locale), median: n(g.median) })}`,
+    );
+  }
+  if (!table) return [...lines, '', t('method.compare.full', { framework: framework.id, level: rollup.level })];
+  lines.push('', t('method.compare.items'));
+  for (const unit of rollup.units) {
+    lines.push(`${unit.name}`);
+    for (const it of rollup.items.filter((x) => x.unitId === unit.unitId)) {
+      const group = itemName(framework, it.criterionId, it.dimension, locale);
+      lines.push(
+        it.fewerThanK
+          ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
+          : `  ${t('method.compare.itemLine', { group, median: n(it.median), q1: n(it.q1), q3: n(it.q3), rwg: formatNumber(it.rwg, locale, 2), class: t(`class.${it.class}`), n: it.n })}`,
+      );
+    }
+  }
+  return lines;
+}
