@@ -3,6 +3,7 @@ import type { Notifiers } from './app/notifier.js';
 import { createCore, resolveSecret } from './bootstrap.js';
 import { ConfigError, isLocalMode, loadConfig, requireServable, type Config } from './config.js';
 import { createHttpApp, listen, listenHost } from './http/http-server.js';
+import { mountReportRoutes } from './http/report-routes.js';
 import { createLogger } from './logger.js';
 import { mountSlack } from './platforms/slack/index.js';
 import { mountTeams } from './platforms/teams/index.js';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const secret = await resolveSecret(config, localMode, logger);
   const core = await createCore({ config, uri: database.uri, secret });
   const http = createHttpApp();
+  // Report pages and chart images behind signed, expiring links (coordinators get them in chat).
+  mountReportRoutes(http, { ctx: core.ctx, logger, defaultLocale: config.DEFAULT_LOCALE });
   const stops: Array<() => Promise<void>> = [];
 
   // Slack: POST /slack/events (+ /slack/install, /slack/oauth_redirect) on this server, or Socket Mode; null when not configured.

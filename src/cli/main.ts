@@ -10,7 +10,7 @@ import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
-import { rollupCommand } from './report-command.js';
+import { rollupCommand, trendCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -18,6 +18,8 @@ import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } fro
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
+import { reportRoundCommand } from './report-round-command.js';
+import { chartKinds } from '../presentation/charts/round-charts.js';
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
 const dateOption = z.string().transform((s, ctx) => {
@@ -46,6 +48,8 @@ const optionsSchema = z.object({
     .transform((s) => s.split(',').map((l) => l.trim()))
     .optional(),
   help: z.boolean().default(false),
+  out: z.string().min(1).optional(),
+  chart: z.enum(chartKinds).default('distribution'),
   channel: z.string().optional(),
   cadence: z.string().optional(),
   weekday: z.string().optional(),
@@ -80,6 +84,8 @@ async function run(argv: string[]): Promise<string> {
       to: { type: 'string' },
       levels: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      out: { type: 'string' },
+      chart: { type: 'string' },
       channel: { type: 'string' },
       cadence: { type: 'string' },
       weekday: { type: 'string' },
@@ -155,6 +161,20 @@ async function run(argv: string[]): Promise<string> {
         }),
       );
     }
+    case 'report trend': {
+      const frameworkId = need(options.framework, '--framework ID');
+      if (!options.unit && !options.channel) throw new UsageError('cli.missing', { what: '--unit ID | --channel ID' });
+      const format = pickFormat(options.format, ['json', 'text'], 'text');
+      return withSession((s) =>
+        trendCommand(s, {
+          frameworkId,
+          format,
+          locale,
+          ...(options.unit ? { unitId: options.unit } : {}),
+          ...(options.channel ? { channelId: options.channel } : {}),
+        }),
+      );
+    }
     case 'units list':
       return withSession((s) => listUnitsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     case 'member erase': {
@@ -201,6 +221,16 @@ async function run(argv: string[]): Promise<string> {
       const key = need(target, 'KEY');
       const setting = need(value, 'VALUE');
       return withSession((s) => setSettingCommand(s, key, setting, locale));
+    }
+    case 'report round': {
+      const roundId = need(target, 'round ID');
+      const format = pickFormat(options.format, ['png', 'svg', 'html']);
+      const out = need(options.out, '--out FILE');
+      const written = await withSession((s) =>
+        reportRoundCommand(s, { roundId, format, out, chart: options.chart, locale }).then((r) => r ?? ''),
+      );
+      if (!written) throw new UsageError('report.noSuchChart', { chart: options.chart });
+      return written;
     }
     default:
       throw new UsageError('cli.unknownCommand', { command });

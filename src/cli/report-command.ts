@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { compareUnits } from '../app/comparisons.js';
+import { trendOf } from '../app/trends.js';
 import type { Locale } from '../domain/framework.js';
-import { comparisonLines } from '../presentation/method-texts.js';
+import { comparisonLines, trendLines } from '../presentation/method-texts.js';
 import type { CliSession } from './cli-context.js';
 import { asJson, asLines } from './output.js';
 
@@ -48,4 +49,18 @@ export async function rollupCommand(session: CliSession, options: RollupOptions)
     );
   }
   return asLines(comparisonLines(rollup, session.ctx.frameworks.get(options.frameworkId), options.locale, true));
+}
+
+/** `spiegel report trend`: every closed round of a framework in a channel or unit, per criterion over time. */
+export async function trendCommand(
+  session: CliSession,
+  options: { frameworkId: string; unitId?: string; channelId?: string; format: 'json' | 'text'; locale: Locale },
+): Promise<string> {
+  const trend = await trendOf(session.ctx, session.actor, {
+    frameworkId: options.frameworkId,
+    ...(options.unitId ? { unitId: options.unitId } : {}),
+    ...(options.channelId ? { channelId: options.channelId } : {}),
+  });
+  if (options.format === 'json') return asJson(trend);
+  return asLines(trendLines(trend, session.ctx.frameworks.get(options.frameworkId), options.locale));
 }

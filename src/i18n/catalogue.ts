@@ -1,3 +1,4 @@
+import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
@@ -21,6 +22,7 @@ const modules: MessageModule[] = [
   schedulingMessages,
   teamsMessages,
   lifecycleMessages,
+  chartMessages,
   coordinationMessages,
   mediationMessages,
   methodMessages,

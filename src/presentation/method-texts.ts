@@ -3,6 +3,7 @@ import type { UnitStructure } from '../app/units.js';
 import type { Framework, Locale } from '../domain/framework.js';
 import { SINGLE_DIMENSION } from '../domain/framework.js';
 import type { Rollup } from '../domain/rollup.js';
+import type { Trend } from '../domain/trend.js';
 import type { Unit } from '../domain/units.js';
 import { translator } from '../i18n/translator.js';
 import { formatNumber } from './round-texts.js';
@@ -111,4 +112,39 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
     }
   }
   return lines;
+}
+
+/** A trend: the rounds, then per criterion its median in every round, changes beyond the spread marked ▲ or ▼. */
+export function trendLines(trend: Trend, framework: Framework, locale: Locale): string[] {
+  const t = translator(locale);
+  const n = (v: number | null) => formatNumber(v, locale);
+  const lines = [
+    t('method.trend.title', {
+      framework: framework.title[locale],
+      count: trend.rounds.length,
+      alpha: n(trend.alpha),
+      k: trend.anonymityThreshold,
+    }),
+  ];
+  if (trend.rounds.length === 0) return [...lines, t('method.trend.noRounds')];
+  trend.rounds.forEach((r, i) =>
+    lines.push(`  ${t('method.trend.round', { index: i + 1, name: r.name, date: r.closedAt.toISOString().slice(0, 10) })}`),
+  );
+  const flagged: string[] = [];
+  lines.push('');
+  for (const s of trend.series) {
+    if (s.points.every((p) => p.median === null)) continue;
+    const criterion = itemName(framework, s.criterionId, s.dimension, locale);
+    const mark = new Map(s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? '▲' : '▼']));
+    const values = s.points.map((p) => (p.median === null ? '–' : `${n(p.median)}${mark.get(p.roundId) ?? ''}`)).join(' → ');
+    lines.push(t('method.trend.line', { criterion, values }));
+    for (const c of s.changes.filter((x) => x.flagged)) {
+      const index = trend.rounds.findIndex((r) => r.roundId === c.toRoundId) + 1;
+      const to = s.points[index - 1]?.median ?? null;
+      flagged.push(
+        `  ${t('method.trend.change', { criterion, from: n(to === null ? null : to - c.medianDelta), to: n(to), index, p: formatNumber(c.p, locale, 3) })}`,
+      );
+    }
+  }
+  return [...lines, '', t('method.trend.flagged'), ...(flagged.length > 0 ? flagged : [`  ${t('method.trend.none')}`])];
 }

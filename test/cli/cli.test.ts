@@ -163,6 +163,12 @@ it('imports units (all or nothing), rounds into units, and compares the units on
   expect(empty.stdout).toContain('No closed rounds of this framework');
   const badDate = await rollup('--from', 'yesterday');
   expect(badDate.code).toBe(2);
+  const trend = JSON.parse(
+    (await spiegel('report', 'trend', '--framework', 'team-health', '--unit', 'north', '--tenant', 'cli:units', '--format', 'json')).stdout,
+  );
+  expect(trend.rounds).toHaveLength(1);
+  expect(trend.test).toContain('Mann–Whitney U');
+  expect(trend.series.find((s: { criterionId: string }) => s.criterionId === 'go-clear').points[0]).toMatchObject({ median: 4, n: 3 });
 }, 180_000);
 
 it('creates, lists, pauses, resumes and deletes a recurring round', async () => {

@@ -19,6 +19,8 @@ export const cliMessages = {
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out FILE [--chart distribution|quadrant]
+                                                a round's chart, or its report page (HTML, printable to A4)
   schedule list [--format text|json]            the recurring rounds
   schedule create --channel ID --framework ID [--name TEXT]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
@@ -65,6 +67,8 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
+  report round ID --format png|svg|html --out BESTAND [--chart distribution|quadrant]
+                                                een grafiek van een ronde, of haar rapportpagina (HTML, af te drukken op A4)
   schedule list [--format text|json]            de terugkerende rondes
   schedule create --channel ID --framework ID [--name TEKST]
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]

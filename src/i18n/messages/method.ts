@@ -40,6 +40,18 @@ export const methodMessages = {
         noFramework: 'Name a framework: `compare LEVEL FRAMEWORK` (see `frameworks`).',
         sentPrivately: 'I sent the comparison to our personal chat.',
       },
+      trend: {
+        title:
+          'Trend of {{framework}} over {{count}} rounds (median per round; ▲▼ a change beyond the rounds’ spread: Mann–Whitney U, α = {{alpha}}; – fewer than {{k}} answers)',
+        round: '{{index}}. {{name}} ({{date}})',
+        line: '{{criterion}}: {{values}}',
+        noRounds: 'There are no closed rounds of this framework here yet.',
+        flagged: 'Changes beyond the spread',
+        change: '{{criterion}}: {{from}} → {{to}} (round {{index}}, p = {{p}})',
+        none: 'None.',
+        noFramework: 'Name a framework: `trend FRAMEWORK` (see `frameworks`).',
+        sentPrivately: 'I sent the trend to our personal chat.',
+      },
     },
   },
   nl: {
@@ -81,6 +93,18 @@ export const methodMessages = {
         itemLine: '{{group}}: {{median}} · {{q1}}–{{q3}} · rwg {{rwg}} · {{class}} · n = {{n}}',
         noFramework: 'Noem een kader: `vergelijk NIVEAU KADER` (zie `kaders`).',
         sentPrivately: 'Ik stuurde de vergelijking naar ons persoonlijke gesprek.',
+      },
+      trend: {
+        title:
+          'Verloop van {{framework}} over {{count}} rondes (mediaan per ronde; ▲▼ een verandering die de spreiding van de rondes niet verklaart: Mann–Whitney U, α = {{alpha}}; – minder dan {{k}} antwoorden)',
+        round: '{{index}}. {{name}} ({{date}})',
+        line: '{{criterion}}: {{values}}',
+        noRounds: 'Er zijn hier nog geen afgesloten rondes van dit kader.',
+        flagged: 'Veranderingen buiten de spreiding',
+        change: '{{criterion}}: {{from}} → {{to}} (ronde {{index}}, p = {{p}})',
+        none: 'Geen.',
+        noFramework: 'Noem een kader: `trend KADER` (zie `kaders`).',
+        sentPrivately: 'Ik stuurde het verloop naar ons persoonlijke gesprek.',
       },
     },
   },

@@ -8,7 +8,8 @@ import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '
 import { roundSummary } from '../../app/summaries.js';
 import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
-import { comparisonLines, unitsLines } from '../../presentation/method-texts.js';
+import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
+import { trendFromWords } from '../../app/trends.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
@@ -163,6 +164,12 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const result = await compareFromWords(rt.ctx, actor, parsed.args);
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.compare.noFramework'));
     await ephemeral(respond, escapeMrkdwn(comparisonLines(result.rollup, result.framework, locale).join('\n')));
+  },
+
+  async trend({ rt, actor, command, respond, locale, parsed }) {
+    const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
+    if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
+    await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

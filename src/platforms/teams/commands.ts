@@ -13,7 +13,8 @@ import { requireAnswerable } from '../../app/save-answers.js';
 import { roundSummary } from '../../app/summaries.js';
 import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
-import { comparisonLines, unitsLines } from '../../presentation/method-texts.js';
+import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
+import { trendFromWords } from '../../app/trends.js';
 import { plain } from './cards/elements.js';
 import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
@@ -223,6 +224,14 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       [renderLinesCard(comparisonLines(result.rollup, result.framework, call.locale))],
       'method.compare.sentPrivately',
     );
+  },
+
+  async trend(call) {
+    const t = translator(call.locale);
+    if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
+    const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
+    if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
+    await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

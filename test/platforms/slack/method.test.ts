@@ -56,6 +56,16 @@ describe('Slack: units and comparisons', () => {
     expect(await reply(ADMIN, 'compare galaxy', 'compare-bad')).toContain('“galaxy” is not a level');
   });
 
+  it('shows a unit’s trend over its rounds to coordinators', async () => {
+    const text = await reply(ADMIN, 'trend team-health unit north', 'trend-north');
+    expect(text).toContain('Trend of Team health check over 2 rounds');
+    expect(text).toMatch(/I know what our team wants to achieve in the coming months: 4 → –/);
+    expect(await reply(ADMIN, 'trend', 'trend-here')).toContain('Name a framework: `trend FRAMEWORK`');
+    expect(await reply('UMEMBER', 'verloop team-health unit north', 'trend-member')).toBe(
+      'Alleen de coördinatoren van deze ronde kunnen dat doen.',
+    );
+  });
+
   it('lists the new commands in help, in both languages', async () => {
     expect(await reply(ADMIN, 'help', 'help-en')).toContain('`/reflect compare [LEVEL] [FRAMEWORK] [FROM] [TO]`:');
     expect(await reply('UMEMBER', 'hulp', 'help-nl')).toContain('`/reflect unit EENHEID-ID`: zet dit kanaal in een eenheid');

@@ -51,6 +51,14 @@ describe('Teams: units and comparisons', () => {
     expect((await say(members.bram, 'compare', 'personal')).join('\n')).toContain('Only the coordinators');
   });
 
+  it('sends a unit’s trend privately to a coordinator', async () => {
+    h.connector.clear();
+    await h.post(message(h.connector, members.an, 'trend team-health unit south'));
+    const personal = h.connector.sent().filter((c) => c.conversationId?.startsWith('a:personal-'));
+    expect(personal[0]!.cardText).toContain('Trend of Team health check over 1 round');
+    expect(personal[0]!.cardText).toContain('I know what our team wants to achieve in the coming months: 4.5');
+  });
+
   it('lists the new commands in help', async () => {
     expect((await say(members.bram, 'help', 'personal')).join('\n')).toContain('**compare [LEVEL] [FRAMEWORK] [FROM] [TO]**:');
   });

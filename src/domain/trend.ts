@@ -1,0 +1,202 @@
+/**
+ * Trends: per criterion (and dimension), the median and consensus of every closed round of one framework in a
+ * place, oldest first, with the changes between consecutive rounds that the rounds' spread does not explain.
+ * Pure, no I/O.
+ *
+ * Which test, and why: a two-sided Mann–Whitney U test between the ratings of one round and those of the
+ * round before it (normal approximation with tie and continuity correction, α = {@link TREND_ALPHA}). Ratings
+ * are ordinal and few, often tied on a five-point scale, and the two rounds have different members and sizes;
+ * Mann–Whitney compares the two distributions by ranks only, assumes no normality or equal spread, and uses
+ * every rating rather than the medians alone. A medians-only rule (|Δ| ≥ 1) flags a shift of one answer in a
+ * small group, and misses a shift of the whole distribution that moves the median by half a point. A change is
+ * flagged only when the test rejects at α AND the medians differ, so that it is both beyond the spread and
+ * visible in what the summary shows. With fewer than k ratings in either round nothing is shown or tested.
+ */
+import type { Criterion } from './framework.js';
+import type { FrameworkSnapshot, RatingValue } from './round.js';
+import { describeTally, type ClassSettings } from './rollup.js';
+import { isOnScale } from './statistics.js';
+import type { ConsensusClass } from './summary-types.js';
+
+export const TREND_ALPHA = 0.05;
+
+export interface TrendRound {
+  roundId: string;
+  name: string;
+  closedAt: Date;
+}
+
+export interface TrendPoint {
+  roundId: string;
+  fewerThanK: boolean;
+  n: number | null;
+  median: number | null;
+  iqr: number | null;
+  consensus: number | null;
+  class: ConsensusClass | null;
+}
+
+export interface TrendChange {
+  fromRoundId: string;
+  toRoundId: string;
+  medianDelta: number;
+  consensusDelta: number | null;
+  /** Mann–Whitney U of the later round against the earlier one. */
+  u: number;
+  z: number;
+  p: number;
+  flagged: boolean;
+}
+
+export interface TrendSeries {
+  criterionId: string;
+  component: string;
+  perspective: Criterion['perspective'];
+  dimension: string;
+  points: TrendPoint[];
+  /** Between consecutive rounds that both show the item. */
+  changes: TrendChange[];
+}
+
+export interface Trend {
+  frameworkId: string;
+  rounds: TrendRound[];
+  series: TrendSeries[];
+  alpha: number;
+  test: string;
+  anonymityThreshold: number;
+}
+
+/** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 for erf; error below 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+/**
+ * Two-sided Mann–Whitney U test of `later` against `earlier`, from counts per scale point (ties share their
+ * mid-rank): U = R − n(n + 1)/2 for the later sample, z with tie and continuity correction. Null when either
+ * sample is empty or all ratings are equal (no variance).
+ */
+export function mannWhitney(earlier: ArrayLike<number>, later: ArrayLike<number>): { u: number; z: number; p: number } | null {
+  let n1 = 0;
+  let n2 = 0;
+  for (let j = 0; j < later.length; j++) n1 += later[j] ?? 0;
+  for (let j = 0; j < earlier.length; j++) n2 += earlier[j] ?? 0;
+  const total = n1 + n2;
+  if (n1 === 0 || n2 === 0) return null;
+  let below = 0;
+  let rankSum = 0;
+  let ties = 0;
+  for (let j = 0; j < Math.max(later.length, earlier.length); j++) {
+    const t = (later[j] ?? 0) + (earlier[j] ?? 0);
+    if (t === 0) continue;
+    rankSum += (later[j] ?? 0) * (below + (t + 1) / 2);
+    ties += t * t * t - t;
+    below += t;
+  }
+  const u = rankSum - (n1 * (n1 + 1)) / 2;
+  const variance = ((n1 * n2) / 12) * (total + 1 - ties / (total * (total - 1)));
+  if (!(variance > 0)) return null;
+  const z = (Math.sign(u - (n1 * n2) / 2) * Math.max(0, Math.abs(u - (n1 * n2) / 2) - 0.5)) / Math.sqrt(variance);
+  return { u, z, p: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
+}
+
+export interface TrendPlan {
+  frameworkId: string;
+  framework: Pick<FrameworkSnapshot, 'criteria' | 'scale'>;
+  dimensionIds: string[];
+  /** Oldest first. */
+  rounds: TrendRound[];
+  settings: ClassSettings & { anonymityThreshold: number };
+}
+
+/** Tallies the ratings of the rounds per item as they stream in, then builds the series. */
+export class TrendTally {
+  private readonly roundIndex: Map<string, number>;
+  private readonly itemIndex = new Map<string, Map<string, number>>();
+  private readonly items: Array<{ criterion: Criterion; dimension: string }> = [];
+  private readonly slots: number;
+  private readonly counts: Uint32Array;
+
+  constructor(private readonly plan: TrendPlan) {
+    this.roundIndex = new Map(plan.rounds.map((r, i) => [r.roundId, i]));
+    for (const criterion of plan.framework.criteria) {
+      const dims = new Map<string, number>();
+      for (const dimension of plan.dimensionIds) {
+        dims.set(dimension, this.items.length);
+        this.items.push({ criterion, dimension });
+      }
+      this.itemIndex.set(criterion.id, dims);
+    }
+    this.slots = plan.framework.scale.max - plan.framework.scale.min + 2;
+    this.counts = new Uint32Array(plan.rounds.length * this.items.length * this.slots);
+  }
+
+  add(answer: { roundId: string; criterionId: string; dimension: string; value: RatingValue }): void {
+    const r = this.roundIndex.get(answer.roundId);
+    const i = this.itemIndex.get(answer.criterionId)?.get(answer.dimension);
+    if (r === undefined || i === undefined) return;
+    const { scale } = this.plan.framework;
+    const slot = answer.value === 'na' ? this.slots - 1 : isOnScale(answer.value, scale) ? answer.value - scale.min : -1;
+    if (slot < 0) return;
+    const at = (r * this.items.length + i) * this.slots + slot;
+    this.counts[at] = (this.counts[at] ?? 0) + 1;
+  }
+
+  result(): Trend {
+    const { plan } = this;
+    const tallyOf = (r: number, i: number) =>
+      this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots - 1);
+    const series = this.items.map(({ criterion, dimension }, i): TrendSeries => {
+      const points = plan.rounds.map((round, r): TrendPoint => {
+        const s = describeTally(
+          this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots),
+          plan.framework.scale,
+          plan.settings,
+        );
+        return {
+          roundId: round.roundId,
+          fewerThanK: s.fewerThanK,
+          n: s.n,
+          median: s.median,
+          iqr: s.iqr,
+          consensus: s.consensus,
+          class: s.class,
+        };
+      });
+      const changes: TrendChange[] = [];
+      let previous = -1;
+      points.forEach((point, r) => {
+        if (point.median === null) return;
+        if (previous >= 0) {
+          const before = points[previous] as TrendPoint;
+          const test = mannWhitney(tallyOf(previous, i), tallyOf(r, i));
+          const medianDelta = point.median - (before.median as number);
+          changes.push({
+            fromRoundId: before.roundId,
+            toRoundId: point.roundId,
+            medianDelta,
+            consensusDelta: point.consensus === null || before.consensus === null ? null : point.consensus - before.consensus,
+            u: test?.u ?? 0,
+            z: test?.z ?? 0,
+            p: test?.p ?? 1,
+            flagged: test !== null && test.p < TREND_ALPHA && medianDelta !== 0,
+          });
+        }
+        previous = r;
+      });
+      return { criterionId: criterion.id, component: criterion.component, perspective: criterion.perspective, dimension, points, changes };
+    });
+    return {
+      frameworkId: plan.frameworkId,
+      rounds: plan.rounds,
+      series,
+      alpha: TREND_ALPHA,
+      test: 'two-sided Mann–Whitney U between consecutive rounds (normal approximation, tie and continuity correction)',
+      anonymityThreshold: plan.settings.anonymityThreshold,
+    };
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * The report page and chart images behind signed, expiring links, against the real database and HTTP server; and
+ * the page as a coordinator sees it in Debian's chromium (screenshot in test-artifacts/report-page.png).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importRound } from '../../src/app/import-round.js';
+import { chartLinkToken, issueReportLink } from '../../src/app/report-links.js';
+import { openRound } from '../../src/app/rounds.js';
+import type { Round } from '../../src/domain/round.js';
+import { isSpiegelError } from '../../src/domain/errors.js';
+import { createHttpApp, listen } from '../../src/http/http-server.js';
+import { mountReportRoutes } from '../../src/http/report-routes.js';
+import { createLogger } from '../../src/logger.js';
+import { useTestContext } from '../support/app-context.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACT = path.resolve('test-artifacts/report-page.png');
+const tenantId = 'cli:report-test';
+const coordinator = { tenantId, userId: 'U-COORD', isAdmin: false };
+const member = { tenantId, userId: 'U-MEMBER', isAdmin: false };
+const place = { platform: 'cli' as const, tenantId, channelId: 'C-REPORTS' };
+
+const t = useTestContext();
+let server: Server;
+let origin: string;
+let closed: Round;
+let open: Round;
+
+const get = async (url: string) => {
+  const res = await fetch(`${origin}${url}`);
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    headers: res.headers,
+    body: Buffer.from(await res.arrayBuffer()),
+  };
+};
+
+beforeAll(async () => {
+  const csv = await readFile('examples/team-health-paper-round.csv', 'utf8');
+  ({ round: closed } = await importRound(t.ctx, coordinator, {
+    place,
+    frameworkId: 'team-health',
+    locale: 'nl',
+    anonymous: false,
+    csv,
+    name: 'Teamdag',
+  }));
+  open = await openRound(t.ctx, coordinator, {
+    place,
+    frameworkId: 'team-health',
+    name: 'Lopend',
+    locale: 'en',
+    participants: ['U-COORD', 'U-MEMBER', 'U-THIRD'],
+  });
+  const http = createHttpApp();
+  mountReportRoutes(http, { ctx: t.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
+  server = await listen(http, 0, '127.0.0.1');
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server?.close(() => resolve()));
+});
+
+describe('report links', () => {
+  it('a coordinator gets a link to the report page; it shows every criterion with its counts and the charts inline', async () => {
+    const { token, hours } = await issueReportLink(t.ctx, coordinator, closed.id, 'nl');
+    expect(hours).toBe(72);
+    const page = await get(`/reports/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.type).toContain('text/html');
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const html = page.body.toString('utf8');
+    expect(html).toContain('Rapport: Teamdag');
+    expect(html).toContain('Respons: 6 van 6');
+    for (const c of closed.framework.criteria) expect(html).toContain(c.text.nl.replace(/\.$/, '').replace(/'/g, '&#39;'));
+    expect(html.match(/<svg/g)?.length).toBe(1);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('@page { size: A4');
+  });
+
+  it('only coordinators get a report link', async () => {
+    const refused = await issueReportLink(t.ctx, member, closed.id, 'nl').catch((e: unknown) => e);
+    expect(isSpiegelError(refused, 'permission.coordinatorOnly')).toBe(true);
+  });
+
+  it('an open round’s report shows interim results to its coordinator', async () => {
+    const { token } = await issueReportLink(t.ctx, coordinator, open.id, 'en');
+    const html = (await get(`/reports/${token}`)).body.toString('utf8');
+    expect(html).toContain('Interim results: the round is still open.');
+  });
+
+  it('a forged, altered, expired or misused link gets a 404 and shows nothing', async () => {
+    const { token } = await issueReportLink(t.ctx, coordinator, closed.id, 'en');
+    const [body, signature] = token.split('.') as [string, string];
+    const altered = Buffer.from(Buffer.from(body, 'base64url').toString().replace(closed.id, open.id)).toString('base64url');
+    const realNow = t.ctx.clock.now;
+    const expired = await (async () => {
+      t.ctx.clock.now = () => new Date(Date.now() - 73 * 3600 * 1000);
+      try {
+        return (await issueReportLink(t.ctx, coordinator, closed.id, 'en')).token;
+      } finally {
+        t.ctx.clock.now = realNow;
+      }
+    })();
+    const chartToken = chartLinkToken(t.ctx, tenantId, closed.id, 'distribution', 'en');
+    for (const url of [
+      `/reports/${altered}.${signature}`,
+      `/reports/${body}.${'A'.repeat(signature.length)}`,
+      `/reports/${expired}`,
+      `/reports/not-a-token`,
+      `/reports/${chartToken}`,
+      `/charts/${token}.png`,
+    ]) {
+      const res = await get(url);
+      expect([url, res.status]).toEqual([url, 404]);
+      expect(res.body.toString('utf8')).toContain('This link has expired or is not valid');
+    }
+  });
+
+  it('a chart link serves the PNG of a closed round, never of an open one', async () => {
+    const png = await get(`/charts/${chartLinkToken(t.ctx, tenantId, closed.id, 'distribution', 'nl')}.png`);
+    expect(png.status).toBe(200);
+    expect(png.type).toBe('image/png');
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    expect((await get(`/charts/${chartLinkToken(t.ctx, tenantId, open.id, 'distribution', 'nl')}.png`)).status).toBe(404);
+  });
+});
+
+describe.runIf(existsSync(CHROMIUM) || process.env['CI'])('in a real browser', () => {
+  it('renders the report page with its charts, table and comments, and prints to A4', async () => {
+    const { token } = await issueReportLink(t.ctx, coordinator, closed.id, 'nl');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'spiegel-report-'));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1280, height: 1000 },
+      javaScriptEnabled: false,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${origin}/reports/${token}`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Rapport: Teamdag');
+      const chart = page.locator('figure [role="img"]').first();
+      expect(await chart.getAttribute('aria-label')).toMatch(/^Verdeling van de antwoorden op 12 criteria\./);
+      const box = await chart.locator('svg').boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(300);
+      await expect(page.locator('table').first().textContent()).resolves.toContain(
+        closed.framework.criteria[0]!.text.nl.replace(/\.$/, ''),
+      );
+      await expect(page.locator('table').first().textContent()).resolves.toContain('Mediaan');
+      await page.screenshot({ path: ARTIFACT, fullPage: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    } finally {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,68 @@
+/**
+ * A closed round on a built-in framework with made-up, reproducible answers, and its summary (no database): the
+ * input of the chart and report tests. Some items get fewer than k answers on purpose.
+ */
+import { loadBuiltInFrameworks } from '../../../src/app/framework-catalogue.js';
+import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../../src/domain/round.js';
+import { summarizeRound } from '../../../src/domain/summary.js';
+import type { Summary } from '../../../src/domain/summary-types.js';
+
+/** A small deterministic generator (mulberry32), so reference images stay the same. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function sampleRound(
+  frameworkId: string,
+  options: { members?: number; criteria?: number; sparseEvery?: number; seed?: number } = {},
+): Promise<{ round: Round; summary: Summary }> {
+  const framework = (await loadBuiltInFrameworks()).find((f) => f.id === frameworkId);
+  if (!framework) throw new Error(`no built-in framework ${frameworkId}`);
+  const criteria = framework.criteria.slice(0, options.criteria ?? framework.criteria.length);
+  const members = Array.from({ length: options.members ?? 8 }, (_, i) => `member-${i + 1}`);
+  const round: Round = {
+    id: `sample-${frameworkId}`,
+    place: { platform: 'cli', tenantId: 'cli:test', channelId: 'cli' },
+    name: 'Voorjaar 2026',
+    framework: { ...framework, criteria },
+    state: 'closed',
+    anonymous: false,
+    locale: 'nl',
+    participants: members,
+    createdBy: 'member-1',
+    coordinators: [],
+    openedAt: new Date('2026-03-02T09:00:00Z'),
+    deadline: new Date('2026-03-16T17:00:00Z'),
+    closedAt: new Date('2026-03-16T17:00:00Z'),
+    settings: defaultSummarySettings,
+    reminderPlan: defaultReminderPlan,
+    recurrenceId: null,
+    caseId: null,
+    unitId: null,
+    followUp: null,
+    platformRefs: {},
+  };
+  const next = random(options.seed ?? 7);
+  const { min, max } = framework.scale;
+  const responses: Response[] = [];
+  criteria.forEach((criterion, index) => {
+    const sparse = options.sparseEvery !== undefined && index % options.sparseEvery === options.sparseEvery - 1;
+    const centre = min + next() * (max - min);
+    const spread = next() * 2;
+    for (const dimension of roundDimensionIds(round)) {
+      for (const respondent of sparse ? members.slice(0, 2) : members) {
+        const value = next() < 0.05 ? 'na' : Math.min(max, Math.max(min, Math.round(centre + (next() - 0.5) * 2 * spread)));
+        const comment = next() < 0.15 ? `Opmerking ${index + 1} van ${respondent.slice(-1)}` : null;
+        responses.push({ roundId: round.id, criterionId: criterion.id, dimension, respondent, value, comment, updatedAt: null });
+      }
+    }
+  });
+  const summary = summarizeRound({ round, responses, respondents: members.length });
+  return { round, summary };
+}
