@@ -4,6 +4,7 @@ import { isMemberId } from '../domain/mediation/case-file.js';
 import { defaultMediationSettings, isMonthDay, type MediationSettings } from '../domain/mediation/settings.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import { scheduleLicenceReminders } from './licence-reminders.js';
 
 export async function getMediationSettings(ctx: AppContext, tenantId: string): Promise<MediationSettings> {
   return (await ctx.stores.mediationSettings.get(tenantId)) ?? defaultMediationSettings(tenantId);
@@ -52,5 +53,6 @@ export async function updateMediationSettings(ctx: AppContext, actor: Actor, pat
   if (!Number.isInteger(wholeNumber(next.reminderWeeks, 'the reminder weeks', 52))) invalid('the reminder weeks must be a whole number');
   if (!Number.isInteger(next.intervisionMinSteps) || next.intervisionMinSteps < 1) invalid('the steps for attendance must be at least 1');
   await ctx.stores.mediationSettings.put(next, ctx.clock.now());
+  await scheduleLicenceReminders(ctx, next);
   return next;
 }

@@ -27,6 +27,11 @@ export interface Notifier {
   postSummary(round: Round, summary: Summary): Promise<void>;
   /** Sends one member a private reminder (Slack DM, Teams personal chat); reveals nothing about answers. */
   sendReminder(round: Round, memberId: string, details: ReminderDetails): Promise<void>;
+  /**
+   * Whether the reminder of this slot reached the member since `since`: asked after the sender died mid-send,
+   * before sending it again. False when the platform shows no such reminder, or cannot tell.
+   */
+  reminderDelivered(round: Round, memberId: string, slot: string, since: Date): Promise<boolean>;
   /** Announces a newly opened round in its channel with its prompts (recurring rounds). */
   announceRound(round: Round): Promise<void>;
   /** The member's IANA time zone when the platform knows it. */

@@ -92,10 +92,22 @@ export interface SummaryStore {
   replace(tenantId: string, summary: Summary): Promise<void>;
 }
 
+/** A stored claim; `leaseUntil` only on a claim of work in progress (a send), which others may take over after it. */
+export interface ClaimRecord {
+  key: string;
+  holder: string;
+  at: Date;
+  leaseUntil: Date | null;
+}
+
 /** Exactly-once by insert: the first caller of a key wins, every later one loses, across processes. */
 export interface ClaimStore {
   /** `expiresAt`: when the claim may be purged; without it the claim guards its key for good. */
   claim(key: string, holder: string, at: Date, expiresAt?: Date): Promise<boolean>;
+  /** Claims work in progress (kept for good): past `leaseUntil` without a follow-up, its holder is taken to have died. */
+  claimLease(key: string, holder: string, at: Date, leaseUntil: Date): Promise<boolean>;
+  /** The claims that exist among `keys` (one read). */
+  find(keys: string[]): Promise<ClaimRecord[]>;
   release(key: string): Promise<void>;
   /** Deletes the claims whose expiry has passed; returns how many. */
   purgeExpired(now: Date): Promise<number>;

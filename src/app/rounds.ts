@@ -1,5 +1,5 @@
 import { SpiegelError } from '../domain/errors.js';
-import type { Framework, Locale } from '../domain/framework.js';
+import type { Framework, Locale, Perspective } from '../domain/framework.js';
 import {
   defaultReminderPlan,
   defaultSummarySettings,
@@ -16,7 +16,8 @@ import type { AppContext } from './context.js';
 import type { RoundQuery } from './ports.js';
 import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
-import { computeSummary } from './summaries.js';
+import { claimSend, confirmSend, releaseSend } from './send-claims.js';
+import { computeSummary, storedSummary } from './summaries.js';
 import { getWorkspaceSettings } from './workspace-settings.js';
 
 export interface OpenRoundInput {
@@ -25,6 +26,8 @@ export interface OpenRoundInput {
   name?: string;
   /** A subset of the framework's criteria; all when absent or empty. */
   criterionIds?: string[];
+  /** Only the criteria of these perspectives (e.g. only `process`, as the seed's minimal criteria); all when absent or empty. */
+  perspectives?: Perspective[];
   /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
   dimensionIds?: string[];
   participants: string[];
@@ -45,7 +48,12 @@ function invalid(detail: string): never {
   throw new SpiegelError('round.invalid', detail, { detail });
 }
 
-export function snapshotFramework(framework: Framework, criterionIds?: string[], dimensionIds?: string[]): FrameworkSnapshot {
+export function snapshotFramework(
+  framework: Framework,
+  criterionIds?: string[],
+  dimensionIds?: string[],
+  perspectives: readonly Perspective[] = [],
+): FrameworkSnapshot {
   const wanted = criterionIds && criterionIds.length > 0 ? new Set(criterionIds) : null;
   if (wanted) {
     const unknown = [...wanted].filter((id) => !framework.criteria.some((c) => c.id === id));
@@ -54,7 +62,10 @@ export function snapshotFramework(framework: Framework, criterionIds?: string[],
   const dims = dimensionIds ?? framework.dimensions.map((d) => d.id);
   const unknownDims = dims.filter((id) => !framework.dimensions.some((d) => d.id === id));
   if (unknownDims.length > 0) invalid(`unknown dimensions: ${unknownDims.join(', ')}`);
-  const criteria = framework.criteria.filter((c) => !wanted || wanted.has(c.id));
+  const criteria = framework.criteria.filter(
+    (c) => (!wanted || wanted.has(c.id)) && (perspectives.length === 0 || perspectives.includes(c.perspective)),
+  );
+  if (criteria.length === 0) invalid('no criterion of the framework has the chosen perspectives');
   const usedComponents = new Set(criteria.map((c) => c.component));
   return {
     id: framework.id,
@@ -76,15 +87,34 @@ function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySe
   return settings;
 }
 
+/** The smallest threshold k an anonymous round may have: below it, a few answers would give each other away. */
+export const MIN_ANONYMITY_THRESHOLD = 3;
+
+/** An anonymous round needs k ≥ 3 and at least k participants; otherwise its summary would show too few answers to hide anyone. */
+function requireAnonymityHolds(k: number, participants: number): void {
+  if (k < MIN_ANONYMITY_THRESHOLD) {
+    throw new SpiegelError('round.thresholdTooLow', `anonymity threshold ${k} below ${MIN_ANONYMITY_THRESHOLD}`, {
+      k,
+      min: MIN_ANONYMITY_THRESHOLD,
+    });
+  }
+  if (participants < k) {
+    throw new SpiegelError('round.tooFewForAnonymity', `${participants} participants for anonymity threshold ${k}`, { k, participants });
+  }
+}
+
 /** Validates the input and builds a new open round with its framework snapshot; stores nothing. */
 export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Round {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
   const framework = ctx.frameworks.get(input.frameworkId);
-  const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds);
+  const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds, input.perspectives);
   const now = ctx.clock.now();
   if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
   const participants = [...new Set(input.participants)];
   if (participants.length === 0) invalid('a round needs at least one participant');
+  const anonymous = input.anonymous ?? false;
+  const settings = buildSettings(snapshot, input.settings);
+  if (anonymous) requireAnonymityHolds(settings.anonymityThreshold, participants.length);
   const name = input.name?.trim() || `${framework.title[input.locale]} · ${now.toISOString().slice(0, 10)}`;
   if (name.length > 150) invalid('the name is longer than 150 characters');
   return {
@@ -93,7 +123,7 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     name,
     framework: snapshot,
     state: 'open',
-    anonymous: input.anonymous ?? false,
+    anonymous,
     locale: input.locale,
     participants,
     createdBy: actor.userId,
@@ -101,7 +131,7 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     openedAt: now,
     deadline: input.deadline ?? null,
     closedAt: null,
-    settings: buildSettings(snapshot, input.settings),
+    settings,
     reminderPlan: input.reminderPlan ?? defaultReminderPlan,
     recurrenceId: input.recurrenceId ?? null,
     caseId: input.caseId ?? null,
@@ -170,30 +200,52 @@ async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancel
   return after;
 }
 
+/** Posts a round's final summary on its platform: the caller's way (a channel message, a card in a thread). */
+export type SummaryPoster = (round: Round, summary: Summary) => Promise<void>;
+
 export interface CloseResult {
   round: Round;
   summary: Summary;
-  /** True for exactly one caller per round, however many close it at once: that caller posts the summary. */
+  /** True for exactly one caller per round, however many close it at once. */
   firstClose: boolean;
+  /**
+   * `posted`: this call posted the summary: it closed first, or it found the post of an earlier closer
+   * unconfirmed after that closer's lease (it died mid-post). `earlier`: the summary was posted before.
+   * `in-progress`: another caller is posting it; if it dies, a call after `until` posts it.
+   */
+  summaryPost: { state: 'posted' | 'earlier' } | { state: 'in-progress'; until: Date };
 }
 
 /**
- * Closes a round and stores its final summary. Safe to repeat and to race: the state change and the summary
- * are idempotent, and the claim `round-closed:<id>` decides which caller announces it.
+ * Closes a round, stores its final summary and posts it, once. Safe to repeat and to race: the state change
+ * and the summary are idempotent, and the send claim `round-closed:<id>` decides who posts (see claimSend);
+ * it is confirmed only once `post` returned, and released when `post` failed, so that the next caller posts.
  */
-export async function closeRound(ctx: AppContext, actor: Actor, roundId: string): Promise<CloseResult> {
+export async function closeRound(ctx: AppContext, actor: Actor, roundId: string, post: SummaryPoster): Promise<CloseResult> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
   const now = ctx.clock.now();
   const closed = await endRound(ctx, round, 'closed', now);
-  let summary = await ctx.stores.summaries.get(actor.tenantId, roundId);
+  let summary = await storedSummary(ctx, closed);
   if (!summary) {
     summary = await computeSummary(ctx, closed);
     await ctx.stores.summaries.save(actor.tenantId, summary);
   }
-  const firstClose = await ctx.stores.claims.claim(`round-closed:${roundId}`, actor.userId, now);
+  const claim = await claimSend(ctx, `round-closed:${roundId}`, actor.userId, now);
+  const firstClose = claim.state === 'mine' && !claim.send.takenOverSince;
   if (firstClose) await cancelRoundJobs(ctx, closed, 'round-closed', ['reminder']);
-  return { round: closed, summary, firstClose };
+  const result = { round: closed, summary, firstClose };
+  if (claim.state === 'in-progress') return { ...result, summaryPost: { state: 'in-progress', until: claim.until } };
+  if (claim.state === 'sent') return { ...result, summaryPost: { state: 'earlier' } };
+  if (claim.state === 'abandoned') throw new Error(`posting the summary of round ${roundId} was interrupted too often`);
+  try {
+    await post(closed, summary);
+  } catch (error) {
+    await releaseSend(ctx, claim.send);
+    throw error;
+  }
+  await confirmSend(ctx, claim.send, actor.userId, now);
+  return { ...result, summaryPost: { state: 'posted' } };
 }
 
 /** Cancels a round; safe to repeat and to race: `firstCancel` is true for exactly one caller. */

@@ -12,13 +12,14 @@ export const commandVerbs = [
   'my-data',
   'cases',
   'audit',
+  'licence',
   'forget-me',
   'schedule',
   'settings',
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'trend'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -37,12 +38,15 @@ const aliases: Record<string, CommandVerb> = {
   'mijn-gegevens': 'my-data',
   dossiers: 'cases',
   dossieronderzoek: 'audit',
+  licentie: 'licence',
+  license: 'licence',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
   instellingen: 'settings',
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',
+  rapport: 'report',
   verloop: 'trend',
 };
 

@@ -4,7 +4,8 @@ import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
 import { respondentKey } from '../app/pseudonym.js';
 import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
-import { closeRound, membersToRemind } from '../app/rounds.js';
+import { closeRound, membersToRemind, type SummaryPoster } from '../app/rounds.js';
+import { claimSend, confirmSend, maxSendTakeovers, releaseSend, type HeldSend } from '../app/send-claims.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isSpiegelError } from '../domain/errors.js';
 import type { Round } from '../domain/round.js';
@@ -75,8 +76,9 @@ async function loadRound(deps: HandlerDeps, job: Job): Promise<Round | null> {
 }
 
 /**
- * Deadline: closes the round and posts its summary, once. The claim `round-closed:<id>` (taken by closeRound)
- * decides who posts; when posting fails it is released, so that the retry (or a coordinator's close) posts.
+ * Deadline: closes the round and posts its summary, once (closeRound's send claim `round-closed:<id>`). When
+ * posting fails the claim is released, so that the retry (or a coordinator's close) posts. When an earlier
+ * closer died mid-post, this job, run again after its lease, posts the summary in its place.
  */
 export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
   const { ctx } = deps;
@@ -87,42 +89,34 @@ export async function runDeadlineJob(deps: HandlerDeps, run: JobRun): Promise<Jo
     return { status: 'deferred', until: round.deadline, note: 'deadline-later' };
   }
   const wasOpen = round.state === 'open';
-  const closed = await closeRound(ctx, schedulerActor(run.job.tenantId), round.id);
-  if (!closed.firstClose) return skipped(wasOpen ? 'closed-meanwhile' : 'already-closed');
-  const claim = `round-closed:${round.id}`;
-  try {
-    const notifier = notifierFor(deps, round, 'the round was closed, but its summary could not be posted');
-    await notifier.postSummary(closed.round, closed.summary);
-  } catch (error) {
-    await ctx.stores.claims.release(claim);
-    if (error instanceof JobError) throw error;
-    throw new JobError(`the round was closed, but posting its summary failed: ${errorText(error)}`, { cause: error });
-  }
-  return { status: 'done', note: 'closed' };
+  const post: SummaryPoster = async (closedRound, summary) => {
+    const notifier = notifierFor(deps, closedRound, 'the round was closed, but its summary could not be posted');
+    try {
+      await notifier.postSummary(closedRound, summary);
+    } catch (error) {
+      throw new JobError(`the round was closed, but posting its summary failed: ${errorText(error)}`, { cause: error });
+    }
+  };
+  const closed = await closeRound(ctx, schedulerActor(run.job.tenantId), round.id, post);
+  if (closed.firstClose) return { status: 'done', note: 'closed' };
+  if (closed.summaryPost.state === 'posted') return { status: 'done', note: 'summary-posted' };
+  if (closed.summaryPost.state === 'in-progress')
+    return { status: 'deferred', until: closed.summaryPost.until, note: 'summary-in-progress' };
+  return skipped(wasOpen ? 'closed-meanwhile' : 'already-closed');
 }
 
-type ReminderClaim = { state: 'claimed'; keys: string[] } | { state: 'already' } | { state: 'quota' };
-
 /**
- * Claims one reminder: the (round, slot, member) claim, then the member's next free place under the plan's max.
- * Claims name the member by respondent key: in an anonymous round a claim must not say who had not answered.
+ * The member's share of the plan's maximum: the first free `reminder-quota:<round>:<respondent>:<n>`, held in
+ * the name of the send, so that a takeover of that send finds the place its dead holder took. Null: none left.
  */
-async function claimReminder(
-  ctx: AppContext,
-  round: Round,
-  slot: string,
-  memberId: string,
-  holder: string,
-  now: Date,
-): Promise<ReminderClaim> {
-  const respondent = respondentKey(ctx, round, memberId);
-  const key = reminderClaimKey(round.id, slot, respondent);
-  if (!(await ctx.stores.claims.claim(key, holder, now))) return { state: 'already' };
-  for (let n = 1; n <= round.reminderPlan.max; n++) {
-    const quota = reminderQuotaKey(round.id, respondent, n);
-    if (await ctx.stores.claims.claim(quota, holder, now)) return { state: 'claimed', keys: [key, quota] };
+async function claimQuota(ctx: AppContext, round: Round, respondent: string, send: HeldSend, now: Date): Promise<string | null> {
+  const keys = Array.from({ length: round.reminderPlan.max }, (_, i) => reminderQuotaKey(round.id, respondent, i + 1));
+  if (send.takenOverSince) {
+    const held = (await ctx.stores.claims.find(keys)).find((c) => c.holder === send.key);
+    if (held) return held.key;
   }
-  return { state: 'quota' };
+  for (const key of keys) if (await ctx.stores.claims.claim(key, send.key, now)) return key;
+  return null;
 }
 
 async function memberTimeZone(notifier: Notifier, round: Round, memberId: string, fallback: string, logger: Logger): Promise<string> {
@@ -139,8 +133,11 @@ async function memberTimeZone(notifier: Notifier, round: Round, memberId: string
  * Reminder slot: a private reminder to each participant who has not answered, in their own time zone and
  * outside quiet hours. A member in quiet hours is deferred (the job runs again at the earliest such time);
  * when that time is past the slot's usefulness (the next slot, or the deadline) the member is skipped and
- * counted (`tooLate`). Each (round, slot, member) is claimed before sending, so no reminder goes out twice;
- * a send that fails releases its claim and fails the attempt, so the retry sends it.
+ * counted (`tooLate`). Each (round, slot, member) send is claimed before sending and confirmed once the
+ * platform took it (claimSend), so no reminder goes out twice: a send that failed releases its claim and fails
+ * the attempt, so the retry sends it; a send whose holder died is taken over after its lease, and the taker
+ * first asks the platform whether that reminder reached the member (Slack: yes or no; Teams cannot tell,
+ * so there it is sent again: at least once).
  */
 export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
   const { ctx, logger } = deps;
@@ -156,9 +153,17 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
   const settings = await getWorkspaceSettings(ctx, job.tenantId);
   const members = await membersToRemind(ctx, round);
   const answered = round.participants.length - members.length;
-  const counts = { sent: 0, alreadySent: 0, deferred: 0, tooLate: 0, quota: 0, failed: 0 };
+  const counts = { sent: 0, alreadySent: 0, deferred: 0, inProgress: 0, tooLate: 0, quota: 0, failed: 0 };
   const errors: string[] = [];
   let deferUntil: number | null = null;
+  const deferTo = (at: Date) => (deferUntil = Math.min(deferUntil ?? Infinity, at.getTime()));
+
+  /** After a takeover: did the dead holder's reminder reach the member? A lookup that fails cannot tell. */
+  const delivered = (memberId: string, since: Date) =>
+    notifier.reminderDelivered(round, memberId, slot, since).catch((error: unknown) => {
+      logger.warn({ err: error, roundId: round.id, memberId }, 'could not check for an interrupted reminder; sending it again');
+      return false;
+    });
 
   await mapLimited(members, 4, async (memberId) => {
     const timeZone = await memberTimeZone(notifier, round, memberId, settings.timeZone, logger);
@@ -169,28 +174,52 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
     }
     if (allowedAt.getTime() > now.getTime()) {
       counts.deferred++;
-      deferUntil = Math.min(deferUntil ?? Infinity, allowedAt.getTime());
+      deferTo(allowedAt);
       return;
     }
-    const claim = await claimReminder(ctx, round, slot, memberId, run.holder, now);
-    if (claim.state === 'already') {
+    // Claims name the member by respondent key: in an anonymous round a claim must not say who had not answered.
+    const respondent = respondentKey(ctx, round, memberId);
+    const claim = await claimSend(ctx, reminderClaimKey(round.id, slot, respondent), run.holder, now);
+    if (claim.state === 'sent') {
       counts.alreadySent++;
       return;
     }
-    if (claim.state === 'quota') {
+    if (claim.state === 'in-progress') {
+      counts.inProgress++;
+      deferTo(claim.until);
+      return;
+    }
+    if (claim.state === 'abandoned') {
+      counts.failed++;
+      errors.push(`the reminder to ${respondent} was interrupted ${maxSendTakeovers + 1} times`);
+      return;
+    }
+    const { send } = claim;
+    const quota = await claimQuota(ctx, round, respondent, send, now);
+    if (!quota) {
+      await releaseSend(ctx, send);
       counts.quota++;
+      return;
+    }
+    if (send.takenOverSince && (await delivered(memberId, send.takenOverSince))) {
+      await confirmSend(ctx, send, run.holder, now);
+      counts.alreadySent++;
       return;
     }
     const details: ReminderDetails = { answered, participants: round.participants.length, timeZone, slot, deadline: round.deadline };
     try {
       await notifier.sendReminder(round, memberId, details);
-      counts.sent++;
     } catch (error) {
-      for (const key of claim.keys.reverse()) await ctx.stores.claims.release(key);
+      await ctx.stores.claims.release(quota);
+      await releaseSend(ctx, send);
       counts.failed++;
       // The job keeps the first error: in an anonymous round it must not name who was reminded.
-      errors.push(round.anonymous ? errorText(error).replaceAll(memberId, respondentKey(ctx, round, memberId)) : errorText(error));
+      errors.push(round.anonymous ? errorText(error).replaceAll(memberId, respondent) : errorText(error));
+      return;
     }
+    counts.sent++;
+    // Not released if this fails: the reminder went out, and a takeover after the lease finds it (Slack).
+    await confirmSend(ctx, send, run.holder, now);
   });
 
   if (counts.failed > 0) {
@@ -199,13 +228,16 @@ export async function runReminderJob(deps: HandlerDeps, run: JobRun): Promise<Jo
       result: { note: 'send-failed', counts },
     });
   }
-  if (deferUntil !== null) return { status: 'deferred', until: new Date(deferUntil), note: 'quiet-hours', counts };
+  if (deferUntil !== null) {
+    return { status: 'deferred', until: new Date(deferUntil), note: counts.inProgress > 0 ? 'send-in-progress' : 'quiet-hours', counts };
+  }
   return { status: 'done', note: members.length === 0 ? 'everyone-answered' : 'sent', counts };
 }
 
 /**
  * Recurrence: queues the next occurrence first (the chain never breaks, even when this one fails), then opens
- * this occurrence's round (deterministic id: once) and announces it (claim `round-announced:<id>`).
+ * this occurrence's round (deterministic id: once) and announces it (send claim `round-announced:<id>`: an
+ * announcement interrupted by a crash is posted again after the lease, at least once).
  */
 export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
   const { ctx } = deps;
@@ -222,16 +254,19 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
     throw error;
   }
   const { round } = opened;
-  const claim = `round-announced:${round.id}`;
-  if (await ctx.stores.claims.claim(claim, run.holder, now)) {
+  const claim = await claimSend(ctx, `round-announced:${round.id}`, run.holder, now);
+  if (claim.state === 'in-progress') return { status: 'deferred', until: claim.until, note: 'announcement-in-progress' };
+  if (claim.state === 'abandoned') throw new JobError(`announcing round ${round.id} was interrupted too often`, { permanent: true });
+  if (claim.state === 'mine') {
     try {
       const notifier = notifierFor(deps, round, `round ${round.id} was opened, but could not be announced`);
       await notifier.announceRound(round);
     } catch (error) {
-      await ctx.stores.claims.release(claim);
+      await releaseSend(ctx, claim.send);
       if (error instanceof JobError) throw error;
       throw new JobError(`round ${round.id} was opened, but announcing it failed: ${errorText(error)}`, { cause: error });
     }
+    await confirmSend(ctx, claim.send, run.holder, now);
   }
   return { status: 'done', note: opened.opened ? 'opened' : 'already-opened', roundId: round.id };
 }

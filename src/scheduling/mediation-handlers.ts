@@ -1,7 +1,14 @@
 /** Scheduler jobs of the mediation quality system: audit invitations and licence reminders. */
+import { licenceReminderSlot, scheduleLicenceReminders } from '../app/licence-reminders.js';
+import { standingsFor } from '../app/licence.js';
+import { getMediationSettings } from '../app/mediation-settings.js';
 import { platformOfTenant, type Notifier } from '../app/notifier.js';
+import { getWorkspaceSettings } from '../app/workspace-settings.js';
+import { licenceYearOf } from '../domain/mediation/settings.js';
 import { criteriaByComponent } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { licenceReminderText } from '../presentation/licence-texts.js';
+import { nextAllowedTime } from './quiet-hours.js';
 import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
 
 function errorText(error: unknown): string {
@@ -66,8 +73,62 @@ export async function runAuditInvitations(deps: HandlerDeps, run: JobRun): Promi
   return { status: 'done', note: 'sent', counts };
 }
 
+/**
+ * Reminds each member who falls short of the licence requirements, once per renewal (claim
+ * `licence-reminder:<tenant>:<renewal>:<member>`), outside the workspace's quiet hours; then queues the next renewal's job.
+ */
+export async function runLicenceReminders(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const { ctx } = deps;
+  const { job, now } = run;
+  const settings = await getMediationSettings(ctx, job.tenantId);
+  // The settings may have changed since the job was queued (year start, weeks): then a newer job stands for it.
+  const current = licenceReminderSlot(settings, now);
+  if (!current || current.jobId !== job.id) {
+    await scheduleLicenceReminders(ctx, settings, now);
+    return { status: 'skipped', note: 'superseded' };
+  }
+  const workspace = await getWorkspaceSettings(ctx, job.tenantId);
+  const allowedAt = nextAllowedTime(now, workspace.timeZone, workspace.quietHours);
+  if (allowedAt && allowedAt.getTime() > now.getTime()) return { status: 'deferred', until: allowedAt, note: 'quiet-hours' };
+  const notifier = notifierForTenant(deps, job.tenantId);
+  if (!notifier) return { status: 'skipped', note: 'no-platform' };
+  const renewal = current.renewal;
+  const year = licenceYearOf(
+    new Date(new Date(`${renewal}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10),
+    settings.licenceYearStart,
+  );
+  const short = (await standingsFor(ctx, settings, year)).filter((s) => !s.meets);
+  const counts = { sent: 0, alreadySent: 0, failed: 0 };
+  const errors: string[] = [];
+  for (const standing of short) {
+    const key = `licence-reminder:${job.tenantId}:${renewal}:${standing.member}`;
+    if (!(await ctx.stores.claims.claim(key, run.holder, now))) {
+      counts.alreadySent++;
+      continue;
+    }
+    try {
+      await notifier.sendPrivateMessage(job.tenantId, standing.member, {
+        text: (locale) => licenceReminderText(standing, renewal, locale),
+      });
+      counts.sent++;
+    } catch (error) {
+      await ctx.stores.claims.release(key);
+      counts.failed++;
+      errors.push(errorText(error));
+    }
+  }
+  if (counts.failed > 0) {
+    throw new JobError(`${counts.failed} licence reminders could not be sent: ${errors[0] ?? ''}`, {
+      result: { note: 'send-failed', counts },
+    });
+  }
+  await scheduleLicenceReminders(ctx, settings, new Date(`${renewal}T00:00:00Z`));
+  return { status: 'done', note: short.length === 0 ? 'everyone-meets' : 'sent', counts };
+}
+
 export function mediationHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   return {
     'audit-invitations': (run) => runAuditInvitations(deps, run),
+    'licence-reminders': (run) => runLicenceReminders(deps, run),
   };
 }

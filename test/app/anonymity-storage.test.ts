@@ -12,7 +12,7 @@ import { closeRound, membersToRemind, roundProgress, openRound } from '../../src
 import { exportResponses, roundSummary } from '../../src/app/summaries.js';
 import { defaultWorkspaceSettings } from '../../src/domain/scheduling.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
-import { testSecret } from '../support/app-context.js';
+import { noSummaryPost, testSecret } from '../support/app-context.js';
 import { findInDatabase } from '../support/member-id-scan.js';
 import { hour, schedulingFixture, silentLogger, type SchedulingFixture } from '../scheduling/support.js';
 
@@ -74,7 +74,7 @@ it('keeps the member id of an anonymous round only in its participant list', asy
   expect((await myAnswers(ctx, member(anna), round.id)).responses.map((r) => r.value).sort()).toEqual([3, 4]);
 
   await roundSummary(ctx, coordinator, round.id);
-  await closeRound(ctx, coordinator, round.id);
+  await closeRound(ctx, coordinator, round.id, noSummaryPost);
   await roundSummary(ctx, member(anna), round.id);
   await exportResponses(ctx, coordinator, round.id);
 

@@ -4,7 +4,7 @@ import { systemClock } from '../../src/app/ports.js';
 import { answer } from '../support/answers.js';
 import { closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings } from '../../src/app/workspace-settings.js';
-import { createTestContext } from '../support/app-context.js';
+import { createTestContext, noSummaryPost } from '../support/app-context.js';
 import { cliSecret, useCli } from './support.js';
 
 const { database, spiegel } = useCli();
@@ -63,7 +63,7 @@ it('erases a member by id in one tenant only, recomputing closed summaries', asy
     ] as const) {
       await answer(ctx, { tenantId, userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value });
     }
-    await closeRound(ctx, coordinator, round.id);
+    await closeRound(ctx, coordinator, round.id, noSummaryPost);
     roundIds[tenantId] = round.id;
   }
 

@@ -138,3 +138,86 @@ describe('audit', { timeout: 120_000 }, () => {
     expect(other.stderr).toContain('audit.unknown');
   });
 });
+
+describe('licence log', { timeout: 120_000 }, () => {
+  it('reports per member who meets the requirements, from the register, imported training and entries', async () => {
+    const tenant = ['--tenant', 'cli:licence'];
+    await cli.spiegel('cases', 'import', REGISTER, ...tenant);
+    const settings = await cli.spiegel(
+      'licence',
+      'settings',
+      '--min-mediations',
+      '3',
+      '--min-training-hours',
+      '16',
+      '--min-intervisions',
+      '2',
+      ...tenant,
+    );
+    expect(JSON.parse(settings.stdout)).toMatchObject({
+      licenceYearStart: '01-01',
+      requirements: { mediations: 3, trainingHours: 16, intervisions: 2 },
+    });
+    expect((await cli.spiegel('licence', 'import-training', 'examples/licence-training.csv', ...tenant)).stdout).toBe(
+      'Imported 10 training entries (69 hours).\n',
+    );
+    for (const [member, date] of [
+      ['U01ANNA', '2025-03-10'],
+      ['U01ANNA', '2025-09-08'],
+      ['U01EVA', '2025-04-14'],
+    ] as const) {
+      const added = await cli.spiegel('licence', 'add', '--member', member, '--kind', 'intervision', '--date', date, ...tenant);
+      expect(added.stdout).toBe(`Stored: intervision for ${member} on ${date} (1).\n`);
+    }
+    const json = JSON.parse((await cli.spiegel('licence', 'report', '--year', '2025', '--format', 'json', ...tenant)).stdout);
+    expect(json.members.find((m: { member: string }) => m.member === 'U01ANNA')).toMatchObject({
+      member: 'U01ANNA',
+      mediations: 6,
+      trainingHours: 16,
+      intervisions: 2,
+      meets: true,
+    });
+    expect(json.members.find((m: { member: string }) => m.member === 'U01EVA')).toMatchObject({
+      trainingHours: 16,
+      intervisions: 1,
+      meets: false,
+      shortfall: { mediations: 0, trainingHours: 0, intervisions: 1 },
+    });
+    const csv = await cli.spiegel('licence', 'report', '--year', '2025', '--format', 'csv', ...tenant);
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'member,mediations,trainingHours,intervisions,meets,missingMediations,missingTrainingHours,missingIntervisions',
+    );
+    const text = await cli.spiegel('licence', 'report', '--year', '2025', ...tenant);
+    expect(text.stdout).toContain('Meet the requirements (1):');
+    expect(text.stdout).toContain(
+      'U01BRAM · mediations 1 · training hours 4 · intervisions 0 · missing: 2 mediations, 12 training hours, 2 intervisions',
+    );
+  });
+
+  it('refuses an unknown member in an entry or a training file, and stores nothing', async () => {
+    const tenant = ['--tenant', 'cli:licence'];
+    const unknown = await cli.spiegel(
+      'licence',
+      'add',
+      '--member',
+      'UNOBODY',
+      '--kind',
+      'training',
+      '--date',
+      '2025-05-01',
+      '--amount',
+      '3',
+      ...tenant,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('UNOBODY is not a member of this workspace’s licence log');
+    const file = join(cli.dir(), 'training.csv');
+    await writeFile(file, 'member,date,hours,note\nU01ANNA,2025-05-01,4,ok\nUNOBODY,2025-05-02,4,who\nU01EVA,2025-02-30,2,\n');
+    const bad = await cli.spiegel('licence', 'import-training', file, ...tenant);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('line 3: “UNOBODY” is not a member of the licence log');
+    expect(bad.stderr).toContain('line 4: “2025-02-30” is not a date');
+    const json = JSON.parse((await cli.spiegel('licence', 'report', '--year', '2025', '--format', 'json', ...tenant)).stdout);
+    expect(json.members.find((m: { member: string }) => m.member === 'U01ANNA').trainingHours).toBe(16);
+  });
+});

@@ -8,7 +8,7 @@ import { closeRound, openRound, roundProgress } from '../../src/app/rounds.js';
 import { roundSummary } from '../../src/app/summaries.js';
 import type { Place } from '../../src/domain/round.js';
 import { buildSummaryView } from '../../src/presentation/summary-view.js';
-import { useTestContext } from '../support/app-context.js';
+import { noSummaryPost, useTestContext } from '../support/app-context.js';
 import { findInDatabase } from '../support/member-id-scan.js';
 
 const t = useTestContext();
@@ -45,8 +45,8 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   const open = await answeredRound(false);
   const closedNamed = await answeredRound(false);
   const closedAnonymous = await answeredRound(true);
-  await closeRound(t.ctx, actor('coord'), closedNamed.id);
-  await closeRound(t.ctx, actor('coord'), closedAnonymous.id);
+  await closeRound(t.ctx, actor('coord'), closedNamed.id, noSummaryPost);
+  await closeRound(t.ctx, actor('coord'), closedAnonymous.id, noSummaryPost);
   const annKey = respondentKey(t.ctx, closedAnonymous, 'ann');
   expect(await findInDatabase(t.database.db, annKey)).not.toEqual([]);
   expect(await countMemberAnswers(t.ctx, actor('ann'), 'ann')).toEqual({ answers: 3, rounds: 3 });

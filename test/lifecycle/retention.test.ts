@@ -12,6 +12,7 @@ import { ManualClock } from '../../src/scheduling/clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { hour, schedulingFixture, silentLogger } from '../scheduling/support.js';
+import { noSummaryPost } from '../support/app-context.js';
 import { findInDatabase } from '../support/member-id-scan.js';
 
 const slack: Place = { platform: 'slack', tenantId: 'slack:TA', channelId: 'C1' };
@@ -74,16 +75,16 @@ it('lets an admin set the retention period, 24 months by default, and refuses ot
 it('deletes every document of rounds past their workspace’s period, keeps the rest, and runs once a day across instances', async () => {
   await updateWorkspaceSettings(ctx, actorIn(slack, 'admin', true), { retentionMonths: 12 });
   const expiredClosed = await answeredRound(slack, true);
-  await closeRound(ctx, actorIn(slack, 'coord'), expiredClosed.id);
+  await closeRound(ctx, actorIn(slack, 'coord'), expiredClosed.id, noSummaryPost);
   const expiredCancelled = await answeredRound(slack);
   await cancelRound(ctx, actorIn(slack, 'coord'), expiredCancelled.id);
   const stillOpen = await answeredRound(slack);
   const otherTenant = await answeredRound(teams);
-  await closeRound(ctx, actorIn(teams, 'coord'), otherTenant.id);
+  await closeRound(ctx, actorIn(teams, 'coord'), otherTenant.id, noSummaryPost);
   clock.advance(200 * 24 * hour);
   // Another channel: a later round on the same framework in the same place would name the expired one as its previous round.
   const recent = await answeredRound({ ...slack, channelId: 'C2' });
-  await closeRound(ctx, actorIn(slack, 'coord'), recent.id);
+  await closeRound(ctx, actorIn(slack, 'coord'), recent.id, noSummaryPost);
   for (const round of [expiredClosed, expiredCancelled, stillOpen, otherTenant, recent]) {
     expect(await findInDatabase(database.db, round.id)).not.toEqual([]);
   }

@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -11,7 +10,7 @@ import { openRound } from '../../src/app/rounds.js';
 import { ManualClock } from '../../src/scheduling/clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { createTestContext } from '../support/app-context.js';
-import { hour } from './support.js';
+import { hour, spawnInstance } from './support.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/scheduler-instance.ts', import.meta.url));
 const tenantId = 'slack:T9';
@@ -42,32 +41,9 @@ interface InstanceOutput {
   summaries: string[];
 }
 
-function startInstance(instanceId: string, contend: boolean): { ready: Promise<void>; go(): void; output: Promise<InstanceOutput> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', fixture], {
-    env: {
-      ...process.env,
-      MONGODB_URI: inject('mongodbUri'),
-      MONGODB_DB: database.db.databaseName,
-      INSTANCE_ID: instanceId,
-      NOW: NOW.toISOString(),
-      CONTEND: contend ? '1' : '0',
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  let onReady: () => void;
-  const ready = new Promise<void>((resolve) => (onReady = resolve));
-  const output = new Promise<InstanceOutput>((resolve, reject) => {
-    lines.on('line', (line) => {
-      if (line === 'READY') onReady();
-      else if (line.startsWith('{')) resolve(JSON.parse(line) as InstanceOutput);
-    });
-    child.once('exit', (code) => reject(new Error(`instance ${instanceId} exited with ${code}: ${stderr}`)));
-  });
-  return { ready, go: () => child.stdin?.write('go\n'), output };
+function startInstance(instanceId: string, contend: boolean) {
+  const env = { MONGODB_URI: inject('mongodbUri'), MONGODB_DB: database.db.databaseName, INSTANCE_ID: instanceId, NOW: NOW.toISOString() };
+  return spawnInstance<InstanceOutput>(fixture, { ...env, CONTEND: contend ? '1' : '0' }, children);
 }
 
 it.each([

@@ -11,6 +11,9 @@ let frameworks: Promise<FrameworkCatalogue> | undefined;
 
 export const testSecret = 'test-secret-'.repeat(4);
 
+/** For closeRound in tests about the core, not a platform: posting the summary does nothing. */
+export const noSummaryPost = async (): Promise<void> => {};
+
 /** The real use-case context on a test database, with the built-in frameworks. */
 export async function createTestContext(db: Db, clock: Clock = systemClock, secret = testSecret): Promise<AppContext> {
   frameworks ??= loadFrameworkCatalogue();

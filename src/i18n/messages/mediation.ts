@@ -8,7 +8,7 @@ export const mediationMessages = {
         'Nothing was drawn: a sample of {{size}} is larger than the {{eligible}} case files closed in that period and not audited in the last 12 months.',
       'audit.noReviewer':
         'Nothing was drawn: case file {{case}} needs {{needed}} reviewers who are not its mediator, and only {{available}} are available.',
-      'member.unknown': 'Nothing was stored: {{member}} is not a member of this workspace’s licence log.',
+      'member.unknown': '{{member}} is not a member of this workspace’s licence log; nothing was changed.',
       'deadline.past': 'Nothing was stored: the deadline {{deadline}} lies in the past.',
       'intervision.unknown': 'I cannot find that intervision session.',
       'intervision.closed': 'This intervision session has ended.',
@@ -17,12 +17,15 @@ export const mediationMessages = {
       help: {
         cases: '`/reflect cases`: case files per mediator (quality coordinators)',
         audit: '`/reflect audit draw SIZE FROM TO [SEED]`, `/reflect audit report [ID]`: random case-file audits (quality coordinators)',
+        licence:
+          '`/reflect licence`: your licence standing; `/reflect licence report [YEAR]`, `/reflect licence add …` (quality coordinators)',
       },
     },
     teams: {
       help: {
         cases: '**cases**: case files per mediator (quality coordinators)',
         audit: '**audit draw SIZE FROM TO [SEED]**, **audit report [ID]**: random case-file audits (quality coordinators)',
+        licence: '**licence**: your licence standing; **licence report [YEAR]**, **licence add …** (quality coordinators)',
       },
     },
     mediation: {
@@ -49,6 +52,29 @@ export const mediationMessages = {
           'You are asked to review case file {{case}} (closed between {{from}} and {{to}}) for the random case-file audit. Rate how far the file shows that:',
         invitationHow: 'Open the file, then rate each criterion here; you can change your ratings until the audit ends.',
       },
+      licence: {
+        mine: 'Your licence year from {{start}}, renewal on {{renewal}}:',
+        done: 'mediations {{mediations}} · training hours {{hours}} · intervisions {{intervisions}}',
+        meets: 'You meet the licence requirements.',
+        short: 'Still needed: {{missing}}.',
+        missing: 'missing: {{missing}}',
+        missingMediations_one: '{{count}} mediation',
+        missingMediations_other: '{{count}} mediations',
+        missingHours_one: '{{count}} training hour',
+        missingHours_other: '{{count}} training hours',
+        missingIntervisions_one: '{{count}} intervision',
+        missingIntervisions_other: '{{count}} intervisions',
+        reportHeader: 'Licence year from {{start}}, renewal on {{renewal}}',
+        requirements: 'Requirements: {{mediations}} mediations, {{hours}} training hours, {{intervisions}} intervisions',
+        meeting: 'Meet the requirements ({{count}}):',
+        falling: 'Fall short ({{count}}):',
+        reminder: 'Your licence is renewed on {{renewal}}. So far this licence year:',
+        added: 'Stored: {{kind}} for {{member}} on {{date}} ({{amount}}).',
+        imported: 'Imported {{count}} training entries ({{hours}} hours).',
+        usage:
+          'Licence: `licence` shows your own standing; coordinators: `licence report [YEAR]`, `licence add MEMBER mediation|training|intervision YYYY-MM-DD [AMOUNT]`.',
+        kind: { mediation: 'mediation', training: 'training', intervision: 'intervision' },
+      },
       report: {
         header_one: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case file',
         header_other: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case files',
@@ -72,7 +98,7 @@ export const mediationMessages = {
         'Er is niets getrokken: een steekproef van {{size}} is groter dan de {{eligible}} dossiers die in die periode zijn afgesloten en de laatste 12 maanden niet onderzocht werden.',
       'audit.noReviewer':
         'Er is niets getrokken: dossier {{case}} heeft {{needed}} beoordelaars nodig die niet de bemiddelaar zijn, en er zijn er maar {{available}}.',
-      'member.unknown': 'Er is niets opgeslagen: {{member}} staat niet in het licentielogboek van deze werkruimte.',
+      'member.unknown': '{{member}} staat niet in het licentielogboek van deze werkruimte; er is niets gewijzigd.',
       'deadline.past': 'Er is niets opgeslagen: de deadline {{deadline}} ligt in het verleden.',
       'intervision.unknown': 'Ik vind die intervisiesessie niet.',
       'intervision.closed': 'Deze intervisiesessie is afgelopen.',
@@ -82,6 +108,8 @@ export const mediationMessages = {
         cases: '`/reflect cases`: dossiers per bemiddelaar (kwaliteitscoördinatoren)',
         audit:
           '`/reflect audit draw AANTAL VAN TOT [SEED]`, `/reflect audit report [ID]`: dossieronderzoek op at random gekozen dossiers (kwaliteitscoördinatoren)',
+        licence:
+          '`/reflect licence`: je licentiestand; `/reflect licence report [JAAR]`, `/reflect licence add …` (kwaliteitscoördinatoren)',
       },
     },
     teams: {
@@ -89,6 +117,7 @@ export const mediationMessages = {
         cases: '**cases**: dossiers per bemiddelaar (kwaliteitscoördinatoren)',
         audit:
           '**audit draw AANTAL VAN TOT [SEED]**, **audit report [ID]**: dossieronderzoek op at random gekozen dossiers (kwaliteitscoördinatoren)',
+        licence: '**licence**: je licentiestand; **licence report [JAAR]**, **licence add …** (kwaliteitscoördinatoren)',
       },
     },
     mediation: {
@@ -114,6 +143,29 @@ export const mediationMessages = {
         invitation:
           'Je wordt gevraagd dossier {{case}} (afgesloten tussen {{from}} en {{to}}) te beoordelen voor het dossieronderzoek op at random gekozen dossiers. Geef aan in welke mate het dossier laat zien dat:',
         invitationHow: 'Open het dossier en beoordeel hier elk criterium; je kunt je scores wijzigen tot het onderzoek afloopt.',
+      },
+      licence: {
+        mine: 'Je licentiejaar vanaf {{start}}, verlenging op {{renewal}}:',
+        done: 'bemiddelingen {{mediations}} · opleidingsuren {{hours}} · intervisies {{intervisions}}',
+        meets: 'Je voldoet aan de licentie-eisen.',
+        short: 'Nog nodig: {{missing}}.',
+        missing: 'ontbreekt: {{missing}}',
+        missingMediations_one: '{{count}} bemiddeling',
+        missingMediations_other: '{{count}} bemiddelingen',
+        missingHours_one: '{{count}} opleidingsuur',
+        missingHours_other: '{{count}} opleidingsuren',
+        missingIntervisions_one: '{{count}} intervisie',
+        missingIntervisions_other: '{{count}} intervisies',
+        reportHeader: 'Licentiejaar vanaf {{start}}, verlenging op {{renewal}}',
+        requirements: 'Eisen: {{mediations}} bemiddelingen, {{hours}} opleidingsuren, {{intervisions}} intervisies',
+        meeting: 'Voldoen aan de eisen ({{count}}):',
+        falling: 'Voldoen nog niet ({{count}}):',
+        reminder: 'Je licentie wordt verlengd op {{renewal}}. Tot nu toe dit licentiejaar:',
+        added: 'Opgeslagen: {{kind}} voor {{member}} op {{date}} ({{amount}}).',
+        imported: '{{count}} opleidingsregels geïmporteerd ({{hours}} uur).',
+        usage:
+          'Licentie: `licence` toont je eigen stand; coördinatoren: `licence report [JAAR]`, `licence add LID mediation|training|intervision JJJJ-MM-DD [AANTAL]`.',
+        kind: { mediation: 'bemiddeling', training: 'opleiding', intervision: 'intervisie' },
       },
       report: {
         header_one: 'Dossieronderzoek {{id}} · periode {{from}} – {{to}} · seed {{seed}} · {{count}} dossier',

@@ -3,6 +3,8 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
+import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { publicBaseUrl } from '../../config.js';
 import { myAnswers } from '../../app/responses.js';
 import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
@@ -12,10 +14,12 @@ import { comparisonLines, trendLines, unitsLines } from '../../presentation/meth
 import { trendFromWords } from '../../app/trends.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
+import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
-import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
+import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
 import { sendMyData } from './member-data.js';
@@ -81,6 +85,18 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
   },
 
+  async report(call) {
+    const t = translator(call.locale);
+    const base = publicBaseUrl(call.rt.config);
+    if (!base) return ephemeral(call.respond, t('report.noPublicUrl'));
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    const { token, hours } = await issueReportLink(call.rt.ctx, call.actor, round.id, call.locale);
+    await ephemeral(
+      call.respond,
+      `${t('report.linkIntro', { name: escapeMrkdwn(round.name), hours })}\n<${reportUrl(base, token)}|${t('report.open')}>`,
+    );
+  },
+
   async status(call) {
     const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
     const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
@@ -131,9 +147,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const { rt, actor } = call;
     const t = translator(call.locale);
     const found = await roundForChannel(rt.ctx, actor, call.command.channel_id, roundArg(call), true);
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await postSummary(rt.ctx, call.client, round, summary, rt.logger);
-    await ephemeral(call.respond, t(firstClose ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => postSummary(rt.ctx, call.client, round, summary, rt.logger);
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    await ephemeral(call.respond, t(summaryPost.state === 'posted' ? 'slack.close.closed' : 'slack.close.already', { name: round.name }));
   },
 
   async cancel(call) {
@@ -173,6 +189,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
+  licence: mediation(licenceChat),
 };
 
 export function registerCommands(app: App, rt: SlackRuntime): void {

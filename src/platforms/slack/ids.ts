@@ -113,6 +113,7 @@ export const startBlockIds = {
   framework: 'framework',
   name: 'name',
   criteria: 'criteria',
+  perspectives: 'perspectives',
   participants: 'participants',
   deadlineDate: 'deadline_date',
   deadlineTime: 'deadline_time',

@@ -9,6 +9,7 @@ import { postRound, postSummary } from './announce.js';
 import { renderReminderMessage } from './blocks/reminder.js';
 import { button, escapeMrkdwn, limits, section, truncate } from './blocks/limits.js';
 import { actionIds, teamIdOf } from './ids.js';
+import { directMessageChannel, findReminder, reminderMetadata } from './reminder-metadata.js';
 import type { SlackDirectory } from './users.js';
 import type { SlackClients, WebClient } from './web-api.js';
 
@@ -28,7 +29,10 @@ export class SlackNotifier implements Notifier {
     await postSummary(this.ctx, await this.#client(round), round, summary, this.logger);
   }
 
-  /** A direct message (conversations.open + chat.postMessage) in the member's language; it says nothing about answers. */
+  /**
+   * A direct message (conversations.open + chat.postMessage) in the member's language; it says nothing about
+   * answers. Its metadata names round and slot, so that reminderDelivered can find it again.
+   */
   async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const client = await this.#client(round);
     const teamId = teamIdOf(round.place.tenantId);
@@ -36,11 +40,17 @@ export class SlackNotifier implements Notifier {
       this.directory.localeOf(client, teamId, memberId),
       this.directory.user(client, teamId, memberId),
     ]);
-    const opened = await client.conversations.open({ users: memberId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
+    const channel = await directMessageChannel(client, memberId);
     const message = renderReminderMessage(round, progress, locale, progress.timeZone || user?.timeZone || 'UTC');
-    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    const metadata = reminderMetadata({ roundId: round.id, slot: progress.slot });
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata });
+  }
+
+  /** Looks for the reminder in the member's direct messages (conversations.history with metadata) since `since`. */
+  async reminderDelivered(round: Round, memberId: string, slot: string, since: Date): Promise<boolean> {
+    const client = await this.#client(round);
+    const channel = await directMessageChannel(client, memberId);
+    return findReminder(client, channel, { roundId: round.id, slot }, since);
   }
 
   async announceRound(round: Round): Promise<void> {
@@ -58,9 +68,7 @@ export class SlackNotifier implements Notifier {
     const client = await this.clients.forTeam(teamId);
     const locale = await this.directory.localeOf(client, teamId, memberId);
     const text = message.text(locale);
-    const opened = await client.conversations.open({ users: memberId });
-    const channel = opened.channel?.id;
-    if (!channel) throw new Error('conversations.open returned no channel');
+    const channel = await directMessageChannel(client, memberId);
     const blocks = [
       section(escapeMrkdwn(truncate(text, limits.sectionText))),
       ...(message.round

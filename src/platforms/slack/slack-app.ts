@@ -17,7 +17,16 @@ import { TtlCache } from './ttl-cache.js';
 import type { BotTokenSource, WebClientOptions } from './web-api.js';
 
 /** The bot scopes Spiegel uses; manifests/slack/manifest.yaml asks for exactly these. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'users:read', 'channels:read', 'groups:read', 'im:write', 'files:write'] as const;
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'channels:read',
+  'groups:read',
+  'im:write',
+  'im:history',
+  'files:write',
+] as const;
 
 export const slackPaths = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
 

@@ -20,15 +20,25 @@ import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
+import type { Summary } from '../../domain/summary-types.js';
 import { translator } from '../../i18n/translator.js';
 import { parseCommand, type ParsedCommand } from '../../presentation/commands.js';
 import { remindNowText } from '../../presentation/remind-now-text.js';
-import { auditChat, casesChat, type MediationChatCall } from '../mediation-chat.js';
+import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
-import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
+import {
+  renderFrameworksCard,
+  renderHelpCard,
+  renderLinkCard,
+  renderListCard,
+  renderMineIntroCard,
+  renderStatusCard,
+} from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
+import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { publicBaseUrl } from '../../config.js';
 import { erasureQuestionCard } from './erasure.js';
 import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
@@ -118,6 +128,16 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     await scheduleCommand(rt, context, actor, locale, parsed.args);
   },
 
+  async report(call) {
+    const t = translator(call.locale);
+    const base = publicBaseUrl(call.rt.config);
+    if (!base) return replyText(call.context, t('report.noPublicUrl'));
+    const round = await roundOf(call, { anyState: true, as: 'coordinator' });
+    const { token, hours } = await issueReportLink(call.rt.ctx, call.actor, round.id, call.locale);
+    const card = renderLinkCard(t('report.linkIntro', { name: plain(round.name), hours }), t('report.open'), reportUrl(base, token));
+    await sendPrivately(call, [card], 'report.sentPrivately');
+  },
+
   async status(call) {
     const round = await roundOf(call, { anyState: true, as: 'participant' });
     const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
@@ -185,9 +205,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   async close(call) {
     const { rt, actor } = call;
     const found = await roundOf(call, { anyState: true, as: 'coordinator' });
-    const { round, summary, firstClose } = await closeRound(rt.ctx, actor, found.id);
-    if (firstClose) await rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
-    await replyText(call.context, translator(call.locale)(firstClose ? 'teams.close.closed' : 'teams.close.already', { name: round.name }));
+    const post = (round: Round, summary: Summary) => rt.rounds.postSummary(round, summary, referenceOf(call.context.activity));
+    const { round, summaryPost } = await closeRound(rt.ctx, actor, found.id, post);
+    const key = summaryPost.state === 'posted' ? 'teams.close.closed' : 'teams.close.already';
+    await replyText(call.context, translator(call.locale)(key, { name: round.name }));
   },
 
   async cancel(call) {
@@ -235,6 +256,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),
+  licence: mediation(licenceChat),
 };
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {

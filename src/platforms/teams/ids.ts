@@ -43,6 +43,7 @@ export const startInputIds = {
   framework: 'framework',
   name: 'name',
   criteria: 'criteria',
+  perspectives: 'perspectives',
   participants: 'participants',
   deadlineDate: 'deadlineDate',
   deadlineTime: 'deadlineTime',

@@ -35,6 +35,15 @@ export class TeamsNotifier implements Notifier {
     await this.rt.messenger.sendToMember(member, cards);
   }
 
+  /**
+   * Teams cannot tell: a bot cannot read back what it sent to a personal chat (only Microsoft Graph can, with
+   * a tenant-wide permission Spiegel does not ask for). So a reminder whose sender died mid-send goes out
+   * again: at least once, a duplicate only when the crash fell between the send and its confirmation.
+   */
+  async reminderDelivered(): Promise<boolean> {
+    return false;
+  }
+
   /** Posts a newly opened (recurring) round as a new thread in its channel, or in its chat. */
   async announceRound(round: Round): Promise<void> {
     const conversation = await this.rt.store.getConversation(round.place.tenantId, round.place.channelId);

@@ -7,6 +7,7 @@ import type { Round } from '../../../src/domain/round.js';
 import { actionIds } from '../../../src/platforms/slack/ids.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { blockActionPayload } from './support/requests.js';
+import { noSummaryPost } from '../../support/app-context.js';
 
 const tenantId = 'slack:T1';
 const coordinator: Actor = { tenantId, userId: 'UCOORD', isAdmin: false };
@@ -54,7 +55,7 @@ describe('Slack: a member’s own data', () => {
       rounds.push(round);
     }
     [open, closed] = rounds as [Round, Round];
-    await closeRound(h.ctx, coordinator, closed.id);
+    await closeRound(h.ctx, coordinator, closed.id, noSummaryPost);
   });
 
   afterAll(async () => h?.close());

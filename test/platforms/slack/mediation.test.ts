@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCases } from '../../../src/app/cases.js';
+import { updateMediationSettings } from '../../../src/app/mediation-settings.js';
 import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { encodeRate } from '../../../src/platforms/slack/ids.js';
@@ -96,5 +97,47 @@ describe('mediation quality system in Slack', () => {
       'Nothing was drawn: a sample of 99 is larger than the 13 case files closed in that period and not audited in the last 12 months.',
     );
     expect(await h.ctx.stores.audits.list(TENANT)).toHaveLength(before);
+  });
+
+  it('shows members their own licence standing, coordinators the report; takes entries, refuses unknown members', async () => {
+    const mine = await command('U01BRAM', 'licence');
+    expect(mine).toMatch(
+      /^Your licence year from \d{4}-01-01, renewal on \d{4}-01-01:\nmediations \d+ · training hours 0 · intervisions 0\nStill needed: /,
+    );
+    expect(await command('UOUTSIDER', 'licentie')).toBe('UOUTSIDER is not a member of this workspace’s licence log; nothing was changed.');
+    expect(await command('U01BRAM', 'licence report')).toBe('Only the quality coordinators and admins of this workspace can do that.');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await command(ADMIN, `licence add <@U01BRAM|bram> training ${today} 3,5`)).toBe(
+      `Stored: training for U01BRAM on ${today} (3.5).`,
+    );
+    expect(await command(ADMIN, `licence add UNOBODY intervision ${today}`)).toBe(
+      'UNOBODY is not a member of this workspace’s licence log; nothing was changed.',
+    );
+    const report = await command(ADMIN, 'licence report');
+    expect(report).toContain('Requirements: 10 mediations, 16 training hours, 4 intervisions');
+    expect(report).toContain('U01BRAM · mediations');
+    expect(report).toContain('training hours 3.5');
+  });
+
+  it('reminds members falling short by direct message before renewal, once each', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    await updateMediationSettings(
+      h.ctx,
+      { tenantId: TENANT, userId: ADMIN, isAdmin: true },
+      { licenceYearStart: inTenDays.slice(5, 10), reminderWeeks: 2 },
+    );
+    const scheduler = () =>
+      new Scheduler({ ctx: h.ctx, notifiers: { slack: h.slack.notifier }, logger: createLogger('silent'), instanceId: 'licence' });
+    await Promise.all([scheduler().drain(), scheduler().drain()]);
+    const reminders = h.fake.of('chat.postMessage').filter((c) => String(c.body['text']).startsWith('Your licence is renewed on'));
+    expect(reminders.map((c) => c.body['channel']).sort()).toEqual([
+      'DU01ANNA',
+      'DU01BRAM',
+      'DU01CHLOE',
+      'DU01DAAN',
+      'DU01EVA',
+      'DU01FENNA',
+    ]);
+    expect(String(reminders[0]?.body['text'])).toContain(`Your licence is renewed on ${inTenDays.slice(0, 10)}.`);
   });
 });

@@ -25,7 +25,9 @@ describe('Slack OAuth distribution', () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
-    expect(location.searchParams.get('scope')).toBe('commands,chat:write,users:read,channels:read,groups:read,im:write,files:write');
+    expect(location.searchParams.get('scope')).toBe(
+      'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write',
+    );
     const state = location.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     expect(cookie).toMatch(/^slack-app-oauth-state=/);

@@ -108,7 +108,7 @@ describe('Teams: bad input stores nothing', () => {
       participants: [members.bram.aadObjectId],
       locale: 'en',
     });
-    await closeRound(h.ctx, coordinator, closing.id);
+    await closeRound(h.ctx, coordinator, closing.id, (round, summary) => h.teams.notifier.postSummary(round, summary));
     const res = await h.post(execute(h.connector, members.bram, verbs.answer, { ...saveData(closing), 'rate|go-clear|rating': '4' }));
     expect(invokeResult(res.body).message).toContain('This round is closed');
     expect(await storedAnswers(closing.id)).toBe(0);

@@ -7,6 +7,7 @@ import type { Round } from '../../../src/domain/round.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { cardOf, cardText } from './support/fake-connector.js';
 import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { noSummaryPost } from '../../support/app-context.js';
 
 const idOf = (account: { aadObjectId: string }) => account.aadObjectId;
 const member = (userId: string): Actor => ({ tenantId: TENANT_ID, userId, isAdmin: false });
@@ -43,7 +44,7 @@ describe('Teams: a member’s own data', () => {
       rounds.push(round);
     }
     [closed, open] = rounds as [Round, Round];
-    await closeRound(h.ctx, member(idOf(members.an)), closed.id);
+    await closeRound(h.ctx, member(idOf(members.an)), closed.id, noSummaryPost);
   });
 
   afterAll(async () => h?.close());

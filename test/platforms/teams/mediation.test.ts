@@ -9,7 +9,7 @@ import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
-import { execute, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { execute, members, message, saveData, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 const admin = members.an;
 let h: TeamsHarness;
@@ -80,16 +80,12 @@ describe('mediation quality system in Teams', () => {
 
     const reviewers = Object.values(members).filter((m) => file.reviewers.includes(m.aadObjectId));
     expect(reviewers).toHaveLength(2);
+    const round = await h.ctx.stores.rounds.get(TENANT_ID, file.roundId);
+    if (!round) throw new Error('no round');
     const values = ['1', '3'];
     for (const [i, reviewer] of reviewers.entries()) {
       const res = await h.post(
-        execute(
-          h.connector,
-          reviewer,
-          verbs.answer,
-          { r: file.roundId, p: 0, 'rate|steps-intake|rating': values[i] },
-          { kind: 'personal' },
-        ),
+        execute(h.connector, reviewer, verbs.answer, { ...saveData(round), 'rate|steps-intake|rating': values[i] }, { kind: 'personal' }),
       );
       expect(res.status).toBe(200);
     }
@@ -106,5 +102,13 @@ describe('mediation quality system in Teams', () => {
     const tooMany = await say(admin, 'audit draw 5 2025-01-01 2025-12-31', 'a4');
     expect(tooMany).toContain('Nothing was drawn: a sample of 5 is larger than the 2 case files');
     expect(await h.ctx.stores.audits.list(TENANT_ID)).toHaveLength(before);
+  });
+
+  it('shows a member their licence standing and coordinators the licence report', async () => {
+    expect(await say(members.bram, 'licentie', 'l1')).toMatch(/Your licence year from \d{4}-01-01, renewal on \d{4}-01-01:/);
+    expect(await say(members.outsider, 'licence', 'l2')).toContain('is not a member of this workspace’s licence log');
+    const report = await say(admin, 'licence report 2025', 'l3');
+    expect(report).toContain('Licence year from 2025-01-01, renewal on 2026-01-01');
+    expect(report).toContain(`${members.bram.aadObjectId} · mediations 2 · training hours 0 · intervisions 0`);
   });
 });

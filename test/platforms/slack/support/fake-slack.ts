@@ -24,6 +24,21 @@ export interface FakeUser {
 
 export const BOT_USER_ID = 'UBOTSPIEGEL';
 
+/** A message as Slack keeps it in a conversation's history. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  metadata?: unknown;
+}
+
+/** A chat.postMessage held unanswered (a call "in flight" at Slack): `reached` resolves when it arrives. */
+export interface HeldPost {
+  reached: Promise<RecordedCall>;
+  /** Ends the hold: `deliver` posts the message (Slack took it), otherwise it is dropped; answers if still connected. */
+  release(deliver: boolean): void;
+}
+
 function decodeField(value: string): unknown {
   if (/^[[{]/.test(value)) {
     try {
@@ -59,8 +74,17 @@ export class FakeSlack {
   /** Method → Slack error code to answer with (`{ ok: false, error }`). */
   failWith = new Map<string, string>();
   oauthTeam = { id: 'TOAUTH', name: 'OAuth Team' };
+  /** Every message posted, per channel, oldest first (what conversations.history answers). */
+  readonly posted = new Map<string, PostedMessage[]>();
+  /** When set, message timestamps follow this clock (milliseconds), as Slack's follow real time. */
+  messageClock: (() => number) | null = null;
+  #holds: Array<{
+    matches: (body: Record<string, unknown>) => boolean;
+    hold: (call: RecordedCall, answer: (deliver: boolean) => void) => void;
+  }> = [];
   #server: Server | null = null;
   #ts = 1_700_000_000;
+  #seq = 0;
   #origin = '';
 
   get apiUrl(): string {
@@ -87,6 +111,34 @@ export class FakeSlack {
 
   responses(id: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === 'response_url' && c.responseUrlId === id);
+  }
+
+  /** Messages posted in a channel. */
+  messages(channel: string): PostedMessage[] {
+    return this.posted.get(channel) ?? [];
+  }
+
+  /** Holds the next chat.postMessage whose body matches, until released. */
+  holdPost(matches: (body: Record<string, unknown>) => boolean): HeldPost {
+    let onReached!: (call: RecordedCall) => void;
+    const reached = new Promise<RecordedCall>((resolve) => (onReached = resolve));
+    let answer: ((deliver: boolean) => void) | null = null;
+    let decided: boolean | null = null;
+    this.#holds.push({
+      matches,
+      hold: (call, respond) => {
+        answer = respond;
+        onReached(call);
+        if (decided !== null) respond(decided);
+      },
+    });
+    return {
+      reached,
+      release: (deliver) => {
+        decided = deliver;
+        answer?.(deliver);
+      },
+    };
   }
 
   async waitFor<T>(find: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
@@ -129,15 +181,62 @@ export class FakeSlack {
     }
     const failure = this.failWith.get(method);
     if (failure) return json(200, { ok: false, error: failure });
+    const held = method === 'chat.postMessage' ? this.#holds.findIndex((h) => h.matches(body)) : -1;
+    if (held >= 0) {
+      const [hold] = this.#holds.splice(held, 1);
+      hold!.hold(this.calls.at(-1)!, (deliver) => {
+        const answer = deliver ? this.#answer(method, body) : { ok: false, error: 'request_timeout' };
+        if (!res.destroyed) json(200, answer);
+      });
+      return;
+    }
     json(200, this.#answer(method, body));
+  }
+
+  #nextTs(): string {
+    if (!this.messageClock) return `${this.#ts++}.000100`;
+    return `${Math.floor(this.messageClock() / 1000)}.${String(this.#seq++ % 1_000_000).padStart(6, '0')}`;
+  }
+
+  #post(body: Record<string, unknown>): PostedMessage {
+    const channel = String(body['channel']);
+    const message: PostedMessage = {
+      channel,
+      ts: this.#nextTs(),
+      text: body['text'],
+      ...(body['metadata'] ? { metadata: body['metadata'] } : {}),
+    };
+    this.posted.set(channel, [...this.messages(channel), message]);
+    return message;
+  }
+
+  /** conversations.history: newest first, from `oldest` on, metadata only when asked for (as Slack does). */
+  #history(body: Record<string, unknown>): Record<string, unknown> {
+    const oldest = Number(body['oldest'] ?? 0);
+    const withMetadata = String(body['include_all_metadata']) === 'true';
+    const messages = this.messages(String(body['channel']))
+      .filter((m) => Number(m.ts) >= oldest)
+      .reverse()
+      .map((m) => ({
+        type: 'message',
+        user: BOT_USER_ID,
+        ts: m.ts,
+        text: m.text,
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+    return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
   }
 
   #answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, bot_id: 'BSPIEGEL', team_id: 'T1', user: 'spiegel', url: 'https://example.slack.com/' };
-      case 'chat.postMessage':
-        return { ok: true, channel: body['channel'], ts: `${this.#ts++}.000100`, message: { text: body['text'] } };
+      case 'chat.postMessage': {
+        const message = this.#post(body);
+        return { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text } };
+      }
+      case 'conversations.history':
+        return this.#history(body);
       case 'chat.update':
         return { ok: true, channel: body['channel'], ts: body['ts'] };
       case 'chat.postEphemeral':
@@ -178,7 +277,7 @@ export class FakeSlack {
           ok: true,
           app_id: 'ASPIEGEL',
           authed_user: { id: 'UINSTALLER' },
-          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write,files:write',
+          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write',
           token_type: 'bot',
           access_token: 'xoxb-oauth-installed',
           bot_user_id: BOT_USER_ID,

@@ -1,0 +1,165 @@
+/** The licence log: entries, the training import, each member's standing per licence year, and the renewal reminders. */
+import { parse } from 'csv-parse/sync';
+import { SpiegelError } from '../domain/errors.js';
+import { isIsoDate } from '../domain/mediation/case-file.js';
+import {
+  licenceEntryKinds,
+  licenceStanding,
+  type LicenceEntry,
+  type LicenceEntryKind,
+  type LicenceStanding,
+} from '../domain/mediation/licence.js';
+import { licenceYear, licenceYearOf, type LicenceYear, type MediationSettings } from '../domain/mediation/settings.js';
+import type { Actor } from './actor.js';
+import type { AppContext } from './context.js';
+import { getMediationSettings, knownMembers, requireQualityCoordinator } from './mediation-settings.js';
+
+const MAX_NOTE = 200;
+const MAX_IMPORT_ROWS = 5000;
+
+export interface LicenceEntryInput {
+  member: string;
+  kind: LicenceEntryKind;
+  date: string;
+  /** Hours for training; a count (default 1) for mediations and intervisions. */
+  amount?: number;
+  note?: string;
+}
+
+/** Checks one entry against the known members; returns the problems (empty when fine). */
+function entryProblems(input: LicenceEntryInput, members: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  if (!members.has(input.member)) problems.push(`“${input.member}” is not a member of the licence log`);
+  if (!(licenceEntryKinds as readonly string[]).includes(input.kind))
+    problems.push(`the kind must be one of ${licenceEntryKinds.join(', ')}`);
+  if (!isIsoDate(input.date)) problems.push(`“${input.date}” is not a date YYYY-MM-DD`);
+  const amount = input.amount ?? 1;
+  if (!Number.isFinite(amount) || amount <= 0 || amount > 1000) problems.push('the amount must be a number above 0 and at most 1000');
+  if (input.kind !== 'training' && !Number.isInteger(amount)) problems.push('mediations and intervisions are counted in whole numbers');
+  if ((input.note ?? '').length > MAX_NOTE) problems.push(`the note is longer than ${MAX_NOTE} characters`);
+  return problems;
+}
+
+function toEntry(ctx: AppContext, actor: Actor, input: LicenceEntryInput): LicenceEntry {
+  return {
+    id: ctx.newId(),
+    tenantId: actor.tenantId,
+    member: input.member,
+    kind: input.kind,
+    date: input.date,
+    amount: input.amount ?? 1,
+    note: input.note?.trim() || null,
+    createdBy: actor.userId,
+    createdAt: ctx.clock.now(),
+  };
+}
+
+/** A coordinator's entry: a mediation, training hours, or an intervision held elsewhere. Unknown members are refused. */
+export async function addLicenceEntry(ctx: AppContext, actor: Actor, input: LicenceEntryInput): Promise<LicenceEntry> {
+  const settings = await requireQualityCoordinator(ctx, actor);
+  const members = new Set(await knownMembers(ctx, settings));
+  if (!members.has(input.member)) throw new SpiegelError('member.unknown', `${input.member} unknown`, { member: input.member });
+  const problems = entryProblems(input, members);
+  if (problems.length > 0) throw new SpiegelError('input.invalid', problems.join('; '), { detail: problems.join('; ') });
+  const entry = toEntry(ctx, actor, input);
+  await ctx.stores.licenceEntries.insertMany([entry]);
+  return entry;
+}
+
+/** Imports training hours from a CSV `member,date,hours,note`: all rows or none, every problem with its line number. */
+export async function importTraining(ctx: AppContext, actor: Actor, csv: string): Promise<{ imported: number; hours: number }> {
+  const settings = await requireQualityCoordinator(ctx, actor);
+  const members = new Set(await knownMembers(ctx, settings));
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(csv, {
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      bom: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const detail = `CSV syntax: ${(error as Error).message}`;
+    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
+  }
+  const [head, ...body] = records;
+  const header = head?.record.map((h) => h.toLowerCase()).join(',');
+  const problems: string[] = [];
+  if (header !== 'member,date,hours,note' && header !== 'member,date,hours')
+    problems.push('line 1: the header must be member,date,hours,note');
+  else if (body.length === 0) problems.push('the file has no training entries');
+  else if (body.length > MAX_IMPORT_ROWS) problems.push(`at most ${MAX_IMPORT_ROWS} entries at once`);
+  const entries: LicenceEntry[] = [];
+  for (const { record, info } of problems.length > 0 ? [] : body) {
+    const [member = '', date = '', hours = '', note = ''] = record;
+    const input: LicenceEntryInput = {
+      member,
+      kind: 'training',
+      date,
+      amount: /^\d+(\.\d+)?$/.test(hours) ? Number(hours) : Number.NaN,
+      note,
+    };
+    const found = entryProblems(input, members);
+    if (found.length > 0) problems.push(...found.map((p) => `line ${info.lines}: ${p}`));
+    else entries.push(toEntry(ctx, actor, input));
+  }
+  if (problems.length > 0) throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+  await ctx.stores.licenceEntries.insertMany(entries);
+  return { imported: entries.length, hours: entries.reduce((sum, e) => sum + e.amount, 0) };
+}
+
+/** Every member's standing in a licence year, from the case register and the entries. */
+export async function standingsFor(ctx: AppContext, settings: MediationSettings, year: LicenceYear): Promise<LicenceStanding[]> {
+  const tenantId = settings.tenantId;
+  const [members, files, entries] = await Promise.all([
+    knownMembers(ctx, settings),
+    ctx.stores.cases.list(tenantId),
+    ctx.stores.licenceEntries.list(tenantId, year.start, year.end),
+  ]);
+  return members.map((member) => {
+    const sum = (kind: LicenceEntryKind) => entries.filter((e) => e.member === member && e.kind === kind).reduce((n, e) => n + e.amount, 0);
+    const mediated = files.filter(
+      (f) => f.mediators.includes(member) && f.closed !== null && f.closed >= year.start && f.closed < year.end,
+    ).length;
+    return licenceStanding(
+      member,
+      {
+        mediations: mediated + sum('mediation'),
+        trainingHours: Math.round(sum('training') * 100) / 100,
+        intervisions: sum('intervision'),
+      },
+      settings.requirements,
+    );
+  });
+}
+
+export interface LicenceReport {
+  year: LicenceYear;
+  requirements: MediationSettings['requirements'];
+  standings: LicenceStanding[];
+}
+
+/** Who meets the requirements in a licence year and who falls short, by what: coordinators. */
+export async function licenceReport(ctx: AppContext, actor: Actor, yearNumber?: number): Promise<LicenceReport> {
+  const settings = await requireQualityCoordinator(ctx, actor);
+  const year =
+    yearNumber === undefined
+      ? licenceYearOf(ctx.clock.now().toISOString().slice(0, 10), settings.licenceYearStart)
+      : licenceYear(yearNumber, settings.licenceYearStart);
+  if (!Number.isInteger(year.year) || year.year < 2000 || year.year > 2100) {
+    throw new SpiegelError('input.invalid', 'year', { detail: 'the year is a number such as 2026' });
+  }
+  return { year, requirements: settings.requirements, standings: await standingsFor(ctx, settings, year) };
+}
+
+/** The caller's own standing in the current licence year (members see only their own). */
+export async function myLicence(ctx: AppContext, actor: Actor): Promise<{ year: LicenceYear; standing: LicenceStanding }> {
+  const settings = await getMediationSettings(ctx, actor.tenantId);
+  const members = await knownMembers(ctx, settings);
+  if (!members.includes(actor.userId)) throw new SpiegelError('member.unknown', `${actor.userId} unknown`, { member: actor.userId });
+  const year = licenceYearOf(ctx.clock.now().toISOString().slice(0, 10), settings.licenceYearStart);
+  const standing = (await standingsFor(ctx, { ...settings, members: [actor.userId] }, year)).find((s) => s.member === actor.userId);
+  if (!standing) throw new SpiegelError('member.unknown', `${actor.userId} unknown`, { member: actor.userId });
+  return { year, standing };
+}
