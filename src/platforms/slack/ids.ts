@@ -52,6 +52,11 @@ export function actorFor(teamId: string, userId: string, admins: readonly string
   return { tenantId: tenantIdOf(teamId), userId, isAdmin: admins.includes(userId) };
 }
 
+/** Slack itself, for what the workspace's installation does (installed, uninstalled): acts on that workspace only. */
+export function workspaceActor(teamId: string): Actor {
+  return { tenantId: tenantIdOf(teamId), userId: 'slack:installation', isAdmin: true };
+}
+
 export interface RateValue {
   roundId: string;
   criterionId: string;

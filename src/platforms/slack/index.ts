@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { AppContext } from '../../app/context.js';
+import { cancelWorkspaceDeletion } from '../../app/workspace-removal.js';
 import type { Notifier } from '../../app/notifier.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import type { Config } from '../../config.js';
@@ -14,10 +15,12 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import { registerErasureActions } from './erasure.js';
 import { registerEvents } from './events.js';
+import { workspaceActor } from './ids.js';
 import { SlackNotifier } from './notifier.js';
 import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
 import { defaultProgressOptions, ProgressUpdater } from './progress.js';
 import type { SlackRuntime } from './runtime.js';
+import { refuseMalformedRequests } from './edge-refusal.js';
 import { createBolt, slackMode } from './slack-app.js';
 import { SlackDirectory } from './users.js';
 import { tenantIdOf } from './ids.js';
@@ -47,6 +50,18 @@ export interface MountedSlack {
 /** How long stop() waits for acknowledged requests whose work (storing, answering) is still running. */
 const STOP_DRAIN_MS = 10_000;
 
+/** A (re)installation through OAuth cancels the deletion its workspace's uninstall scheduled. */
+function cancelDeletionOnInstall(records: SlackInstallationRecords, ctx: AppContext): SlackInstallationRecords {
+  return {
+    async put(installation, at) {
+      await records.put(installation, at);
+      if (installation.teamId) await cancelWorkspaceDeletion(ctx, workspaceActor(installation.teamId));
+    },
+    get: (key) => records.get(key),
+    delete: (key) => records.delete(key),
+  };
+}
+
 export async function mountSlack(http: Express, deps: SlackDeps): Promise<MountedSlack | null> {
   const { config, ctx } = deps;
   const mode = slackMode(config);
@@ -54,7 +69,8 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const logger = deps.logger.child({ platform: 'slack' });
   const bolt = boltLogger(logger);
   const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
-  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records: deps.installations, secret: ctx.secret });
+  const records = cancelDeletionOnInstall(deps.installations, ctx);
+  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records, secret: ctx.secret });
   const workspaceLocales: SlackWorkspaceSettings = {
     async getDefaultLocale(teamId) {
       return (await getWorkspaceSettings(ctx, tenantIdOf(teamId))).locale ?? (await deps.workspaces.getDefaultLocale(teamId));
@@ -70,6 +86,7 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const notifier = new SlackNotifier(ctx, clients, directory, logger);
   const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations: setup.installations };
 
+  refuseMalformedRequests(setup.app, rt);
   // Requests are acknowledged before their work is done: keep track of that work, so stop() can let it finish.
   const inFlight = new Set<Promise<void>>();
   setup.app.use(async ({ next }) => {

@@ -87,3 +87,8 @@ export function actorFor(aadTenantId: string, account: { id: string; aadObjectId
   const userId = memberIdOf(account);
   return { tenantId: tenantIdOf(aadTenantId), userId, isAdmin: admins.includes(userId) };
 }
+
+/** Teams itself, for what the app's installation does (added, removed): acts on that tenant only. */
+export function workspaceActor(aadTenantId: string): Actor {
+  return { tenantId: tenantIdOf(aadTenantId), userId: 'teams:installation', isAdmin: true };
+}

@@ -12,6 +12,7 @@ import type { Logger } from '../../logger.js';
 import { defaultProgressDebounce, RoundProgressDebouncer } from '../round-progress-debounce.js';
 import { createTeamsAdapter, teamsAuthOf } from './adapter.js';
 import { TeamsDirectory } from './directory.js';
+import { InstallationTracker } from './installation.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsNotifier } from './notifier.js';
 import { startDemoPlaygrounds, type PlaygroundInstance } from './playground.js';
@@ -77,6 +78,7 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
     messenger,
     rounds,
     progress,
+    installations: new InstallationTracker({ ctx, logger }),
   };
   mountEndpoint(http, rt, adapter, createTeamsApplication(rt, adapter), auth);
   logger.info({ auth: auth.kind, path: MESSAGES_PATH }, 'Teams adapter ready');
