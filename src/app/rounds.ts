@@ -17,7 +17,7 @@ import type { RoundQuery } from './ports.js';
 import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { claimSend, confirmSend, releaseSend } from './send-claims.js';
-import { computeSummary } from './summaries.js';
+import { computeSummary, storedSummary } from './summaries.js';
 
 export interface OpenRoundInput {
   place: Place;
@@ -76,6 +76,22 @@ function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySe
   return settings;
 }
 
+/** The smallest threshold k an anonymous round may have: below it, a few answers would give each other away. */
+export const MIN_ANONYMITY_THRESHOLD = 3;
+
+/** An anonymous round needs k ≥ 3 and at least k participants; otherwise its summary would show too few answers to hide anyone. */
+function requireAnonymityHolds(k: number, participants: number): void {
+  if (k < MIN_ANONYMITY_THRESHOLD) {
+    throw new SpiegelError('round.thresholdTooLow', `anonymity threshold ${k} below ${MIN_ANONYMITY_THRESHOLD}`, {
+      k,
+      min: MIN_ANONYMITY_THRESHOLD,
+    });
+  }
+  if (participants < k) {
+    throw new SpiegelError('round.tooFewForAnonymity', `${participants} participants for anonymity threshold ${k}`, { k, participants });
+  }
+}
+
 /** Validates the input and builds a new open round with its framework snapshot; stores nothing. */
 export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Round {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
@@ -85,6 +101,9 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
   if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
   const participants = [...new Set(input.participants)];
   if (participants.length === 0) invalid('a round needs at least one participant');
+  const anonymous = input.anonymous ?? false;
+  const settings = buildSettings(snapshot, input.settings);
+  if (anonymous) requireAnonymityHolds(settings.anonymityThreshold, participants.length);
   const name = input.name?.trim() || `${framework.title[input.locale]} · ${now.toISOString().slice(0, 10)}`;
   if (name.length > 150) invalid('the name is longer than 150 characters');
   return {
@@ -93,7 +112,7 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     name,
     framework: snapshot,
     state: 'open',
-    anonymous: input.anonymous ?? false,
+    anonymous,
     locale: input.locale,
     participants,
     createdBy: actor.userId,
@@ -101,7 +120,7 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     openedAt: now,
     deadline: input.deadline ?? null,
     closedAt: null,
-    settings: buildSettings(snapshot, input.settings),
+    settings,
     reminderPlan: input.reminderPlan ?? defaultReminderPlan,
     recurrenceId: input.recurrenceId ?? null,
     caseId: input.caseId ?? null,
@@ -175,7 +194,7 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
   requireCoordinator(actor, round);
   const now = ctx.clock.now();
   const closed = await endRound(ctx, round, 'closed', now);
-  let summary = await ctx.stores.summaries.get(actor.tenantId, roundId);
+  let summary = await storedSummary(ctx, closed);
   if (!summary) {
     summary = await computeSummary(ctx, closed);
     await ctx.stores.summaries.save(actor.tenantId, summary);

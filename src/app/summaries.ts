@@ -1,6 +1,6 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Response, Round } from '../domain/round.js';
-import { summarizeRound } from '../domain/summary.js';
+import { summarizeRound, withholdBelowThreshold } from '../domain/summary.js';
 import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -23,6 +23,12 @@ export async function computeSummary(ctx: AppContext, round: Round): Promise<Sum
   });
 }
 
+/** A closed round's stored summary as it may be shown under the round's threshold k (also one stored under an older rule). */
+export async function storedSummary(ctx: AppContext, round: Round): Promise<Summary | null> {
+  const stored = await ctx.stores.summaries.get(round.place.tenantId, round.id);
+  return stored && withholdBelowThreshold(stored, round.settings.anonymityThreshold);
+}
+
 /** Everyone sees a closed round's summary; only coordinators see interim results of an open round. */
 export async function roundSummary(
   ctx: AppContext,
@@ -35,12 +41,10 @@ export async function roundSummary(
     requireCoordinator(actor, round);
     return { round, summary: await computeSummary(ctx, round), interim: true };
   }
-  const stored = await ctx.stores.summaries.get(actor.tenantId, roundId);
-  return { round, summary: stored ?? (await computeSummary(ctx, round)), interim: false };
+  return { round, summary: (await storedSummary(ctx, round)) ?? (await computeSummary(ctx, round)), interim: false };
 }
 
 export interface ExportRow {
-  respondent: string;
   criterion: string;
   component: string;
   dimension: string;
@@ -48,27 +52,38 @@ export interface ExportRow {
   comment: string;
 }
 
-/** Coordinators export the raw answers; in anonymous rounds the respondent column holds pseudonyms. */
+/**
+ * Coordinators export the raw answers per item, with no respondent column (in named rounds too, only a member
+ * sees their own answers) and sorted by value and comment, so rows of one person cannot be lined up across
+ * items. Items with fewer than k numeric ratings are left out, as in every other view.
+ */
 export async function exportResponses(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; rows: ExportRow[] }> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
   const responses = await ctx.stores.responses.listForRound(actor.tenantId, roundId);
+  const itemKey = (r: Response) => `${r.criterionId}\u0000${r.dimension}`;
+  const numeric = new Map<string, number>();
+  for (const r of responses) if (r.value !== 'na') numeric.set(itemKey(r), (numeric.get(itemKey(r)) ?? 0) + 1);
   const order = new Map(round.framework.criteria.map((c, i) => [c.id, i]));
   const component = new Map(round.framework.criteria.map((c) => [c.id, c.component]));
-  const rows = [...responses].sort(byCriterionThenRespondent(order)).map((r) => ({
-    respondent: r.respondent,
-    criterion: r.criterionId,
-    component: component.get(r.criterionId) ?? '',
-    dimension: r.dimension,
-    value: r.value,
-    comment: r.comment ?? '',
-  }));
+  const rows = responses
+    .filter((r) => (numeric.get(itemKey(r)) ?? 0) >= round.settings.anonymityThreshold)
+    .map((r) => ({
+      criterion: r.criterionId,
+      component: component.get(r.criterionId) ?? '',
+      dimension: r.dimension,
+      value: r.value,
+      comment: r.comment ?? '',
+    }))
+    .sort(byItemThenAnswer(order));
   return { round, rows };
 }
 
-function byCriterionThenRespondent(order: Map<string, number>) {
-  return (a: Response, b: Response) =>
-    (order.get(a.criterionId) ?? 0) - (order.get(b.criterionId) ?? 0) ||
+function byItemThenAnswer(order: Map<string, number>) {
+  const valueRank = (v: ExportRow['value']) => (v === 'na' ? Number.POSITIVE_INFINITY : v);
+  return (a: ExportRow, b: ExportRow) =>
+    (order.get(a.criterion) ?? 0) - (order.get(b.criterion) ?? 0) ||
     a.dimension.localeCompare(b.dimension) ||
-    a.respondent.localeCompare(b.respondent);
+    valueRank(a.value) - valueRank(b.value) ||
+    (a.comment < b.comment ? -1 : a.comment > b.comment ? 1 : 0);
 }

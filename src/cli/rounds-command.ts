@@ -69,5 +69,5 @@ export async function summaryCommand(session: CliSession, roundId: string, forma
 export async function exportCommand(session: CliSession, roundId: string, format: 'csv' | 'json'): Promise<string> {
   const { rows } = await exportResponses(session.ctx, session.actor, roundId);
   if (format === 'json') return asJson(rows);
-  return stringify(rows, { header: true, columns: ['respondent', 'criterion', 'component', 'dimension', 'value', 'comment'] });
+  return stringify(rows, { header: true, columns: ['criterion', 'component', 'dimension', 'value', 'comment'] });
 }

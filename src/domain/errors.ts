@@ -6,6 +6,8 @@ export const errorCodes = [
   'round.closed',
   'round.ended',
   'round.invalid',
+  'round.tooFewForAnonymity',
+  'round.thresholdTooLow',
   'round.notParticipant',
   'criterion.unknown',
   'dimension.unknown',

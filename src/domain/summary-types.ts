@@ -19,14 +19,30 @@ export interface ItemStatistics {
   class: ConsensusClass;
 }
 
-export interface CriterionStatistics extends ItemStatistics {
+/** Which item of the round an entry is about: one criterion on one dimension. */
+export interface ItemRef {
   criterionId: string;
   component: string;
   dimension: string;
-  /** Count per scale point; null when n is below the anonymity threshold. */
-  distribution: Record<string, number> | null;
+}
+
+/** An item with at least k numeric ratings: everything about it may be shown. */
+export interface ReportedItem extends ItemRef, ItemStatistics {
+  suppressed: false;
+  /** Count per scale point. */
+  distribution: Record<string, number>;
   comments: string[];
 }
+
+/**
+ * An item with fewer than k (the anonymity threshold) numeric ratings: nothing about it is kept, so no view
+ * can show a statistic, class, distribution or comment that would give a few answers away.
+ */
+export interface SuppressedItem extends ItemRef {
+  suppressed: true;
+}
+
+export type CriterionStatistics = ReportedItem | SuppressedItem;
 
 export type Gap =
   | { kind: 'lowScore'; criterionId: string; dimension: string; median: number; target: number }

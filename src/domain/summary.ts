@@ -8,10 +8,13 @@
  *   round, for a criterion and dimension of the round, count; if one respondent appears more than once
  *   for the same criterion and dimension, the last occurrence wins. "Not applicable" is counted apart
  *   (`naCount`); ratings that are not a point of the scale are ignored. Statistics are those of
- *   {@link describeRatings}. The distribution is null when n < `anonymityThreshold` (the other
- *   statistics stay). Comments: trimmed, empty ones dropped, sorted (locale collation, then code
- *   units) so their order does not reveal who answered when; they never carry a respondent id.
+ *   {@link describeRatings}. An entry with n < `anonymityThreshold` (k) is a {@link SuppressedItem}: it
+ *   keeps only which item it is, and it yields no strength, gap or discussion point, in named rounds too.
+ *   Comments: trimmed, empty ones dropped, sorted by text (locale collation, then code units) so their
+ *   order follows neither respondents nor time, and comments on different criteria cannot be lined up
+ *   by position; they never carry a respondent id.
  * - **responseRate** — respondents / participants, 0 when the round has no participants.
+ * - **strengths, gaps, discussionPoints** consider reported entries only (n ≥ k).
  * - **strengths** — (in rounds with `importance` and `practice`: practice items only) criteria of class `consensus` whose median ≥ scale max − 1, best first (median,
  *   then mean, descending; then framework order), at most {@link MAX_STRENGTHS}.
  * - **gaps** — grouped by kind in this order, each in framework order:
@@ -32,7 +35,7 @@
 import type { Scale } from './framework.js';
 import { roundDimensionIds, type Response, type Round, type SummarySettings } from './round.js';
 import { atLeast, below, describeRatings, QUANTILE_METHOD } from './statistics.js';
-import type { CriterionStatistics, DiscussionPoint, Gap, Summary } from './summary-types.js';
+import type { CriterionStatistics, DiscussionPoint, Gap, ReportedItem, Summary } from './summary-types.js';
 
 export const MAX_STRENGTHS = 5;
 export const MAX_DISCUSSION_POINTS = 10;
@@ -72,6 +75,34 @@ function sortComments(comments: string[], collator: Intl.Collator): string[] {
   return comments.sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+export function isReported(item: CriterionStatistics): item is ReportedItem {
+  return !item.suppressed;
+}
+
+/**
+ * A summary as it may be shown under threshold `k`: entries with fewer than k numeric ratings become
+ * suppressed, and every strength, gap and discussion point about them is dropped. {@link summarizeRound}
+ * already obeys it; this applies it to summaries stored under an older rule or a lower threshold.
+ */
+export function withholdBelowThreshold(summary: Summary, k: number): Summary {
+  if (!summary.criteria.some((c) => !c.suppressed && c.n < k)) return summary;
+  const hidden = new Set(summary.criteria.filter((c) => c.suppressed || c.n < k).map((c) => key(c.criterionId, c.dimension)));
+  const shown = (criterionId: string, dimension: string) => !hidden.has(key(criterionId, dimension));
+  return {
+    ...summary,
+    criteria: summary.criteria.map((c) =>
+      shown(c.criterionId, c.dimension)
+        ? c
+        : { criterionId: c.criterionId, component: c.component, dimension: c.dimension, suppressed: true },
+    ),
+    strengths: summary.strengths.filter((s) => shown(s.criterionId, s.dimension)),
+    gaps: summary.gaps.filter((g) =>
+      g.kind === 'dimensionGap' ? shown(g.criterionId, g.high) && shown(g.criterionId, g.low) : shown(g.criterionId, g.dimension),
+    ),
+    discussionPoints: summary.discussionPoints.filter((p) => shown(p.criterionId, p.dimension)),
+  };
+}
+
 export function summarizeRound(input: SummarizeInput): Summary {
   const { round, respondents, previous } = input;
   const settings: SummarySettings = round.settings;
@@ -104,29 +135,27 @@ export function summarizeRound(input: SummarizeInput): Summary {
         answers.map((a) => (a.comment ?? '').trim()).filter((t) => t.length > 0),
         collator,
       );
-      const { ignoredCount: _ignored, distribution, ...statistics } = stats;
-      criteria.push({
-        criterionId: c.id,
-        component: c.component,
-        dimension,
-        ...statistics,
-        distribution: stats.n < settings.anonymityThreshold ? null : distribution,
-        comments,
-      });
+      const { ignoredCount: _ignored, ...statistics } = stats;
+      const item = { criterionId: c.id, component: c.component, dimension };
+      criteria.push(
+        stats.n < settings.anonymityThreshold ? { ...item, suppressed: true } : { ...item, suppressed: false, ...statistics, comments },
+      );
     }
   }
-  const order = new Map(criteria.map((s, i) => [key(s.criterionId, s.dimension), i]));
-  const stat = (criterionId: string, dimension: string): CriterionStatistics | undefined => {
+  // Everything below is computed from reported entries only: a suppressed one gives nothing away.
+  const reported = criteria.filter(isReported);
+  const order = new Map(reported.map((s, i) => [key(s.criterionId, s.dimension), i]));
+  const stat = (criterionId: string, dimension: string): ReportedItem | undefined => {
     const i = order.get(key(criterionId, dimension));
-    return i === undefined ? undefined : criteria[i];
+    return i === undefined ? undefined : reported[i];
   };
 
   // In importance–practice rounds, importance says what matters, not how well it is done: only practice
   // ratings make strengths and low scores.
-  const judgesQuality = (s: CriterionStatistics): boolean => !(s.dimension === 'importance' && dimensionIds.includes('practice'));
+  const judgesQuality = (s: ReportedItem): boolean => !(s.dimension === 'importance' && dimensionIds.includes('practice'));
 
   // Strengths.
-  const strengths = criteria
+  const strengths = reported
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => judgesQuality(s) && s.class === 'consensus' && s.median !== null && atLeast(s.median, scale.max - 1))
     .sort((a, b) => (b.s.median ?? 0) - (a.s.median ?? 0) || (b.s.mean ?? 0) - (a.s.mean ?? 0) || a.i - b.i)
@@ -141,12 +170,12 @@ export function summarizeRound(input: SummarizeInput): Summary {
     if (!set) reasons.set(k, (set = new Set()));
     set.add(reason);
   };
-  for (const s of criteria) {
+  for (const s of reported) {
     if (s.class === 'polarised' || s.class === 'divergent') addReason(s.criterionId, s.dimension, s.class);
   }
 
   const lowScore: Gap[] = [];
-  for (const s of criteria) {
+  for (const s of reported) {
     if (judgesQuality(s) && s.median !== null && below(s.median, settings.targetScore)) {
       lowScore.push({
         kind: 'lowScore',
@@ -177,7 +206,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
 
   const lowResponse: Gap[] = [];
   if (participants > 0) {
-    for (const s of criteria) {
+    for (const s of reported) {
       const answered = s.n + s.naCount;
       if (below(answered / participants, settings.lowResponseRate)) {
         lowResponse.push({ kind: 'lowResponse', criterionId: s.criterionId, dimension: s.dimension, answered, participants });
@@ -187,8 +216,8 @@ export function summarizeRound(input: SummarizeInput): Summary {
 
   const changes: Gap[] = [];
   if (previous) {
-    const before = new Map(previous.criteria.map((p) => [key(p.criterionId, p.dimension), p]));
-    for (const s of criteria) {
+    const before = new Map(previous.criteria.filter(isReported).map((p) => [key(p.criterionId, p.dimension), p]));
+    for (const s of reported) {
       const p = before.get(key(s.criterionId, s.dimension));
       if (!p || p.median === null || s.median === null) continue;
       const delta = s.median - p.median;
@@ -209,9 +238,9 @@ export function summarizeRound(input: SummarizeInput): Summary {
   }
 
   // Discussion points.
-  const discussionPoints: DiscussionPoint[] = criteria
+  const discussionPoints: DiscussionPoint[] = reported
     .map((s, i) => ({ s, i, why: reasons.get(key(s.criterionId, s.dimension)) }))
-    .filter((x): x is { s: CriterionStatistics; i: number; why: Set<Reason> } => x.why !== undefined && x.why.size > 0)
+    .filter((x): x is { s: ReportedItem; i: number; why: Set<Reason> } => x.why !== undefined && x.why.size > 0)
     .map(({ s, i, why }) => {
       const list = REASON_ORDER.filter((r) => why.has(r));
       const weight = list.reduce((acc, r) => acc + DISCUSSION_WEIGHTS[r], 0) + (1 - (s.consensus ?? 1));

@@ -1,3 +1,4 @@
+import { anonymityMessages } from './messages/anonymity.js';
 import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
@@ -16,6 +17,7 @@ export interface MessageModule {
 }
 
 const modules: MessageModule[] = [
+  anonymityMessages,
   coreMessages,
   cliMessages,
   slackMessages,

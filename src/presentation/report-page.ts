@@ -93,7 +93,7 @@ function statisticsTable(round: Round, summary: Summary, locale: Locale): string
 function commentsSection(round: Round, summary: Summary, locale: Locale): string {
   const t = translator(locale);
   const k = round.settings.anonymityThreshold;
-  const withComments = summary.criteria.filter((s) => isShown(s, k) && s.comments.length > 0);
+  const withComments = summary.criteria.filter((s) => isShown(s, k)).filter((s) => s.comments.length > 0);
   if (withComments.length === 0) return `<h2>${escapeHtml(t('report.comments'))}</h2><p>${escapeHtml(t('report.noComments'))}</p>`;
   const blocks = withComments.map(
     (s) =>

@@ -51,10 +51,11 @@ function gapText(round: Round, gap: Gap, locale: Locale): string {
   }
 }
 
+/** What is shown of an item: for one below k, that there are fewer than k answers and nothing else. */
 function itemDetail(stat: CriterionStatistics, round: Round, locale: Locale): string {
   const t = translator(locale);
-  const base = t('summary.medianClass', { median: formatNumber(stat.median, locale), class: t(`class.${stat.class}`), n: stat.n });
-  return stat.distribution === null && stat.n > 0 ? `${base} · ${t('summary.hidden', { k: round.settings.anonymityThreshold })}` : base;
+  if (stat.suppressed) return t('anonymity.suppressed', { k: round.settings.anonymityThreshold });
+  return t('summary.medianClass', { median: formatNumber(stat.median, locale), class: t(`class.${stat.class}`), n: stat.n });
 }
 
 export function buildSummaryView(round: Round, summary: Summary, locale: Locale, interim: boolean): SummaryView {

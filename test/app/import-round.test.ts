@@ -17,7 +17,8 @@ it('creates a closed round with the members and criteria of the file, and its su
     'bo,rc-profile-mentors,importance,4,',
     'bo,rc-profile-mentors,practice,2,',
     'cy,rc-profile-mentors,importance,5,',
-    'cy,rc-profile-mentors,practice,na,',
+    'cy,rc-profile-mentors,practice,3,',
+    'dy,rc-profile-mentors,practice,na,',
   ].join('\n');
   const framework = testContext.ctx.frameworks.get('mentoring-to-work');
   const criterion = framework.criteria[0]!;
@@ -28,10 +29,10 @@ it('creates a closed round with the members and criteria of the file, and its su
     csv: csv.replaceAll('rc-profile-mentors', criterion.id),
   });
   expect(round.state).toBe('closed');
-  expect(round.participants).toEqual(['an', 'bo', 'cy']);
+  expect(round.participants).toEqual(['an', 'bo', 'cy', 'dy']);
   expect(round.framework.criteria.map((c) => c.id)).toEqual([criterion.id]);
   const practice = summary.criteria.find((c) => c.dimension === 'practice');
-  expect(practice).toMatchObject({ n: 2, naCount: 1, median: 2 });
+  expect(practice).toMatchObject({ n: 3, naCount: 1, median: 2 });
   expect(summary.gaps).toContainEqual(
     expect.objectContaining({ kind: 'dimensionGap', criterionId: criterion.id, highMedian: 5, lowMedian: 2 }),
   );

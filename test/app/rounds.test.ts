@@ -161,8 +161,8 @@ describe('anonymous rounds', () => {
     expect(raw[0]?.respondent).toBe(pseudonymFor(testSecret, tenantA, round.id, anna));
     expect(raw[0]?.updatedAt).toBeNull();
     expect((await myAnswers(testContext.ctx, member(anna), round.id)).responses[0]?.comment).toBe('Busy weeks');
-    const exported = await exportResponses(testContext.ctx, coordinator, round.id);
-    expect(exported.rows[0]?.respondent).toMatch(/^p_/);
+    // One numeric rating is fewer than k = 3: the export leaves the item out.
+    expect((await exportResponses(testContext.ctx, coordinator, round.id)).rows).toEqual([]);
   });
 });
 
@@ -205,7 +205,7 @@ describe('coordinator rules and closing', () => {
     expect(summary.respondents).toBe(4);
     const goClear = summary.criteria.find((c) => c.criterionId === 'go-clear');
     expect(goClear).toMatchObject({ n: 4, median: 4.5, class: 'consensus' });
-    expect(goClear?.comments).toEqual(['note U1', 'note U2', 'note U3', 'note U4']);
+    expect(goClear?.suppressed === false && goClear.comments).toEqual(['note U1', 'note U2', 'note U3', 'note U4']);
     await rejectsWith(cancelRound(testContext.ctx, coordinator, round.id), 'round.ended');
     expect((await listRounds(testContext.ctx, coordinator, { state: 'closed' })).some((r) => r.id === round.id)).toBe(true);
     expect(await listRounds(testContext.ctx, member('U1', tenantB))).toEqual([]);

@@ -61,7 +61,7 @@ it('imports a CSV round, then summarises and exports it', async () => {
   expect(text.stdout).toContain('Samenvatting: Paper round');
 
   const csv = await spiegel('round', 'export', roundId, '--format', 'csv');
-  expect(csv.stdout.split('\n')[0]).toBe('respondent,criterion,component,dimension,value,comment');
+  expect(csv.stdout.split('\n')[0]).toBe('criterion,component,dimension,value,comment');
   expect(csv.stdout.trim().split('\n')).toHaveLength(73);
 
   const list = await spiegel('rounds', 'list');

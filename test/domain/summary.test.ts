@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../src/domain/framework.js';
 import { defaultSummarySettings, type FrameworkSnapshot, type RatingValue, type Response, type Round } from '../../src/domain/round.js';
 import { QUANTILE_METHOD } from '../../src/domain/statistics.js';
-import { gapDimensions, summarizeRound } from '../../src/domain/summary.js';
-import type { CriterionStatistics } from '../../src/domain/summary-types.js';
+import { gapDimensions, isReported, summarizeRound, withholdBelowThreshold } from '../../src/domain/summary.js';
+import type { ReportedItem } from '../../src/domain/summary-types.js';
 
 const text = (s: string) => ({ nl: s, en: s });
 const criterion = (id: string): Criterion => ({ id, component: 'intake', perspective: 'process', text: text(id) });
@@ -29,7 +29,9 @@ const round: RoundInput = {
   id: 'r2',
   framework: snapshot(['crit-a', 'crit-b', 'crit-c'], ['importance', 'practice']),
   participants: [ALICE, BOB, CAROL, DAVE, ERIN],
-  settings: defaultSummarySettings, // target 3, k 3, gap 1, low response 0.5, change 1, IQR ≤ 1, rwg ≥ 0.7, low Cns 0.5, ends 0.25
+  // Target 3, gap 1, low response 0.5, change 1, IQR ≤ 1, rwg ≥ 0.7, low Cns 0.5, ends 0.25; k = 1 so that the
+  // statistics of every entry can be checked by hand (k = 3, the default, is tested apart below).
+  settings: { ...defaultSummarySettings, anonymityThreshold: 1 },
   locale: 'en',
   anonymous: false,
 };
@@ -84,13 +86,14 @@ const responses: Response[] = [
   answer('crit-a', 'importance', ERIN, 1, 'from another round', 'r1'),
 ];
 
-const prev = (criterionId: string, dimension: string, median: number | null, consensus: number | null): CriterionStatistics => ({
+const prev = (criterionId: string, dimension: string, median: number | null, consensus: number | null): ReportedItem => ({
   criterionId,
   component: 'intake',
   dimension,
+  suppressed: false,
   n: 4,
   naCount: 0,
-  distribution: null,
+  distribution: {},
   mean: median,
   median,
   q1: median,
@@ -118,7 +121,7 @@ const previous = {
  *
  * crit-a/importance [5,5,4,5]: sorted [4,5,5,5]; median 5, Q1 4.75, Q3 5, IQR 0.25; mean 4.75;
  *   s² = 0.75/3 = 0.25, rwg = 0.875; Cns = 1 + .25·log2(.8125) + .75·log2(.9375) = 0.8553 → consensus.
- *   n = 4 ≥ k = 3 → distribution shown. Strength (median 5 ≥ 5 − 1). Change +1 vs 4.
+ *   Strength (median 5 ≥ 5 − 1). Change +1 vs 4.
  * crit-a/practice [2,3,2] + na: sorted [2,2,3]; median 2, Q1 2, Q3 2.5, IQR 0.5; mean 7/3;
  *   s² = (1/9 + 1/9 + 4/9)/2 = 1/3, rwg = 1 − (1/3)/2 = 0.8333;
  *   Cns = 1 + (2/3)·log2(1 − (1/3)/4) + (1/3)·log2(1 − (2/3)/4) = 1 + (2/3)·log2(11/12) + (1/3)·log2(5/6)
@@ -126,10 +129,10 @@ const previous = {
  *   lowScore (2 < 3); dimensionGap importance 5 − practice 2 = 3 ≥ 1; change 3.5 → 2 (Δ −1.5).
  *   answered 3 + 1 = 4 of 5 = 0.8: not low response.
  * crit-b/importance [1,5,1,5]: mean 3, Cns = 0, rwg 0, IQR 4; ends 0.5 and 0.5 → polarised. median 3: not low.
- * crit-b/practice [4] + 2 na: n = 1 → insufficient, distribution hidden (1 < 3). answered 3/5 = 0.6: ok.
+ * crit-b/practice [4] + 2 na: n = 1 → insufficient. answered 3/5 = 0.6: ok.
  *   dimensionGap: 3 − 4 = −1: none.
  * crit-c/importance [4,3]: median 3.5, Q1 3.25, Q3 3.75, IQR 0.5, s² 0.5, rwg 0.75 → consensus;
- *   n = 2 < 3 → distribution hidden. answered 2/5 = 0.4 < 0.5 → lowResponse.
+ *   answered 2/5 = 0.4 < 0.5 → lowResponse.
  * crit-c/practice [1,3] (7 ignored): median 2, IQR 1, s² 2, rwg 0, Cns = 1 + log2(0.75) = 0.5850 → mixed.
  *   lowScore; dimensionGap 3.5 − 2 = 1.5; lowResponse 2/5; previous median null → no change.
  *
@@ -143,7 +146,7 @@ describe('summarizeRound — a round worked by hand', () => {
   const summary = summarizeRound({ round, responses, respondents: 4, previous });
   const item = (criterionId: string, dimension: string) => {
     const found = summary.criteria.find((c) => c.criterionId === criterionId && c.dimension === dimension);
-    if (!found) throw new Error(`no statistics for ${criterionId}/${dimension}`);
+    if (!found || !isReported(found)) throw new Error(`no statistics for ${criterionId}/${dimension}`);
     return found;
   };
 
@@ -189,13 +192,6 @@ describe('summarizeRound — a round worked by hand', () => {
     const cPra = item('crit-c', 'practice');
     expect(cPra).toMatchObject({ n: 2, naCount: 0, median: 2, iqr: 1, rwg: 0, class: 'mixed' });
     expect(cPra.consensus).toBeCloseTo(0.585, 4);
-  });
-
-  it('hides the distribution below the anonymity threshold k = 3, keeps the rest', () => {
-    expect(item('crit-a', 'practice').distribution).not.toBeNull(); // n = 3
-    expect(item('crit-b', 'practice').distribution).toBeNull(); // n = 1
-    expect(item('crit-c', 'importance').distribution).toBeNull(); // n = 2
-    expect(item('crit-c', 'importance').median).toBe(3.5);
   });
 
   it('strengths: only practice items count in an importance–practice round', () => {
@@ -276,6 +272,45 @@ describe('summarizeRound — a round worked by hand', () => {
   it('does not depend on the order of the responses', () => {
     const reversed = summarizeRound({ round, responses: [...responses].reverse(), respondents: 4, previous });
     expect(reversed).toEqual(summary);
+  });
+});
+
+describe('summarizeRound — the anonymity threshold k = 3 (the default)', () => {
+  const atK3 = summarizeRound({ round: { ...round, settings: defaultSummarySettings }, responses, respondents: 4, previous });
+  const suppressed = (s: typeof atK3) => s.criteria.filter((c) => c.suppressed).map((c) => `${c.criterionId}/${c.dimension}`);
+
+  it('keeps nothing of an entry with fewer than k numeric ratings but which item it is', () => {
+    // crit-b/practice: n = 1 (and 2 n.a.); crit-c: n = 2 on both dimensions.
+    expect(suppressed(atK3)).toEqual(['crit-b/practice', 'crit-c/importance', 'crit-c/practice']);
+    expect(atK3.criteria.find((c) => c.criterionId === 'crit-c' && c.dimension === 'importance')).toEqual({
+      criterionId: 'crit-c',
+      component: 'intake',
+      dimension: 'importance',
+      suppressed: true,
+    });
+    expect(atK3.criteria.find((c) => c.criterionId === 'crit-a' && c.dimension === 'practice')).toMatchObject({ suppressed: false, n: 3 });
+  });
+
+  it('gives no gap, strength or discussion point about a suppressed entry; the response rate stays', () => {
+    expect(atK3.gaps.map((g) => [g.kind, g.criterionId])).toEqual([
+      ['lowScore', 'crit-a'],
+      ['dimensionGap', 'crit-a'],
+      ['change', 'crit-a'],
+      ['change', 'crit-a'],
+    ]);
+    expect(atK3.discussionPoints.map((p) => `${p.criterionId}/${p.dimension}`)).toEqual([
+      'crit-a/practice',
+      'crit-b/importance',
+      'crit-a/importance',
+    ]);
+    expect(atK3.responseRate).toBe(0.8);
+    expect(JSON.stringify(atK3)).not.toMatch(/crit-c"[^}]*median/);
+  });
+
+  it('withholds the same from a summary computed under a lower threshold', () => {
+    const atK1 = summarizeRound({ round, responses, respondents: 4, previous });
+    expect(withholdBelowThreshold(atK1, 3)).toEqual(atK3);
+    expect(withholdBelowThreshold(atK3, 3)).toBe(atK3);
   });
 });
 

@@ -7,6 +7,9 @@ export const coreMessages = {
       'round.closed': 'This round is {{state}}: answers can no longer be given or changed.',
       'round.ended': 'Round “{{name}}” is already {{state}}.',
       'round.invalid': 'The round could not be started: {{detail}}',
+      'round.tooFewForAnonymity':
+        'An anonymous round needs at least {{k}} participants, so that no answer can be traced to a person; this one has {{participants}}. Add participants or make the round named.',
+      'round.thresholdTooLow': 'An anonymous round shows an item only from {{min}} answers on; the threshold cannot be {{k}}.',
       'round.notParticipant': 'You are not a participant of this round. Ask its coordinator to add you.',
       'criterion.unknown': 'That criterion is not part of this round.',
       'dimension.unknown': 'That dimension is not part of this round.',
@@ -60,7 +63,6 @@ export const coreMessages = {
       interim: 'Interim results, visible to coordinators only.',
       medianShort: 'median {{median}}',
       medianClass: 'median {{median}} · {{class}} · n = {{n}}',
-      hidden: 'fewer than {{k}} answers: distribution hidden',
       gap: {
         lowScore: '{{criterion}}: median {{median}} is below the target of {{target}}',
         dimensionGap: '{{criterion}}: {{high}} {{highMedian}} vs {{low}} {{lowMedian}} (gap {{difference}})',
@@ -84,6 +86,9 @@ export const coreMessages = {
       'round.closed': 'Deze ronde is {{state}}: antwoorden kunnen niet meer gegeven of gewijzigd worden.',
       'round.ended': 'Ronde “{{name}}” is al {{state}}.',
       'round.invalid': 'De ronde kon niet starten: {{detail}}',
+      'round.tooFewForAnonymity':
+        'Een anonieme ronde heeft minstens {{k}} deelnemers nodig, zodat geen antwoord tot een persoon te herleiden is; deze heeft er {{participants}}. Voeg deelnemers toe of maak de ronde op naam.',
+      'round.thresholdTooLow': 'Een anonieme ronde toont een item pas vanaf {{min}} antwoorden; de drempel kan geen {{k}} zijn.',
       'round.notParticipant': 'Je bent geen deelnemer aan deze ronde. Vraag de coördinator om je toe te voegen.',
       'criterion.unknown': 'Dat criterium hoort niet bij deze ronde.',
       'dimension.unknown': 'Die dimensie hoort niet bij deze ronde.',
@@ -137,7 +142,6 @@ export const coreMessages = {
       interim: 'Tussentijdse resultaten, alleen zichtbaar voor coördinatoren.',
       medianShort: 'mediaan {{median}}',
       medianClass: 'mediaan {{median}} · {{class}} · n = {{n}}',
-      hidden: 'minder dan {{k}} antwoorden: verdeling verborgen',
       gap: {
         lowScore: '{{criterion}}: mediaan {{median}} ligt onder het doel van {{target}}',
         dimensionGap: '{{criterion}}: {{high}} {{highMedian}} tegenover {{low}} {{lowMedian}} (verschil {{difference}})',

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../../app/actor.js';
 import { buildRound, cancelRound, openRound } from '../../app/rounds.js';
-import { SpiegelError } from '../../domain/errors.js';
+import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import { scalePoints, type Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
@@ -125,7 +125,11 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
   try {
     buildRound(rt.ctx, actor, startFormToRoundInput(form, place, [actor.userId]));
   } catch (error) {
-    return { ok: false, errors: { [startBlockIds.framework]: refusal(error, locale, rt.logger) } };
+    const tooFew = isSpiegelError(error, 'round.tooFewForAnonymity');
+    // Without chosen participants the channel's members take part: they are counted after the acknowledgement.
+    if (!(tooFew && form.participants.length === 0)) {
+      return { ok: false, errors: { [tooFew ? startBlockIds.participants : startBlockIds.framework]: refusal(error, locale, rt.logger) } };
+    }
   }
   return { ok: true, form };
 }

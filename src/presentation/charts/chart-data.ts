@@ -4,7 +4,7 @@
  */
 import { scalePoints, type Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
-import type { CriterionStatistics, Summary } from '../../domain/summary-types.js';
+import type { CriterionStatistics, ReportedItem, Summary } from '../../domain/summary-types.js';
 import { componentTitle, criterionName, dimensionLabel } from '../round-texts.js';
 
 export interface ScalePoint {
@@ -48,11 +48,8 @@ export function scaleLegend(round: Round, locale: Locale): ScalePoint[] {
 }
 
 /** True when an item may be shown: at least k numeric answers and its counts present. */
-export function isShown(
-  stat: CriterionStatistics,
-  k: number,
-): stat is CriterionStatistics & { distribution: Record<string, number>; median: number } {
-  return stat.n >= k && stat.distribution !== null && stat.median !== null;
+export function isShown(stat: CriterionStatistics, k: number): stat is ReportedItem & { median: number } {
+  return !stat.suppressed && stat.n >= k && stat.median !== null;
 }
 
 /** Segments laid out around the scale's middle: lower points to the left of 0, higher to the right, a middle point split. */

@@ -2,17 +2,14 @@ import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
 import type { SummaryStore } from '../../app/ports.js';
 import { localeSchema } from '../../domain/framework.js';
-import type { Summary } from '../../domain/summary-types.js';
+import type { CriterionStatistics, Summary } from '../../domain/summary-types.js';
 import { insertOnce } from './errors.js';
 
 const num = z.number().nullable();
-const criterionStatisticsSchema = z.object({
-  criterionId: z.string(),
-  component: z.string(),
-  dimension: z.string(),
+const itemRef = { criterionId: z.string(), component: z.string(), dimension: z.string() };
+const statistics = {
   n: z.number().int(),
   naCount: z.number().int(),
-  distribution: z.record(z.string(), z.number()).nullable(),
   mean: num,
   median: num,
   q1: num,
@@ -23,7 +20,23 @@ const criterionStatisticsSchema = z.object({
   consensus: num,
   class: z.enum(['consensus', 'mixed', 'divergent', 'polarised', 'insufficient']),
   comments: z.array(z.string()),
+};
+const reportedItemSchema = z.object({
+  ...itemRef,
+  suppressed: z.literal(false),
+  ...statistics,
+  distribution: z.record(z.string(), z.number()),
 });
+const suppressedItemSchema = z.object({ ...itemRef, suppressed: z.literal(true) });
+/** Summaries stored before items below k were suppressed: no flag, and a null distribution below k. */
+const legacyItemSchema = z
+  .object({ ...itemRef, ...statistics, distribution: z.record(z.string(), z.number()).nullable() })
+  .transform(({ distribution, ...item }): CriterionStatistics =>
+    distribution === null
+      ? { criterionId: item.criterionId, component: item.component, dimension: item.dimension, suppressed: true }
+      : { ...item, distribution, suppressed: false },
+  );
+const criterionStatisticsSchema = z.union([reportedItemSchema, suppressedItemSchema, legacyItemSchema]);
 
 const gapSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lowScore'), criterionId: z.string(), dimension: z.string(), median: z.number(), target: z.number() }),
