@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startBenchDatabase } from '../src/storage/local-database.js';
 
-const all = ['core-summary', 'core-writes', 'slack-clicks', 'scheduler-drain'];
+const all = ['core-summary', 'comparison', 'core-writes', 'slack-clicks', 'scheduler-drain', 'charts'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = (chosen.length > 0 ? chosen : all).filter((name) => existsSync(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))));
 

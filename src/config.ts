@@ -81,6 +81,12 @@ export function isLocalMode(config: Config): boolean {
   return config.SPIEGEL_LOCAL_MODE || (slackCredentials(config) === null && !config.MICROSOFT_APP_ID);
 }
 
+/** Where people reach this server's pages (report links, chart images): PUBLIC_URL, or this machine in local mode. */
+export function publicBaseUrl(config: Config): string | null {
+  if (config.PUBLIC_URL) return config.PUBLIC_URL.replace(/\/+$/, '');
+  return isLocalMode(config) ? `http://127.0.0.1:${config.PORT}` : null;
+}
+
 /** For the server: in production there must be a platform to serve, since local mode never runs there. */
 export function requireServable(config: Config): void {
   if (isProduction(config) && slackCredentials(config) === null && !config.MICROSOFT_APP_ID) {

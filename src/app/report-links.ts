@@ -11,6 +11,10 @@ import type { AppContext } from './context.js';
 import { getRound } from './rounds.js';
 
 export const REPORT_LINK_HOURS = 72;
+export const linkPaths = { report: '/reports', chart: '/charts' } as const;
+
+export const reportUrl = (base: string, token: string) => `${base}${linkPaths.report}/${token}`;
+export const chartUrl = (base: string, token: string) => `${base}${linkPaths.chart}/${token}.png`;
 /** Summary cards stay in a channel: their chart images live a month. */
 const CHART_LINK_DAYS = 30;
 const MAX_TOKEN_LENGTH = 2_000;

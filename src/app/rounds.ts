@@ -1,5 +1,5 @@
 import { SpiegelError } from '../domain/errors.js';
-import type { Framework, Locale } from '../domain/framework.js';
+import type { Framework, Locale, Perspective } from '../domain/framework.js';
 import {
   defaultReminderPlan,
   defaultSummarySettings,
@@ -25,6 +25,8 @@ export interface OpenRoundInput {
   name?: string;
   /** A subset of the framework's criteria; all when absent or empty. */
   criterionIds?: string[];
+  /** Only the criteria of these perspectives (e.g. only `process`, as the seed's minimal criteria); all when absent or empty. */
+  perspectives?: Perspective[];
   /** A subset of the framework's dimensions; all when absent. An empty list asks one plain rating. */
   dimensionIds?: string[];
   participants: string[];
@@ -45,7 +47,12 @@ function invalid(detail: string): never {
   throw new SpiegelError('round.invalid', detail, { detail });
 }
 
-export function snapshotFramework(framework: Framework, criterionIds?: string[], dimensionIds?: string[]): FrameworkSnapshot {
+export function snapshotFramework(
+  framework: Framework,
+  criterionIds?: string[],
+  dimensionIds?: string[],
+  perspectives: readonly Perspective[] = [],
+): FrameworkSnapshot {
   const wanted = criterionIds && criterionIds.length > 0 ? new Set(criterionIds) : null;
   if (wanted) {
     const unknown = [...wanted].filter((id) => !framework.criteria.some((c) => c.id === id));
@@ -54,7 +61,10 @@ export function snapshotFramework(framework: Framework, criterionIds?: string[],
   const dims = dimensionIds ?? framework.dimensions.map((d) => d.id);
   const unknownDims = dims.filter((id) => !framework.dimensions.some((d) => d.id === id));
   if (unknownDims.length > 0) invalid(`unknown dimensions: ${unknownDims.join(', ')}`);
-  const criteria = framework.criteria.filter((c) => !wanted || wanted.has(c.id));
+  const criteria = framework.criteria.filter(
+    (c) => (!wanted || wanted.has(c.id)) && (perspectives.length === 0 || perspectives.includes(c.perspective)),
+  );
+  if (criteria.length === 0) invalid('no criterion of the framework has the chosen perspectives');
   const usedComponents = new Set(criteria.map((c) => c.component));
   return {
     id: framework.id,
@@ -96,7 +106,7 @@ function requireAnonymityHolds(k: number, participants: number): void {
 export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Round {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
   const framework = ctx.frameworks.get(input.frameworkId);
-  const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds);
+  const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds, input.perspectives);
   const now = ctx.clock.now();
   if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
   const participants = [...new Set(input.participants)];

@@ -142,6 +142,11 @@ export function retentionJobId(day: Date): string {
   return `retention:${day.toISOString().slice(0, 10)}`;
 }
 
+/** The deletion of a removed workspace's data, scheduled at `at` (a reinstall cancels it; a later uninstall schedules anew). */
+export function workspaceDeletionJobId(tenantId: string, at: Date): string {
+  return `workspace-deletion:${tenantId}:${at.toISOString()}`;
+}
+
 /** The tenant that system-wide jobs (retention) are filed under. */
 export const systemTenantId = 'spiegel:system';
 

@@ -5,7 +5,7 @@
  */
 import type { Express, Response } from 'express';
 import type { AppContext } from '../app/context.js';
-import { linkActor, openLinkToken, type LinkClaims } from '../app/report-links.js';
+import { linkActor, linkPaths, openLinkToken, type LinkClaims } from '../app/report-links.js';
 import { roundSummary } from '../app/summaries.js';
 import type { Locale } from '../domain/framework.js';
 import { isSpiegelError } from '../domain/errors.js';
@@ -13,8 +13,6 @@ import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { renderPng } from '../presentation/charts/render.js';
 import { renderRoundCharts, roundReportHtml } from '../presentation/round-report.js';
-
-export const reportPaths = { report: '/reports', chart: '/charts' } as const;
 
 const pageHeaders = {
   'Cache-Control': 'private, no-store',
@@ -47,7 +45,7 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
     };
 
   http.get(
-    `${reportPaths.report}/:token`,
+    `${linkPaths.report}/:token`,
     withClaims('report', async (claims, res) => {
       const { round, summary, interim } = await roundSummary(ctx, linkActor(claims), claims.roundId);
       res
@@ -58,7 +56,7 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
     }),
   );
   http.get(
-    `${reportPaths.chart}/:token.png`,
+    `${linkPaths.chart}/:token.png`,
     withClaims('chart', async (claims, res) => {
       const { round, summary } = await roundSummary(ctx, linkActor(claims), claims.roundId);
       const chart = (await renderRoundCharts(round, summary, claims.locale)).find((c) => c.kind === claims.chart);

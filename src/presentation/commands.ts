@@ -18,7 +18,7 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'trend'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -44,6 +44,7 @@ const aliases: Record<string, CommandVerb> = {
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',
+  rapport: 'report',
   verloop: 'trend',
 };
 

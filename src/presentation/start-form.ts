@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OpenRoundInput } from '../app/rounds.js';
-import { localeSchema } from '../domain/framework.js';
+import { localeSchema, perspectives } from '../domain/framework.js';
 import type { Place } from '../domain/round.js';
 
 /**
@@ -11,6 +11,8 @@ export const startFormSchema = z.object({
   frameworkId: z.string().min(1).max(48),
   name: z.string().trim().max(150).optional(),
   criterionIds: z.array(z.string().max(48)).max(200).default([]),
+  /** Only the criteria of these perspectives; empty: every perspective. */
+  perspectives: z.array(z.enum(perspectives)).max(perspectives.length).default([]),
   /** Empty: every member of the channel takes part. */
   participants: z.array(z.string().min(1).max(128)).max(5000).default([]),
   /** Local date `YYYY-MM-DD` and optional time `HH:mm` in `timeZone`. */
@@ -61,6 +63,7 @@ export function startFormToRoundInput(form: StartForm, place: Place, channelMemb
     frameworkId: form.frameworkId,
     ...(form.name ? { name: form.name } : {}),
     criterionIds: form.criterionIds,
+    ...(form.perspectives.length > 0 ? { perspectives: form.perspectives } : {}),
     ...(form.dimensionIds ? { dimensionIds: form.dimensionIds } : {}),
     participants: form.participants.length > 0 ? form.participants : channelMembers,
     deadline,

@@ -1,4 +1,5 @@
 import { deleteExpiredRounds, scheduleRetention } from '../app/retention.js';
+import { deleteWorkspaceData } from '../app/workspace-removal.js';
 import { mapLimited } from './concurrency.js';
 import { schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
 
@@ -17,6 +18,16 @@ export async function runRetentionJob(deps: HandlerDeps, run: JobRun): Promise<J
   return { status: 'done', note: 'retention', counts: { tenants: tenants.length, rounds } };
 }
 
+/** A removed workspace's grace period is over (no reinstall cancelled this job): its data goes. */
+export async function runWorkspaceDeletionJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  await deleteWorkspaceData(deps.ctx, schedulerActor(run.job.tenantId));
+  deps.logger.info({ tenantId: run.job.tenantId }, 'deleted the data of a removed workspace');
+  return { status: 'done', note: 'workspace-deleted' };
+}
+
 export function lifecycleHandlers(deps: HandlerDeps): Record<string, JobHandler> {
-  return { retention: (run) => runRetentionJob(deps, run) };
+  return {
+    retention: (run) => runRetentionJob(deps, run),
+    'workspace-deletion': (run) => runWorkspaceDeletionJob(deps, run),
+  };
 }

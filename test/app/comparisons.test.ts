@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareUnits } from '../../src/app/comparisons.js';
 import { importRound } from '../../src/app/import-round.js';
+import { openRound } from '../../src/app/rounds.js';
 import { importUnits, unitStructure } from '../../src/app/units.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import { useTestContext } from '../support/app-context.js';
@@ -102,5 +103,35 @@ describe('comparisons', () => {
     );
     expect((await unitStructure(ctx, admin)).units.map((u) => u.id)).not.toContain('west');
     await expect(importUnits(ctx, member, { csv: units })).rejects.toSatisfy((e) => isSpiegelError(e, 'permission.adminOnly'));
+  });
+});
+
+describe('perspectives', () => {
+  it('opens a round on the criteria of chosen perspectives only, and refuses a choice that leaves none', async () => {
+    const { ctx } = testContext;
+    const round = await openRound(ctx, admin, {
+      place,
+      frameworkId: 'mentoring-to-work',
+      perspectives: ['process'],
+      criterionIds: [],
+      participants: ['a', 'b'],
+      locale: 'en',
+    });
+    const framework = ctx.frameworks.get('mentoring-to-work');
+    expect(round.framework.criteria.map((c) => c.id)).toEqual(
+      framework.criteria.filter((c) => c.perspective === 'process').map((c) => c.id),
+    );
+    const processIds = new Set(round.framework.criteria.map((c) => c.id));
+    const other = framework.criteria.find((c) => !processIds.has(c.id))!;
+    await expect(
+      openRound(ctx, admin, {
+        place,
+        frameworkId: 'mentoring-to-work',
+        perspectives: ['process'],
+        criterionIds: [other.id],
+        participants: ['a'],
+        locale: 'en',
+      }),
+    ).rejects.toSatisfy((e) => isSpiegelError(e, 'round.invalid'));
   });
 });

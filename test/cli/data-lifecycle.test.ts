@@ -8,8 +8,10 @@ import { createTestContext, noSummaryPost } from '../support/app-context.js';
 import { cliSecret, useCli } from './support.js';
 
 const { database, spiegel } = useCli();
+/** Each test starts the bin several times; on a busy machine one start takes seconds. */
+const slow = { timeout: 180_000 };
 
-it('sets a tenant’s retention period and refuses a bad one', async () => {
+it('sets a tenant’s retention period and refuses a bad one', slow, async () => {
   const set = await spiegel('settings', 'set', 'retention-months', '12', '--tenant', 'slack:T42');
   expect(set.stderr).not.toContain('Error');
   expect(set.stdout).toBe('slack:T42: closed rounds are kept 12 months, then deleted with their answers and summaries.\n');
@@ -26,7 +28,7 @@ it('sets a tenant’s retention period and refuses a bad one', async () => {
   expect((await getWorkspaceSettings(ctx, 'slack:T42')).retentionMonths).toBe(12);
 });
 
-it('erases a member by id in one tenant only, recomputing closed summaries', async () => {
+it('erases and exports a member by id in one tenant only, recomputing closed summaries', slow, async () => {
   const ctx = await createTestContext(database().db, systemClock, cliSecret);
   const roundIds: Record<string, string> = {};
   for (const tenantId of ['teams:contoso', 'teams:fabrikam']) {

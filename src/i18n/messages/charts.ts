@@ -46,6 +46,9 @@ export const chartMessages = {
       linkIntro: 'The report of “{{name}}” (valid for {{hours}} hours, for you only):',
       chartPosted: 'Chart of “{{name}}”',
       noSuchChart: 'this round has no {{chart}} chart (a quadrant needs a framework with two dimensions)',
+      noPublicUrl: 'Report pages need the address at which people reach Spiegel: ask your administrator to set PUBLIC_URL.',
+      open: 'Open the report',
+      sentPrivately: 'I sent you the link to the report in our personal chat.',
     },
   },
   nl: {
@@ -94,6 +97,9 @@ export const chartMessages = {
       linkIntro: 'Het rapport van “{{name}}” (geldig voor {{hours}} uur, enkel voor jou):',
       chartPosted: 'Grafiek van “{{name}}”',
       noSuchChart: 'deze ronde heeft geen {{chart}}-grafiek (een kwadrant vraagt een kader met twee dimensies)',
+      noPublicUrl: 'Rapportpagina’s hebben het adres nodig waarop mensen Spiegel bereiken: vraag je beheerder PUBLIC_URL in te stellen.',
+      open: 'Open het rapport',
+      sentPrivately: 'Ik stuurde je de link naar het rapport in ons persoonlijke gesprek.',
     },
   },
 };

@@ -3,10 +3,15 @@ export const methodMessages = {
   en: {
     method: {
       perspective: { client: 'client', organisation: 'organisation', result: 'result', process: 'process' },
+      startForm: {
+        perspectives: 'Perspectives',
+        perspectivesHint: 'Only the criteria of these perspectives (e.g. only process, like the minimal criteria). Leave empty for all.',
+      },
       help: {
         units: '{{command}}units: the units of this workspace and the unit of this channel',
         unit: '{{command}}unit UNIT-ID: put this channel in a unit (admins)',
         compare: '{{command}}compare [LEVEL] [FRAMEWORK] [FROM] [TO]: the units on a level side by side (coordinators)',
+        report: '{{command}}report [ROUND-ID]: a private link to the round’s report page with its charts, printable to A4 (coordinators)',
         trend: '{{command}}trend [FRAMEWORK] [unit UNIT-ID]: medians and consensus over every earlier round here (coordinators)',
         followup:
           '{{command}}followup [ROUND-ID] [max N] [CRITERION …]: ask the items a closed round left divergent or polarised again, showing the group’s answers (Delphi)',
@@ -57,10 +62,16 @@ export const methodMessages = {
   nl: {
     method: {
       perspective: { client: 'cliënt', organisation: 'organisatie', result: 'resultaat', process: 'proces' },
+      startForm: {
+        perspectives: 'Perspectieven',
+        perspectivesHint: 'Alleen de criteria van deze perspectieven (bv. enkel proces, zoals de minimale criteria). Leeg voor alle.',
+      },
       help: {
         units: '{{command}}units: de eenheden van deze werkruimte en de eenheid van dit kanaal',
         unit: '{{command}}unit EENHEID-ID: zet dit kanaal in een eenheid (beheerders)',
         compare: '{{command}}vergelijk [NIVEAU] [KADER] [VAN] [TOT]: de eenheden van een niveau naast elkaar (coördinatoren)',
+        report:
+          '{{command}}rapport [RONDE-ID]: een persoonlijke link naar de rapportpagina van de ronde met haar grafieken, af te drukken op A4 (coördinatoren)',
         trend: '{{command}}trend [KADER] [unit EENHEID-ID]: medianen en consensus over alle vorige rondes hier (coördinatoren)',
         followup:
           '{{command}}vervolg [RONDE-ID] [max N] [CRITERIUM …]: vraag de items waarover een afgesloten ronde verdeeld of gepolariseerd bleef opnieuw, met de antwoorden van de groep erbij (Delphi)',

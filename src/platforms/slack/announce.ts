@@ -8,6 +8,10 @@ import { renderIntroMessage, renderPromptMessages, renderRetiredPrompt, type Sla
 import { renderSummaryMessages } from './blocks/summary.js';
 import { introTsRef, promptTsRef } from './progress.js';
 import type { WebClient } from './web-api.js';
+import { uploadFile } from './file-upload.js';
+import { renderPng } from '../../presentation/charts/render.js';
+import { renderRoundCharts } from '../../presentation/round-report.js';
+import { translator } from '../../i18n/translator.js';
 
 async function post(client: WebClient, channel: string, message: SlackMessage): Promise<string> {
   const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
@@ -46,5 +50,26 @@ export async function retireRound(ctx: AppContext, client: WebClient, round: Rou
 /** Posts the final summary in the round's channel, then retires the round's messages. */
 export async function postSummary(ctx: AppContext, client: WebClient, round: Round, summary: Summary, logger: Logger): Promise<void> {
   for (const message of renderSummaryMessages(round, summary, round.locale, false)) await post(client, round.place.channelId, message);
+  await postSummaryChart(client, round, summary, logger);
   await retireRound(ctx, client, round, logger);
+}
+
+/**
+ * The summary's chart as an image in the channel, right below the summary, with its alt text. The summary stands without it: a
+ * failure (no `files:write` on an old installation, a render error) is logged, never a reason to post the summary again.
+ */
+async function postSummaryChart(client: WebClient, round: Round, summary: Summary, logger: Logger) {
+  try {
+    const [chart] = await renderRoundCharts(round, summary, round.locale);
+    if (!chart) return;
+    await uploadFile(client, {
+      channel: round.place.channelId,
+      filename: `spiegel-${round.id}-${chart.kind}.png`,
+      title: translator(round.locale)('report.chartPosted', { name: round.name }),
+      bytes: renderPng(chart.svg),
+      altText: chart.alt,
+    });
+  } catch (error) {
+    logger.warn({ err: error, roundId: round.id }, 'could not post the summary chart');
+  }
 }

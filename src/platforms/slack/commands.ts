@@ -3,6 +3,8 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
+import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { publicBaseUrl } from '../../config.js';
 import { myAnswers } from '../../app/responses.js';
 import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
 import { roundSummary } from '../../app/summaries.js';
@@ -74,6 +76,18 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     if (parsed.args.length > 0) return ephemeral(respond, await scheduleCommandText(rt, actor, parsed.args, locale));
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('coord.schedule.noChannel'));
     await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+  },
+
+  async report(call) {
+    const t = translator(call.locale);
+    const base = publicBaseUrl(call.rt.config);
+    if (!base) return ephemeral(call.respond, t('report.noPublicUrl'));
+    const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
+    const { token, hours } = await issueReportLink(call.rt.ctx, call.actor, round.id, call.locale);
+    await ephemeral(
+      call.respond,
+      `${t('report.linkIntro', { name: escapeMrkdwn(round.name), hours })}\n<${reportUrl(base, token)}|${t('report.open')}>`,
+    );
   },
 
   async status(call) {

@@ -3,7 +3,9 @@
  * once across instances by claiming `slack-event:<event_id>` before acting.
  */
 import type { App } from '@slack/bolt';
+import { scheduleWorkspaceDeletion } from '../../app/workspace-removal.js';
 import { publishHome } from './home-tab.js';
+import { workspaceActor } from './ids.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 
 async function firstDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
@@ -21,6 +23,7 @@ export function registerEvents(app: App, rt: SlackRuntime): void {
     await publishHome(rt, client, teamOf(context, body), event.user);
   });
 
+  // The app left the workspace: its token goes at once, its data after the grace period (a reinstall cancels that).
   const forget = async ({
     body,
     context,
@@ -28,14 +31,20 @@ export function registerEvents(app: App, rt: SlackRuntime): void {
     body: unknown;
     context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean };
   }) => {
-    if (!rt.installations) return;
     const teamId = teamOf(context, body);
-    await rt.installations.deleteInstallation({
-      teamId,
-      enterpriseId: context.enterpriseId,
-      isEnterpriseInstall: context.isEnterpriseInstall === true,
-    });
+    if (rt.installations) {
+      await rt.installations.deleteInstallation({
+        teamId,
+        enterpriseId: context.enterpriseId,
+        isEnterpriseInstall: context.isEnterpriseInstall === true,
+      });
+    }
+    const due = await scheduleWorkspaceDeletion(rt.ctx, workspaceActor(teamId));
+    rt.logger.info({ teamId, due }, 'Spiegel was removed from a Slack workspace; its data will be deleted after the grace period');
   };
   app.event('app_uninstalled', forget);
-  app.event('tokens_revoked', forget);
+  // Revoked user tokens (a member signing out of an app) leave the bot installed: only revoked bot tokens count.
+  app.event('tokens_revoked', async (args) => {
+    if ((args.event.tokens.bot ?? []).length > 0) await forget(args);
+  });
 }

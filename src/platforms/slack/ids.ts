@@ -49,6 +49,11 @@ export function actorFor(teamId: string, userId: string, admins: readonly string
   return { tenantId: tenantIdOf(teamId), userId, isAdmin: admins.includes(userId) };
 }
 
+/** Slack itself, for what the workspace's installation does (installed, uninstalled): acts on that workspace only. */
+export function workspaceActor(teamId: string): Actor {
+  return { tenantId: tenantIdOf(teamId), userId: 'slack:installation', isAdmin: true };
+}
+
 export interface RateValue {
   roundId: string;
   criterionId: string;
@@ -110,6 +115,7 @@ export const startBlockIds = {
   framework: 'framework',
   name: 'name',
   criteria: 'criteria',
+  perspectives: 'perspectives',
   participants: 'participants',
   deadlineDate: 'deadline_date',
   deadlineTime: 'deadline_time',

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { AppContext } from '../../app/context.js';
+import { cancelWorkspaceDeletion } from '../../app/workspace-removal.js';
 import type { Notifier } from '../../app/notifier.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -13,6 +14,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import { registerErasureActions } from './erasure.js';
 import { registerEvents } from './events.js';
+import { workspaceActor } from './ids.js';
 import { SlackNotifier } from './notifier.js';
 import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
 import { defaultProgressOptions, ProgressUpdater } from './progress.js';
@@ -45,6 +47,18 @@ export interface MountedSlack {
 /** How long stop() waits for acknowledged requests whose work (storing, answering) is still running. */
 const STOP_DRAIN_MS = 10_000;
 
+/** A (re)installation through OAuth cancels the deletion its workspace's uninstall scheduled. */
+function cancelDeletionOnInstall(records: SlackInstallationRecords, ctx: AppContext): SlackInstallationRecords {
+  return {
+    async put(installation, at) {
+      await records.put(installation, at);
+      if (installation.teamId) await cancelWorkspaceDeletion(ctx, workspaceActor(installation.teamId));
+    },
+    get: (key) => records.get(key),
+    delete: (key) => records.delete(key),
+  };
+}
+
 export async function mountSlack(http: Express, deps: SlackDeps): Promise<MountedSlack | null> {
   const { config, ctx } = deps;
   const mode = slackMode(config);
@@ -52,7 +66,8 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const logger = deps.logger.child({ platform: 'slack' });
   const bolt = boltLogger(logger);
   const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
-  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records: deps.installations, secret: ctx.secret });
+  const records = cancelDeletionOnInstall(deps.installations, ctx);
+  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records, secret: ctx.secret });
   const directory = new SlackDirectory(deps.workspaces, config.DEFAULT_LOCALE, logger);
   const clients = new SlackClients(setup.tokens, clientOptions);
   const progress = new ProgressUpdater(ctx, logger, {

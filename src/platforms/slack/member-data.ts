@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { memberDataCsv, memberDataText } from '../../presentation/member-data.js';
 import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
+import { uploadFile } from './file-upload.js';
 import { ephemeral } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
@@ -21,12 +22,7 @@ async function uploadToMember(client: WebClient, userId: string, file: { name: s
   const dm = await client.conversations.open({ users: userId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
-  const bytes = Buffer.from(file.content, 'utf8');
-  const target = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.length });
-  if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal returned no upload URL');
-  const uploaded = await fetch(target.upload_url, { method: 'POST', body: bytes });
-  if (!uploaded.ok) throw new Error(`the file upload answered ${uploaded.status}`);
-  await client.files.completeUploadExternal({ files: [{ id: target.file_id, title: file.title }], channel_id: channel });
+  await uploadFile(client, { channel, filename: file.name, title: file.title, bytes: Buffer.from(file.content, 'utf8') });
 }
 
 function messageText(rt: SlackRuntime, data: Awaited<ReturnType<typeof memberData>>, locale: Locale): string {

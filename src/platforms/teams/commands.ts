@@ -28,8 +28,17 @@ import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../me
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
-import { renderFrameworksCard, renderHelpCard, renderListCard, renderMineIntroCard, renderStatusCard } from './cards/reply-cards.js';
+import {
+  renderFrameworksCard,
+  renderHelpCard,
+  renderLinkCard,
+  renderListCard,
+  renderMineIntroCard,
+  renderStatusCard,
+} from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
+import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { publicBaseUrl } from '../../config.js';
 import { erasureQuestionCard } from './erasure.js';
 import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
@@ -111,6 +120,16 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
 
   async schedule({ rt, context, actor, locale, parsed }) {
     await scheduleCommand(rt, context, actor, locale, parsed.args);
+  },
+
+  async report(call) {
+    const t = translator(call.locale);
+    const base = publicBaseUrl(call.rt.config);
+    if (!base) return replyText(call.context, t('report.noPublicUrl'));
+    const round = await roundOf(call, { anyState: true, as: 'coordinator' });
+    const { token, hours } = await issueReportLink(call.rt.ctx, call.actor, round.id, call.locale);
+    const card = renderLinkCard(t('report.linkIntro', { name: plain(round.name), hours }), t('report.open'), reportUrl(base, token));
+    await sendPrivately(call, [card], 'report.sentPrivately');
   },
 
   async status(call) {

@@ -41,6 +41,7 @@ export const startInputIds = {
   framework: 'framework',
   name: 'name',
   criteria: 'criteria',
+  perspectives: 'perspectives',
   participants: 'participants',
   deadlineDate: 'deadlineDate',
   deadlineTime: 'deadlineTime',
@@ -83,4 +84,9 @@ export function memberIdOf(account: { id: string; aadObjectId?: string | undefin
 export function actorFor(aadTenantId: string, account: { id: string; aadObjectId?: string | undefined }, admins: readonly string[]): Actor {
   const userId = memberIdOf(account);
   return { tenantId: tenantIdOf(aadTenantId), userId, isAdmin: admins.includes(userId) };
+}
+
+/** Teams itself, for what the app's installation does (added, removed): acts on that tenant only. */
+export function workspaceActor(aadTenantId: string): Actor {
+  return { tenantId: tenantIdOf(aadTenantId), userId: 'teams:installation', isAdmin: true };
 }

@@ -7,11 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { AppContext } from '../../app/context.js';
 import type { Notifier } from '../../app/notifier.js';
-import type { Config } from '../../config.js';
+import { publicBaseUrl, type Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { defaultProgressDebounce, RoundProgressDebouncer } from '../round-progress-debounce.js';
 import { createTeamsAdapter, teamsAuthOf } from './adapter.js';
 import { TeamsDirectory } from './directory.js';
+import { InstallationTracker } from './installation.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsNotifier } from './notifier.js';
 import { startDemoPlaygrounds, type PlaygroundInstance } from './playground.js';
@@ -62,7 +63,7 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
   const logger = deps.logger.child({ platform: 'teams' });
   const adapter = createTeamsAdapter(config, auth);
   const messenger = new TeamsMessenger(adapter, auth.kind === 'credentials' ? auth.appId : '', store, ctx.clock, logger);
-  const rounds = new RoundMessages(ctx, store, messenger, logger);
+  const rounds = new RoundMessages(ctx, store, messenger, logger, publicBaseUrl(config));
   const progress = new RoundProgressDebouncer(ctx, (tenantId, roundId) => rounds.updateProgress(tenantId, roundId), logger, {
     ...defaultProgressDebounce,
     ...deps.progress,
@@ -77,6 +78,7 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
     messenger,
     rounds,
     progress,
+    installations: new InstallationTracker({ ctx, logger }),
   };
   mountEndpoint(http, rt, adapter, createTeamsApplication(rt, adapter), auth);
   logger.info({ auth: auth.kind, path: MESSAGES_PATH }, 'Teams adapter ready');

@@ -11,7 +11,9 @@ import type { Logger } from '../../logger.js';
 import type { ProgressCount } from '../../presentation/answer-texts.js';
 import { promptParts, type PromptPart } from './cards/card-parts.js';
 import { renderPromptCard, renderRetiredPromptCard } from './cards/prompt-card.js';
-import { renderSummaryCards } from './cards/summary-card.js';
+import { renderSummaryCards, type SummaryChart } from './cards/summary-card.js';
+import { chartLinkToken, chartUrl } from '../../app/report-links.js';
+import { roundCharts } from '../../presentation/charts/round-charts.js';
 import type { TeamsMessenger } from './messenger.js';
 import type { ConversationRef, TeamsConversationStore } from './ports.js';
 
@@ -27,7 +29,20 @@ export class RoundMessages {
     private readonly store: TeamsConversationStore,
     private readonly messenger: TeamsMessenger,
     private readonly logger: Logger,
+    /** Where Teams clients fetch the summary's chart image (publicBaseUrl); null: summaries without it. */
+    private readonly publicBase: string | null = null,
   ) {}
+
+  /** The summary's chart for its card: a signed link to the image on our server, with its alt text. */
+  #summaryChart(round: Round, summary: Summary): SummaryChart | undefined {
+    if (!this.publicBase) return undefined;
+    const [chart] = roundCharts(round, summary, round.locale);
+    if (!chart) return undefined;
+    return {
+      url: chartUrl(this.publicBase, chartLinkToken(this.ctx, round.place.tenantId, round.id, chart.kind, round.locale)),
+      alt: chart.alt,
+    };
+  }
 
   async progressOf(round: Round): Promise<ProgressCount> {
     return progressOf(this.ctx, round);
@@ -95,7 +110,7 @@ export class RoundMessages {
       (r, i) => candidates.findIndex((o) => o.conversation.id === r.conversation.id && o.serviceUrl === r.serviceUrl) === i,
     );
     if (where.length === 0) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
-    const summaryCards = renderSummaryCards(round, summary, round.locale, false);
+    const summaryCards = renderSummaryCards(round, summary, round.locale, false, this.#summaryChart(round, summary));
     let failure: unknown = null;
     for (const reference of where) {
       try {

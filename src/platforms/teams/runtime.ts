@@ -4,6 +4,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { RoundProgressDebouncer } from '../round-progress-debounce.js';
 import type { TeamsDirectory } from './directory.js';
+import type { InstallationTracker } from './installation.js';
 import type { TeamsMessenger } from './messenger.js';
 import type { TeamsConversationStore } from './ports.js';
 import type { RoundMessages } from './round-messages.js';
@@ -17,4 +18,5 @@ export interface TeamsRuntime {
   messenger: TeamsMessenger;
   rounds: RoundMessages;
   progress: RoundProgressDebouncer;
+  installations: InstallationTracker;
 }

@@ -108,6 +108,7 @@ function readForm(
     frameworkId: framework.id,
     ...(values.name?.trim() ? { name: values.name } : {}),
     criterionIds: list(values.criteria),
+    perspectives: list(values.perspectives),
     participants,
     ...(values.deadlineDate ? { deadlineDate: values.deadlineDate } : {}),
     ...(values.deadlineTime ? { deadlineTime: values.deadlineTime } : {}),

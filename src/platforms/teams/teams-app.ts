@@ -1,6 +1,6 @@
 /**
  * The teams-ai Application behind POST /api/messages: every activity is remembered (conversation and sender,
- * for proactive messages), messages are commands, Action.Execute invokes are card actions. Nothing is kept
+ * for proactive messages) and watched for installs and uninstalls, messages are commands, Action.Execute invokes are card actions. Nothing is kept
  * in turn state or process memory.
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
@@ -54,6 +54,7 @@ export function mountEndpoint(http: Express, rt: TeamsRuntime, adapter: SpiegelT
     }
     await adapter.serve(req, res, rt.logger, async (context) => {
       rt.directory.remember(context.activity);
+      await rt.installations.observe(context);
       await app.run(context);
     });
   };

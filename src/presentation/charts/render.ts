@@ -22,12 +22,13 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** PNG at `scale` × the SVG's size (2 for sharp images on high-density screens). */
+/** Sharp on high-density screens, but a tall chart (a 60-criterion round) stays within a few megapixels of memory. */
+const MAX_PIXELS = 3_000_000;
+
+/** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_PIXELS. */
 export function renderPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: chartFont },
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-  });
-  return resvg.render().asPng();
+  const options = { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: chartFont }, background: 'white' };
+  const [width, height] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
+  const zoom = Math.min(scale, Math.sqrt(MAX_PIXELS / Math.max(1, (width ?? 0) * (height ?? 0))));
+  return new Resvg(svg, { ...options, fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
 }

@@ -1,5 +1,14 @@
 /** OAuth distribution: /slack/install → Slack → /slack/oauth_redirect, installations sealed in MongoDB, tokens per workspace. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRound } from '../../../src/app/rounds.js';
+import { uninstallGraceMs } from '../../../src/app/workspace-removal.js';
+import { updateWorkspaceSettings } from '../../../src/app/workspace-settings.js';
+import { ManualClock } from '../../../src/scheduling/clock.js';
+import { Scheduler } from '../../../src/scheduling/scheduler.js';
+import { answer } from '../../support/answers.js';
+import { createTestContext } from '../../support/app-context.js';
+import { findInDatabase } from '../../support/member-id-scan.js';
+import { silentLogger } from '../../scheduling/support.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { eventBody } from './support/requests.js';
 
@@ -19,6 +28,20 @@ describe('Slack OAuth distribution', () => {
   afterAll(async () => {
     await h?.close();
   });
+
+  const deletionJobs = () => h.ctx.stores.jobs.list({ tenantId: 'slack:TOAUTH', kinds: ['workspace-deletion'] });
+
+  /** The browser's round trip: /slack/install, Slack's consent (skipped), /slack/oauth_redirect with the state cookie. */
+  async function install(): Promise<void> {
+    const start = await fetch(`${h.baseUrl}/slack/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const callback = await fetch(`${h.baseUrl}/slack/oauth_redirect?code=again&state=${encodeURIComponent(state)}`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    expect(callback.status).toBe(200);
+  }
 
   it('installs the app into a workspace and keeps its token sealed', async () => {
     const install = await fetch(`${h.baseUrl}/slack/install`, { redirect: 'manual' });
@@ -77,5 +100,53 @@ describe('Slack OAuth distribution', () => {
     const body = eventBody({ teamId: 'TOAUTH', eventId: 'EvUNINSTALL', event: { type: 'app_uninstalled', event_ts: '1.2' } });
     expect((await h.post(body, 'application/json')).status).toBe(200);
     await expect.poll(() => h.database.db.collection('slack_installations').countDocuments({ _id: 'team:TOAUTH' as never })).toBe(0);
+  });
+
+  it('schedules the deletion of the workspace’s data after the grace period, and a reinstall cancels it', async () => {
+    await expect.poll(async () => (await deletionJobs()).length).toBe(1);
+    const [pending] = await deletionJobs();
+    expect(pending).toMatchObject({ status: 'pending', tenantId: 'slack:TOAUTH' });
+    expect(pending!.runAt.getTime() - pending!.createdAt.getTime()).toBe(uninstallGraceMs);
+
+    await install();
+    expect((await deletionJobs()).map((j) => [j.status, j.result?.note])).toEqual([['cancelled', 'reinstalled']]);
+  });
+
+  it('deletes every document of the workspace when the grace period ends, and nothing of another', async () => {
+    const coordinator = { tenantId: 'slack:TOAUTH', userId: 'UINSTALLER', isAdmin: true };
+    const round = await openRound(h.ctx, coordinator, {
+      place: { platform: 'slack', tenantId: 'slack:TOAUTH', channelId: 'COAUTH' },
+      frameworkId: 'team-health',
+      criterionIds: ['go-clear'],
+      participants: ['UINSTALLER', 'UOTHER'],
+      locale: 'en',
+    });
+    await answer(h.ctx, coordinator, { roundId: round.id, criterionId: 'go-clear', value: 4, comment: 'kept until the end' });
+    await updateWorkspaceSettings(h.ctx, coordinator, { retentionMonths: 6 });
+    const neighbour = { tenantId: 'slack:T1', userId: 'UNEIGHBOUR', isAdmin: true };
+    const kept = await openRound(h.ctx, neighbour, {
+      place: { platform: 'slack', tenantId: 'slack:T1', channelId: 'CNEXT' },
+      frameworkId: 'team-health',
+      criterionIds: ['go-clear'],
+      participants: ['UNEIGHBOUR'],
+      locale: 'en',
+    });
+
+    const body = eventBody({ teamId: 'TOAUTH', eventId: 'EvUNINSTALL2', event: { type: 'app_uninstalled', event_ts: '1.3' } });
+    expect((await h.post(body, 'application/json')).status).toBe(200);
+    await expect.poll(async () => (await deletionJobs()).filter((j) => j.status === 'pending').length).toBe(1);
+
+    const later = new ManualClock(Date.now() + uninstallGraceMs + 60_000);
+    const ctx = await createTestContext(h.database.db, later);
+    await new Scheduler({ ctx, notifiers: {}, logger: silentLogger, instanceId: 'grace-over' }).drain();
+
+    const left = await findInDatabase(h.database.db, 'TOAUTH');
+    expect(left.length).toBeGreaterThan(0);
+    // Only the deletion jobs and their attempt claims remain, purged with the other settled jobs after 30 days.
+    expect(left.filter((hit) => !/^(jobs|job_attempts:job):workspace-deletion:slack:TOAUTH:/.test(hit))).toEqual([]);
+    expect(await findInDatabase(h.database.db, round.id)).toEqual([]);
+    expect(await findInDatabase(h.database.db, 'kept until the end')).toEqual([]);
+    expect(await h.ctx.stores.rounds.get('slack:T1', kept.id)).not.toBeNull();
+    expect((await deletionJobs()).map((j) => j.status).sort()).toEqual(['cancelled', 'done']);
   });
 });

@@ -4,9 +4,27 @@ import type { Actor } from '../../../src/app/actor.js';
 import { answer } from '../../support/answers.js';
 import { closeRound, openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
+import { uninstallGraceMs } from '../../../src/app/workspace-removal.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
+import { ManualClock } from '../../../src/scheduling/clock.js';
+import { Scheduler } from '../../../src/scheduling/scheduler.js';
+import { createTestContext } from '../../support/app-context.js';
+import { findInDatabase } from '../../support/member-id-scan.js';
+import { silentLogger } from '../../scheduling/support.js';
 import { cardOf, cardText } from './support/fake-connector.js';
-import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import {
+  AAD_TENANT,
+  BOT,
+  execute,
+  invokeResult,
+  members,
+  message,
+  OTHER_TENANT,
+  startTeamsHarness,
+  TEAM_ID,
+  TENANT_ID,
+  type TeamsHarness,
+} from './support/harness.js';
 import { noSummaryPost } from '../../support/app-context.js';
 
 const idOf = (account: { aadObjectId: string }) => account.aadObjectId;
@@ -92,5 +110,51 @@ describe('Teams: a member’s own data', () => {
     h.connector.clear();
     await h.post(message(h.connector, members.bram, 'mijn gegevens', { kind: 'personal', locale: 'nl-BE' }));
     expect(h.connector.sent()[0]!.cardText).toBe('Spiegel bewaart in deze werkruimte geen antwoorden van jou.');
+  });
+
+  describe('uninstall', () => {
+    const deletionJobs = () => h.ctx.stores.jobs.list({ tenantId: TENANT_ID, kinds: ['workspace-deletion'] });
+    /** An activity of the app's installation, as Teams sends it: in the team's channel unless said otherwise. */
+    const teamActivity = (fields: Record<string, unknown>, kind: 'channel' | 'personal' = 'channel') => ({
+      ...message(h.connector, members.an, '', { kind }),
+      text: undefined,
+      entities: undefined,
+      ...fields,
+    });
+
+    it('schedules the deletion of the tenant’s data when the app leaves a team; adding it back cancels it', async () => {
+      expect((await h.post(teamActivity({ type: 'installationUpdate', action: 'remove' }))).status).toBe(200);
+      const [pending] = await deletionJobs();
+      expect(pending).toMatchObject({ status: 'pending' });
+      expect(pending!.runAt.getTime() - pending!.createdAt.getTime()).toBe(uninstallGraceMs);
+      // Teams also says the bot left the team: the first date stands.
+      await h.post(teamActivity({ type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] }));
+      expect(await deletionJobs()).toHaveLength(1);
+
+      await h.post(teamActivity({ type: 'installationUpdate', action: 'add' }));
+      expect((await deletionJobs()).map((j) => [j.status, j.result?.note])).toEqual([['cancelled', 'reinstalled']]);
+    });
+
+    it('ignores a member removing the app from their personal chat', async () => {
+      await h.post(teamActivity({ type: 'installationUpdate', action: 'remove' }, 'personal'));
+      expect((await deletionJobs()).filter((j) => j.status === 'pending')).toEqual([]);
+    });
+
+    it('deletes the tenant’s rounds, answers and member records when the grace period ends, and nothing of another tenant', async () => {
+      await h.post(message(h.connector, members.outsider, 'help', { tenant: OTHER_TENANT, kind: 'personal' }));
+      await h.post(teamActivity({ type: 'conversationUpdate', membersRemoved: [{ id: BOT.id }] }));
+      expect((await deletionJobs()).filter((j) => j.status === 'pending')).toHaveLength(1);
+      expect(await findInDatabase(h.db.db, members.chloe.aadObjectId)).not.toEqual([]);
+
+      const later = new ManualClock(Date.now() + uninstallGraceMs + 60_000);
+      const ctx = await createTestContext(h.db.db, later);
+      await new Scheduler({ ctx, notifiers: {}, logger: silentLogger, instanceId: 'grace-over' }).drain();
+
+      for (const gone of [open.id, closed.id, members.chloe.aadObjectId, members.an.name])
+        expect(await findInDatabase(h.db.db, gone)).toEqual([]);
+      const left = await findInDatabase(h.db.db, AAD_TENANT);
+      expect(left.filter((hit) => !/^(jobs|job_attempts:job):workspace-deletion:/.test(hit))).toEqual([]);
+      expect(await findInDatabase(h.db.db, OTHER_TENANT)).not.toEqual([]);
+    });
   });
 });

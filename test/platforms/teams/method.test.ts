@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRound } from '../../../src/app/rounds.js';
 import { seedComparison } from '../../support/method-fixtures.js';
-import { members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
+import { verbs } from '../../../src/platforms/teams/ids.js';
+import { execute, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 let h: TeamsHarness;
 const admin = { tenantId: TENANT_ID, userId: members.an.aadObjectId, isAdmin: true };
@@ -57,6 +58,25 @@ describe('Teams: units and comparisons', () => {
     const personal = h.connector.sent().filter((c) => c.conversationId?.startsWith('a:personal-'));
     expect(personal[0]!.cardText).toContain('Trend of Team health check over 1 round');
     expect(personal[0]!.cardText).toContain('I know what our team wants to achieve in the coming months: 4.5');
+  });
+
+  it('starts a round on one perspective only from the start form (only process, as the seed’s minimal criteria)', async () => {
+    h.connector.clear();
+    const res = await h.post(
+      execute(h.connector, members.an, verbs.startSubmit, {
+        f: 'mentoring-to-work',
+        name: 'Process only',
+        perspectives: 'process',
+        language: 'en',
+      }),
+    );
+    expect(res.status).toBe(200);
+    const [round] = await h.ctx.stores.rounds.list(TENANT_ID, { state: 'open', frameworkId: 'mentoring-to-work', limit: 1 });
+    const framework = h.ctx.frameworks.get('mentoring-to-work');
+    expect(round!.framework.criteria.map((c) => c.id)).toEqual(
+      framework.criteria.filter((c) => c.perspective === 'process').map((c) => c.id),
+    );
+    expect(round!.framework.criteria.length).toBeGreaterThan(0);
   });
 
   it('lists the new commands in help', async () => {

@@ -4,7 +4,7 @@
  * carry its id in their block id, so Slack does not carry answers over when the framework changes.
  */
 import type { types } from '@slack/bolt';
-import { locales, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
+import { locales, perspectives, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
 import { defaultSummarySettings } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { actionIds, callbackIds, startBlockIds } from '../ids.js';
@@ -79,6 +79,17 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
         {
           hint: plain(t('startForm.criteriaHint'), limits.inputHint),
         },
+      ),
+    );
+  }
+  const used = perspectives.filter((p) => framework?.criteria.some((c) => c.perspective === p));
+  if (framework && used.length > 1) {
+    blocks.push(
+      input(
+        frameworkBlockId(startBlockIds.perspectives, framework.id),
+        t('method.startForm.perspectives'),
+        { type: 'multi_static_select', action_id: 'value', options: used.map((p) => option(t(`method.perspective.${p}`), p)) },
+        { hint: plain(t('method.startForm.perspectivesHint'), limits.inputHint) },
       ),
     );
   }

@@ -12,6 +12,11 @@ export function renderMessageCard(text: string, title?: string): AdaptiveCardJso
   return adaptiveCard([...(title ? [textBlock(title, { weight: 'Bolder', size: 'Medium' })] : []), textBlock(text)]);
 }
 
+/** A message with one button that opens a link (a report page). */
+export function renderLinkCard(text: string, button: string, url: string): AdaptiveCardJson {
+  return adaptiveCard([textBlock(text)], [{ type: 'Action.OpenUrl', title: button, url }]);
+}
+
 export function renderHelpCard(locale: Locale, unknownWord?: string): AdaptiveCardJson {
   const t = translator(locale);
   return adaptiveCard([

@@ -3,7 +3,7 @@
  * step 2 asks the rest (its criteria and dimensions depend on the framework): name, criteria, participants,
  * deadline, anonymity, dimensions, language and target score. A refused form comes back with what was typed.
  */
-import { locales, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
+import { locales, perspectives, scalePoints, type Framework, type Locale } from '../../../domain/framework.js';
 import { defaultSummarySettings, type Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { startInputIds, verbs } from '../ids.js';
@@ -114,6 +114,21 @@ export function renderStartFormCard({
     },
     t('startForm.criteriaHint'),
   );
+  const used = perspectives.filter((p) => framework.criteria.some((c) => c.perspective === p));
+  if (used.length > 1) {
+    input(
+      {
+        type: 'Input.ChoiceSet',
+        id: startInputIds.perspectives,
+        label: t('method.startForm.perspectives'),
+        isMultiSelect: true,
+        style: 'compact',
+        choices: used.map((p) => ({ title: t(`method.perspective.${p}`), value: p })),
+        ...valueOf('perspectives'),
+      },
+      t('method.startForm.perspectivesHint'),
+    );
+  }
   input(
     {
       type: 'Input.ChoiceSet',

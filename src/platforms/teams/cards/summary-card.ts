@@ -35,7 +35,19 @@ function section(title: string, items: readonly string[], none: string): CardEle
   });
 }
 
-export function renderSummaryCards(round: Round, summary: Summary, locale: Locale, interim: boolean): AdaptiveCardJson[] {
+/** The summary's chart as an image the Teams client fetches (a signed, expiring link to our server). */
+export interface SummaryChart {
+  url: string;
+  alt: string;
+}
+
+export function renderSummaryCards(
+  round: Round,
+  summary: Summary,
+  locale: Locale,
+  interim: boolean,
+  chart?: SummaryChart,
+): AdaptiveCardJson[] {
   const t = translator(locale);
   const view = buildSummaryView(round, summary, locale, interim);
   const groups: CardElement[] = [];
@@ -44,6 +56,7 @@ export function renderSummaryCards(round: Round, summary: Summary, locale: Local
       heading(plain(view.title)),
       ...(interim ? [attention(view.labels.interim)] : []),
       textBlock(view.responseRate, { weight: 'Bolder' }),
+      ...(chart ? [{ type: 'Image', url: chart.url, altText: chart.alt, size: 'Stretch' }] : []),
     ]),
   );
   groups.push(section(view.labels.strengths, view.strengths, view.labels.none));
