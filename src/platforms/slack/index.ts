@@ -19,6 +19,7 @@ import { SlackNotifier } from './notifier.js';
 import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.js';
 import { defaultProgressOptions, ProgressUpdater } from './progress.js';
 import type { SlackRuntime } from './runtime.js';
+import { refuseMalformedRequests } from './edge-refusal.js';
 import { createBolt, slackMode } from './slack-app.js';
 import { SlackDirectory } from './users.js';
 import { registerViews } from './views.js';
@@ -78,6 +79,7 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const notifier = new SlackNotifier(ctx, clients, directory, logger);
   const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations: setup.installations };
 
+  refuseMalformedRequests(setup.app, rt);
   // Requests are acknowledged before their work is done: keep track of that work, so stop() can let it finish.
   const inFlight = new Set<Promise<void>>();
   setup.app.use(async ({ next }) => {

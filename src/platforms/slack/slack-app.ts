@@ -11,6 +11,7 @@
 import { App, ExpressReceiver, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import express, { type Express, type RequestHandler } from 'express';
 import { slackCredentials, type Config, type SlackCredentials } from '../../config.js';
+import { processEventErrorHandler, refuseUnroutableBodies } from './edge-refusal.js';
 import { SealedInstallationStore } from './installation-store.js';
 import type { SlackInstallationRecords } from './ports.js';
 import { TtlCache } from './ttl-cache.js';
@@ -99,6 +100,7 @@ export function createBolt(
   }
 
   const router = express.Router();
+  router.post(slackPaths.events, ...refuseUnroutableBodies);
   router.post(slackPaths.events, refuseFutureTimestamps);
   const installations = mode.kind === 'oauth' ? new SealedInstallationStore(deps.records, deps.secret) : null;
   const { logger: _logger, ...installerClientOptions } = clientOptions;
@@ -108,6 +110,7 @@ export function createBolt(
     logger,
     endpoints: slackPaths.events,
     processBeforeResponse: false,
+    processEventErrorHandler,
     ...(mode.kind === 'oauth' && installations
       ? {
           clientId: mode.clientId,

@@ -5,6 +5,7 @@ import { actorOf, localeOf } from './activity.js';
 import { saveCardAnswers, showOwnView, type ActionCall } from './answer-flow.js';
 import { confirmErasure, keepAnswers } from './erasure.js';
 import { verbs, type Verb } from './ids.js';
+import { checkCardData } from './parse.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
@@ -22,13 +23,16 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.scheduleChange]: changeSchedule,
 };
 
-export async function handleCardAction(rt: TeamsRuntime, context: TurnContext, data: unknown): Promise<void> {
+/** The verb and data are read from the activity as sent (teams-ai hands a missing or null data over as `{}`). */
+export async function handleCardAction(rt: TeamsRuntime, context: TurnContext): Promise<void> {
   const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
   const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
-  const verb: unknown = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+  const { verb, data } = action ?? {};
   const handler = typeof verb === 'string' && Object.hasOwn(handlers, verb) ? handlers[verb as Verb] : undefined;
   if (!actor) return invokeMessage(context, translator(locale)('teams.errors.noTenant'));
   if (!handler) return invokeMessage(context, translator(locale)('teams.errors.unknownAction'));
-  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-  await handler({ rt, context, actor, locale, data: record });
+  const checked = checkCardData(verb as Verb, data);
+  if (!checked) return invokeMessage(context, translator(locale)('inbound.notUnderstood'));
+  await handler({ rt, context, actor, locale, data: checked });
 }

@@ -7,7 +7,7 @@ import type { AnswerInput } from '../../app/save-answers.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
 import type { PromptPart } from './cards/card-parts.js';
 import type { Draft } from './cards/prompt-card.js';
-import { promptInputIds } from './ids.js';
+import { promptInputIds, verbs, type Verb } from './ids.js';
 
 /** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
 const MAX_TEXT_INPUT = 20_000;
@@ -26,15 +26,57 @@ export type CardRef = z.infer<typeof cardRefSchema>;
  * `n`), and the criteria whose comment box started with the member's comment (`e`): there an empty box erases
  * the comment; elsewhere a comment left empty (Teams then sends nothing) is left as it was.
  */
+const inputValue = z.string().max(MAX_TEXT_INPUT);
+
 const answerCardSchema = cardRefSchema
   .extend({
     n: z.number().int().min(1).max(1000),
     c: z.array(criterionIdSchema).min(1).max(MAX_CRITERIA_ON_A_CARD),
     e: z.array(criterionIdSchema).max(MAX_CRITERIA_ON_A_CARD).optional(),
   })
+  .catchall(inputValue)
   .refine((card) => card.p < card.n);
 
-const inputValue = z.string().max(MAX_TEXT_INPUT);
+/** Inputs only: every value a bounded string (a number or a flag is taken as such; never an object or a list). */
+const inputsOnly = z.record(z.string().regex(/^[A-Za-z0-9_|-]{1,200}$/), z.union([inputValue, z.number(), z.boolean()]));
+
+/** What each verb's data may hold: its card's own fields, and inputs, which are always strings. */
+const verbDataSchemas: Record<Verb, z.ZodType> = {
+  [verbs.answer]: answerCardSchema,
+  [verbs.refresh]: cardRefSchema.catchall(inputValue),
+  [verbs.startFramework]: inputsOnly,
+  [verbs.startBack]: inputsOnly,
+  [verbs.startSubmit]: inputsOnly,
+  [verbs.forgetConfirm]: inputsOnly,
+  [verbs.forgetKeep]: inputsOnly,
+  [verbs.scheduleSubmit]: inputsOnly,
+  [verbs.scheduleChange]: z.object({ a: z.enum(['pause', 'resume', 'delete']), id: roundIdSchema }).catchall(inputValue),
+};
+
+/** The data of an Action.Execute if it has the shape its verb's card sends; null otherwise. */
+export function checkCardData(verb: Verb, data: unknown): Record<string, unknown> | null {
+  const given = data === undefined ? {} : data;
+  return verbDataSchemas[verb].safeParse(given).success ? (given as Record<string, unknown>) : null;
+}
+
+/** The fields of an activity Spiegel reads, of the types Bot Framework gives them; anything else is a 400. */
+const activitySchema = z.looseObject({
+  type: z.string().max(64),
+  text: z.string().max(28_000).optional(),
+  locale: z.string().max(32).optional(),
+  localTimezone: z.string().max(64).optional(),
+  replyToId: z.string().max(512).optional(),
+  from: z
+    .looseObject({ id: z.string().max(512), name: z.string().max(512).optional(), aadObjectId: z.string().max(64).optional() })
+    .optional(),
+  conversation: z.looseObject({ id: z.string().max(1024), tenantId: z.string().max(64).optional() }).optional(),
+  channelData: z.looseObject({}).optional(),
+  value: z.looseObject({}).optional(),
+});
+
+export function isActivity(body: unknown): boolean {
+  return activitySchema.safeParse(body).success;
+}
 
 export interface AnswerCard {
   roundId: string;

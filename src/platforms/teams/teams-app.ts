@@ -9,6 +9,7 @@ import { Application } from '@microsoft/teams-ai';
 import { translator } from '../../i18n/translator.js';
 import { localeOf } from './activity.js';
 import { handleCardAction } from './actions.js';
+import { isActivity } from './parse.js';
 import { loopbackOnly, type SpiegelTeamsAdapter, type TeamsAuth } from './adapter.js';
 import { handleMessage } from './commands.js';
 import { replyText } from './reply.js';
@@ -23,8 +24,8 @@ export function createTeamsApplication(rt: TeamsRuntime, adapter: SpiegelTeamsAd
     if (!context.activity.text && context.activity.value) return;
     await handleMessage(rt, context);
   });
-  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data) => {
-    await handleCardAction(rt, context, data);
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    await handleCardAction(rt, context);
     return '';
   });
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -48,7 +49,7 @@ export function mountEndpoint(http: Express, rt: TeamsRuntime, adapter: SpiegelT
   };
   const handle: RequestHandler = async (req, res) => {
     const body: unknown = req.body;
-    if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    if (!isActivity(body)) {
       res.status(400).json({ error: 'the body is not a Bot Framework activity' });
       return;
     }
