@@ -9,7 +9,7 @@ import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
-import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { diffFrameworkFiles, listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { rollupCommand, trendCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
@@ -108,6 +108,13 @@ async function run(argv: string[]): Promise<string> {
   if (command === 'frameworks list')
     return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
   if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
+  if (command === 'frameworks diff')
+    return diffFrameworkFiles(
+      need(target, 'OLD'),
+      need(positionals[3], 'NEW'),
+      pickFormat(options.format, ['text', 'json'], 'text'),
+      locale,
+    );
 
   const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
   switch (command) {

@@ -5,6 +5,10 @@ export const cliMessages = {
 
   frameworks list [--format text|json]          the frameworks this installation knows
   frameworks validate FILE                      check a framework file (YAML or JSON)
+  frameworks diff OLD NEW [--format text|json]  what changed between two versions: criteria added, removed, reworded
+  cases import FILE.csv | cases list            the case register (case,mediator,opened,closed,type)
+  audit draw --size N --from DATE --to DATE [--seed S] [--reviewers 2] | audit report ID | audit list
+  licence settings | licence add | licence import-training FILE.csv | licence report --year YYYY
   round import FILE.csv --framework ID [--name TEXT] [--anonymous] [--unit ID]
                                                 create a closed round from a CSV with the header
                                                 member,criterion,dimension,value,comment
@@ -53,6 +57,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
 
   frameworks list [--format text|json]          de kaders die deze installatie kent
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
+  frameworks diff OUD NIEUW [--format text|json] wat er veranderde: criteria toegevoegd, geschrapt, herschreven
+  cases import BESTAND.csv | cases list         het dossierregister (case,mediator,opened,closed,type)
+  audit draw --size N --from DATUM --to DATUM [--seed S] [--reviewers 2] | audit report ID | audit list
+  licence settings | licence add | licence import-training BESTAND.csv | licence report --year JJJJ
   round import BESTAND.csv --framework ID [--name TEKST] [--anonymous] [--unit ID]
                                                 maak een afgesloten ronde uit een CSV met de kopregel
                                                 member,criterion,dimension,value,comment
