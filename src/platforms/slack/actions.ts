@@ -19,8 +19,10 @@ import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, 
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
+import { openSettingsForm } from './settings-flow.js';
 import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
+import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
 import { limits, truncate } from './blocks/limits.js';
 
 /** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
@@ -117,16 +119,26 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   app.action<BlockAction<StaticSelectAction>>(actionIds.workspaceLocale, async ({ ack, body, action, client, context }) => {
     await ack();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     if (!actor.isAdmin) return;
-    await rt.directory.setWorkspaceLocale(teamId, pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE), rt.ctx.clock.now());
+    const locale = pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE);
+    await updateWorkspaceSettings(rt.ctx, actor, { locale });
+    rt.directory.rememberWorkspaceLocale(teamId, locale);
     await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  app.action<BlockAction<ButtonAction>>(actionIds.settings, async ({ ack, body, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    if (!actor.isAdmin) return;
+    await openSettingsForm(rt, client, body.trigger_id, actor, await rt.directory.localeOf(client, teamId, body.user.id));
   });
 
   app.action<BlockAction<ButtonAction>>(actionIds.recurrence, async ({ ack, body, action, client, context }) => {
     await ack();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const [verb, id] = (action.value ?? '').split('|');
     let text: string;
