@@ -16,6 +16,7 @@ import { respondentKey } from './pseudonym.js';
 import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { claimSend, confirmSend, releaseSend } from './send-claims.js';
 import { computeSummary, storedSummary } from './compute-summary.js';
+import { getWorkspaceSettings } from './workspace-settings.js';
 
 function invalid(detail: string): never {
   throw new SpiegelError('round.invalid', detail, { detail });
@@ -114,11 +115,32 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
   };
 }
 
-/** Opens a round; it remembers the unit of its channel at this moment, unless the input names one. */
+/** The workspace's defaults for what the input leaves open: k, target score (when on the scale), low-response rate, reminders. */
+async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Promise<OpenRoundInput> {
+  const workspace = await getWorkspaceSettings(ctx, input.place.tenantId);
+  const scale = ctx.frameworks.get(input.frameworkId).scale;
+  const target = workspace.targetScore >= scale.min && workspace.targetScore <= scale.max ? { targetScore: workspace.targetScore } : {};
+  return {
+    ...input,
+    settings: {
+      anonymityThreshold: workspace.anonymityThreshold,
+      lowResponseRate: workspace.lowResponseRate,
+      ...target,
+      ...input.settings,
+    },
+    reminderPlan: input.reminderPlan ?? {
+      ...defaultReminderPlan,
+      hoursBeforeDeadline: workspace.reminderHours,
+      max: workspace.reminderHours.length,
+    },
+  };
+}
+
+/** Opens a round with the workspace's defaults; it remembers the unit of its channel at this moment, unless the input names one. */
 export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
   const unitId =
     input.unitId === undefined ? await ctx.stores.units.unitOfChannel(input.place.tenantId, input.place.channelId) : input.unitId;
-  const round = buildRound(ctx, actor, { ...input, unitId });
+  const round = buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }));
   // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
   // never an open round without its deadline.
   await scheduleRoundJobs(ctx, round);

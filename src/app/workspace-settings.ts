@@ -10,12 +10,7 @@ export async function getWorkspaceSettings(ctx: AppContext, tenantId: string): P
   return (await ctx.stores.workspaceSettings.get(tenantId)) ?? defaultWorkspaceSettings(tenantId);
 }
 
-export interface WorkspaceSettingsPatch {
-  /** Null turns quiet hours off. */
-  quietHours?: QuietHours | null;
-  timeZone?: string;
-  retentionMonths?: number;
-}
+export type WorkspaceSettingsPatch = Partial<Omit<WorkspaceSettings, 'tenantId'>>;
 
 function invalid(detail: string): never {
   throw new SpiegelError('input.invalid', detail, { detail });
@@ -41,17 +36,52 @@ function validateRetentionMonths(months: number): number {
   return months;
 }
 
-/** Changes the tenant's quiet hours, default time zone or retention period: admins only. */
-export async function updateWorkspaceSettings(ctx: AppContext, actor: Actor, patch: WorkspaceSettingsPatch): Promise<WorkspaceSettings> {
-  if (!actor.isAdmin) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
-  const current = await getWorkspaceSettings(ctx, actor.tenantId);
+const MAX_ADMINS = 50;
+const MAX_REMINDERS = 5;
+
+/** Every value of a patch checked (ranges, time zone, quiet hours), in the canonical form it is stored in. */
+export function validateSettingsPatch(patch: WorkspaceSettingsPatch): WorkspaceSettingsPatch {
+  const checked: WorkspaceSettingsPatch = { ...patch };
   if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) invalid(`unknown time zone “${patch.timeZone}”`);
-  const next: WorkspaceSettings = {
-    tenantId: actor.tenantId,
-    quietHours: patch.quietHours === undefined ? current.quietHours : patch.quietHours && validateQuietHours(patch.quietHours),
-    timeZone: patch.timeZone ?? current.timeZone,
-    retentionMonths: patch.retentionMonths === undefined ? current.retentionMonths : validateRetentionMonths(patch.retentionMonths),
-  };
+  if (patch.quietHours) checked.quietHours = validateQuietHours(patch.quietHours);
+  if (patch.retentionMonths !== undefined) validateRetentionMonths(patch.retentionMonths);
+  const k = patch.anonymityThreshold;
+  if (k !== undefined && (!Number.isInteger(k) || k < 3 || k > 50))
+    invalid('the default anonymity threshold k is a whole number from 3 to 50');
+  const target = patch.targetScore;
+  if (target !== undefined && !(Number.isFinite(target) && target >= 0 && target <= 10))
+    invalid('the target score is a number from 0 to 10');
+  const rate = patch.lowResponseRate;
+  if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 1))
+    invalid('the low-response threshold is a percentage from 0 to 100');
+  if (patch.reminderHours !== undefined) {
+    const hours = [...new Set(patch.reminderHours)].sort((a, b) => b - a);
+    if (hours.length > MAX_REMINDERS || hours.some((h) => !Number.isInteger(h) || h < 1 || h > 24 * 30))
+      invalid(`reminders are at most ${MAX_REMINDERS} whole numbers of hours before the deadline, from 1 to 720`);
+    checked.reminderHours = hours;
+  }
+  if (patch.admins !== undefined) {
+    const admins = [...new Set(patch.admins.map((a) => a.trim()).filter(Boolean))];
+    if (admins.length > MAX_ADMINS || admins.some((a) => a.length > 128 || /[\s,]/.test(a)))
+      invalid(`admins are at most ${MAX_ADMINS} member ids`);
+    checked.admins = admins;
+  }
+  return checked;
+}
+
+/** Changes the tenant's settings: admins only. */
+export async function updateWorkspaceSettings(ctx: AppContext, actor: Actor, patch: WorkspaceSettingsPatch): Promise<WorkspaceSettings> {
+  if (!actor.isAdmin) throw new SpiegelError('permission.adminOnly', `${actor.userId} is not an admin`);
+  const checked = validateSettingsPatch(patch);
+  const current = await getWorkspaceSettings(ctx, actor.tenantId);
+  const next: WorkspaceSettings = { ...current, ...checked, tenantId: actor.tenantId };
   await ctx.stores.workspaceSettings.put(next, ctx.clock.now());
   return next;
+}
+
+/** The caller, an admin too when the tenant's admins set in chat name them (beside SPIEGEL_ADMINS). */
+export async function withStoredAdmins(ctx: AppContext, actor: Actor): Promise<Actor> {
+  if (actor.isAdmin) return actor;
+  const { admins } = await getWorkspaceSettings(ctx, actor.tenantId);
+  return admins.includes(actor.userId) ? { ...actor, isAdmin: true } : actor;
 }

@@ -1,6 +1,8 @@
 import { loadFrameworkCatalogue, loadFrameworkFile } from '../app/framework-catalogue.js';
+import { diffFrameworks } from '../domain/framework-diff.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { frameworkDiffLines } from '../presentation/framework-diff-texts.js';
 import { asJson, asLines } from './output.js';
 
 export async function listFrameworks(format: 'text' | 'json', locale: Locale, extraDir?: string): Promise<string> {
@@ -31,4 +33,10 @@ export async function validateFrameworkFile(path: string, locale: Locale): Promi
   return asLines([
     translator(locale)('cli.validFramework', { path, id: framework.id, version: framework.version, count: framework.criteria.length }),
   ]);
+}
+
+/** What changed between two versions of a framework file: criteria added, removed, reworded or moved, by id. */
+export async function diffFrameworkFiles(previous: string, next: string, format: 'text' | 'json', locale: Locale): Promise<string> {
+  const diff = diffFrameworks(await loadFrameworkFile(previous), await loadFrameworkFile(next));
+  return format === 'json' ? asJson(diff) : asLines(frameworkDiffLines(diff, locale));
 }

@@ -9,7 +9,7 @@ import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
-import { listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import { diffFrameworkFiles, listFrameworks, validateFrameworkFile } from './frameworks-command.js';
 import { rollupCommand, trendCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
@@ -17,7 +17,7 @@ import { need, pickFormat, UsageError } from './usage-error.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
-import { setRetentionCommand } from './settings-command.js';
+import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 import { reportRoundCommand } from './report-round-command.js';
 import { chartKinds } from '../presentation/charts/round-charts.js';
 
@@ -62,12 +62,6 @@ const optionsSchema = z.object({
   'no-reminders': z.boolean().default(false),
   participants: z.string().optional(),
 });
-
-function wholeNumber(value: string | undefined, what: string): number {
-  const text = need(value, what);
-  if (!/^-?\d+$/.test(text)) throw new UsageError('lifecycle.cli.notANumber', { what });
-  return Number(text);
-}
 
 async function run(argv: string[]): Promise<string> {
   const config = loadConfig();
@@ -114,6 +108,13 @@ async function run(argv: string[]): Promise<string> {
   if (command === 'frameworks list')
     return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
   if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
+  if (command === 'frameworks diff')
+    return diffFrameworkFiles(
+      need(target, 'OLD'),
+      need(positionals[3], 'NEW'),
+      pickFormat(options.format, ['text', 'json'], 'text'),
+      locale,
+    );
 
   const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
   switch (command) {
@@ -221,10 +222,12 @@ async function run(argv: string[]): Promise<string> {
       const id = need(target, 'schedule ID');
       return withSession((s) => scheduleChangeCommand(s, action as RecurrenceAction, id, locale));
     }
+    case 'settings show':
+      return withSession((s) => showSettingsCommand(s, pickFormat(options.format, ['text', 'json'], 'text'), locale));
     case 'settings set': {
-      if (target !== 'retention-months') throw new UsageError('cli.unknownCommand', { command: `${command} ${target ?? ''}`.trim() });
-      const months = wholeNumber(value, 'N');
-      return withSession((s) => setRetentionCommand(s, months, locale));
+      const key = need(target, 'KEY');
+      const setting = need(value, 'VALUE');
+      return withSession((s) => setSettingCommand(s, key, setting, locale));
     }
     case 'report round': {
       const roundId = need(target, 'round ID');

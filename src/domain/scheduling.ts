@@ -1,6 +1,6 @@
 import type { CadenceKind } from './cadence.js';
 import type { Locale } from './framework.js';
-import type { Place, ReminderPlan, SummarySettings } from './round.js';
+import { defaultReminderPlan, defaultSummarySettings, type Place, type ReminderPlan, type SummarySettings } from './round.js';
 
 /** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
 export const jobKinds = ['deadline', 'reminder', 'recurrence', 'retention', 'workspace-deletion'] as const;
@@ -114,6 +114,16 @@ export interface WorkspaceSettings {
   timeZone: string;
   /** Months a closed or cancelled round is kept, with its answers and summary; then the retention job deletes it. */
   retentionMonths: number;
+  /** The language for members whose platform does not tell theirs; null: the server's DEFAULT_LOCALE. */
+  locale: Locale | null;
+  /** New rounds' defaults: anonymity threshold k, target score, low-response rate (a share, 0–1). */
+  anonymityThreshold: number;
+  targetScore: number;
+  lowResponseRate: number;
+  /** New rounds' reminders: hours before the deadline (empty: none). */
+  reminderHours: number[];
+  /** Members made admins in chat, beside the SPIEGEL_ADMINS of the configuration. */
+  admins: string[];
 }
 
 export const defaultQuietHours: QuietHours = { start: '20:00', end: '08:00', days: [0, 6] };
@@ -123,7 +133,18 @@ export const defaultRetentionMonths = 24;
 export const retentionMonthsRange = { min: 1, max: 120 } as const;
 
 export function defaultWorkspaceSettings(tenantId: string): WorkspaceSettings {
-  return { tenantId, quietHours: defaultQuietHours, timeZone: defaultTimeZone, retentionMonths: defaultRetentionMonths };
+  return {
+    tenantId,
+    quietHours: defaultQuietHours,
+    timeZone: defaultTimeZone,
+    retentionMonths: defaultRetentionMonths,
+    locale: null,
+    anonymityThreshold: defaultSummarySettings.anonymityThreshold,
+    targetScore: defaultSummarySettings.targetScore,
+    lowResponseRate: defaultSummarySettings.lowResponseRate,
+    reminderHours: defaultReminderPlan.hoursBeforeDeadline,
+    admins: [],
+  };
 }
 
 /** Rounds that ended before this moment are past a retention of `months` (calendar months, UTC; end-of-month clipped). */

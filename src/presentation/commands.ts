@@ -15,6 +15,7 @@ export const commandVerbs = [
   'licence',
   'forget-me',
   'schedule',
+  'settings',
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
@@ -41,6 +42,7 @@ const aliases: Record<string, CommandVerb> = {
   license: 'licence',
   'vergeet-mij': 'forget-me',
   plan: 'schedule',
+  instellingen: 'settings',
   eenheden: 'units',
   eenheid: 'unit',
   vergelijk: 'compare',

@@ -232,4 +232,4 @@ it('creates, lists, pauses, resumes and deletes a recurring round', async () => 
   expect(otherTenant.code).toBe(1);
   expect(otherTenant.stderr).toContain('recurrence.unknown');
   expect((await spiegel('schedule', 'delete', id, ...tenant)).stdout).toContain(`Deleted the recurring round ${id}`);
-});
+}, 180_000);

@@ -23,10 +23,26 @@ it('sets a tenant’s retention period and refuses a bad one', slow, async () =>
   expect(zero.code).toBe(1);
   expect(zero.stderr).toContain('input.invalid');
   const words = await spiegel('settings', 'set', 'retention-months', 'twelve', '--tenant', 'slack:T42');
-  expect(words.code).toBe(2);
-  expect(words.stderr).toContain('N must be a whole number');
+  expect(words.code).toBe(1);
+  expect(words.stderr).toContain('retention-months: “twelve” is not a number');
   expect((await getWorkspaceSettings(ctx, 'slack:T42')).retentionMonths).toBe(12);
 });
+
+it('shows every workspace setting and sets any of them, refusing an unknown key', async () => {
+  const set = await spiegel('settings', 'set', 'quiet-days', 'fri,sat', '--tenant', 'slack:T44');
+  expect(set.stdout).toBe('slack:T44: Quiet days (quiet-days) is now fri,sat.\n');
+  const shown = JSON.parse((await spiegel('settings', 'show', '--format', 'json', '--tenant', 'slack:T44')).stdout);
+  expect(shown).toMatchObject({
+    'quiet-hours': '20:00-08:00',
+    'quiet-days': 'fri,sat',
+    k: '3',
+    reminders: '48h,4h',
+    'retention-months': '24',
+  });
+  const unknown = await spiegel('settings', 'set', 'colour', 'blue', '--tenant', 'slack:T44');
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain('there is no setting “colour”');
+}, 120_000);
 
 it('erases and exports a member by id in one tenant only, recomputing closed summaries', slow, async () => {
   const ctx = await createTestContext(database().db, systemClock, cliSecret);

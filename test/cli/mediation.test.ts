@@ -231,3 +231,23 @@ describe('licence log', { timeout: 120_000 }, () => {
     expect(json.members.find((m) => m.member === 'U01ANNA')!.trainingHours).toBe(16);
   });
 });
+
+it('tells what changed between two versions of a framework', { timeout: 120_000 }, async () => {
+  const { readFile } = await import('node:fs/promises');
+  const v1 = await readFile('frameworks/case-file-audit.yaml', 'utf8');
+  const v2 = v1
+    .replace("version: '1.0'", "version: '1.1'")
+    .replace(
+      'The file is complete: every contact, agreement and decision is in it.',
+      'The file is complete: every contact and decision is in it.',
+    )
+    .replace(/  - id: file-outcome[\s\S]*$/, '');
+  const next = join(cli.dir(), 'case-file-audit-1.1.yaml');
+  await writeFile(next, v2);
+  const { stdout } = await cli.spiegel('frameworks', 'diff', 'frameworks/case-file-audit.yaml', next);
+  expect(stdout).toContain('Framework case-file-audit: what changed from version 1.0 to 1.1');
+  expect(stdout).toContain('1 criterion removed:\n- file-outcome: The outcome of the mediation');
+  expect(stdout).toContain(
+    '1 criterion reworded:\n~ file-complete: The file is complete: every contact, agreement and decision is in it.\n  → The file is complete: every contact and decision is in it.',
+  );
+});

@@ -60,7 +60,7 @@ it('counts calendar months back, clipping to the end of a shorter month', () => 
 it('lets an admin set the retention period, 24 months by default, and refuses others and nonsense', async () => {
   expect((await getWorkspaceSettings(ctx, slack.tenantId)).retentionMonths).toBe(24);
   await expect(updateWorkspaceSettings(ctx, actorIn(slack, 'm1'), { retentionMonths: 6 })).rejects.toMatchObject({
-    code: 'permission.coordinatorOnly',
+    code: 'permission.adminOnly',
   });
   for (const months of [0, 1.5, 121, -3]) {
     await expect(updateWorkspaceSettings(ctx, actorIn(slack, 'admin', true), { retentionMonths: months })).rejects.toMatchObject({

@@ -5,6 +5,10 @@ export const cliMessages = {
 
   frameworks list [--format text|json]          the frameworks this installation knows
   frameworks validate FILE                      check a framework file (YAML or JSON)
+  frameworks diff OLD NEW [--format text|json]  what changed between two versions: criteria added, removed, reworded
+  cases import FILE.csv | cases list            the case register (case,mediator,opened,closed,type)
+  audit draw --size N --from DATE --to DATE [--seed S] [--reviewers 2] | audit report ID | audit list
+  licence settings | licence add | licence import-training FILE.csv | licence report --year YYYY
   round import FILE.csv --framework ID [--name TEXT] [--anonymous] [--unit ID]
                                                 create a closed round from a CSV with the header
                                                 member,criterion,dimension,value,comment
@@ -27,7 +31,10 @@ export const cliMessages = {
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
-  settings set retention-months N               keep closed rounds N months (default 24), then delete them
+  settings show [--format text|json]            the workspace settings
+  settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
+                                                low-response, reminders, retention-months (closed rounds are kept
+                                                N months, default 24, then deleted), admins
   member export --member ID --format json|csv  every stored answer of a member (an access request)
   member erase --member ID                      erase a member's answers in every round (summaries recomputed)
 
@@ -50,6 +57,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
 
   frameworks list [--format text|json]          de kaders die deze installatie kent
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
+  frameworks diff OUD NIEUW [--format text|json] wat er veranderde: criteria toegevoegd, geschrapt, herschreven
+  cases import BESTAND.csv | cases list         het dossierregister (case,mediator,opened,closed,type)
+  audit draw --size N --from DATUM --to DATUM [--seed S] [--reviewers 2] | audit report ID | audit list
+  licence settings | licence add | licence import-training BESTAND.csv | licence report --year JJJJ
   round import BESTAND.csv --framework ID [--name TEKST] [--anonymous] [--unit ID]
                                                 maak een afgesloten ronde uit een CSV met de kopregel
                                                 member,criterion,dimension,value,comment
@@ -72,7 +83,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
   schedule pause|resume|delete ID
-  settings set retention-months N               bewaar afgesloten rondes N maanden (standaard 24), wis ze daarna
+  settings show [--format text|json]            de instellingen van de werkruimte
+  settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,
+                                                low-response, reminders, retention-months (afgesloten rondes worden
+                                                N maanden bewaard, standaard 24, en dan gewist), admins
   member export --member ID --format json|csv  alle bewaarde antwoorden van een lid (een inzageverzoek)
   member erase --member ID                      wis de antwoorden van een lid in alle rondes (samenvattingen herberekend)
 

@@ -34,7 +34,6 @@ export const lifecycleMessages = {
       cli: {
         retentionSet_one: '{{tenant}}: closed rounds are kept {{count}} month, then deleted with their answers and summaries.',
         retentionSet_other: '{{tenant}}: closed rounds are kept {{count}} months, then deleted with their answers and summaries.',
-        notANumber: '{{what}} must be a whole number',
         erased_one: '{{member}} in {{tenant}}: erased {{count}} answer in {{rounds}} round; summaries recomputed: {{summaries}}.',
         erased_other: '{{member}} in {{tenant}}: erased {{count}} answers in {{rounds}} rounds; summaries recomputed: {{summaries}}.',
       },
@@ -76,7 +75,6 @@ export const lifecycleMessages = {
           '{{tenant}}: afgesloten rondes worden {{count}} maand bewaard en daarna met hun antwoorden en samenvattingen gewist.',
         retentionSet_other:
           '{{tenant}}: afgesloten rondes worden {{count}} maanden bewaard en daarna met hun antwoorden en samenvattingen gewist.',
-        notANumber: '{{what}} moet een geheel getal zijn',
         erased_one: '{{member}} in {{tenant}}: {{count}} antwoord gewist in {{rounds}} ronde; herberekende samenvattingen: {{summaries}}.',
         erased_other:
           '{{member}} in {{tenant}}: {{count}} antwoorden gewist in {{rounds}} rondes; herberekende samenvattingen: {{summaries}}.',

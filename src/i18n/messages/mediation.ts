@@ -75,6 +75,18 @@ export const mediationMessages = {
           'Licence: `licence` shows your own standing; coordinators: `licence report [YEAR]`, `licence add MEMBER mediation|training|intervision YYYY-MM-DD [AMOUNT]`.',
         kind: { mediation: 'mediation', training: 'training', intervision: 'intervision' },
       },
+      diff: {
+        header: 'Framework {{id}}: what changed from version {{from}} to {{to}}',
+        none: 'No criteria were added, removed or reworded.',
+        added_one: '{{count}} criterion added:',
+        added_other: '{{count}} criteria added:',
+        removed_one: '{{count}} criterion removed:',
+        removed_other: '{{count}} criteria removed:',
+        reworded_one: '{{count}} criterion reworded:',
+        reworded_other: '{{count}} criteria reworded:',
+        moved_one: '{{count}} criterion moved to another part:',
+        moved_other: '{{count}} criteria moved to another part:',
+      },
       report: {
         header_one: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case file',
         header_other: 'Audit {{id}} · period {{from}} – {{to}} · seed {{seed}} · {{count}} case files',
@@ -166,6 +178,18 @@ export const mediationMessages = {
         usage:
           'Licentie: `licence` toont je eigen stand; coördinatoren: `licence report [JAAR]`, `licence add LID mediation|training|intervision JJJJ-MM-DD [AANTAL]`.',
         kind: { mediation: 'bemiddeling', training: 'opleiding', intervision: 'intervisie' },
+      },
+      diff: {
+        header: 'Kader {{id}}: wat er veranderde van versie {{from}} naar {{to}}',
+        none: 'Er zijn geen criteria toegevoegd, geschrapt of herschreven.',
+        added_one: '{{count}} criterium toegevoegd:',
+        added_other: '{{count}} criteria toegevoegd:',
+        removed_one: '{{count}} criterium geschrapt:',
+        removed_other: '{{count}} criteria geschrapt:',
+        reworded_one: '{{count}} criterium herschreven:',
+        reworded_other: '{{count}} criteria herschreven:',
+        moved_one: '{{count}} criterium naar een ander onderdeel verplaatst:',
+        moved_other: '{{count}} criteria naar een ander onderdeel verplaatst:',
       },
       report: {
         header_one: 'Dossieronderzoek {{id}} · periode {{from}} – {{to}} · seed {{seed}} · {{count}} dossier',

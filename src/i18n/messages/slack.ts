@@ -17,6 +17,8 @@ export const slackMessages = {
         'forget-me': '`/reflect forget-me`: erase all your answers (asks first)',
         schedule:
           '`/reflect schedule`: a recurring round in this channel (opens a form); `/reflect schedule list`, `schedule pause|resume|delete ID` manage them (also in the app’s Home tab)',
+        settings:
+          '`/reflect settings`: the workspace settings; `/reflect settings set KEY VALUE` changes one (admins; also in the app’s Home tab)',
         help: '`/reflect help`: this text',
         roundId: 'Add a round id after a command to pick another round than the open one.',
         unknown: 'I do not know “{{word}}”.',
@@ -148,6 +150,8 @@ export const slackMessages = {
         'forget-me': '`/reflect vergeet-mij`: wis al je antwoorden (vraagt eerst)',
         schedule:
           '`/reflect plan`: een terugkerende ronde in dit kanaal (opent een formulier); `/reflect plan list`, `plan pause|resume|delete ID` beheren ze (ook in het Home-tabblad van de app)',
+        settings:
+          '`/reflect instellingen`: de instellingen van de werkruimte; `/reflect instellingen set SLEUTEL WAARDE` wijzigt er een (beheerders; ook in het Home-tabblad van de app)',
         help: '`/reflect hulp`: deze tekst',
         roundId: 'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen.',
         unknown: '“{{word}}” ken ik niet.',

@@ -18,6 +18,8 @@ export const teamsMessages = {
         'forget-me': '**forget me**: erase all your answers (asks first, in our personal chat)',
         schedule:
           '**schedule**: a recurring round here (opens a form); **schedule list** (or **schedule** in our personal chat) shows them with pause, resume and delete',
+        settings:
+          '**settings**: the workspace settings (in our personal chat a card to change them; admins); **settings set KEY VALUE** changes one',
         help: '**help**: this text',
         roundId:
           'Add a round id after a command to pick another round than the open one. Dutch works too: hulp, herinner, sluit, annuleer, samenvatting, lijst, kaders, mijn, mijn gegevens, vergeet mij.',
@@ -125,6 +127,8 @@ export const teamsMessages = {
         'forget-me': '**vergeet mij**: wis al je antwoorden (vraagt eerst, in onze persoonlijke chat)',
         schedule:
           '**plan**: een terugkerende ronde hier (opent een formulier); **plan list** (of **plan** in onze persoonlijke chat) toont ze met pauzeren, hervatten en verwijderen',
+        settings:
+          '**instellingen**: de instellingen van de werkruimte (in onze persoonlijke chat een kaart om ze te wijzigen; beheerders); **instellingen set SLEUTEL WAARDE** wijzigt er een',
         help: '**hulp**: deze tekst',
         roundId:
           'Zet een ronde-id achter een opdracht om een andere dan de open ronde te kiezen. Engels werkt ook: help, remind, close, cancel, summary, list, frameworks, mine, my data, forget me.',

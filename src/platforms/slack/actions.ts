@@ -1,7 +1,7 @@
 /**
- * Clicks. A rating click is the hot path: one round read, the answer's write and the answered marker
- * (saveAnswers), then the acknowledgement, the private confirmation showing the stored answer, and a
- * debounced progress update. The member's language comes from an in-process cache in parallel.
+ * Clicks. A rating click is the hot path: one round read and the answer's write (saveAnswers; the answered
+ * marker once per member and process), then the acknowledgement, which Slack only gets once the answer is
+ * stored, the private confirmation showing the stored answer, and a debounced progress update.
  */
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { myAnswers } from '../../app/responses.js';
@@ -10,7 +10,7 @@ import { SpiegelError } from '../../domain/errors.js';
 import { pickLocale, translator } from '../../i18n/translator.js';
 import { refusalText } from '../../presentation/error-text.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
-import { CLICK_ACK_BUDGET_MS, settle, within } from './ack-deadline.js';
+import { CLICK_ACK_BUDGET_MS, LATE, settle, within } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
 import { BUSY, ClickQueue } from './click-queue.js';
@@ -19,8 +19,10 @@ import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, 
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
+import { openSettingsForm } from './settings-flow.js';
 import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
+import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
 import { limits, truncate } from './blocks/limits.js';
 
 /** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
@@ -31,9 +33,8 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   const admins = rt.config.SPIEGEL_ADMINS;
   const clicks = new ClickQueue(CLICK_CONCURRENCY, CLICK_MAX_WAIT_MS);
 
-  // Store first, then acknowledge: Slack hears "received" once the answer is stored (at the latest after
-  // CLICK_ACK_BUDGET_MS, when the work goes on after the acknowledgement), so a process that stops loses no
-  // acknowledged answer; the member's private confirmation follows.
+  // Store first, then acknowledge: Slack hears "received" only once the answer is stored, so a process that
+  // stops loses no acknowledged answer; a click still unstored after CLICK_ACK_BUDGET_MS is never acknowledged.
   app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
     const started = Date.now();
     const teamId = teamOf(context, body);
@@ -51,15 +52,24 @@ export function registerActions(app: App, rt: SlackRuntime): void {
           )
         : Promise.reject(new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' })),
     );
-    await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started));
-    await ack();
+    // Acknowledged only once the answer is stored (or refused, or turned away as busy). When storing does not
+    // finish in Slack's window the request stays unacknowledged (Slack shows the member the click failed), and
+    // the member is told through response_url once the write completes or fails.
+    const late = (await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started))) === LATE;
+    if (!late) await ack();
     const outcome = await stored;
-    if (!outcome.ok) return ephemeral(respond, refusal(outcome.error, await locale, rt.logger));
-    if (outcome.value === BUSY) return ephemeral(respond, translator(await locale)('slack.saved.busy'));
+    const t = translator(await locale);
+    if (!outcome.ok)
+      return ephemeral(
+        respond,
+        late ? t('inbound.notSavedLate', { criterion: rate?.criterionId ?? '' }) : refusal(outcome.error, await locale, rt.logger),
+      );
+    if (outcome.value === BUSY) return ephemeral(respond, t('slack.saved.busy'));
     const saved = outcome.value;
     if (!saved.ok) return ephemeral(respond, refusalText(saved.refusals[0]!, await locale));
     rt.progress.answered(saved.round, client);
-    await ephemeral(respond, savedText(saved.round, saved.saved[0]!, await locale));
+    const text = savedText(saved.round, saved.saved[0]!, await locale);
+    await ephemeral(respond, late ? t('inbound.savedLate', { answer: text }) : text);
   });
 
   type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -109,16 +119,26 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   app.action<BlockAction<StaticSelectAction>>(actionIds.workspaceLocale, async ({ ack, body, action, client, context }) => {
     await ack();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     if (!actor.isAdmin) return;
-    await rt.directory.setWorkspaceLocale(teamId, pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE), rt.ctx.clock.now());
+    const locale = pickLocale(action.selected_option.value, rt.config.DEFAULT_LOCALE);
+    await updateWorkspaceSettings(rt.ctx, actor, { locale });
+    rt.directory.rememberWorkspaceLocale(teamId, locale);
     await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  app.action<BlockAction<ButtonAction>>(actionIds.settings, async ({ ack, body, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    if (!actor.isAdmin) return;
+    await openSettingsForm(rt, client, body.trigger_id, actor, await rt.directory.localeOf(client, teamId, body.user.id));
   });
 
   app.action<BlockAction<ButtonAction>>(actionIds.recurrence, async ({ ack, body, action, client, context }) => {
     await ack();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const [verb, id] = (action.value ?? '').split('|');
     let text: string;

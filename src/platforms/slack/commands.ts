@@ -28,6 +28,8 @@ import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
+import { settingsCommandText } from '../settings-chat.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
@@ -70,6 +72,11 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   async start({ rt, command, client, respond, locale, teamId }) {
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('slack.start.noChannel'));
     await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+  },
+
+  async settings({ rt, respond, locale, actor, parsed }) {
+    const lines = await settingsCommandText(rt.ctx, actor, parsed.args, locale);
+    await ephemeral(respond, lines.map(escapeMrkdwn).join('\n'));
   },
 
   async schedule({ rt, command, client, respond, locale, teamId, actor, parsed }) {
@@ -189,7 +196,7 @@ export function registerCommands(app: App, rt: SlackRuntime): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client, context, body }) => {
     await ack();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, command.user_id, rt.config.SPIEGEL_ADMINS);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, command.user_id, rt.config.SPIEGEL_ADMINS));
     const locale = await rt.directory.localeOf(client, teamId, command.user_id);
     const parsed = parseCommand(command.text);
     try {

@@ -4,6 +4,7 @@ import { progressOf } from '../../app/rounds.js';
 import { roundDimensionIds } from '../../domain/round.js';
 import { respondentKey } from '../../app/pseudonym.js';
 import { canManageRecurrence, listRecurrences } from '../../app/recurrences.js';
+import { getWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
 import { renderHomeView, type HomeRound } from './blocks/home.js';
 import { actorFor } from './ids.js';
 import type { SlackRuntime } from './runtime.js';
@@ -13,7 +14,7 @@ const LISTED = 20;
 
 export async function publishHome(rt: SlackRuntime, client: WebClient, teamId: string, userId: string): Promise<void> {
   const { ctx } = rt;
-  const actor = actorFor(teamId, userId, rt.config.SPIEGEL_ADMINS);
+  const actor = await withStoredAdmins(ctx, actorFor(teamId, userId, rt.config.SPIEGEL_ADMINS));
   const [locale, participating, coordinated] = await Promise.all([
     rt.directory.localeOf(client, teamId, userId),
     ctx.stores.rounds.list(actor.tenantId, { participant: userId, state: 'open', limit: LISTED }),
@@ -30,9 +31,17 @@ export async function publishHome(rt: SlackRuntime, client: WebClient, teamId: s
     coordinated.filter((round) => isCoordinator(actor, round)).map(async (round) => ({ round, progress: await progressOf(ctx, round) })),
   );
   const workspaceLocale = actor.isAdmin ? await rt.directory.workspaceLocale(teamId) : undefined;
+  const settings = actor.isAdmin ? await getWorkspaceSettings(ctx, actor.tenantId) : undefined;
   const schedules = (await listRecurrences(ctx, actor)).filter((view) => canManageRecurrence(actor, view.recurrence));
   await client.views.publish({
     user_id: userId,
-    view: renderHomeView({ locale, participating: mine, coordinating, schedules, ...(workspaceLocale ? { workspaceLocale } : {}) }),
+    view: renderHomeView({
+      locale,
+      participating: mine,
+      coordinating,
+      schedules,
+      ...(workspaceLocale ? { workspaceLocale } : {}),
+      ...(settings ? { settings } : {}),
+    }),
   });
 }

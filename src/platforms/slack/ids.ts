@@ -24,6 +24,8 @@ export const actionIds = {
   forgetKeep: 'spiegel.forget.keep',
   /** Start form: a framework was chosen; the form shows its criteria and dimensions. */
   startFramework: 'spiegel.start.framework',
+  /** App Home (admins): opens the workspace settings form. */
+  settings: 'spiegel.settings',
   /** App Home: pause, resume or delete a recurring round; value `<action>|<recurrenceId>`. */
   recurrence: 'spiegel.recurrence',
 } as const;
@@ -35,6 +37,7 @@ export const callbackIds = {
   answers: 'spiegel.answers',
   saved: 'spiegel.saved',
   schedule: 'spiegel.schedule',
+  settings: 'spiegel.settings',
 } as const;
 
 export function tenantIdOf(teamId: string): string {

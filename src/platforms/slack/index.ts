@@ -7,6 +7,7 @@ import type { Express } from 'express';
 import type { AppContext } from '../../app/context.js';
 import { cancelWorkspaceDeletion } from '../../app/workspace-removal.js';
 import type { Notifier } from '../../app/notifier.js';
+import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
@@ -22,6 +23,7 @@ import type { SlackRuntime } from './runtime.js';
 import { refuseMalformedRequests } from './edge-refusal.js';
 import { createBolt, slackMode } from './slack-app.js';
 import { SlackDirectory } from './users.js';
+import { tenantIdOf } from './ids.js';
 import { registerViews } from './views.js';
 import { SlackClients, webClientOptions } from './web-api.js';
 
@@ -69,7 +71,12 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
   const records = cancelDeletionOnInstall(deps.installations, ctx);
   const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records, secret: ctx.secret });
-  const directory = new SlackDirectory(deps.workspaces, config.DEFAULT_LOCALE, logger);
+  const workspaceLocales: SlackWorkspaceSettings = {
+    async getDefaultLocale(teamId) {
+      return (await getWorkspaceSettings(ctx, tenantIdOf(teamId))).locale ?? (await deps.workspaces.getDefaultLocale(teamId));
+    },
+  };
+  const directory = new SlackDirectory(workspaceLocales, config.DEFAULT_LOCALE, logger);
   const clients = new SlackClients(setup.tokens, clientOptions);
   const progress = new ProgressUpdater(ctx, logger, {
     ...defaultProgressOptions,

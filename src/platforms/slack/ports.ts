@@ -23,5 +23,4 @@ export interface SlackInstallationRecords {
 /** Per-workspace preferences that admins set in the App Home. */
 export interface SlackWorkspaceSettings {
   getDefaultLocale(teamId: string): Promise<Locale | null>;
-  setDefaultLocale(teamId: string, locale: Locale, at: Date): Promise<void>;
 }

@@ -53,8 +53,8 @@ export class SlackDirectory {
     return this.#workspaces.get(teamId, async () => (await this.settings.getDefaultLocale(teamId)) ?? this.fallback);
   }
 
-  async setWorkspaceLocale(teamId: string, locale: Locale, at: Date): Promise<void> {
-    await this.settings.setDefaultLocale(teamId, locale, at);
+  /** After an admin changed the workspace language (stored with the workspace settings): answer in it at once. */
+  rememberWorkspaceLocale(teamId: string, locale: Locale): void {
     this.#workspaces.set(teamId, Promise.resolve(locale));
   }
 

@@ -7,6 +7,9 @@ import { renderNoticeView } from './blocks/answer-form.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
+import { publishHome } from './home-tab.js';
+import { saveSettingsForm } from './settings-flow.js';
 import { checkScheduleForm, createSchedule, readScheduleForm } from './schedule-flow.js';
 import { checkStartForm, parseMetadata, readStartForm, startRound } from './start-flow.js';
 
@@ -16,7 +19,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
   app.view(callbackIds.answers, async ({ ack, body, view, client, context }) => {
     const started = Date.now();
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const work = saveAnswerForm(rt, client, actor, locale, decodeFormTarget(view.private_metadata), view.state.values);
     const outcome = await within(work, Math.max(0, ACK_BUDGET_MS - (Date.now() - started)));
@@ -33,7 +36,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
 
   app.view(callbackIds.start, async ({ ack, body, view, client, context }) => {
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const metadata = parseMetadata(view.private_metadata);
     if (!metadata) return ack();
@@ -51,7 +54,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
 
   app.view(callbackIds.schedule, async ({ ack, body, view, client, context }) => {
     const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const metadata = parseMetadata(view.private_metadata);
     if (!metadata) return ack();
@@ -62,5 +65,16 @@ export function registerViews(app: App, rt: SlackRuntime): void {
       (error: unknown) =>
         ephemeralTo(metadata.responseUrl, translator(locale)('coord.schedule.failed', { detail: refusal(error, locale, rt.logger) })),
     );
+  });
+
+  app.view(callbackIds.settings, async ({ ack, body, view, client, context }) => {
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    const result = await saveSettingsForm(rt, actor, view.state.values, locale);
+    if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
+    await ack();
+    if (result.settings.locale) rt.directory.rememberWorkspaceLocale(teamId, result.settings.locale);
+    await publishHome(rt, client, teamId, body.user.id);
   });
 }

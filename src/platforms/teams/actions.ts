@@ -8,6 +8,8 @@ import { verbs, type Verb } from './ids.js';
 import { checkCardData } from './parse.js';
 import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
+import { saveSettingsCard } from './settings-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
@@ -21,12 +23,14 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.forgetKeep]: keepAnswers,
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
+  [verbs.settingsSave]: saveSettingsCard,
 };
 
 /** The verb and data are read from the activity as sent (teams-ai hands a missing or null data over as `{}`). */
 export async function handleCardAction(rt: TeamsRuntime, context: TurnContext): Promise<void> {
   const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
-  const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const configured = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const actor = configured && (await withStoredAdmins(rt.ctx, configured));
   const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
   const { verb, data } = action ?? {};
   const handler = typeof verb === 'string' && Object.hasOwn(handlers, verb) ? handlers[verb as Verb] : undefined;

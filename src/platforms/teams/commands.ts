@@ -46,6 +46,8 @@ import type { ConversationKind } from './ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { scheduleCommand } from './schedule-flow.js';
+import { settingsCommand } from './settings-flow.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { frameworkChoiceCard, startFormCard } from './start-flow.js';
 
 interface CommandCall {
@@ -116,6 +118,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
       context,
       framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId),
     );
+  },
+
+  async settings({ rt, context, actor, locale, parsed }) {
+    await settingsCommand(rt, context, actor, locale, parsed.args);
   },
 
   async schedule({ rt, context, actor, locale, parsed }) {
@@ -255,7 +261,8 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
 
 export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Promise<void> {
   const locale = localeOf(context.activity, rt.config.DEFAULT_LOCALE);
-  const actor = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const configured = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
+  const actor = configured && (await withStoredAdmins(rt.ctx, configured));
   if (!actor) return replyText(context, translator(locale)('teams.errors.noTenant'));
   const parsed = parseCommand(commandTextOf(context.activity));
   try {

@@ -22,6 +22,8 @@ export const verbs = {
   scheduleSubmit: 'spiegel.schedule.submit',
   /** Recurring round list: data `{ a: 'pause' | 'resume' | 'delete', id }`. */
   scheduleChange: 'spiegel.schedule.change',
+  /** Workspace settings card: save (the inputs, one per setting key). */
+  settingsSave: 'spiegel.settings.save',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

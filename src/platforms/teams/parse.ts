@@ -50,6 +50,7 @@ const verbDataSchemas: Record<Verb, z.ZodType> = {
   [verbs.forgetConfirm]: inputsOnly,
   [verbs.forgetKeep]: inputsOnly,
   [verbs.scheduleSubmit]: inputsOnly,
+  [verbs.settingsSave]: inputsOnly,
   [verbs.scheduleChange]: z.object({ a: z.enum(['pause', 'resume', 'delete']), id: roundIdSchema }).catchall(inputValue),
 };
 

@@ -8,7 +8,7 @@ interface WorkspaceDocument {
   updatedAt: Date;
 }
 
-/** Per-workspace Slack preferences (the default language an admin chose in the App Home). */
+/** The default language an admin chose in the App Home before it moved to the workspace settings; read as a fallback. */
 export class MongoSlackWorkspaceStore {
   private readonly workspaces: Collection<WorkspaceDocument>;
 
@@ -20,9 +20,5 @@ export class MongoSlackWorkspaceStore {
     const doc = await this.workspaces.findOne({ _id: teamId });
     const parsed = localeSchema.safeParse(doc?.defaultLocale);
     return parsed.success ? parsed.data : null;
-  }
-
-  async setDefaultLocale(teamId: string, locale: Locale, at: Date): Promise<void> {
-    await this.workspaces.replaceOne({ _id: teamId }, { defaultLocale: locale, updatedAt: at }, { upsert: true });
   }
 }

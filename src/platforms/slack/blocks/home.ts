@@ -5,6 +5,8 @@ import type { Round } from '../../../domain/round.js';
 import { translator, type Translate } from '../../../i18n/translator.js';
 import type { RecurrenceAction, RecurrenceView } from '../../../app/recurrences.js';
 import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
+import { settingsLines } from '../../../presentation/settings-text.js';
+import type { WorkspaceSettings } from '../../../domain/scheduling.js';
 import { actionIds } from '../ids.js';
 import { button, context, escapeMrkdwn, header, limits, option, plain, section } from './limits.js';
 import { progressText, slackDate, type ProgressCount } from './round-format.js';
@@ -22,6 +24,8 @@ export interface HomeInput {
   coordinating: HomeRound[];
   /** The recurring rounds the viewer may manage. */
   schedules?: RecurrenceView[];
+  /** Set for admins: the workspace settings, which they may change here. */
+  settings?: WorkspaceSettings;
   /** Set for admins: the workspace's default language, which they may change here. */
   workspaceLocale?: Locale;
 }
@@ -54,7 +58,14 @@ function scheduleBlocks(t: Translate, locale: Locale, schedules: RecurrenceView[
   return blocks;
 }
 
-export function renderHomeView({ locale, participating, coordinating, schedules = [], workspaceLocale }: HomeInput): types.HomeView {
+export function renderHomeView({
+  locale,
+  participating,
+  coordinating,
+  schedules = [],
+  workspaceLocale,
+  settings,
+}: HomeInput): types.HomeView {
   const t = translator(locale);
   const blocks: types.KnownBlock[] = [header(t('slack.home.title')), context(t('slack.home.intro'))];
 
@@ -90,6 +101,12 @@ export function renderHomeView({ locale, participating, coordinating, schedules 
       },
       context(t('slack.home.workspaceLanguageHint')),
     );
+  }
+  if (settings) {
+    blocks.push({
+      ...section(settingsLines(settings, locale).map(escapeMrkdwn).join('\n'), 'workspace-settings'),
+      accessory: button(t('coord.settings.edit'), actionIds.settings, 'edit'),
+    });
   }
   return { type: 'home', blocks: blocks.slice(0, limits.blocksPerView) };
 }
