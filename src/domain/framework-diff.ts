@@ -8,9 +8,9 @@ export interface FrameworkDiff {
   added: Criterion[];
   removed: Criterion[];
   /** Same id, other text (in either language). */
-  reworded: Array<{ id: string; before: LocalizedText; after: LocalizedText }>;
+  reworded: { id: string; before: LocalizedText; after: LocalizedText }[];
   /** Same id, moved to another component. */
-  moved: Array<{ id: string; from: string; to: string }>;
+  moved: { id: string; from: string; to: string }[];
 }
 
 const sameText = (a: LocalizedText, b: LocalizedText) => a.nl === b.nl && a.en === b.en;

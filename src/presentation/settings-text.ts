@@ -2,7 +2,7 @@
  * Workspace settings as text, the same everywhere (chat forms, `settings set KEY VALUE`, `settings show`):
  * each key reads a plain value into a patch, and writes the stored value back as the same plain value.
  */
-import { validateSettingsPatch, type WorkspaceSettingsPatch } from '../app/workspace-settings.js';
+import { validateSettingsPatch, type WorkspaceSettingsPatch } from '../domain/workspace-settings-rules.js';
 import { SpiegelError } from '../domain/errors.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import type { WorkspaceSettings } from '../domain/scheduling.js';

@@ -241,7 +241,7 @@ it('tells what changed between two versions of a framework', { timeout: 120_000 
       'The file is complete: every contact, agreement and decision is in it.',
       'The file is complete: every contact and decision is in it.',
     )
-    .replace(/  - id: file-outcome[\s\S]*$/, '');
+    .replace(/ {2}- id: file-outcome[\s\S]*$/, '');
   const next = join(cli.dir(), 'case-file-audit-1.1.yaml');
   await writeFile(next, v2);
   const { stdout } = await cli.spiegel('frameworks', 'diff', 'frameworks/case-file-audit.yaml', next);

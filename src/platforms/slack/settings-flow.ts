@@ -24,7 +24,7 @@ export async function saveSettingsForm(
 ): Promise<{ settings: WorkspaceSettings } | { errors: Record<string, string> }> {
   if (!actor.isAdmin) return { errors: { [settingKeys[0]]: errorText(new SpiegelError('permission.adminOnly', 'not an admin'), locale) } };
   const typed: Partial<Record<SettingKey, string>> = {};
-  for (const key of settingKeys) typed[key] = values[key]?.['value']?.value ?? '';
+  for (const key of settingKeys) typed[key] = values[key]?.value?.value ?? '';
   const current = await getWorkspaceSettings(rt.ctx, actor.tenantId);
   const read = parseSettingsForm(typed, current);
   if ('errors' in read) {

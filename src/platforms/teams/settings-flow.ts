@@ -24,12 +24,13 @@ export async function saveSettingsCard({ rt, context, actor, locale, data }: Act
   try {
     if (!actor.isAdmin) throw new SpiegelError('permission.adminOnly', `${actor.userId} is not an admin`);
     const values: Partial<Record<SettingKey, string>> = {};
-    for (const key of settingKeys) if (typeof data[key] === 'string') values[key] = data[key] as string;
+    for (const key of settingKeys) if (typeof data[key] === 'string') values[key] = data[key];
     const current = await getWorkspaceSettings(rt.ctx, actor.tenantId);
     const read = parseSettingsForm(values, current);
     if ('errors' in read) {
       const errors = Object.values(read.errors).map((error) => errorText(error, locale));
-      return await invokeCard(context, renderSettingsCard(locale, current, { values, errors }));
+      await invokeCard(context, renderSettingsCard(locale, current, { values, errors }));
+      return;
     }
     const settings = await updateWorkspaceSettings(rt.ctx, actor, read.patch);
     await invokeCard(context, renderSettingsCard(locale, settings, { saved: true }));

@@ -22,7 +22,7 @@ describe('workspace settings in Slack', () => {
     await h?.close();
   });
 
-  const said = async (id: string) => String((await h.fake.waitFor(() => h.fake.responses(id)[0])).body['text']);
+  const said = async (id: string) => String((await h.fake.waitFor(() => h.fake.responses(id)[0])).body.text);
 
   it('shows the settings to anyone and lists the command in help in both languages', async () => {
     await h.command({ text: 'settings', userId: 'UMEMBER', responseUrlId: 'show' });
@@ -77,8 +77,8 @@ describe('workspace settings in Slack', () => {
       }),
       'application/json',
     );
-    const home = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body['user_id'] === ADMIN));
-    expect(JSON.stringify(home.body['view'])).toContain('spiegel.settings');
+    const home = await h.fake.waitFor(() => h.fake.of('views.publish').find((c) => c.body.user_id === ADMIN));
+    expect(JSON.stringify(home.body.view)).toContain('spiegel.settings');
 
     await h.interact(
       blockActionPayload({
@@ -93,7 +93,7 @@ describe('workspace settings in Slack', () => {
       }),
     );
     const open = await h.fake.waitFor(() => h.fake.of('views.open')[0]);
-    const view = open.body['view'] as { callback_id: string; blocks: Array<{ block_id: string; element: { initial_value: string } }> };
+    const view = open.body.view as { callback_id: string; blocks: { block_id: string; element: { initial_value: string } }[] };
     expect(view.callback_id).toBe('spiegel.settings');
     expect(view.blocks.map((b) => b.block_id)).toEqual([...settingKeys]);
     const values = (changes: Record<string, string>) =>

@@ -11,7 +11,7 @@ import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TE
 let h: TeamsHarness;
 
 beforeAll(async () => {
-  h = await startTeamsHarness({ SPIEGEL_ADMINS: members.an.aadObjectId! });
+  h = await startTeamsHarness({ SPIEGEL_ADMINS: members.an.aadObjectId });
 });
 afterAll(async () => {
   await h?.close();
@@ -29,7 +29,7 @@ describe('workspace settings in Teams', () => {
       'time-zone': 'Europe/Amsterdam',
       'quiet-hours': 'off',
       k: '4',
-      admins: members.bram.aadObjectId!,
+      admins: members.bram.aadObjectId,
     };
     const bad = await h.post(execute(h.connector, members.an, verbs.settingsSave, { ...values, k: 'many' }, { kind: 'personal' }));
     expect(cardText(invokeResult(bad.body).card)).toContain('k: “many” is not a number');
