@@ -90,6 +90,7 @@ const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.forgetKeep]: optionalValue,
   [actionIds.startFramework]: selected,
   [actionIds.recurrence]: button(buttonValue.regex(/^[a-z]{1,16}\|[A-Za-z0-9_-]{1,64}$/)),
+  [actionIds.settings]: optionalValue,
 };
 
 function actionSchema(actionId: string): z.ZodType | null {
@@ -114,6 +115,7 @@ const metadataSchemas: Record<string, z.ZodType> = {
   [callbackIds.start]: startMetadata,
   [callbackIds.schedule]: startMetadata,
   [callbackIds.saved]: z.string().max(3000),
+  [callbackIds.settings]: z.string().max(3000),
 };
 
 const person = z.object({ id: idText });

@@ -76,6 +76,9 @@ it('refuses every verb with an operator, a list or null in its data, reading and
   } finally {
     spy.stop();
   }
-  expect(spy.calls).toEqual([]);
+  // Tenant-level bookkeeping that runs for every activity before its data is read, keyed by Bot Framework's own
+  // fields (never by card data): the admins named in chat, and a tenant's activity cancelling a scheduled deletion.
+  const tenantBookkeeping = new Set(['workspaceSettings.get', 'jobs.cancelPending', 'jobs.filterOf']);
+  expect(spy.calls.filter((call) => !tenantBookkeeping.has(call))).toEqual([]);
   expect(await snapshot(h.db.db, bookkeeping)).toBe(before);
 });
