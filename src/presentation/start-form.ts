@@ -29,6 +29,8 @@ export const startFormSchema = z.object({
   dimensionIds: z.array(z.string().max(48)).max(3).optional(),
   locale: localeSchema,
   targetScore: z.number().min(-10).max(20).optional(),
+  /** The anonymity threshold k of this round; absent: the workspace's default (anonymous rounds need k ≥ 3). */
+  anonymityThreshold: z.number().int().min(2).max(50).optional(),
 });
 
 export type StartForm = z.infer<typeof startFormSchema>;
@@ -68,6 +70,9 @@ export function startFormToRoundInput(form: StartForm, place: Place, channelMemb
     deadline,
     anonymous: form.anonymous,
     locale: form.locale,
-    ...(form.targetScore !== undefined ? { settings: { targetScore: form.targetScore } } : {}),
+    settings: {
+      ...(form.targetScore !== undefined ? { targetScore: form.targetScore } : {}),
+      ...(form.anonymityThreshold !== undefined ? { anonymityThreshold: form.anonymityThreshold } : {}),
+    },
   };
 }

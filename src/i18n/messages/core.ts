@@ -50,6 +50,9 @@ export const coreMessages = {
       dimensionsHint: 'Leave all unticked for one plain rating per criterion.',
       language: 'Language of the round',
       target: 'Target score',
+      k: 'Anonymity threshold k',
+      kHint:
+        'An item with fewer than k answers shows nothing but “fewer than k” (empty: the workspace default; at least 3 in anonymous rounds).',
       targetHint: 'A criterion whose median is below the target is reported as a gap ({{min}} to {{max}}).',
     },
     summary: {
@@ -129,6 +132,9 @@ export const coreMessages = {
       dimensionsHint: 'Vink niets aan voor één gewone score per criterium.',
       language: 'Taal van de ronde',
       target: 'Doelscore',
+      k: 'Anonimiteitsdrempel k',
+      kHint:
+        'Een item met minder dan k antwoorden toont enkel “minder dan k” (leeg: de standaard van de werkruimte; minstens 3 in anonieme rondes).',
       targetHint: 'Een criterium met een mediaan onder het doel wordt als knelpunt gemeld ({{min}} tot {{max}}).',
     },
     summary: {

@@ -126,6 +126,7 @@ export const startBlockIds = {
   dimensions: 'dimensions',
   language: 'language',
   target: 'target',
+  k: 'k',
 } as const;
 
 /** Block ids inside the recurring round form. */

@@ -75,6 +75,7 @@ function element(values: StateValues, blockId: string, actionId = 'value'): Elem
 export function readStartForm(values: StateValues, metadata: StartFormMetadata, hasDimensions: (frameworkId: string) => boolean): unknown {
   const frameworkId = element(values, startBlockIds.framework, actionIds.startFramework).selected_option?.value ?? '';
   const target = element(values, frameworkBlockId(startBlockIds.target, frameworkId)).value;
+  const k = element(values, startBlockIds.k).value;
   const anonymous = (element(values, startBlockIds.options).selected_options ?? []).some((o) => o.value === 'anonymous');
   const dimensions = element(values, frameworkBlockId(startBlockIds.dimensions, frameworkId)).selected_options;
   return {
@@ -90,6 +91,7 @@ export function readStartForm(values: StateValues, metadata: StartFormMetadata, 
     ...(hasDimensions(frameworkId) ? { dimensionIds: (dimensions ?? []).map((o) => o.value) } : {}),
     locale: element(values, startBlockIds.language).selected_option?.value,
     ...(target !== undefined && target !== null && target !== '' ? { targetScore: Number(target) } : {}),
+    ...(k !== undefined && k !== null && k !== '' ? { anonymityThreshold: Number(k) } : {}),
   };
 }
 
@@ -127,9 +129,14 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
     buildRound(rt.ctx, actor, startFormToRoundInput(form, place, [actor.userId]));
   } catch (error) {
     const tooFew = isSpiegelError(error, 'round.tooFewForAnonymity');
+    const blockId = tooFew
+      ? startBlockIds.participants
+      : isSpiegelError(error, 'round.thresholdTooLow')
+        ? startBlockIds.k
+        : startBlockIds.framework;
     // Without chosen participants the channel's members take part: they are counted after the acknowledgement.
     if (!(tooFew && form.participants.length === 0)) {
-      return { ok: false, errors: { [tooFew ? startBlockIds.participants : startBlockIds.framework]: refusal(error, locale, rt.logger) } };
+      return { ok: false, errors: { [blockId]: refusal(error, locale, rt.logger) } };
     }
   }
   return { ok: true, form };

@@ -51,6 +51,7 @@ export const startInputIds = {
   dimensions: 'dimensions',
   language: 'language',
   target: 'target',
+  k: 'k',
 } as const;
 
 /** Input ids inside the recurring round form. */

@@ -102,6 +102,7 @@ function readForm(
   const points = scalePoints(framework.scale);
   const [min = 1, max = 5] = [points[0], points[points.length - 1]];
   const target = values.target === undefined || values.target.trim() === '' ? undefined : Number(values.target);
+  const k = values.k === undefined || values.k.trim() === '' ? undefined : Number(values.k);
   if (target !== undefined && !(Number.isFinite(target) && target >= min && target <= max))
     errors.push(t('teams.start.targetRange', { min, max }));
   const parsed = startFormSchema.safeParse({
@@ -117,6 +118,7 @@ function readForm(
     ...(framework.dimensions.length > 0 ? { dimensionIds: list(values.dimensions) } : {}),
     locale: values.language ?? locale,
     ...(target !== undefined && Number.isFinite(target) ? { targetScore: target } : {}),
+    ...(k !== undefined ? { anonymityThreshold: k } : {}),
   });
   if (!parsed.success) {
     errors.push(...parsed.error.issues.map((issue) => t('teams.start.invalidField', { field: issue.path.join('.') || '?' })));

@@ -49,6 +49,23 @@ describe('Slack: anonymous rounds need at least k participants', () => {
     expect(await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CFEW' })).toHaveLength(0);
   });
 
+  it('takes k from the form: below 3 refused beside it for an anonymous round; 4 with four participants opens the round with k = 4', async () => {
+    h.fake.channelMembers.CKAY = ['UCOORD', 'UANN', 'UBOB', 'UCAT', BOT_USER_ID];
+    const withK = (k: string, participants: string[]) => ({
+      ...anonymousForm(participants, 'en'),
+      k: { value: { type: 'number_input', value: k } },
+    });
+    const low = await submit('UCOORD', 'CKAY', 'k-low', withK('2', ['UANN', 'UBOB', 'UCAT']));
+    expect(Object.keys((low.json() as { errors: Record<string, string> }).errors)).toEqual(['k']);
+    const tooFew = await submit('UCOORD', 'CKAY', 'k-few', withK('4', ['UANN', 'UBOB', 'UCAT']));
+    expect((tooFew.json() as { errors: Record<string, string> }).errors.participants).toContain('at least 4 participants');
+    const ok = await submit('UCOORD', 'CKAY', 'k-ok', withK('4', ['UANN', 'UBOB', 'UCAT', 'UCOORD']));
+    expect(ok.status).toBe(200);
+    await h.fake.waitFor(() => h.fake.of('chat.postMessage').find((c) => c.body.channel === 'CKAY'));
+    const [round] = await h.ctx.stores.rounds.list('slack:T1', { channelId: 'CKAY' });
+    expect(round?.settings.anonymityThreshold).toBe(4);
+  });
+
   it('refuses a channel with fewer members than k when the whole channel takes part', async () => {
     h.fake.channelMembers.CSMALL = ['UCOORD', 'UANN', BOT_USER_ID];
     const reply = await submit('UCOORD', 'CSMALL', 'small', anonymousForm([], 'en'));

@@ -26,3 +26,23 @@ it('shows the start form again with the refusal, and opens no round', async () =
   expect(text).toContain('Too few to hide');
   expect((await h.ctx.stores.rounds.list(TENANT_ID, {})).length).toBe(before);
 });
+
+it('takes k from the form: below 3 refused for an anonymous round; k = 3 with three participants opens the round', async () => {
+  const submit = (k: string, name: string) =>
+    h.post(
+      execute(h.connector, members.an, verbs.startSubmit, {
+        f: 'team-health',
+        name,
+        participants: [members.an, members.bram, members.chloe].map((m) => m.aadObjectId).join(','),
+        anonymous: 'true',
+        language: 'en',
+        k,
+      }),
+    );
+  const low = cardText(invokeResult((await submit('2', 'k too low')).body).card);
+  expect(low).toContain('k too low');
+  expect((await h.ctx.stores.rounds.list(TENANT_ID, {})).some((r) => r.name === 'k too low')).toBe(false);
+  await submit('3', 'k three');
+  const round = (await h.ctx.stores.rounds.list(TENANT_ID, {})).find((r) => r.name === 'k three');
+  expect(round?.settings.anonymityThreshold).toBe(3);
+});

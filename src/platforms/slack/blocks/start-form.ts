@@ -146,6 +146,14 @@ export function renderStartForm({ locale, frameworks, frameworkId, metadata }: S
       { optional: false },
     ),
   );
+  blocks.push(
+    input(
+      startBlockIds.k,
+      t('startForm.k'),
+      { type: 'number_input', action_id: 'value', is_decimal_allowed: false, min_value: '2', max_value: '50' },
+      { optional: true, hint: plain(t('startForm.kHint'), limits.inputHint) },
+    ),
+  );
   if (framework) {
     const points = scalePoints(framework.scale);
     const min = points[0] ?? 1;

@@ -194,6 +194,17 @@ export function renderStartFormCard({
     },
     t('startForm.targetHint', { min, max }),
   );
+  input(
+    {
+      type: 'Input.Number',
+      id: startInputIds.k,
+      label: t('startForm.k'),
+      min: 2,
+      max: 50,
+      ...(Number.isInteger(Number(values.k)) && values.k?.trim() ? { value: Number(values.k) } : {}),
+    },
+    t('startForm.kHint'),
+  );
   return adaptiveCard(body, [
     execute(t('teams.start.submit'), verbs.startSubmit, { f: framework.id }, { style: 'positive' }),
     execute(t('teams.start.otherFramework'), verbs.startBack, { f: framework.id }, { associatedInputs: 'none' }),
