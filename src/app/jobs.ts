@@ -1,4 +1,3 @@
-import { SpiegelError } from '../domain/errors.js';
 import type { Round } from '../domain/round.js';
 import { reminderJobId, type Job, type JobResult, type JobStatus } from '../domain/scheduling.js';
 import { requireCoordinator, type Actor } from './actor.js';
@@ -63,12 +62,6 @@ export async function roundJobStatus(ctx: AppContext, actor: Actor, roundId: str
     failed: jobs.filter((j) => j.status === 'failed'),
     retrying: jobs.filter((j) => j.status === 'pending' && j.failures > 0),
   };
-}
-
-/** The tenant's jobs that failed for good (all rounds and recurring schedules): admins only. */
-export async function failedJobs(ctx: AppContext, actor: Actor): Promise<JobView[]> {
-  if (!actor.isAdmin) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
-  return (await ctx.stores.jobs.list({ tenantId: actor.tenantId, status: 'failed' })).map(toJobView);
 }
 
 /** "Remind now" requests within this window share one slot: a second click does not remind twice. */
