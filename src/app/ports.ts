@@ -24,6 +24,8 @@ export interface RoundQuery {
   closedFrom?: Date;
   /** Rounds closed before this time. */
   closedBefore?: Date;
+  /** Leave out Delphi follow-ups (they ask a few items again of the same members: pooled, they would count them twice). */
+  withoutFollowUps?: boolean;
   limit?: number;
 }
 
@@ -33,7 +35,7 @@ export interface RoundStore {
   /** Moves an open round to closed or cancelled; returns false when it was no longer open. */
   end(tenantId: string, roundId: string, state: 'closed' | 'cancelled', at: Date): Promise<boolean>;
   list(tenantId: string, query: RoundQuery): Promise<Round[]>;
-  /** The latest closed round on the same framework in the same place that closed before `before`. */
+  /** The latest closed round (not a Delphi follow-up) on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
   /** Gives the round a new `erasureMark` (before a member's answers are erased from it). */
