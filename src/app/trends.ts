@@ -1,6 +1,6 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Framework } from '../domain/framework.js';
-import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
+import { defaultSummarySettings, roundDimensionIds, type Round } from '../domain/round.js';
 import { TrendTally, type Trend } from '../domain/trend.js';
 import { unitWithDescendants } from '../domain/units.js';
 import type { Actor } from './actor.js';
@@ -52,7 +52,7 @@ export async function trendOf(ctx: AppContext, actor: Actor, input: TrendInput):
   return tally.result();
 }
 
-export type ChatTrend = { kind: 'trend'; trend: Trend; framework: Framework } | { kind: 'noFramework' };
+export type ChatTrend = { kind: 'trend'; trend: Trend; framework: Framework; input: TrendInput } | { kind: 'noFramework' };
 
 /**
  * `trend [FRAMEWORK] [unit UNIT-ID]` from chat, in a channel: this channel's rounds, or a unit's. The framework
@@ -73,6 +73,22 @@ export async function trendFromWords(ctx: AppContext, actor: Actor, channelId: s
   }
   frameworkId ??= (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', channelId, limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
-  const trend = await trendOf(ctx, actor, { frameworkId, ...(unitId ? { unitId } : { channelId }) });
-  return { kind: 'trend', trend, framework: ctx.frameworks.get(frameworkId) };
+  const input: TrendInput = { frameworkId, ...(unitId ? { unitId } : { channelId }) };
+  const trend = await trendOf(ctx, actor, input);
+  return { kind: 'trend', trend, framework: ctx.frameworks.get(frameworkId), input };
+}
+
+/**
+ * The trend of a round's place (its channel) on its framework, for the round's report page: null when the framework
+ * is no longer offered or fewer than two closed rounds lie there.
+ */
+export async function trendOfRoundPlace(
+  ctx: AppContext,
+  actor: Actor,
+  round: Pick<Round, 'framework' | 'place'>,
+): Promise<{ trend: Trend; framework: Framework } | null> {
+  const framework = ctx.frameworks.list().find((f) => f.id === round.framework.id);
+  if (!framework) return null;
+  const trend = await trendOf(ctx, actor, { frameworkId: framework.id, channelId: round.place.channelId });
+  return trend.rounds.length >= 2 ? { trend, framework } : null;
 }

@@ -10,7 +10,7 @@ import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { diffFrameworkFiles, listFrameworks, validateFrameworkFile } from './frameworks-command.js';
-import { rollupCommand, trendCommand } from './report-command.js';
+import { pictureFormats, rollupCommand, trendCommand, type PictureFormat } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -117,6 +117,13 @@ async function run(argv: string[]): Promise<string> {
     );
 
   const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
+  /** A command that may find nothing to draw (null): a usage error then. */
+  const drawn = (work: (session: CliSession) => Promise<string | null>) =>
+    withSession(async (s) => {
+      const written = await work(s);
+      if (written === null) throw new UsageError('report.noPicture', {});
+      return written;
+    });
   switch (command) {
     case 'round import': {
       const file = need(target, 'FILE.csv');
@@ -155,12 +162,14 @@ async function run(argv: string[]): Promise<string> {
     case 'report rollup': {
       const frameworkId = need(options.framework, '--framework ID');
       const level = need(options.level, '--level LEVEL');
-      const format = pickFormat(options.format, ['json', 'csv', 'text'], 'text');
-      return withSession((s) =>
+      const format = pickFormat(options.format, ['json', 'csv', 'text', ...pictureFormats], 'text');
+      const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      return drawn((s) =>
         rollupCommand(s, {
           frameworkId,
           level,
           format,
+          ...(out ? { out } : {}),
           locale,
           ...(options.from ? { from: options.from } : {}),
           // --to names the last day included.
@@ -171,12 +180,14 @@ async function run(argv: string[]): Promise<string> {
     case 'report trend': {
       const frameworkId = need(options.framework, '--framework ID');
       if (!options.unit && !options.channel) throw new UsageError('cli.missing', { what: '--unit ID | --channel ID' });
-      const format = pickFormat(options.format, ['json', 'text'], 'text');
-      return withSession((s) =>
+      const format = pickFormat(options.format, ['json', 'text', ...pictureFormats], 'text');
+      const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      return drawn((s) =>
         trendCommand(s, {
           frameworkId,
           format,
           locale,
+          ...(out ? { out } : {}),
           ...(options.unit ? { unitId: options.unit } : {}),
           ...(options.channel ? { channelId: options.channel } : {}),
         }),

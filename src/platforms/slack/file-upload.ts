@@ -24,3 +24,11 @@ export async function uploadFile(client: WebClient, file: SlackFile): Promise<vo
     channel_id: file.channel,
   });
 }
+
+/** A file into the member's direct messages with the bot. */
+export async function uploadToMember(client: WebClient, userId: string, file: Omit<SlackFile, 'channel'>): Promise<void> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  await uploadFile(client, { ...file, channel });
+}

@@ -56,7 +56,7 @@ function trendAltText(trend: Trend, framework: Framing, shown: number, locale: L
     from: n(d.from),
     to: n(d.to),
   });
-  const parts = [t('charts.trend.altCount', { count: trend.rounds.length, shown })];
+  const parts = [t('charts.trend.altCount', { count: trend.rounds.length }), t('charts.trend.altShown', { count: shown })];
   parts.push(rise && rise.to > rise.from ? t('charts.trend.altRise', named(rise)) : t('charts.trend.altNoRise'));
   parts.push(fall && fall.to < fall.from ? t('charts.trend.altFall', named(fall)) : t('charts.trend.altNoFall'));
   parts.push(t('charts.trend.altFlagged', { count: flagged, alpha: formatNumber(trend.alpha, locale, 2) }));
