@@ -20,10 +20,11 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
 import { openSettingsForm } from './settings-flow.js';
-import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
+import { changeRecurrence } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
 import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
 import { limits, truncate } from './blocks/limits.js';
+import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
 
 /** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
 const CLICK_CONCURRENCY = 32;
