@@ -4,6 +4,7 @@ import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { inboundMessages } from './messages/inbound.js';
+import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
@@ -32,6 +33,7 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  intervisionMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */
