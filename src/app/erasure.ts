@@ -34,13 +34,16 @@ export async function roundsOfMember(ctx: AppContext, actor: Actor, memberId: st
 /**
  * Erases a member's answers in every round of the tenant, open and closed: the answers and the answered
  * marker, both found under the member's respondent key (in anonymous rounds the pseudonym only the app can
- * derive). A closed round's stored summary is recomputed from what remains and marked as updated after an erasure.
+ * derive). The round gets a new erasure mark first, so no process goes on taking the deleted marker as existing
+ * (markAnswered): the member's next answer creates it again. A closed round's stored summary is recomputed from
+ * what remains and marked as updated after an erasure.
  */
 export async function eraseMemberAnswers(ctx: AppContext, actor: Actor, memberId: string): Promise<ErasureResult> {
   requireSelfOrAdmin(actor, memberId);
   const result: ErasureResult = { memberId, answers: 0, rounds: 0, summariesUpdated: 0 };
   for (const round of await roundsOfMember(ctx, actor, memberId)) {
     const key = respondentKey(ctx, round, memberId);
+    await ctx.stores.rounds.markErasure(actor.tenantId, round.id, ctx.newId());
     const deleted = await ctx.stores.responses.deleteForRespondent(actor.tenantId, round.id, key);
     await ctx.stores.participation.unmark(actor.tenantId, round.id, key);
     if (deleted === 0) continue;

@@ -38,6 +38,8 @@ export interface RoundStore {
   /** The latest closed round (not a Delphi follow-up) on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
+  /** Gives the round a new `erasureMark` (before a member's answers are erased from it). */
+  markErasure(tenantId: string, roundId: string, mark: string): Promise<void>;
   /** Every tenant that has rounds (the retention job's walk). */
   tenants(): Promise<string[]>;
   /** Ids of the tenant's rounds that closed or were cancelled before `before`, at most `limit`. */
@@ -77,8 +79,11 @@ export interface ResponseStore {
  * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
  */
 export interface ParticipationStore {
-  /** Idempotent; only `unmark` removes a marker, so an implementation may skip markers it knows exist. */
-  markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
+  /**
+   * Idempotent. Only an erasure removes a marker, and an erasure changes the round's `erasureMark` first: an
+   * implementation may skip a marker it knows exists under the round's current mark.
+   */
+  markAnswered(tenantId: string, round: Pick<Round, 'id' | 'erasureMark'>, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
   /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;

@@ -104,6 +104,10 @@ export class MongoRoundStore implements RoundStore {
     await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { [`platformRefs.${key}`]: value } });
   }
 
+  async markErasure(tenantId: string, roundId: string, mark: string): Promise<void> {
+    await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { erasureMark: mark } });
+  }
+
   async tenants(): Promise<string[]> {
     const ids: unknown[] = await this.rounds.distinct('tenantId');
     return ids.filter((id): id is string => typeof id === 'string');
