@@ -27,7 +27,12 @@ const holder = { tenantId: id, userId: id, isAdmin: z.boolean(), locale: localeS
 const claimsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report'), ...holder, roundId: z.string().min(1).max(64) }).strict(),
   z
-    .object({ kind: z.literal('chart'), ...holder, roundId: z.string().min(1).max(64), chart: z.enum(['distribution', 'quadrant']) })
+    .object({
+      kind: z.literal('chart'),
+      ...holder,
+      roundId: z.string().min(1).max(64),
+      chart: z.enum(['distribution', 'quadrant', 'convergence']),
+    })
     .strict(),
   z
     .object({
@@ -133,7 +138,7 @@ export function chartLinkToken(
   ctx: AppContext,
   tenantId: string,
   roundId: string,
-  chart: 'distribution' | 'quadrant',
+  chart: 'distribution' | 'quadrant' | 'convergence',
   locale: Locale,
 ): string {
   const summaryReader = { tenantId, userId: 'summary', isAdmin: false };

@@ -9,6 +9,7 @@ import type { CriterionStatistics, Summary } from '../domain/summary-types.js';
 import { translator } from '../i18n/translator.js';
 import { isShown, itemLabel, quadrantPoints, scaleLegend } from './charts/chart-data.js';
 import type { ChartKind } from './charts/round-charts.js';
+import { convergenceTable } from './convergence-table.js';
 import { escapeHtml, figureHtml, htmlDocument, type RenderedChart } from './report-html.js';
 import { componentTitle, dimensionLabel, formatNumber } from './round-texts.js';
 
@@ -84,9 +85,12 @@ export function renderRoundReportPage(
   more: readonly string[] = [],
 ): string {
   const t = translator(locale);
-  const figures = charts.map((chart) =>
-    figureHtml(chart, chart.kind === 'quadrant' ? quadrantTable(round, summary, locale) : statisticsTable(round, summary, locale)),
-  );
+  const tableFor: Record<ChartKind, () => string> = {
+    distribution: () => statisticsTable(round, summary, locale),
+    quadrant: () => quadrantTable(round, summary, locale),
+    convergence: () => (summary.convergence ? convergenceTable(round, summary.convergence, locale) : ''),
+  };
+  const figures = charts.map((chart) => figureHtml(chart, tableFor[chart.kind]()));
   const responseRate = t('summary.responseRate', {
     respondents: summary.respondents,
     participants: summary.participants,
