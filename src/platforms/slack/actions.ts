@@ -24,7 +24,9 @@ import { openSettingsForm } from './settings-flow.js';
 import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
 import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
-import { limits, truncate } from './blocks/limits.js';
+import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
+import { startFollowUp } from '../../app/follow-ups.js';
+import { announceFollowUp } from '../follow-up-chat.js';
 
 /**
  * Clicks stored at once per process, and clicks that may wait for a turn; a click finding both full is turned
@@ -163,6 +165,22 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       rt.logger.warn({ err: error }, 'could not confirm a schedule change');
     });
     await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  // A follow-up takes longer than Slack's 3 s (a private message per member): acknowledged first, answered through response_url.
+  app.action<BlockAction<ButtonAction>>(actionIds.followUp, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    try {
+      const started = await startFollowUp(rt.ctx, actor, { roundId: action.value ?? '' });
+      const timeZone = (await rt.directory.user(client, teamId, body.user.id))?.timeZone ?? 'UTC';
+      const text = await announceFollowUp({ ctx: rt.ctx, actor, notifier: rt.notifier, logger: rt.logger, locale, timeZone }, started);
+      await ephemeral(respond, escapeMrkdwn(text));
+    } catch (error) {
+      await ephemeral(respond, refusal(error, locale, rt.logger));
+    }
   });
 
   app.action<BlockAction<StaticSelectAction>>(actionIds.startFramework, async ({ ack, body, action, client, context }) => {
