@@ -8,7 +8,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
-import { isParticipant, saveAnswers, type AnswerRefusal, type SaveAnswersOutcome } from '../../app/save-answers.js';
+import { isParticipant, saveAnswers, type SaveAnswersOutcome } from '../../app/save-answers.js';
 import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -23,6 +23,7 @@ import { renderMessageCard } from './cards/reply-cards.js';
 import { LATE, settle, within, type Settled } from '../deadline.js';
 import { translator } from '../../i18n/translator.js';
 import type { TeamsRuntime } from './runtime.js';
+import { type AnswerRefusal } from '../../domain/answers.js';
 
 export interface ActionCall {
   rt: TeamsRuntime;

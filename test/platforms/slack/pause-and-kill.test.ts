@@ -103,7 +103,7 @@ async function untilServing(child: ChildProcess): Promise<void> {
 
 async function killBot(): Promise<void> {
   const child = bot;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  if (child?.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
