@@ -7,6 +7,7 @@ import { inboundMessages } from './messages/inbound.js';
 import { mediationMessages } from './messages/mediation.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
+import { roundManagementMessages } from './messages/round-management.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -32,6 +33,7 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  roundManagementMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

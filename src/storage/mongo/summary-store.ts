@@ -89,6 +89,7 @@ export const summarySchema = z.object({
   previousRoundId: z.string().nullable(),
   quantileMethod: z.string(),
   updatedAfterErasure: z.boolean().optional(),
+  closing: z.number().int().min(1).optional(),
 }) satisfies z.ZodType<Summary>;
 
 interface SummaryDocument {
