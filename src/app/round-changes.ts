@@ -108,6 +108,8 @@ export async function changeParticipants(ctx: AppContext, actor: Actor, roundId:
     return { participants };
   });
   const removed = (change.remove ?? []).filter((id) => !round.participants.includes(id));
+  // A new erasure mark first, as for an erasure: no process goes on taking a removed marker as existing.
+  if (removed.length > 0) await ctx.stores.rounds.markErasure(round.place.tenantId, round.id, ctx.newId());
   for (const member of removed) await ctx.stores.participation.unmark(round.place.tenantId, round.id, respondentKey(ctx, round, member));
   return round;
 }

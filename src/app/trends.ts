@@ -29,6 +29,7 @@ export async function trendOf(ctx: AppContext, actor: Actor, input: TrendInput):
     await ctx.stores.rounds.list(actor.tenantId, {
       state: 'closed',
       frameworkId: framework.id,
+      withoutFollowUps: true,
       ...(unitIds ? { unitIds } : { channelId: input.channelId! }),
       limit: MAX_POOLED_ROUNDS,
     })

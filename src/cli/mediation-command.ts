@@ -14,7 +14,14 @@ import { platformOfTenant } from '../app/notifier.js';
 import type { Config } from '../config.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
-import { auditDrawnLines, auditListLines, auditReportLines, auditReportRows, caseCountLines } from '../presentation/audit-texts.js';
+import {
+  auditDrawnLines,
+  auditListLines,
+  auditReportLines,
+  auditReportRows,
+  caseCountLines,
+  auditRoundName,
+} from '../presentation/audit-texts.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { asJson, asLines } from './output.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -47,7 +54,6 @@ const optionsSchema = z.object({
   'min-intervisions': z.coerce.number().optional(),
   'reminder-weeks': z.coerce.number().optional(),
   'attendance-steps': z.coerce.number().optional(),
-  coordinators: z.string().optional(),
   members: z.string().optional(),
 });
 
@@ -81,6 +87,7 @@ async function auditDraw({ session, options, locale }: Call): Promise<string> {
     ...(options.reviewers !== undefined ? { reviewersPerFile: options.reviewers } : {}),
     place: { platform: platformOfTenant(tenantId) ?? 'cli', tenantId, channelId: options.channel ?? 'cli' },
     locale,
+    roundName: (caseId) => auditRoundName(caseId, locale),
   });
   if (format === 'text') return asLines(auditDrawnLines(audit, locale));
   return asJson({
@@ -117,7 +124,7 @@ const idList = (text: string) =>
     .map((id) => id.trim())
     .filter(Boolean);
 
-/** Admin: the workspace's quality settings (coordinators, members, licence year and requirements); prints them. */
+/** Admin: the workspace's quality settings (members, licence year and requirements); prints them. */
 async function licenceSettings({ session, options }: Call): Promise<string> {
   const current = await session.ctx.stores.mediationSettings.get(session.actor.tenantId);
   const requirements = {
@@ -131,7 +138,6 @@ async function licenceSettings({ session, options }: Call): Promise<string> {
     ...(options['year-start'] !== undefined ? { licenceYearStart: options['year-start'] } : {}),
     ...(options['reminder-weeks'] !== undefined ? { reminderWeeks: options['reminder-weeks'] } : {}),
     ...(options['attendance-steps'] !== undefined ? { intervisionMinSteps: options['attendance-steps'] } : {}),
-    ...(options.coordinators !== undefined ? { coordinators: idList(options.coordinators) } : {}),
     ...(options.members !== undefined ? { members: idList(options.members) } : {}),
   };
   return asJson(await updateMediationSettings(session.ctx, session.actor, patch));
@@ -208,7 +214,6 @@ export async function runMediationCommand(argv: string[], config: Config): Promi
       'min-intervisions': { type: 'string' },
       'reminder-weeks': { type: 'string' },
       'attendance-steps': { type: 'string' },
-      coordinators: { type: 'string' },
       members: { type: 'string' },
     },
   });

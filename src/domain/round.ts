@@ -122,6 +122,12 @@ export interface Round {
   revision: number;
   /** How often the round was reopened after closing: each closing claims and posts its summary once. */
   reopenings: number;
+  /**
+   * Changes (to a new random value) whenever a member's answers are erased from the round. What a process
+   * remembers about the round's "has answered" markers is keyed on it, so an erasure anywhere voids it everywhere.
+   * Absent until the first erasure.
+   */
+  erasureMark?: string;
 }
 
 /** A follow-up round's link to the round it repeats items of (Delphi). */

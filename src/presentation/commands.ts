@@ -19,7 +19,7 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report', 'followup'] as const;
 
 /** Managing a round after opening, and its export: in chat and in help, not in the Teams manifest's list. */
 export const managementVerbs = ['deadline', 'participants', 'coordinators', 'reopen', 'copy', 'later', 'export'] as const;
@@ -58,6 +58,8 @@ const aliases: Record<string, CommandVerb> = {
   heropen: 'reopen',
   kopieer: 'copy',
   exporteer: 'export',
+  vervolg: 'followup',
+  'follow-up': 'followup',
 };
 
 function verbOf(word: string): CommandVerb | undefined {

@@ -69,6 +69,7 @@ export const roundDocumentSchema = z.object({
   // Rounds stored before they could be changed after opening lack these.
   revision: z.number().int().min(0).default(0),
   reopenings: z.number().int().min(0).default(0),
+  erasureMark: z.string().optional(),
 });
 
 export type RoundDocument = z.infer<typeof roundDocumentSchema>;
