@@ -72,7 +72,11 @@ describe('managing a round from Teams', () => {
     filesOrigin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => files?.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      files?.close(() => {
+        resolve();
+      }),
+    );
     await h?.close();
   });
 
