@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { localeSchema, type Locale } from '../domain/framework.js';
+import type { Round } from '../domain/round.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import { requireCoordinatorSomewhere, type CompareInput } from './comparisons.js';
 import type { AppContext } from './context.js';
@@ -13,11 +14,16 @@ import { getRound } from './rounds.js';
 import type { TrendInput } from './trends.js';
 
 export const REPORT_LINK_HOURS = 72;
-export const linkPaths = { report: '/reports', comparison: '/comparisons', chart: '/charts' } as const;
+export const linkPaths = { report: '/reports', comparison: '/comparisons', chart: '/charts', export: '/exports' } as const;
+/** A round's export files behind a link (Teams has no bot file upload into a chat without a consent card). */
+export const EXPORT_LINK_HOURS = 24;
+export const linkFiles = ['answers.csv', 'summary.csv', 'round.json'] as const;
+export type LinkFile = (typeof linkFiles)[number];
 
 export const reportUrl = (base: string, token: string) => `${base}${linkPaths.report}/${token}`;
 export const comparisonUrl = (base: string, token: string) => `${base}${linkPaths.comparison}/${token}`;
 export const chartUrl = (base: string, token: string) => `${base}${linkPaths.chart}/${token}.png`;
+export const exportUrl = (base: string, token: string) => `${base}${linkPaths.export}/${token}`;
 /** Chat cards stay in a conversation: their chart images live a month. */
 const CHART_LINK_DAYS = 30;
 const MAX_TOKEN_LENGTH = 2_000;
@@ -45,6 +51,7 @@ const claimsSchema = z.discriminatedUnion('kind', [
       to: z.number().int().optional(),
     })
     .strict(),
+  z.object({ kind: z.literal('export'), ...holder, roundId: z.string().min(1).max(64), file: z.enum(linkFiles) }).strict(),
   z.object({ kind: z.literal('trendChart'), ...holder, frameworkId: id, channelId: id.optional(), unitId: id.optional() }).strict(),
 ]);
 export type LinkClaims = z.infer<typeof claimsSchema>;
@@ -102,6 +109,20 @@ export async function issueReportLink(
   requireCoordinator(actor, round);
   const claims: LinkClaims = { kind: 'report', ...holderOf(ctx, actor, locale, REPORT_LINK_HOURS), roundId: round.id };
   return { token: signLinkToken(ctx.secret, claims), hours: REPORT_LINK_HOURS };
+}
+
+/** Download links for a coordinator of the round, one per file, valid EXPORT_LINK_HOURS. */
+export async function issueExportLinks(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+  locale: Locale,
+  files: readonly LinkFile[],
+): Promise<{ round: Round; links: { file: LinkFile; token: string }[]; hours: number }> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  const base = { kind: 'export' as const, ...holderOf(ctx, actor, locale, EXPORT_LINK_HOURS), roundId: round.id };
+  return { round, links: files.map((file) => ({ file, token: signLinkToken(ctx.secret, { ...base, file }) })), hours: EXPORT_LINK_HOURS };
 }
 
 /** A link to a comparison's report page, for those who may compare (admins and coordinators), valid REPORT_LINK_HOURS. */

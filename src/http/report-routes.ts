@@ -1,6 +1,7 @@
 /**
- * GET /reports/<token> (a round's report page), GET /comparisons/<token> (a comparison's report page) and
- * GET /charts/<token>.png (a chart image for a chat card), served from signed, expiring links
+ * GET /reports/<token> (a round's report page), GET /comparisons/<token> (a comparison's report page),
+ * GET /exports/<token> (a file of a round's export, as a download) and GET /charts/<token>.png (a chart image for a
+ * chat card), served from signed, expiring links
  * (src/app/report-links.ts). Anything not genuine gets a 404 with a short page in the link's language (or the default
  * one); the page may not be cached, indexed, framed or sent on as a referrer.
  */
@@ -8,13 +9,14 @@ import type { Express, Response } from 'express';
 import { compareUnits } from '../app/comparisons.js';
 import type { AppContext } from '../app/context.js';
 import { comparisonOfLink, linkActor, linkPaths, openLinkToken, type LinkClaims } from '../app/report-links.js';
-import { roundSummary } from '../app/summaries.js';
+import { roundExportData, roundSummary } from '../app/summaries.js';
 import { trendOf, trendOfRoundPlace } from '../app/trends.js';
 import type { Locale } from '../domain/framework.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { renderPng } from '../presentation/charts/render.js';
+import { exportFile } from '../presentation/round-export.js';
 import { comparisonReportHtml, renderRoundCharts, renderTrendChart, roundReportHtml } from '../presentation/round-report.js';
 
 const pageHeaders = {
@@ -71,6 +73,17 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
       const input = comparisonOfLink(claims);
       const rollup = await compareUnits(ctx, linkActor(claims), input);
       page(res, await comparisonReportHtml(rollup, ctx.frameworks.get(input.frameworkId), input, claims.locale));
+    }),
+  );
+  http.get(
+    `${linkPaths.export}/:token`,
+    withClaims(['export'], async (claims, res) => {
+      const file = exportFile(claims.file, await roundExportData(ctx, linkActor(claims), claims.roundId));
+      res
+        .status(200)
+        .set({ ...pageHeaders, 'Content-Disposition': `attachment; filename="${file.filename}"` })
+        .type(file.mimeType)
+        .send(file.content);
     }),
   );
   http.get(

@@ -48,6 +48,8 @@ export async function sampleRound(
     unitId: null,
     followUp: null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
   };
   const next = random(options.seed ?? 7);
   const { min, max } = framework.scale;
@@ -79,7 +81,7 @@ export async function sampleFollowUp(frameworkId: string): Promise<{ round: Roun
   const convergence = convergenceOf({
     roundId: after.round.id,
     link: { previousRoundId: before.round.id, originRoundId: before.round.id, iteration: 1, maxIterations: 2 },
-    before: before.summary.criteria as StepItem[],
+    before: before.summary.criteria,
     after: items,
     pairs: items.flatMap((item, i) =>
       Array.from({ length: 6 }, (_, m) => ({ criterionId: item.criterionId, dimension: item.dimension, before: 3, after: m < i ? 4 : 3 })),
