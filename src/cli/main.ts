@@ -18,7 +18,7 @@ import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } 
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 import { reportRoundCommand } from './report-round-command.js';
-import { chartKinds } from '../presentation/charts/round-charts.js';
+import { chartKinds } from '../presentation/charts/chart-plan.js';
 import { type RecurrenceAction } from '../domain/recurrence.js';
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */

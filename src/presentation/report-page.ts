@@ -8,7 +8,7 @@ import type { Round } from '../domain/round.js';
 import type { CriterionStatistics, Summary } from '../domain/summary-types.js';
 import { translator } from '../i18n/translator.js';
 import { isShown, itemLabel, quadrantPoints, scaleLegend } from './charts/chart-data.js';
-import type { ChartKind } from './charts/round-charts.js';
+import type { ChartKind } from './charts/chart-plan.js';
 import { convergenceTable } from './convergence-table.js';
 import { escapeHtml, figureHtml, htmlDocument, type RenderedChart } from './report-html.js';
 import { componentTitle, dimensionLabel, formatNumber } from './round-texts.js';

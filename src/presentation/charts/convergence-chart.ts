@@ -12,7 +12,7 @@ import { translator } from '../../i18n/translator.js';
 import { chartConfig } from './chart-config.js';
 import { itemLabel } from './chart-data.js';
 import { accent, divergingColours, muted } from './palette.js';
-import type { ChartPlan } from './round-charts.js';
+import type { ChartPlan } from './chart-plan.js';
 
 const ROW_HEIGHT = 36;
 const PLOT_WIDTH = 360;

@@ -12,7 +12,7 @@ import { formatNumber } from '../round-texts.js';
 import { chartConfig } from './chart-config.js';
 import { shortItemName, wrapped } from './chart-data.js';
 import { accent, divergingColours } from './palette.js';
-import type { ChartPlan } from './round-charts.js';
+import type { ChartPlan } from './chart-plan.js';
 
 /** Panels drawn by default: four columns of three rows stay readable in chat. */
 export const TREND_TOP_CRITERIA = 12;
