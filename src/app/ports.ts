@@ -234,3 +234,8 @@ export interface Stores extends MediationStores {
   units: UnitStore;
   deletion: DeletionStore;
 }
+
+/** What a use case that works in the background may log: pino's logger fits it. */
+export interface WarningLog {
+  warn(detail: object, message: string): void;
+}
