@@ -10,6 +10,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { toJobView, type JobView } from './jobs.js';
 import { buildRound, openRound } from './rounds.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 export interface RecurrenceInput {
   place: Place;
@@ -147,7 +148,7 @@ export async function createRecurrence(
     pausedAt: null,
   };
   // A dry run of the first round: the same validation (framework, criteria, participants, settings) as opening it.
-  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now));
+  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now), (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId));
   await ctx.stores.recurrences.insert(recurrence);
   await scheduleNextOccurrence(ctx, recurrence, now);
   return { recurrence, nextRunAt };

@@ -7,6 +7,7 @@ import { mapLimited } from './concurrency.js';
 import { scheduleRetention } from '../app/retention.js';
 import { builtInHandlers, JobError, type JobHandler, type JobOutcome } from './handlers.js';
 import { lifecycleHandlers } from './lifecycle-jobs.js';
+import { frameworkHandlers } from './framework-handlers.js';
 
 export interface SchedulerOptions {
   ctx: AppContext;
@@ -72,7 +73,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.ctx.stores.jobs;
-    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...options.handlers };
+    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...frameworkHandlers(options), ...options.handlers };
     this.batchSize = options.batchSize ?? 250;
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;

@@ -30,6 +30,8 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { settingsCommandText } from '../settings-chat.js';
+import { frameworksCommandLines } from '../frameworks-chat.js';
+import { workspaceFrameworks } from '../../app/tenant-frameworks.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
@@ -69,9 +71,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, helpText(locale, parsed.unknown));
   },
 
-  async start({ rt, command, client, respond, locale, teamId }) {
+  async start({ rt, command, client, respond, locale, teamId, actor }) {
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('slack.start.noChannel'));
-    await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+    await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command), actor);
   },
 
   async settings({ rt, respond, locale, actor, parsed }) {
@@ -82,7 +84,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   async schedule({ rt, command, client, respond, locale, teamId, actor, parsed }) {
     if (parsed.args.length > 0) return ephemeral(respond, await scheduleCommandText(rt, actor, parsed.args, locale));
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('coord.schedule.noChannel'));
-    await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+    await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command), actor);
   },
 
   async report(call) {
@@ -114,8 +116,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, listText(items, locale));
   },
 
-  async frameworks({ rt, respond, locale }) {
-    await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
+  async frameworks({ rt, respond, locale, actor, parsed }) {
+    const lines = await frameworksCommandLines(rt.ctx, actor, parsed.args, locale);
+    if (lines) return ephemeral(respond, lines.map(escapeMrkdwn).join('\n'));
+    await ephemeral(respond, frameworksText(await workspaceFrameworks(rt.ctx, actor.tenantId), locale));
   },
 
   async 'my-data'({ rt, actor, locale, client, respond }) {
