@@ -48,7 +48,7 @@ async function seed(): Promise<void> {
           updatedAt: null,
         }));
         await ctx.stores.responses.saveMany(tenantId, responses);
-        await ctx.stores.participation.markAnswered(tenantId, round.id, member, null);
+        await ctx.stores.participation.markAnswered(tenantId, round, member, null);
       }
     });
     console.log(`seeded ${members * criteria} responses in ${fmt(seeded.ms / 1000)} s`);

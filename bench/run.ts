@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startBenchDatabase } from '../src/storage/local-database.js';
+import { startBenchDatabase } from '../src/storage/local-database/index.js';
 
 const all = ['core-summary', 'comparison', 'core-writes', 'slack-clicks', 'scheduler-drain', 'charts'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -392,7 +392,7 @@ async function coreBreakdown(db: Db, roundId: string, seconds: number): Promise<
   const ops: Record<string, (n: number) => Promise<unknown>> = {
     'rounds.get': () => stores.rounds.get(tenantId, roundId),
     'responses.write': (n) => stores.responses.write(tenantId, key(n), { value: (n % 5) + 1, updatedAt: new Date() }),
-    'participation.markAnswered': (n) => stores.participation.markAnswered(tenantId, roundId, member(n % MEMBERS), new Date()),
+    'participation.markAnswered': (n) => stores.participation.markAnswered(tenantId, { id: roundId }, member(n % MEMBERS), new Date()),
     saveAnswers: (n) =>
       saveAnswers(
         ctx,

@@ -8,7 +8,7 @@ import { createLogger } from './logger.js';
 import { mountSlack } from './platforms/slack/index.js';
 import { mountTeams } from './platforms/teams/index.js';
 import { startScheduler } from './scheduling/scheduler.js';
-import { resolveDatabase } from './storage/local-database.js';
+import { resolveDatabase } from './storage/local-database/index.js';
 import { MongoSlackInstallationStore } from './storage/mongo/slack-installation-store.js';
 import { MongoSlackWorkspaceStore } from './storage/mongo/slack-workspace-store.js';
 import { MongoTeamsConversationStore } from './storage/mongo/teams-conversation-store.js';

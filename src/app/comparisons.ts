@@ -52,6 +52,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
     state: 'closed',
     frameworkId: framework.id,
     unitIds: [...atLevel.keys()],
+    withoutFollowUps: true,
     ...(input.from ? { closedFrom: input.from } : {}),
     ...(input.to ? { closedBefore: input.to } : {}),
     limit: MAX_POOLED_ROUNDS,

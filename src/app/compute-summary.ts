@@ -2,22 +2,32 @@ import type { Round } from '../domain/round.js';
 import { summarizeRound, withholdBelowThreshold } from '../domain/summary.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { AppContext } from './context.js';
+import { convergenceFor } from './convergence.js';
 
-/** Computes a round's summary from its stored answers, compared with the previous round in the same place. */
+/** The round a summary compares with: a follow-up's previous step, else the previous round on the framework in the same place. */
+function previousRoundOf(ctx: AppContext, round: Round): Promise<Round | null> {
+  return round.followUp
+    ? ctx.stores.rounds.get(round.place.tenantId, round.followUp.previousRoundId)
+    : ctx.stores.rounds.findPrevious(round.place, round.framework.id, round.openedAt);
+}
+
+/** Computes a round's summary from its stored answers, compared with the previous round; a follow-up's with its convergence. */
 export async function computeSummary(ctx: AppContext, round: Round): Promise<Summary> {
   const tenantId = round.place.tenantId;
   const [responses, respondents, previousRound] = await Promise.all([
     ctx.stores.responses.listForRound(tenantId, round.id),
     ctx.stores.participation.countAnswered(tenantId, round.id),
-    ctx.stores.rounds.findPrevious(round.place, round.framework.id, round.openedAt),
+    previousRoundOf(ctx, round),
   ]);
   const previousSummary = previousRound ? await ctx.stores.summaries.get(tenantId, previousRound.id) : null;
-  return summarizeRound({
+  const summary = summarizeRound({
     round,
     responses,
     respondents,
     ...(previousSummary ? { previous: { roundId: previousSummary.roundId, criteria: previousSummary.criteria } } : {}),
   });
+  const convergence = await convergenceFor(ctx, round, summary.criteria, responses);
+  return convergence ? { ...summary, convergence } : summary;
 }
 
 /** A closed round's stored summary as it may be shown under the round's threshold k (also one stored under an older rule). */

@@ -4,6 +4,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
 import { computeSummary } from './compute-summary.js';
+import { eraseMemberFromQualitySystem, type QualitySystemErasure } from './mediation-erasure.js';
 
 /** Rounds looked at per member: far more than a member takes part in within a retention period. */
 export const memberRoundLimit = 10_000;
@@ -16,6 +17,8 @@ export interface ErasureResult {
   rounds: number;
   /** Stored summaries of closed rounds recomputed from the answers that remain. */
   summariesUpdated: number;
+  /** The member's traces in the mediation quality system. */
+  qualitySystem: QualitySystemErasure;
 }
 
 /** A member acts on their own data; an admin on any member of their tenant. */
@@ -34,13 +37,22 @@ export async function roundsOfMember(ctx: AppContext, actor: Actor, memberId: st
 /**
  * Erases a member's answers in every round of the tenant, open and closed: the answers and the answered
  * marker, both found under the member's respondent key (in anonymous rounds the pseudonym only the app can
+<<<<<<< HEAD
  * derive). A closed round's stored summary is recomputed from what remains and marked as updated after an erasure.
+ * The member's traces in the mediation quality system go too (see mediation-erasure.ts).
+=======
+ * derive). The round gets a new erasure mark first, so no process goes on taking the deleted marker as existing
+ * (markAnswered): the member's next answer creates it again. A closed round's stored summary is recomputed from
+ * what remains and marked as updated after an erasure.
+>>>>>>> main
  */
 export async function eraseMemberAnswers(ctx: AppContext, actor: Actor, memberId: string): Promise<ErasureResult> {
   requireSelfOrAdmin(actor, memberId);
-  const result: ErasureResult = { memberId, answers: 0, rounds: 0, summariesUpdated: 0 };
+  const qualitySystem = await eraseMemberFromQualitySystem(ctx, actor, memberId);
+  const result: ErasureResult = { memberId, answers: 0, rounds: 0, summariesUpdated: 0, qualitySystem };
   for (const round of await roundsOfMember(ctx, actor, memberId)) {
     const key = respondentKey(ctx, round, memberId);
+    await ctx.stores.rounds.markErasure(actor.tenantId, round.id, ctx.newId());
     const deleted = await ctx.stores.responses.deleteForRespondent(actor.tenantId, round.id, key);
     await ctx.stores.participation.unmark(actor.tenantId, round.id, key);
     if (deleted === 0) continue;

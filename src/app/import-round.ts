@@ -125,9 +125,7 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
   }
   await ctx.stores.rounds.insert(round);
   await ctx.stores.responses.saveMany(actor.tenantId, responses);
-  await Promise.all(
-    members.map((m) => ctx.stores.participation.markAnswered(actor.tenantId, round.id, respondentKey(ctx, round, m), null)),
-  );
+  await Promise.all(members.map((m) => ctx.stores.participation.markAnswered(actor.tenantId, round, respondentKey(ctx, round, m), null)));
   const summary = await computeSummary(ctx, round);
   await ctx.stores.summaries.save(actor.tenantId, summary);
   return { round, summary };

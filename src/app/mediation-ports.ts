@@ -15,6 +15,8 @@ export interface AuditStore {
   get(tenantId: string, auditId: string): Promise<Audit | null>;
   /** Newest first; with `since`, only audits drawn at or after it. */
   list(tenantId: string, since?: Date): Promise<Audit[]>;
+  /** Replaces a stored audit (erasure pseudonymises a member in it). */
+  replace(audit: Audit): Promise<void>;
 }
 
 export interface MediationSettingsStore {
@@ -26,6 +28,8 @@ export interface LicenceEntryStore {
   insertMany(entries: LicenceEntry[]): Promise<void>;
   /** Entries dated in [from, to) (ISO dates). */
   list(tenantId: string, from: string, to: string): Promise<LicenceEntry[]>;
+  /** Deletes every entry about the member (erasure); returns how many. */
+  deleteForMember(tenantId: string, member: string): Promise<number>;
 }
 
 export interface MediationStores {

@@ -1,32 +1,37 @@
-/** The workspace's quality-system settings and roles: quality coordinators, licence members, licence requirements. */
+/**
+ * The workspace's quality-system settings: licence members and requirements. Quality coordinators are the
+ * workspace's admins (SPIEGEL_ADMINS and the admins set in `settings`), the same notion as everywhere else.
+ */
 import { SpiegelError } from '../domain/errors.js';
-import { isMemberId } from '../domain/mediation/case-file.js';
+import { isErasedMember, isMemberId } from '../domain/mediation/case-file.js';
 import { defaultMediationSettings, isMonthDay, type MediationSettings } from '../domain/mediation/settings.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { scheduleLicenceReminders } from './licence-reminders.js';
+import { withStoredAdmins } from './workspace-settings.js';
 
 export async function getMediationSettings(ctx: AppContext, tenantId: string): Promise<MediationSettings> {
   return (await ctx.stores.mediationSettings.get(tenantId)) ?? defaultMediationSettings(tenantId);
 }
 
-export function isQualityCoordinator(actor: Actor, settings: MediationSettings): boolean {
-  return actor.isAdmin || settings.coordinators.includes(actor.userId);
+/** Whether the caller coordinates the workspace's quality system: one of its admins, configured or set in chat. */
+export async function isQualityCoordinator(ctx: AppContext, actor: Actor): Promise<boolean> {
+  return (await withStoredAdmins(ctx, actor)).isAdmin;
 }
 
-/** The settings, when the caller is an admin or one of the workspace's quality coordinators. */
+/** The settings, when the caller is one of the workspace's admins. */
 export async function requireQualityCoordinator(ctx: AppContext, actor: Actor): Promise<MediationSettings> {
-  const settings = await getMediationSettings(ctx, actor.tenantId);
-  if (!isQualityCoordinator(actor, settings)) {
-    throw new SpiegelError('permission.qualityCoordinatorOnly', `${actor.userId} is not a quality coordinator of ${actor.tenantId}`);
+  if (!(await isQualityCoordinator(ctx, actor))) {
+    throw new SpiegelError('permission.qualityCoordinatorOnly', `${actor.userId} is not an admin of ${actor.tenantId}`);
   }
-  return settings;
+  return getMediationSettings(ctx, actor.tenantId);
 }
 
 /** Everyone on the licence log: the members named in the settings and every mediator in the case register. */
 export async function knownMembers(ctx: AppContext, settings: MediationSettings): Promise<string[]> {
   const files = await ctx.stores.cases.list(settings.tenantId);
-  return [...new Set([...settings.members, ...files.flatMap((f) => f.mediators)])].sort();
+  const mediators = files.flatMap((f) => f.mediators).filter((m) => !isErasedMember(m));
+  return [...new Set([...settings.members, ...mediators])].sort();
 }
 
 export type MediationSettingsPatch = Partial<Omit<MediationSettings, 'tenantId'>>;
@@ -42,10 +47,10 @@ function wholeNumber(value: number, what: string, max: number): number {
 
 /** Changes the settings: admins only. Every value is checked before anything is stored. */
 export async function updateMediationSettings(ctx: AppContext, actor: Actor, patch: MediationSettingsPatch): Promise<MediationSettings> {
-  if (!actor.isAdmin) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
+  if (!(await isQualityCoordinator(ctx, actor))) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
   const current = await getMediationSettings(ctx, actor.tenantId);
   const next: MediationSettings = { ...current, ...patch, tenantId: actor.tenantId };
-  for (const id of [...next.coordinators, ...next.members]) if (!isMemberId(id)) invalid(`“${id}” is not a member id`);
+  for (const id of next.members) if (!isMemberId(id)) invalid(`“${id}” is not a member id`);
   if (!isMonthDay(next.licenceYearStart)) invalid('the licence year starts on a day written MM-DD, e.g. 09-01');
   wholeNumber(next.requirements.mediations, 'the minimum of mediations', 1000);
   wholeNumber(next.requirements.trainingHours, 'the training hours', 1000);

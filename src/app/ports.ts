@@ -25,6 +25,8 @@ export interface RoundQuery {
   closedFrom?: Date;
   /** Rounds closed before this time. */
   closedBefore?: Date;
+  /** Leave out Delphi follow-ups (they ask a few items again of the same members: pooled, they would count them twice). */
+  withoutFollowUps?: boolean;
   limit?: number;
 }
 
@@ -34,9 +36,11 @@ export interface RoundStore {
   /** Moves an open round to closed or cancelled; returns false when it was no longer open. */
   end(tenantId: string, roundId: string, state: 'closed' | 'cancelled', at: Date): Promise<boolean>;
   list(tenantId: string, query: RoundQuery): Promise<Round[]>;
-  /** The latest closed round on the same framework in the same place that closed before `before`. */
+  /** The latest closed round (not a Delphi follow-up) on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
+  /** Gives the round a new `erasureMark` (before a member's answers are erased from it). */
+  markErasure(tenantId: string, roundId: string, mark: string): Promise<void>;
   /** Every tenant that has rounds (the retention job's walk). */
   tenants(): Promise<string[]>;
   /** Ids of the tenant's rounds that closed or were cancelled before `before`, at most `limit`. */
@@ -76,8 +80,11 @@ export interface ResponseStore {
  * pseudonym in anonymous rounds): only the app, which holds the key, can tell which participant answered.
  */
 export interface ParticipationStore {
-  /** Idempotent; only `unmark` removes a marker, so an implementation may skip markers it knows exist. */
-  markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void>;
+  /**
+   * Idempotent. Only an erasure removes a marker, and an erasure changes the round's `erasureMark` first: an
+   * implementation may skip a marker it knows exists under the round's current mark.
+   */
+  markAnswered(tenantId: string, round: Pick<Round, 'id' | 'erasureMark'>, respondent: string, at: Date | null): Promise<void>;
   countAnswered(tenantId: string, roundId: string): Promise<number>;
   /** The respondent keys of the round's markers. */
   listAnswered(tenantId: string, roundId: string): Promise<string[]>;

@@ -202,7 +202,7 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
     ),
   );
   // The marker carries the respondent key, never the member id of an anonymous round.
-  if (saved.length > 0) await ctx.stores.participation.markAnswered(actor.tenantId, round.id, respondent, at);
+  if (saved.length > 0) await ctx.stores.participation.markAnswered(actor.tenantId, round, respondent, at);
   if (!stored) return { ok: true, round, saved, answers: saved };
   for (const response of saved) stored.set(itemKey(response), response);
   return { ok: true, round, saved, answers: [...stored.values()] };

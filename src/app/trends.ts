@@ -44,6 +44,7 @@ export async function trendReport(ctx: AppContext, actor: Actor, input: TrendInp
     await ctx.stores.rounds.list(actor.tenantId, {
       state: 'closed',
       frameworkId: current.id,
+      withoutFollowUps: true,
       ...(unitIds ? { unitIds } : { channelId: input.channelId! }),
       limit: MAX_POOLED_ROUNDS,
     })

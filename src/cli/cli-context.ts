@@ -3,7 +3,7 @@ import { createCore, resolveSecret, type Core } from '../bootstrap.js';
 import { isLocalMode, type Config } from '../config.js';
 import type { Place } from '../domain/round.js';
 import { createLogger } from '../logger.js';
-import { resolveDatabase, type LocalDatabase } from '../storage/local-database.js';
+import { resolveDatabase, type LocalDatabase } from '../storage/local-database/index.js';
 
 export interface CliSession extends Core {
   actor: Actor;

@@ -47,7 +47,6 @@ const optionsSchema = z.object({
   'min-intervisions': z.coerce.number().optional(),
   'reminder-weeks': z.coerce.number().optional(),
   'attendance-steps': z.coerce.number().optional(),
-  coordinators: z.string().optional(),
   members: z.string().optional(),
 });
 
@@ -117,7 +116,7 @@ const idList = (text: string) =>
     .map((id) => id.trim())
     .filter(Boolean);
 
-/** Admin: the workspace's quality settings (coordinators, members, licence year and requirements); prints them. */
+/** Admin: the workspace's quality settings (members, licence year and requirements); prints them. */
 async function licenceSettings({ session, options }: Call): Promise<string> {
   const current = await session.ctx.stores.mediationSettings.get(session.actor.tenantId);
   const requirements = {
@@ -131,7 +130,6 @@ async function licenceSettings({ session, options }: Call): Promise<string> {
     ...(options['year-start'] !== undefined ? { licenceYearStart: options['year-start'] } : {}),
     ...(options['reminder-weeks'] !== undefined ? { reminderWeeks: options['reminder-weeks'] } : {}),
     ...(options['attendance-steps'] !== undefined ? { intervisionMinSteps: options['attendance-steps'] } : {}),
-    ...(options.coordinators !== undefined ? { coordinators: idList(options.coordinators) } : {}),
     ...(options.members !== undefined ? { members: idList(options.members) } : {}),
   };
   return asJson(await updateMediationSettings(session.ctx, session.actor, patch));
@@ -208,7 +206,6 @@ export async function runMediationCommand(argv: string[], config: Config): Promi
       'min-intervisions': { type: 'string' },
       'reminder-weeks': { type: 'string' },
       'attendance-steps': { type: 'string' },
-      coordinators: { type: 'string' },
       members: { type: 'string' },
     },
   });

@@ -3,6 +3,7 @@ import { memberData } from '../app/member-data.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import { memberDataCsv, memberDataJson } from '../presentation/member-data.js';
+import { qualitySystemErasureLines } from '../presentation/erasure-texts.js';
 import type { CliSession } from './cli-context.js';
 import { asLines } from './output.js';
 
@@ -17,6 +18,7 @@ export async function eraseMemberCommand(session: CliSession, memberId: string, 
       rounds: result.rounds,
       summaries: result.summariesUpdated,
     }),
+    ...qualitySystemErasureLines(result, locale),
   ]);
 }
 

@@ -115,6 +115,12 @@ export interface Round {
   followUp: FollowUpLink | null;
   /** Platform-specific references (e.g. the Slack intro message ts), opaque to the core. */
   platformRefs: Record<string, string>;
+  /**
+   * Changes (to a new random value) whenever a member's answers are erased from the round. What a process
+   * remembers about the round's "has answered" markers is keyed on it, so an erasure anywhere voids it everywhere.
+   * Absent until the first erasure.
+   */
+  erasureMark?: string;
 }
 
 /** A follow-up round's link to the round it repeats items of (Delphi). */

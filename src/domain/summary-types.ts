@@ -1,6 +1,8 @@
+import type { Convergence } from './delphi.js';
 import type { Locale } from './framework.js';
+import type { ConsensusClass, ItemRef } from './item.js';
 
-export type ConsensusClass = 'consensus' | 'mixed' | 'divergent' | 'polarised' | 'insufficient';
+export type { ConsensusClass, ItemRef } from './item.js';
 
 /** The statistics of one criterion on one dimension, as computed and as reported. */
 export interface ItemStatistics {
@@ -17,13 +19,6 @@ export interface ItemStatistics {
   rwg: number | null;
   consensus: number | null;
   class: ConsensusClass;
-}
-
-/** Which item of the round an entry is about: one criterion on one dimension. */
-export interface ItemRef {
-  criterionId: string;
-  component: string;
-  dimension: string;
 }
 
 /** An item with at least k numeric ratings: everything about it may be shown. */
@@ -79,6 +74,8 @@ export interface Summary {
   discussionPoints: DiscussionPoint[];
   previousRoundId: string | null;
   quantileMethod: string;
+  /** A Delphi follow-up round's convergence against the round it followed up. */
+  convergence?: Convergence;
   /** Set when the stored summary of a closed round was recomputed after a member's answers were erased. */
   updatedAfterErasure?: boolean;
 }

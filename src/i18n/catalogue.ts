@@ -4,7 +4,9 @@ import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { frameworkMessages } from './messages/frameworks.js';
+import { delphiMessages } from './messages/delphi.js';
 import { inboundMessages } from './messages/inbound.js';
+import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
@@ -34,6 +36,8 @@ const modules: MessageModule[] = [
   methodMessages,
   inboundMessages,
   frameworkMessages,
+  delphiMessages,
+  intervisionMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

@@ -19,7 +19,7 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report', 'followup'] as const;
 
 export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
@@ -48,6 +48,8 @@ const aliases: Record<string, CommandVerb> = {
   vergelijk: 'compare',
   rapport: 'report',
   verloop: 'trend',
+  vervolg: 'followup',
+  'follow-up': 'followup',
 };
 
 function verbOf(word: string): CommandVerb | undefined {

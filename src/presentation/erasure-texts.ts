@@ -8,6 +8,17 @@ export function erasureQuestion(stored: { answers: number; rounds: number }, loc
   return stored.answers === 0 ? t('lifecycle.erasure.none') : t('lifecycle.erasure.ask', { count: stored.answers, rounds: stored.rounds });
 }
 
+/** What an erasure changed in the mediation quality system; nothing when the member had no traces there. */
+export function qualitySystemErasureLines(result: ErasureResult, locale: Locale): string[] {
+  const quality = result.qualitySystem;
+  return Object.values(quality).every((n) => n === 0) ? [] : [translator(locale)('intervision.erasure.qualitySystem', { ...quality })];
+}
+
 export function erasureDone(result: ErasureResult, locale: Locale): string {
-  return translator(locale)('lifecycle.erasure.done', { count: result.answers, rounds: result.rounds, summaries: result.summariesUpdated });
+  const done = translator(locale)('lifecycle.erasure.done', {
+    count: result.answers,
+    rounds: result.rounds,
+    summaries: result.summariesUpdated,
+  });
+  return [done, ...qualitySystemErasureLines(result, locale)].join('\n');
 }

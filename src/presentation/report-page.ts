@@ -11,8 +11,8 @@ import { isShown, itemLabel, quadrantPoints, scaleLegend } from './charts/chart-
 import type { ChartKind } from './charts/round-charts.js';
 import { componentTitle, dimensionLabel, formatNumber } from './round-texts.js';
 
-export interface RenderedChart {
-  kind: ChartKind;
+export interface RenderedChart<K extends string = ChartKind> {
+  kind: K;
   title: string;
   alt: string;
   svg: string;

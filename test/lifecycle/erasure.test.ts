@@ -52,7 +52,13 @@ it('erases a member’s answers and markers in open and closed rounds, named and
   expect(await countMemberAnswers(t.ctx, actor('ann'), 'ann')).toEqual({ answers: 3, rounds: 3 });
 
   const result = await eraseMemberAnswers(t.ctx, actor('ann'), 'ann');
-  expect(result).toEqual({ memberId: 'ann', answers: 3, rounds: 3, summariesUpdated: 2 });
+  expect(result).toEqual({
+    memberId: 'ann',
+    answers: 3,
+    rounds: 3,
+    summariesUpdated: 2,
+    qualitySystem: { caseFiles: 0, audits: 0, licenceEntries: 0 },
+  });
 
   // Nothing of ann's answers is left: not under her id, not under her pseudonym, not as a comment.
   expect(await findInDatabase(t.database.db, annKey)).toEqual([]);

@@ -13,16 +13,26 @@ import { distributionRows, divergingSegments, quadrantPoints, scaleLegend } from
 import { renderPng, renderSvg } from '../../src/presentation/charts/render.js';
 import { roundCharts } from '../../src/presentation/charts/round-charts.js';
 import { divergingColours } from '../../src/presentation/charts/palette.js';
+import { heatmapCells, heatmapChart } from '../../src/presentation/charts/heatmap-chart.js';
+import { topTrendCriteria, trendChart } from '../../src/presentation/charts/trend-chart.js';
+import type { Framework } from '../../src/domain/framework.js';
+import type { Rollup } from '../../src/domain/rollup.js';
+import type { Trend } from '../../src/domain/trend.js';
 import { differingPixelShare } from './support/image-diff.js';
+import { sampleRollup, sampleTrend } from './support/sample-method.js';
 import { sampleRound } from './support/sample-round.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/charts');
 let single: { round: Round; summary: Summary };
 let twoDimensions: { round: Round; summary: Summary };
+let trend: { trend: Trend; framework: Framework };
+let rollup: { rollup: Rollup; framework: Framework };
 
 beforeAll(async () => {
   single = await sampleRound('team-health', { sparseEvery: 6 });
   twoDimensions = await sampleRound('mentoring-to-work', { criteria: 12, sparseEvery: 5 });
+  trend = await sampleTrend();
+  rollup = await sampleRollup();
 });
 
 describe('layout', () => {
@@ -70,6 +80,39 @@ describe('layout', () => {
     expect(quadrant.hidden).toBe(2);
   });
 
+  it('a trend draws the criteria that moved most, changes beyond the spread first; a round below k breaks the line', async () => {
+    const top = topTrendCriteria(trend.trend, 3);
+    const flagged = (id: string) => trend.trend.series.filter((s) => s.criterionId === id).some((s) => s.changes.some((c) => c.flagged));
+    expect(top).toHaveLength(3);
+    expect(top.every(flagged)).toBe(true);
+    const chart = trendChart(trend.trend, trend.framework, 'en', 3)!;
+    const values = (chart.spec as { data: { values: { median: number | null }[] } }).data.values;
+    expect(values).toHaveLength(3 * 2 * 4);
+    const hiddenPoints = trend.trend.series
+      .filter((s) => top.includes(s.criterionId))
+      .flatMap((s) => s.points)
+      .filter((p) => p.fewerThanK);
+    expect(values.filter((v) => v.median === null)).toHaveLength(hiddenPoints.length);
+  });
+
+  it('no trend chart with fewer than two rounds to draw a line between', async () => {
+    const oneRound = { ...trend.trend, series: trend.trend.series.map((s) => ({ ...s, points: s.points.slice(0, 1), changes: [] })) };
+    expect(trendChart(oneRound, trend.framework, 'en')).toBeNull();
+  });
+
+  it('a heat map cell below k shows only "fewer than k", without a colour or a number', async () => {
+    const cells = heatmapCells(rollup.rollup, rollup.framework, 'en');
+    const hidden = rollup.rollup.items.filter((it) => it.fewerThanK).length;
+    expect(hidden).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.median === null).every((c) => c.label === 'fewer than 3')).toBe(true);
+    const svg = await renderSvg(heatmapChart(rollup.rollup, rollup.framework, 'en')!.spec);
+    expect(svg.match(/>fewer than 3</g)).toHaveLength(hidden);
+    expect(svg.match(/aria-roledescription="rect mark"/g)).toHaveLength(cells.length);
+    expect(svg.match(/aria-label="[^"]*Median: \d[^"]*" role="graphics-symbol" aria-roledescription="rect mark"/g)).toHaveLength(
+      cells.length - hidden,
+    );
+  });
+
   it('colours from a colour-blind-safe diverging palette, symmetric around a light middle', () => {
     expect(divergingColours(5)).toEqual(['#b35806', '#fdb863', '#f7f7f7', '#b2abd2', '#542788']);
     expect(scaleLegend(single.round, 'nl').map((p) => p.label)[0]).toBe('1 · Helemaal oneens');
@@ -90,18 +133,36 @@ describe('alt texts state the main finding in the reader’s language', () => {
       /^10 criteria placed by their importance and practice\. (Widest gap: .+ \(importance \d, practice \d\)|No criterion)/,
     );
   });
+
+  it('trend: the largest rise and fall, and how many changes lie beyond the spread', () => {
+    expect(trendChart(trend.trend, trend.framework, 'en')!.alt).toMatch(
+      /^Medians over 4 rounds; 10 criteria drawn\. Largest rise: .+ \(\d → \d\)\. Largest fall: .+ \(\d → \d\)\. \d+ changes are beyond the spread \(Mann–Whitney, α 0\.05\)\.$/,
+    );
+    expect(trendChart(trend.trend, trend.framework, 'nl')!.alt).toMatch(
+      /^Medianen over 4 rondes; 10 criteria getekend\. Grootste stijging: .+ α 0,05\)\.$/,
+    );
+  });
+
+  it('heat map: the largest difference between units, and the cells below k', () => {
+    expect(heatmapChart(rollup.rollup, rollup.framework, 'en')!.alt).toMatch(
+      /^4 units compared on 16 items \(medians\)\. Largest difference: .+ \(Regio \w+ \d, Regio \w+ \d\)\. \d+ cells have fewer than 3 answers and are not shown\.$/,
+    );
+    expect(heatmapChart(rollup.rollup, rollup.framework, 'nl')!.alt).toMatch(
+      /^4 eenheden vergeleken op 16 items \(medianen\)\. Grootste verschil: /,
+    );
+  });
 });
 
 describe('reference images', () => {
   const cases = [
-    ['distribution', () => single],
-    ['quadrant', () => twoDimensions],
+    ['distribution', () => roundCharts(single.round, single.summary, 'nl').find((c) => c.kind === 'distribution')!],
+    ['quadrant', () => roundCharts(twoDimensions.round, twoDimensions.summary, 'nl').find((c) => c.kind === 'quadrant')!],
+    ['trend', () => trendChart(trend.trend, trend.framework, 'nl')!],
+    ['heatmap', () => heatmapChart(rollup.rollup, rollup.framework, 'nl')!],
   ] as const;
 
-  it.each(cases)('%s matches its reference image', async (kind, sample) => {
-    const { round, summary } = sample();
-    const chart = roundCharts(round, summary, 'nl').find((c) => c.kind === kind)!;
-    const png = renderPng(await renderSvg(chart.spec), 1);
+  it.each(cases)('%s matches its reference image', async (kind, chart) => {
+    const png = renderPng(await renderSvg(chart().spec), 1);
     const reference = path.join(fixtures, `${kind}.png`);
     if (process.env.UPDATE_CHART_REFERENCES === '1') await writeFile(reference, png);
     expect(differingPixelShare(png, await readFile(reference))).toBeLessThan(0.005);

@@ -1,11 +1,11 @@
 /**
  * vitest globalSetup: one database for the whole run (MONGODB_URI, mongodb-memory-server or the
- * embedded FerretDB — see src/storage/local-database.ts). Tests reach it through test/support/database.ts.
+ * embedded FerretDB — see src/storage/local-database/). Tests reach it through test/support/database.ts.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { resolveDatabase } from '../../src/storage/local-database.js';
+import { resolveDatabase } from '../../src/storage/local-database/index.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -22,6 +22,17 @@ export function isMemberId(value: string): boolean {
   return memberIdPattern.test(value);
 }
 
+const ERASED_PREFIX = 'erased:';
+
+/** What stands for an erased member in the organisation's records (register, audits): never a platform id. */
+export function erasedMemberId(token: string): string {
+  return `${ERASED_PREFIX}${token}`;
+}
+
+export function isErasedMember(id: string): boolean {
+  return id.startsWith(ERASED_PREFIX);
+}
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

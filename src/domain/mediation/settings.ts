@@ -1,4 +1,4 @@
-/** A workspace's quality-system settings: who coordinates it, who is on the licence log, and what a licence year asks. */
+/** A workspace's quality-system settings: who is on the licence log and what a licence year asks (its admins coordinate it). */
 
 export interface LicenceRequirements {
   mediations: number;
@@ -8,8 +8,6 @@ export interface LicenceRequirements {
 
 export interface MediationSettings {
   tenantId: string;
-  /** Members who run audits, see reports and make licence entries (admins always may). */
-  coordinators: string[];
   /** Members on the licence log besides the mediators in the case register. */
   members: string[];
   /** `MM-DD`: the day each licence year starts (and the previous one is renewed). */
@@ -26,7 +24,6 @@ export const defaultRequirements: LicenceRequirements = { mediations: 10, traini
 export function defaultMediationSettings(tenantId: string): MediationSettings {
   return {
     tenantId,
-    coordinators: [],
     members: [],
     licenceYearStart: '01-01',
     requirements: defaultRequirements,

@@ -1,7 +1,7 @@
 /**
  * Clicks. A rating click is the hot path: one round read and the answer's write (saveAnswers; the answered
- * marker once per member and process), then the acknowledgement, which Slack only gets once the answer is
- * stored, the private confirmation showing the stored answer, and a debounced progress update.
+ * marker only when this process does not know it exists), then the acknowledgement, which Slack only gets once
+ * the answer is stored, the private confirmation showing the stored answer, and a debounced progress update.
  */
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { myAnswers } from '../../app/responses.js';
@@ -23,18 +23,31 @@ import { openSettingsForm } from './settings-flow.js';
 import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
 import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
-import { limits, truncate } from './blocks/limits.js';
+import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
+import { startFollowUp } from '../../app/follow-ups.js';
+import { announceFollowUp } from '../follow-up-chat.js';
 
-/** Clicks stored at once per process, and how long a click may wait for its turn before it is turned away. */
+/**
+ * Clicks stored at once per process, and clicks that may wait for a turn; a click finding both full is turned
+ * away at once. The queue drains in well under the acknowledgement budget at the database's pace (several
+ * hundred writes a second), so a queued click is normally stored and acknowledged in time.
+ */
 const CLICK_CONCURRENCY = 32;
-const CLICK_MAX_WAIT_MS = 1_000;
+const CLICK_QUEUE = 96;
 
 export function registerActions(app: App, rt: SlackRuntime): void {
   const admins = rt.config.SPIEGEL_ADMINS;
-  const clicks = new ClickQueue(CLICK_CONCURRENCY, CLICK_MAX_WAIT_MS);
+  const clicks = new ClickQueue(CLICK_CONCURRENCY, CLICK_QUEUE);
 
-  // Store first, then acknowledge: Slack hears "received" only once the answer is stored, so a process that
-  // stops loses no acknowledged answer; a click still unstored after CLICK_ACK_BUDGET_MS is never acknowledged.
+  // Store first, then acknowledge: Slack hears "received" (HTTP 200) only once the answer is stored, so a process
+  // that stops loses no acknowledged answer. Every outcome:
+  // - stored within CLICK_ACK_BUDGET_MS: acknowledged, then the private confirmation through response_url;
+  // - refused (round closed, not a participant, bad value): acknowledged, then the refusal;
+  // - turned away because this process already has as many clicks in flight as it takes: acknowledged at once,
+  //   then "busy, click again" (nothing was written);
+  // - not stored within the budget (the database is slow or unreachable): never acknowledged, so Slack shows the
+  //   member that the click failed; once the write completes or fails, response_url says "saved after all" or
+  //   "not saved: click again". A process that dies before then has acknowledged nothing it did not store.
   app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
     const started = Date.now();
     const teamId = teamOf(context, body);
@@ -52,9 +65,6 @@ export function registerActions(app: App, rt: SlackRuntime): void {
           )
         : Promise.reject(new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' })),
     );
-    // Acknowledged only once the answer is stored (or refused, or turned away as busy). When storing does not
-    // finish in Slack's window the request stays unacknowledged (Slack shows the member the click failed), and
-    // the member is told through response_url once the write completes or fails.
     const late = (await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started))) === LATE;
     if (!late) await ack();
     const outcome = await stored;
@@ -154,6 +164,22 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       rt.logger.warn({ err: error }, 'could not confirm a schedule change');
     });
     await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  // A follow-up takes longer than Slack's 3 s (a private message per member): acknowledged first, answered through response_url.
+  app.action<BlockAction<ButtonAction>>(actionIds.followUp, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    try {
+      const started = await startFollowUp(rt.ctx, actor, { roundId: action.value ?? '' });
+      const timeZone = (await rt.directory.user(client, teamId, body.user.id))?.timeZone ?? 'UTC';
+      const text = await announceFollowUp({ ctx: rt.ctx, actor, notifier: rt.notifier, logger: rt.logger, locale, timeZone }, started);
+      await ephemeral(respond, escapeMrkdwn(text));
+    } catch (error) {
+      await ephemeral(respond, refusal(error, locale, rt.logger));
+    }
   });
 
   app.action<BlockAction<StaticSelectAction>>(actionIds.startFramework, async ({ ack, body, action, client, context }) => {

@@ -1,48 +1,29 @@
 /**
- * Admission for rating clicks. At most `concurrency` clicks are stored at once per process; a click that
- * cannot start within `maxWaitMs` (the database is behind) is turned away, and the member is told to click
- * again, instead of waiting in process memory where a restart would lose it after Slack was told "received".
+ * Admission for rating clicks. At most `concurrency` clicks are stored at once per process and at most
+ * `queued` more wait for their turn, in order. A click that finds both full is turned away at once, so the
+ * member hears "busy, click again" straight away instead of after a wait. A waiting click is never acknowledged
+ * before it is stored (see actions.ts), so nothing held here is lost when the process stops.
  */
 export const BUSY = Symbol('busy');
 
 export class ClickQueue {
   #running = 0;
-  readonly #waiting: { start: () => void; since: number }[] = [];
+  readonly #waiting: (() => void)[] = [];
 
   constructor(
     private readonly concurrency: number,
-    private readonly maxWaitMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly queued: number,
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T | typeof BUSY> {
-    if (this.#running >= this.concurrency) {
-      const since = this.now();
-      const started = await new Promise<boolean>((resolve) => {
-        const entry = {
-          start: () => {
-            resolve(true);
-          },
-          since,
-        };
-        this.#waiting.push(entry);
-        setTimeout(() => {
-          const index = this.#waiting.indexOf(entry);
-          if (index >= 0) {
-            this.#waiting.splice(index, 1);
-            resolve(false);
-          }
-        }, this.maxWaitMs).unref();
-      });
-      if (!started) return BUSY;
-    } else {
-      this.#running++;
-    }
+    if (this.#running < this.concurrency) this.#running++;
+    else if (this.#waiting.length < this.queued) await new Promise<void>((start) => this.#waiting.push(start));
+    else return BUSY;
     try {
       return await work();
     } finally {
       const next = this.#waiting.shift();
-      if (next) next.start();
+      if (next) next();
       else this.#running--;
     }
   }

@@ -12,6 +12,8 @@ import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
 import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
 import { trendFromWords } from '../../app/trends.js';
+import { followUpFromWords } from '../../app/follow-ups.js';
+import { announceFollowUp } from '../follow-up-chat.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -190,6 +192,13 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
     await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
+  },
+
+  async followup({ rt, actor, command, client, teamId, respond, locale, parsed }) {
+    const started = await followUpFromWords(rt.ctx, actor, command.channel_id, parsed.args);
+    const timeZone = (await rt.directory.user(client, teamId, command.user_id))?.timeZone ?? 'UTC';
+    const text = await announceFollowUp({ ctx: rt.ctx, actor, notifier: rt.notifier, logger: rt.logger, locale, timeZone }, started);
+    await ephemeral(respond, escapeMrkdwn(text));
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

@@ -91,6 +91,7 @@ const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.startFramework]: selected,
   [actionIds.recurrence]: button(buttonValue.regex(/^[a-z]{1,16}\|[A-Za-z0-9_-]{1,64}$/)),
   [actionIds.settings]: optionalValue,
+  [actionIds.followUp]: button(roundIdText),
 };
 
 function actionSchema(actionId: string): z.ZodType | null {

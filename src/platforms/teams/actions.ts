@@ -12,6 +12,7 @@ import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { saveSettingsCard } from './settings-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
+import { startFollowUpFromCard } from './follow-up-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.answer]: saveCardAnswers,
@@ -24,6 +25,7 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
   [verbs.settingsSave]: saveSettingsCard,
+  [verbs.followUp]: startFollowUpFromCard,
 };
 
 /** The verb and data are read from the activity as sent (teams-ai hands a missing or null data over as `{}`). */

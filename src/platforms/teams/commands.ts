@@ -15,6 +15,8 @@ import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
 import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
 import { trendFromWords } from '../../app/trends.js';
+import { followUpFromWords } from '../../app/follow-ups.js';
+import { followUpReply } from './follow-up-flow.js';
 import { plain } from './cards/elements.js';
 import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
@@ -258,6 +260,12 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
     if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
     await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+  },
+
+  async followup(call) {
+    if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('teams.start.notPersonal'));
+    const started = await followUpFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
+    await replyText(call.context, await followUpReply(call.rt, call.actor, call.locale, started));
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

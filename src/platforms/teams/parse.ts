@@ -51,6 +51,7 @@ const verbDataSchemas: Record<Verb, z.ZodType> = {
   [verbs.forgetKeep]: inputsOnly,
   [verbs.scheduleSubmit]: inputsOnly,
   [verbs.settingsSave]: inputsOnly,
+  [verbs.followUp]: z.object({ r: roundIdSchema }).catchall(inputValue),
   [verbs.scheduleChange]: z.object({ a: z.enum(['pause', 'resume', 'delete']), id: roundIdSchema }).catchall(inputValue),
 };
 

@@ -2,10 +2,10 @@
  * What the charts show, as plain rows computed from a round and its summary (pure). An item with fewer than k
  * numeric answers carries no counts at all, only that it is hidden: no chart can draw what is not here.
  */
-import { scalePoints, type Locale } from '../../domain/framework.js';
+import { SINGLE_DIMENSION, scalePoints, type Framework, type Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import type { CriterionStatistics, ReportedItem, Summary } from '../../domain/summary-types.js';
-import { componentTitle, criterionName, dimensionLabel } from '../round-texts.js';
+import { componentTitle, criterionName } from '../round-texts.js';
 
 export interface ScalePoint {
   value: number;
@@ -33,10 +33,21 @@ export interface QuadrantPoint {
   y: number;
 }
 
+/** A criterion on one dimension, short: `name (practice)`, the name alone for a single rating. */
+export function shortItemName(
+  framework: Pick<Framework, 'criteria' | 'dimensions'>,
+  criterionId: string,
+  dimension: string,
+  locale: Locale,
+): string {
+  const name = (framework.criteria.find((c) => c.id === criterionId)?.text[locale] ?? criterionId).replace(/\.$/, '');
+  const label = dimension === SINGLE_DIMENSION ? '' : (framework.dimensions.find((d) => d.id === dimension)?.label[locale] ?? dimension);
+  const short = label.split(':')[0] ?? '';
+  return short ? `${name} (${short.toLowerCase()})` : name;
+}
+
 export function itemLabel(round: Round, stat: Pick<CriterionStatistics, 'criterionId' | 'dimension'>, locale: Locale): string {
-  const dim = dimensionLabel(round, stat.dimension, locale).split(':')[0] ?? '';
-  const name = criterionName(round, stat.criterionId, locale);
-  return dim ? `${name} (${dim.toLowerCase()})` : name;
+  return shortItemName(round.framework, stat.criterionId, stat.dimension, locale);
 }
 
 export function scaleLegend(round: Round, locale: Locale): ScalePoint[] {
@@ -106,4 +117,27 @@ export function quadrantPoints(round: Round, summary: Summary, locale: Locale): 
     else hidden++;
   }
   return { points, hidden };
+}
+
+/** A text broken into lines of at most `width` characters at spaces, at most `lines` of them (the last one cut short with …). */
+export function wrapped(text: string, width: number, lines: number): string {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  if (out.length > lines)
+    out.splice(
+      lines - 1,
+      out.length,
+      `${out
+        .slice(lines - 1)
+        .join(' ')
+        .slice(0, width - 1)}…`,
+    );
+  return out.join('\n');
 }

@@ -11,8 +11,8 @@ import { quadrantChartSpec } from './quadrant-chart.js';
 export const chartKinds = ['distribution', 'quadrant'] as const;
 export type ChartKind = (typeof chartKinds)[number];
 
-export interface ChartPlan {
-  kind: ChartKind;
+export interface ChartPlan<K extends string = ChartKind> {
+  kind: K;
   title: string;
   alt: string;
   spec: TopLevelSpec;

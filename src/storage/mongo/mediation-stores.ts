@@ -85,6 +85,11 @@ class MongoAuditStore implements AuditStore {
       .toArray();
     return docs.map(fromAuditDocument);
   }
+
+  async replace(audit: Audit): Promise<void> {
+    const { id, ...rest } = audit;
+    await this.audits.replaceOne({ _id: id, tenantId: audit.tenantId }, rest);
+  }
 }
 
 function fromAuditDocument(raw: unknown): Audit {
@@ -94,7 +99,6 @@ function fromAuditDocument(raw: unknown): Audit {
 
 const settingsDocumentSchema = z.object({
   _id: z.string(),
-  coordinators: z.array(z.string()),
   members: z.array(z.string()),
   licenceYearStart: z.string().regex(/^\d{2}-\d{2}$/),
   requirements: z.object({ mediations: z.number(), trainingHours: z.number(), intervisions: z.number() }),
@@ -154,6 +158,10 @@ class MongoLicenceEntryStore implements LicenceEntryStore {
       return { id: _id, ...rest };
     });
   }
+
+  async deleteForMember(tenantId: string, member: string): Promise<number> {
+    return (await this.entries.deleteMany({ tenantId, member })).deletedCount;
+  }
 }
 
 export function createMediationStores(db: Db): MediationStores & { ensureIndexes(): Promise<void> } {
@@ -168,7 +176,10 @@ export function createMediationStores(db: Db): MediationStores & { ensureIndexes
     async ensureIndexes() {
       await ensureIndexes(cases, [{ tenantId: 1, caseId: 1 }]);
       await ensureIndexes(audits, [{ tenantId: 1, drawnAt: -1 }]);
-      await ensureIndexes(entries, [{ tenantId: 1, date: 1 }]);
+      await ensureIndexes(entries, [
+        { tenantId: 1, date: 1 },
+        { tenantId: 1, member: 1 },
+      ]);
     },
   };
 }

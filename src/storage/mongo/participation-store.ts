@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
 import type { ParticipationStore } from '../../app/ports.js';
+import type { Round } from '../../domain/round.js';
 import { insertOnce } from './errors.js';
 import { ensureIndexes } from './indexes.js';
 
@@ -15,19 +16,18 @@ interface AnsweredDocument {
 
 const respondentSchema = z.object({ respondent: z.string() });
 
-/** Markers this process wrote or met, kept until there are this many (then forgotten all at once) ... */
+/** Markers this process wrote or met, kept until there are this many (then forgotten all at once). */
 const KNOWN_MARKERS_KEPT = 100_000;
-/** ... and for this long: an erasure in another process (unmark) is noticed here after at most this time. */
-const KNOWN_MARKER_MS = 10 * 60_000;
 
 /**
  * One marker document per respondent and round: progress is the number of markers, never a counter. A member
- * answers many items; a marker known to exist is not inserted again: only an erasure removes one.
+ * answers many items, and a marker this process knows exists is not inserted again. What it knows is keyed on
+ * the round's erasure mark: an erasure (in any process) gives the round a new mark before deleting the marker,
+ * and every click reads the round, so the next answer after an erasure inserts the marker again.
  */
 export class MongoParticipationStore implements ParticipationStore {
   private readonly answered: Collection<AnsweredDocument>;
-  /** Marker key → until when it is taken as existing. */
-  readonly #known = new Map<string, number>();
+  readonly #known = new Set<string>();
 
   constructor(db: Db) {
     this.answered = db.collection<AnsweredDocument>('answered');
@@ -37,13 +37,13 @@ export class MongoParticipationStore implements ParticipationStore {
     await ensureIndexes(this.answered, [{ tenantId: 1, roundId: 1 }]);
   }
 
-  async markAnswered(tenantId: string, roundId: string, respondent: string, at: Date | null): Promise<void> {
-    const _id = `${roundId}/${respondent}`;
-    const known = `${tenantId}/${_id}`;
-    if ((this.#known.get(known) ?? 0) > Date.now()) return;
-    await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId, respondent, answeredAt: at }));
+  async markAnswered(tenantId: string, round: Pick<Round, 'id' | 'erasureMark'>, respondent: string, at: Date | null): Promise<void> {
+    const _id = `${round.id}/${respondent}`;
+    const known = `${tenantId}/${_id}/${round.erasureMark ?? ''}`;
+    if (this.#known.has(known)) return;
+    await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId: round.id, respondent, answeredAt: at }));
     if (this.#known.size >= KNOWN_MARKERS_KEPT) this.#known.clear();
-    this.#known.set(known, Date.now() + KNOWN_MARKER_MS);
+    this.#known.add(known);
   }
 
   async countAnswered(tenantId: string, roundId: string): Promise<number> {
@@ -56,7 +56,6 @@ export class MongoParticipationStore implements ParticipationStore {
   }
 
   async unmark(tenantId: string, roundId: string, respondent: string): Promise<void> {
-    this.#known.delete(`${tenantId}/${roundId}/${respondent}`);
     await this.answered.deleteOne({ _id: `${roundId}/${respondent}`, tenantId });
   }
 }

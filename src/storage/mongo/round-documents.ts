@@ -66,6 +66,7 @@ export const roundDocumentSchema = z.object({
     .nullable()
     .default(null),
   platformRefs: z.record(z.string(), z.string()),
+  erasureMark: z.string().optional(),
 });
 
 export type RoundDocument = z.infer<typeof roundDocumentSchema>;

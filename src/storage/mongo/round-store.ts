@@ -69,6 +69,7 @@ export class MongoRoundStore implements RoundStore {
     if (query.coordinator) filter.coordinators = query.coordinator;
     if (query.frameworkId) filter['framework.id'] = query.frameworkId;
     if (query.unitIds) filter.unitId = { $in: query.unitIds };
+    if (query.withoutFollowUps) filter.followUp = null;
     if (query.closedFrom || query.closedBefore)
       filter.closedAt = {
         ...(query.closedFrom ? { $gte: query.closedFrom } : {}),
@@ -89,6 +90,8 @@ export class MongoRoundStore implements RoundStore {
         'place.channelId': place.channelId,
         'framework.id': frameworkId,
         state: 'closed',
+        // A Delphi follow-up asks only a few items again: the next round compares with the full round before it.
+        followUp: null,
         closedAt: { $lt: before },
       })
       .sort({ closedAt: -1 })
@@ -99,6 +102,10 @@ export class MongoRoundStore implements RoundStore {
 
   async setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void> {
     await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { [`platformRefs.${key}`]: value } });
+  }
+
+  async markErasure(tenantId: string, roundId: string, mark: string): Promise<void> {
+    await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { erasureMark: mark } });
   }
 
   async tenants(): Promise<string[]> {

@@ -68,6 +68,40 @@ const gapSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const spreadSchema = z
+  .object({
+    n: z.number().int(),
+    median: z.number(),
+    q1: z.number(),
+    q3: z.number(),
+    iqr: z.number(),
+    rwg: num,
+    class: z.enum(['consensus', 'mixed', 'divergent', 'polarised', 'insufficient']),
+  })
+  .nullable();
+const convergenceSchema = z.object({
+  roundId: z.string(),
+  previousRoundId: z.string(),
+  originRoundId: z.string(),
+  iteration: z.number().int(),
+  maxIterations: z.number().int(),
+  items: z.array(
+    z.object({
+      ...itemRef,
+      before: spreadSchema,
+      after: spreadSchema,
+      iqrChange: num,
+      rwgChange: num,
+      paired: num,
+      moved: num,
+      movedShare: num,
+      unsettled: z.boolean(),
+    }),
+  ),
+  stable: z.boolean(),
+  next: z.enum(['agreed', 'stable', 'maximum', 'continue']),
+});
+
 export const summarySchema = z.object({
   roundId: z.string(),
   locale: localeSchema,
@@ -88,6 +122,7 @@ export const summarySchema = z.object({
   ),
   previousRoundId: z.string().nullable(),
   quantileMethod: z.string(),
+  convergence: convergenceSchema.optional(),
   updatedAfterErasure: z.boolean().optional(),
 }) satisfies z.ZodType<Summary>;
 

@@ -43,6 +43,9 @@ describe('mediation quality system in Slack', () => {
     const counts = await command(ADMIN, 'cases');
     expect(counts).toContain('Case files per mediator:');
     expect(counts).toContain('U01ANNA: 9 case files (9 closed)');
+    // Quality coordinators are the workspace's admins: those set in chat too, no separate list.
+    await h.ctx.stores.workspaceSettings.put({ ...defaultWorkspaceSettings(TENANT), quietHours: null, admins: ['UQUALITY'] }, new Date());
+    expect(await command('UQUALITY', 'cases')).toContain('U01ANNA: 9 case files (9 closed)');
   });
 
   it('draws an audit, invites each reviewer privately, collects ratings by click and reports where reviewers differ', async () => {

@@ -8,7 +8,7 @@ import { summarizeRound } from '../../../src/domain/summary.js';
 import type { Summary } from '../../../src/domain/summary-types.js';
 
 /** A small deterministic generator (mulberry32), so reference images stay the same. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
