@@ -1,11 +1,8 @@
 import type { Round } from '../domain/round.js';
-import { deadlineJobId, reminderJobId, type NewJob } from '../domain/scheduling.js';
+import { deadlineJobId, reminderJobId, type NewJob, reminderMinimumLeadMs } from '../domain/scheduling.js';
 import type { AppContext } from './context.js';
 
 const hourMs = 3_600_000;
-
-/** A reminder sent later than this before the deadline is no longer useful: it is skipped, with the reason. */
-export const reminderMinimumLeadMs = 15 * 60_000;
 
 export function reminderSlotId(hoursBeforeDeadline: number): string {
   return `${hoursBeforeDeadline}h`;

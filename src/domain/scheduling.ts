@@ -206,3 +206,48 @@ export interface Recurrence {
   /** Set while paused: occurrences are not opened, and none is queued until it resumes. */
   pausedAt: Date | null;
 }
+
+/** What coordinators see of one job (status views). */
+export interface JobView {
+  id: string;
+  kind: string;
+  /** Reminder slot: `48h`, `4h` (hours before the deadline) or `now-…` (a coordinator's "remind now"). */
+  slot: string | null;
+  status: JobStatus;
+  /** First due time. */
+  dueAt: Date;
+  /** Next run (pending), or the last planned run. */
+  runAt: Date;
+  attempts: number;
+  failures: number;
+  /** Why the last attempt failed; for a failed job, why it failed. */
+  lastError: string | null;
+  /** Note (e.g. `closed`, `deadline-passed`) and counts (reminders: sent, deferred, alreadySent, tooLate, quota, failed). */
+  result: JobResult | null;
+  settledAt: Date | null;
+}
+
+export function toJobView(job: Job): JobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    slot: job.slot,
+    status: job.status,
+    dueAt: job.dueAt,
+    runAt: job.runAt,
+    attempts: job.attempts,
+    failures: job.failures,
+    lastError: job.lastError,
+    result: job.result,
+    settledAt: job.settledAt,
+  };
+}
+
+export type RemindNowRefusal = 'everyone-answered' | 'already-queued' | 'reminders-off' | 'deadline-close' | 'deadline-passed';
+
+export type RemindNowResult =
+  | { queued: true; jobId: string; slot: string; members: number }
+  | { queued: false; reason: RemindNowRefusal; jobId: string | null; members: number };
+
+/** A reminder sent later than this before the deadline is no longer useful: it is skipped, with the reason. */
+export const reminderMinimumLeadMs = 15 * 60_000;

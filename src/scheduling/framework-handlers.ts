@@ -5,7 +5,7 @@ import { isUnchanged } from '../domain/framework-diff.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { frameworkDiffLines } from '../presentation/framework-diff-texts.js';
 import { frameworkNewsLines } from '../presentation/framework-texts.js';
-import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
+import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
 import { notifierForTenant } from './mediation-handlers.js';
 
 /**

@@ -20,10 +20,11 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
 import { openSettingsForm } from './settings-flow.js';
-import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
+import { changeRecurrence } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
 import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
 import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
+import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
 import { startFollowUp } from '../../app/follow-ups.js';
 import { announceFollowUp } from '../follow-up-chat.js';
 

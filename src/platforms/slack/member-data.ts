@@ -5,7 +5,7 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
-import { answerCount, memberData } from '../../app/member-data.js';
+import { memberData } from '../../app/member-data.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { memberDataCsv, memberDataText } from '../../presentation/member-data.js';
@@ -14,6 +14,7 @@ import { uploadFile } from './file-upload.js';
 import { ephemeral } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
+import { answerCount } from '../../domain/member-data.js';
 
 /** Answers listed in the private message; the file holds all. */
 const maxAnswersInMessage = 60;

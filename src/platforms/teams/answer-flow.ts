@@ -8,7 +8,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
-import { isParticipant, saveAnswers, type AnswerRefusal } from '../../app/save-answers.js';
+import { isParticipant, saveAnswers } from '../../app/save-answers.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -20,6 +20,7 @@ import { promptInputIds } from './ids.js';
 import { cardRefSchema, parseAnswerCard } from './parse.js';
 import { invokeCard, invokeMessage, refusal } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { type AnswerRefusal } from '../../domain/answers.js';
 
 export interface ActionCall {
   rt: TeamsRuntime;

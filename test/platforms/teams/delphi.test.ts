@@ -76,8 +76,9 @@ describe('Teams: Delphi follow-ups', () => {
     h.connector.clear();
     const started = await h.post(execute(h.connector, coordinator, verbs.followUp, { r: origin.id }));
     expect(invokeResult(started.body).message).toMatch(/^Follow-up 1 of 2 started: “.* · Delphi 1”, 1 items, closes /);
-    [followUp] = await h.ctx.stores.rounds.list(TENANT_ID, { state: 'open', limit: 1 });
-    expect(followUp!.followUp).toMatchObject({ previousRoundId: origin.id, iteration: 1 });
+    const [open] = await h.ctx.stores.rounds.list(TENANT_ID, { state: 'open', limit: 1 });
+    followUp = open!;
+    expect(followUp.followUp).toMatchObject({ previousRoundId: origin.id, iteration: 1 });
     const bram = personal(members.bram);
     expect(bram).toContain('Group (3 answers): 1: 1 · 2: 0 · 3: 0 · 4: 0 · 5: 2 · median 5 · IQR 2');
     expect(bram).toContain('Comments: “Nobody explained the plan”');
