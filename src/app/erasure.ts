@@ -26,14 +26,10 @@ export async function roundsOfMember(ctx: AppContext, actor: Actor, memberId: st
 /**
  * Erases a member's answers in every round of the tenant, open and closed: the answers and the answered
  * marker, both found under the member's respondent key (in anonymous rounds the pseudonym only the app can
-<<<<<<< HEAD
- * derive). A closed round's stored summary is recomputed from what remains and marked as updated after an erasure.
- * The member's traces in the mediation quality system go too (see mediation-erasure.ts).
-=======
  * derive). The round gets a new erasure mark first, so no process goes on taking the deleted marker as existing
  * (markAnswered): the member's next answer creates it again. A closed round's stored summary is recomputed from
- * what remains and marked as updated after an erasure.
->>>>>>> main
+ * what remains and marked as updated after an erasure. The member's traces in the mediation quality system go too
+ * (see mediation-erasure.ts).
  */
 export async function eraseMemberAnswers(ctx: AppContext, actor: Actor, memberId: string): Promise<ErasureResult> {
   requireSelfOrAdmin(actor, memberId);
