@@ -3,7 +3,7 @@ import type { Locale } from './framework.js';
 import { defaultReminderPlan, defaultSummarySettings, type Place, type ReminderPlan, type SummarySettings } from './round.js';
 
 /** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
-export const jobKinds = ['deadline', 'reminder', 'recurrence', 'retention', 'workspace-deletion'] as const;
+export const jobKinds = ['deadline', 'reminder', 'recurrence', 'round-start', 'retention', 'workspace-deletion'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**
@@ -75,12 +75,20 @@ export function jobLane(id: string): number {
   return hash % jobLanes;
 }
 
-export function deadlineJobId(roundId: string): string {
-  return `deadline:${roundId}`;
+/** A round changed after opening (revision n > 0) gets jobs of its own: `deadline:<roundId>:r<n>`. */
+const revisionSuffix = (revision: number) => (revision > 0 ? `:r${revision}` : '');
+
+export function deadlineJobId(roundId: string, revision = 0): string {
+  return `deadline:${roundId}${revisionSuffix(revision)}`;
 }
 
-export function reminderJobId(roundId: string, slot: string): string {
-  return `reminder:${roundId}:${slot}`;
+export function reminderJobId(roundId: string, slot: string, revision = 0): string {
+  return `reminder:${roundId}:${slot}${revisionSuffix(revision)}`;
+}
+
+/** A round planned to open later: the job that opens it, once. */
+export function roundStartJobId(roundId: string): string {
+  return `round-start:${roundId}`;
 }
 
 export function recurrenceJobId(recurrenceId: string, occurrence: Date): string {

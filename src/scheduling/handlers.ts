@@ -2,6 +2,7 @@ import type { AppContext } from '../app/context.js';
 import type { Notifier, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
 import { respondentKey } from '../app/pseudonym.js';
+import { openPlannedRound } from '../app/round-plans.js';
 import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind, type SummaryPoster } from '../app/rounds.js';
 import { claimSend, confirmSend, maxSendTakeovers, releaseSend, type HeldSend } from '../app/send-claims.js';
@@ -215,8 +216,17 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
     if (isSpiegelError(error)) throw new JobError(`the round could not be opened: ${error.message}`, { permanent: true, cause: error });
     throw error;
   }
+  return announceOnce(deps, run, opened);
+}
+
+/**
+ * Announces a round the scheduler opened, once (send claim `round-announced:<id>`: an announcement interrupted
+ * by a crash is posted again after the lease, at least once).
+ */
+async function announceOnce(deps: HandlerDeps, run: JobRun, opened: { round: Round; opened: boolean }): Promise<JobOutcome> {
+  const { ctx } = deps;
   const { round } = opened;
-  const claim = await claimSend(ctx, `round-announced:${round.id}`, run.holder, now);
+  const claim = await claimSend(ctx, `round-announced:${round.id}`, run.holder, run.now);
   if (claim.state === 'in-progress') return { status: 'deferred', until: claim.until, note: 'announcement-in-progress' };
   if (claim.state === 'abandoned') throw new JobError(`announcing round ${round.id} was interrupted too often`, { permanent: true });
   if (claim.state === 'mine') {
@@ -228,9 +238,16 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
       if (error instanceof JobError) throw error;
       throw new JobError(`round ${round.id} was opened, but announcing it failed: ${errorText(error)}`, { cause: error });
     }
-    await confirmSend(ctx, claim.send, run.holder, now);
+    await confirmSend(ctx, claim.send, run.holder, run.now);
   }
   return { status: 'done', note: opened.opened ? 'opened' : 'already-opened', roundId: round.id };
+}
+
+/** A planned round's start: opens it under its planned id (once) and announces it in its channel. */
+export async function runRoundStartJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const opened = run.job.roundId ? await openPlannedRound(deps.ctx, run.job.tenantId, run.job.roundId) : null;
+  if (!opened) return skipped('plan-missing');
+  return announceOnce(deps, run, opened);
 }
 
 export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
@@ -238,6 +255,7 @@ export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
     deadline: (run) => runDeadlineJob(deps, run),
     reminder: (run) => runReminderJob(deps, run),
     recurrence: (run) => runRecurrenceJob(deps, run),
+    'round-start': (run) => runRoundStartJob(deps, run),
     ...mediationHandlers(deps),
   };
 }

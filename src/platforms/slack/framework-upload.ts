@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_FRAMEWORK_FILE_BYTES, tooLarge } from '../../app/framework-catalogue.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { downloadFrameworkFile, frameworkFileLines } from '../frameworks-chat.js';
-import { firstDelivery } from './events.js';
+import { firstSlackDelivery } from './events.js';
 import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
 import { actorFor } from './ids.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
@@ -28,7 +28,7 @@ export function registerFrameworkUploads(app: App, rt: SlackRuntime): void {
   app.event('message', async ({ event, body, client, context }) => {
     const shared = fileShareSchema.safeParse(event);
     if (!shared.success || shared.data.user === context.botUserId) return;
-    if (!(await firstDelivery(rt, body))) return;
+    if (!(await firstSlackDelivery(rt, body))) return;
     const { channel, user, files } = shared.data;
     const teamId = teamOf(context, body);
     const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, user, rt.config.SPIEGEL_ADMINS));
