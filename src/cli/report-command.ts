@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { compareUnits } from '../app/comparisons.js';
-import { trendOf } from '../app/trends.js';
+import { trendReport } from '../app/trends.js';
+import { frameworksOf } from '../app/tenant-frameworks.js';
 import type { Locale } from '../domain/framework.js';
 import { comparisonLines, trendLines } from '../presentation/method-texts.js';
 import { renderPng } from '../presentation/charts/render.js';
@@ -71,7 +72,7 @@ async function writePicture(
 export async function rollupCommand(session: CliSession, options: RollupOptions): Promise<string | null> {
   const period = { ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
   const rollup = await compareUnits(session.ctx, session.actor, { frameworkId: options.frameworkId, level: options.level, ...period });
-  const framework = session.ctx.frameworks.get(options.frameworkId);
+  const framework = (await frameworksOf(session.ctx, session.actor.tenantId)).get(options.frameworkId);
   if (isPicture(options.format)) {
     const heatmap = await renderHeatmap(rollup, framework, options.locale);
     return writePicture(options.out!, options.format, heatmap, (chart) =>
@@ -103,12 +104,11 @@ export async function trendCommand(
     locale: Locale;
   },
 ): Promise<string | null> {
-  const trend = await trendOf(session.ctx, session.actor, {
+  const { trend, framework } = await trendReport(session.ctx, session.actor, {
     frameworkId: options.frameworkId,
     ...(options.unitId ? { unitId: options.unitId } : {}),
     ...(options.channelId ? { channelId: options.channelId } : {}),
   });
-  const framework = session.ctx.frameworks.get(options.frameworkId);
   if (isPicture(options.format)) {
     const chart = await renderTrendChart(trend, framework, options.locale);
     return writePicture(options.out!, options.format, chart, (drawn) => trendPage(trend, framework, drawn, options.locale));

@@ -10,7 +10,8 @@ import { compareUnits } from '../app/comparisons.js';
 import type { AppContext } from '../app/context.js';
 import { comparisonOfLink, linkActor, linkPaths, openLinkToken, type LinkClaims } from '../app/report-links.js';
 import { roundExportData, roundSummary } from '../app/summaries.js';
-import { trendOf, trendOfRoundPlace } from '../app/trends.js';
+import { frameworksOf } from '../app/tenant-frameworks.js';
+import { trendOfRoundPlace, trendReport } from '../app/trends.js';
 import type { Locale } from '../domain/framework.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { translator } from '../i18n/translator.js';
@@ -72,7 +73,8 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
     withClaims(['comparison'], async (claims, res) => {
       const input = comparisonOfLink(claims);
       const rollup = await compareUnits(ctx, linkActor(claims), input);
-      page(res, await comparisonReportHtml(rollup, ctx.frameworks.get(input.frameworkId), input, claims.locale));
+      const framework = (await frameworksOf(ctx, claims.tenantId)).get(input.frameworkId);
+      page(res, await comparisonReportHtml(rollup, framework, input, claims.locale));
     }),
   );
   http.get(
@@ -91,12 +93,9 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
     withClaims(['chart', 'trendChart'], async (claims, res) => {
       if (claims.kind === 'trendChart') {
         const { frameworkId, channelId, unitId } = claims;
-        const trend = await trendOf(ctx, linkActor(claims), {
-          frameworkId,
-          ...(unitId ? { unitId } : {}),
-          ...(channelId ? { channelId } : {}),
-        });
-        const chart = await renderTrendChart(trend, ctx.frameworks.get(frameworkId), claims.locale);
+        const input = { frameworkId, ...(unitId ? { unitId } : {}), ...(channelId ? { channelId } : {}) };
+        const { trend, framework } = await trendReport(ctx, linkActor(claims), input);
+        const chart = await renderTrendChart(trend, framework, claims.locale);
         return chart ? void image(res, renderPng(chart.svg)) : void notFound(res, claims.locale);
       }
       const { round, summary } = await roundSummary(ctx, linkActor(claims), claims.roundId);
