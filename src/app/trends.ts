@@ -4,7 +4,7 @@ import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
 import { TrendTally, type Trend } from '../domain/trend.js';
 import { unitWithDescendants } from '../domain/units.js';
 import type { Actor } from './actor.js';
-import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere } from './comparisons.js';
+import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere, workspaceThresholds } from './comparisons.js';
 import type { AppContext } from './context.js';
 import { requireUnit } from './units.js';
 
@@ -39,10 +39,7 @@ export async function trendOf(ctx: AppContext, actor: Actor, input: TrendInput):
     framework,
     dimensionIds: roundDimensionIds({ framework }),
     rounds: rounds.map((r) => ({ roundId: r.id, name: r.name, closedAt: r.closedAt! })),
-    settings: {
-      ...defaultSummarySettings,
-      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
-    },
+    settings: { ...defaultSummarySettings, ...(await workspaceThresholds(ctx, actor.tenantId, framework.scale, rounds)) },
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(
     actor.tenantId,

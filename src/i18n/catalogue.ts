@@ -4,6 +4,7 @@ import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
 import { delphiMessages } from './messages/delphi.js';
+import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
@@ -36,6 +37,7 @@ const modules: MessageModule[] = [
   inboundMessages,
   delphiMessages,
   intervisionMessages,
+  perspectiveViewMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */
