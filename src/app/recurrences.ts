@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { keepsOccurrence, type CadenceKind } from '../domain/cadence.js';
 import { SpiegelError, isSpiegelError } from '../domain/errors.js';
-import type { Locale } from '../domain/framework.js';
+import type { Locale, Perspective } from '../domain/framework.js';
 import type { OpenRoundInput, Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
 import { recurrenceJobId, type Recurrence } from '../domain/scheduling.js';
 import { CronError, nextCronRun, validateCron } from '../domain/cron.js';
@@ -22,6 +22,8 @@ export interface RecurrenceInput {
   timeZone: string;
   name?: string | null;
   criterionIds?: string[];
+  /** Only the criteria of these perspectives (e.g. only process); empty or absent: every perspective. */
+  perspectives?: Perspective[];
   dimensionIds?: string[] | null;
   participants: string[];
   coordinators?: string[];
@@ -48,6 +50,7 @@ function roundInput(recurrence: Recurrence, occurrence: Date, openedAt: Date): O
     frameworkId: recurrence.frameworkId,
     ...(r.name ? { name: `${r.name} · ${date}` } : {}),
     criterionIds: r.criterionIds,
+    ...(r.perspectives.length > 0 ? { perspectives: r.perspectives } : {}),
     ...(r.dimensionIds ? { dimensionIds: r.dimensionIds } : {}),
     participants: r.participants,
     coordinators: r.coordinators,
@@ -133,6 +136,7 @@ export async function createRecurrence(
     round: {
       name: input.name?.trim() || null,
       criterionIds: input.criterionIds ?? [],
+      perspectives: [...new Set(input.perspectives ?? [])],
       dimensionIds: input.dimensionIds ?? null,
       participants: [...new Set(input.participants)],
       coordinators: [...new Set([actor.userId, ...(input.coordinators ?? [])])],

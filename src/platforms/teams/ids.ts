@@ -67,6 +67,7 @@ export const scheduleInputIds = {
   cron: 'cron',
   timeZone: 'timeZone',
   answerDays: 'answerDays',
+  perspectives: 'perspectives',
   anonymous: 'anonymous',
   reminders: 'reminders',
   k: 'k',
