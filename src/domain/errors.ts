@@ -33,6 +33,10 @@ export const errorCodes = [
   'intervision.unknown',
   'intervision.closed',
   'recurrence.unknown',
+  'round.busy',
+  'round.notClosed',
+  'round.reopenTooLate',
+  'round.samePlace',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -84,6 +84,13 @@ function itemDetail(stat: CriterionStatistics, round: Round, locale: Locale): st
   return t('summary.medianClass', { median: formatNumber(stat.median, locale), class: t(`class.${stat.class}`), n: stat.n });
 }
 
+/** The summary's title, marked when it was recomputed after an erasure or after the round was reopened. */
+function summaryTitle(round: Round, summary: Summary, t: ReturnType<typeof translator>): string {
+  const title = t('summary.title', { name: round.name });
+  const reopened = summary.closing ? t('summary.updatedTitle', { title }) : title;
+  return summary.updatedAfterErasure ? t('lifecycle.erasure.summaryTitle', { title: reopened }) : reopened;
+}
+
 export function buildSummaryView(round: Round, summary: Summary, locale: Locale, interim: boolean): SummaryView {
   const t = translator(locale);
   const components = round.framework.components.map((component) => ({
@@ -93,9 +100,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       .map((s) => ({ text: itemName(round, s.criterionId, s.dimension, locale), detail: itemDetail(s, round, locale) })),
   }));
   return {
-    title: summary.updatedAfterErasure
-      ? t('lifecycle.erasure.summaryTitle', { title: t('summary.title', { name: round.name }) })
-      : t('summary.title', { name: round.name }),
+    title: summaryTitle(round, summary, t),
     interim,
     responseRate: t('summary.responseRate', {
       respondents: summary.respondents,

@@ -9,7 +9,7 @@ import { criteriaByComponent } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import { licenceReminderText } from '../presentation/licence-texts.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
-import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
+import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

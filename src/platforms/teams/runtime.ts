@@ -2,7 +2,7 @@
 import type { AppContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { RoundProgressDebouncer } from '../round-progress-debounce.js';
+import type { RoundProgressDebouncer } from '../../app/round-progress-debounce.js';
 import type { TeamsDirectory } from './directory.js';
 import type { InstallationTracker } from './installation.js';
 import type { TeamsMessenger } from './messenger.js';
@@ -19,4 +19,6 @@ export interface TeamsRuntime {
   rounds: RoundMessages;
   progress: RoundProgressDebouncer;
   installations: InstallationTracker;
+  /** Resolves when a Save has waited as long as Teams waits for its invoke response (see answer-flow.ts). */
+  saveWindow(): Promise<void>;
 }
