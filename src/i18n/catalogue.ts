@@ -3,6 +3,7 @@ import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
 import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
@@ -36,6 +37,7 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  frameworkMessages,
   roundManagementMessages,
   delphiMessages,
   intervisionMessages,
