@@ -7,7 +7,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { openRound } from '../../app/rounds.js';
 import { planRound } from '../../app/round-plans.js';
-import { formatInstant } from '../../scheduling/texts.js';
+import { formatInstant } from '../../presentation/schedule-texts.js';
 import { renderMessageCard } from './cards/reply-cards.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError } from '../../domain/errors.js';
