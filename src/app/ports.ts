@@ -1,3 +1,4 @@
+import type { TenantFrameworkStore } from './framework-ports.js';
 import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
@@ -233,6 +234,7 @@ export interface Stores extends MediationStores {
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
   deletion: DeletionStore;
+  tenantFrameworks: TenantFrameworkStore;
 }
 
 /** What a use case that works in the background may log: pino's logger fits it. */

@@ -10,6 +10,7 @@ import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoTenantFrameworkStore } from './tenant-framework-store.js';
 import { MongoUnitStore } from './unit-store.js';
 import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
@@ -22,6 +23,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const claims = new MongoClaimStore(db);
   const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
+  const tenantFrameworks = new MongoTenantFrameworkStore(db);
   return {
     ...mediation,
     rounds,
@@ -35,6 +37,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
     units,
     deletion: new MongoDeletionStore(db),
+    tenantFrameworks,
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),
@@ -45,6 +48,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         claims.ensureIndexes(),
         units.ensureIndexes(),
         mediation.ensureIndexes(),
+        tenantFrameworks.ensureIndexes(),
       ]);
     },
   };
