@@ -29,11 +29,6 @@ export const verbs = {
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
-
-export function isVerb(value: unknown): value is Verb {
-  return typeof value === 'string' && (Object.values(verbs) as string[]).includes(value);
-}
-
 /** Input ids inside a prompt card. */
 export const promptInputIds = {
   rating: (criterionId: string, dimension: string) => `rate|${criterionId}|${dimension}`,
@@ -67,6 +62,7 @@ export const scheduleInputIds = {
   cron: 'cron',
   timeZone: 'timeZone',
   answerDays: 'answerDays',
+  perspectives: 'perspectives',
   anonymous: 'anonymous',
   reminders: 'reminders',
   k: 'k',

@@ -70,6 +70,7 @@ describe('Slack: units and comparisons', () => {
     expect(text).toMatch(/Org A\n {2}client: fewer than 3 answers\n {2}organisation: 4 · consensus · n = 3/);
     expect(text).toMatch(/Org B\n {2}client: fewer than 3 answers\n {2}organisation: fewer than 3 answers/);
     expect(text).toContain('Org A 4 … Org C 4.5');
+    expect(text).toContain('Per component (median · class)');
     expect(text).toMatch(
       /The comparison as a report page \(valid for 72 hours, for you only\):\n<https:\/\/spiegel\.example\.org\/comparisons\/[^|]+\|Open the comparison>$/,
     );
