@@ -1,3 +1,4 @@
+import type { IntervisionStore } from './intervision-ports.js';
 import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
@@ -209,5 +210,6 @@ export interface Stores extends MediationStores {
   recurrences: RecurrenceStore;
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
+  intervision: IntervisionStore;
   deletion: DeletionStore;
 }

@@ -32,6 +32,7 @@ export const errorCodes = [
   'deadline.past',
   'intervision.unknown',
   'intervision.closed',
+  'intervision.facilitatorOnly',
   'recurrence.unknown',
 ] as const;
 

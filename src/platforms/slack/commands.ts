@@ -32,6 +32,7 @@ import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { settingsCommandText } from '../settings-chat.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
+import { openIntervisionForm } from './intervision-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
 import type { WebClient } from './web-api.js';
 
@@ -186,6 +187,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
     await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
+  },
+  async intervision({ rt, command, client, respond, locale, teamId }) {
+    if (!inChannel(command)) return ephemeral(respond, translator(locale)('intervision.noChannel'));
+    await openIntervisionForm(client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

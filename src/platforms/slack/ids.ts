@@ -28,6 +28,18 @@ export const actionIds = {
   settings: 'spiegel.settings',
   /** App Home: pause, resume or delete a recurring round; value `<action>|<recurrenceId>`. */
   recurrence: 'spiegel.recurrence',
+  /** An intervision step: contribute (opens a form) or move on; value `<sessionId>:<step>`. */
+  intervisionContribute: 'spiegel.intervision.contribute',
+  intervisionNext: 'spiegel.intervision.next',
+} as const;
+
+export const intervisionBlockIds = {
+  caseText: 'intervision.case',
+  method: 'intervision.method',
+  facilitator: 'intervision.facilitator',
+  deadlineDate: 'intervision.deadlineDate',
+  deadlineTime: 'intervision.deadlineTime',
+  contribution: 'intervision.contribution',
 } as const;
 
 export const rateActionPattern = /^spiegel\.rate:/;
@@ -38,6 +50,8 @@ export const callbackIds = {
   saved: 'spiegel.saved',
   schedule: 'spiegel.schedule',
   settings: 'spiegel.settings',
+  intervision: 'spiegel.intervision',
+  intervisionContribution: 'spiegel.intervision.contribution',
 } as const;
 
 export function tenantIdOf(teamId: string): string {

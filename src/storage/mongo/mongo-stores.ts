@@ -3,6 +3,7 @@ import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
 import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
+import { MongoIntervisionStore } from './intervision-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
 import { MongoRecurrenceStore } from './recurrence-store.js';
@@ -21,6 +22,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const claims = new MongoClaimStore(db);
   const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
+  const intervision = new MongoIntervisionStore(db);
   return {
     ...mediation,
     rounds,
@@ -32,12 +34,14 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     recurrences,
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
     units,
+    intervision,
     deletion: new MongoDeletionStore(db),
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),
         responses.ensureIndexes(),
         participation.ensureIndexes(),
+        intervision.ensureIndexes(),
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
