@@ -7,7 +7,9 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { stepDeadlines, type IntervisionMethod } from '../domain/intervision/method.js';
-import { attendees, currentStep, hasEnded, type IntervisionSession } from '../domain/intervision/session.js';
+import { attendees, currentStep, hasEnded, type IntervisionPost, type IntervisionSession } from '../domain/intervision/session.js';
+
+export type { IntervisionPost };
 import type { LicenceEntry } from '../domain/mediation/licence.js';
 import type { Place, Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
@@ -23,11 +25,6 @@ export const MAX_CONTRIBUTION = 3000;
 export const RATING_FRAMEWORK = 'intervision-case';
 /** Participants rate the session for this long after it ends. */
 export const RATING_DAYS = 7;
-
-/** What a platform posts in the session's thread: a step as it opens, or the end with attendance and the rating round. */
-export type IntervisionPost =
-  | { kind: 'step'; step: number }
-  | { kind: 'end'; attendees: string[]; minSteps: number; rating: Round | null };
 
 export type IntervisionPoster = (session: IntervisionSession, post: IntervisionPost) => Promise<void>;
 
@@ -64,7 +61,15 @@ async function queueStepDeadline(ctx: AppContext, session: IntervisionSession, s
   const runAt = session.deadlines[step];
   if (!runAt) return;
   await ctx.stores.jobs.enqueueOnce(
-    { id: stepJobId(session.id, step), kind: 'intervision-step', tenantId: session.tenantId, roundId: null, recurrenceId: null, slot: `${session.id}:${step}`, runAt },
+    {
+      id: stepJobId(session.id, step),
+      kind: 'intervision-step',
+      tenantId: session.tenantId,
+      roundId: null,
+      recurrenceId: null,
+      slot: `${session.id}:${step}`,
+      runAt,
+    },
     now,
   );
 }
@@ -127,7 +132,12 @@ export async function attachThread(
 }
 
 /** The session a thread holds, or null for any other thread. */
-export async function sessionOfThread(ctx: AppContext, actor: Actor, channelId: string, threadId: string): Promise<IntervisionSession | null> {
+export async function sessionOfThread(
+  ctx: AppContext,
+  actor: Actor,
+  channelId: string,
+  threadId: string,
+): Promise<IntervisionSession | null> {
   return ctx.stores.intervision.findByThread(actor.tenantId, channelId, threadId);
 }
 
@@ -168,7 +178,13 @@ export type MoveOnResult = { moved: true; step: number } | { moved: false; step:
  * opening is the insert of `<session>:<step>`. The facilitator, the workspace's admins and the scheduler may.
  * A caller that finds the next step opened already makes sure it was posted (its opener may have died).
  */
-export async function moveOn(ctx: AppContext, actor: Actor, sessionId: string, fromStep: number, post: IntervisionPoster): Promise<MoveOnResult> {
+export async function moveOn(
+  ctx: AppContext,
+  actor: Actor,
+  sessionId: string,
+  fromStep: number,
+  post: IntervisionPoster,
+): Promise<MoveOnResult> {
   const session = await getSession(ctx, actor, sessionId);
   if (actor.userId !== session.facilitator && !(await isQualityCoordinator(ctx, actor))) {
     throw new SpiegelError('intervision.facilitatorOnly', `${actor.userId} does not facilitate session ${sessionId}`);
@@ -191,7 +207,13 @@ export async function moveOn(ctx: AppContext, actor: Actor, sessionId: string, f
  * Posts a step once (a send claim per step, taken over when its holder died); for the end, first records
  * attendance in the licence log and opens the rating round, both idempotent.
  */
-async function announce(ctx: AppContext, session: IntervisionSession, step: number, post: IntervisionPoster, holder: string): Promise<void> {
+async function announce(
+  ctx: AppContext,
+  session: IntervisionSession,
+  step: number,
+  post: IntervisionPoster,
+  holder: string,
+): Promise<void> {
   if (!session.threadId) return;
   const now = ctx.clock.now();
   const claim = await claimSend(ctx, `intervision-post:${session.id}:${step}`, holder, now);
@@ -225,7 +247,12 @@ async function finish(ctx: AppContext, session: IntervisionSession, now: Date): 
   }));
   await ctx.stores.licenceEntries.insertOnce(entries);
   const participants = [...new Set([session.presenter, ...contributions.map((c) => c.member)])];
-  return { kind: 'end', attendees: present, minSteps: settings.intervisionMinSteps, rating: await ratingRound(ctx, session, participants, now) };
+  return {
+    kind: 'end',
+    attendees: present,
+    minSteps: settings.intervisionMinSteps,
+    rating: await ratingRound(ctx, session, participants, now),
+  };
 }
 
 /** The round in which participants rate the session on the intervision framework, opened once. */

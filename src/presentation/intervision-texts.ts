@@ -1,9 +1,8 @@
 /** Platform-neutral texts of intervision sessions: the form's input, the session's opening, each step, the end. */
 import { z } from 'zod';
-import type { IntervisionPost } from '../app/intervision.js';
 import type { Locale } from '../domain/framework.js';
 import type { IntervisionMethod } from '../domain/intervision/method.js';
-import type { IntervisionSession } from '../domain/intervision/session.js';
+import type { IntervisionPost, IntervisionSession } from '../domain/intervision/session.js';
 import { translator } from '../i18n/translator.js';
 import { zonedDateTime } from './recurrence-texts.js';
 import { zonedTimeToUtc } from './start-form.js';
@@ -28,19 +27,34 @@ export function firstDeadlineOf(form: IntervisionForm): Date {
 
 export function methodLines(methods: readonly IntervisionMethod[], locale: Locale): string[] {
   const t = translator(locale);
-  return methods.map((m) => t('intervision.methodLine', { title: m.title[locale], steps: m.steps.map((s) => s.title[locale]).join(' → ') }));
+  return methods.map((m) =>
+    t('intervision.methodLine', { title: m.title[locale], steps: m.steps.map((s) => s.title[locale]).join(' → ') }),
+  );
 }
 
 /** The thread's first message: the case and the plan, each step with its deadline. `name` writes a member for the platform. */
-export function sessionIntroLines(session: IntervisionSession, locale: Locale, timeZone: string, name: (member: string) => string): string[] {
+export function sessionIntroLines(
+  session: IntervisionSession,
+  locale: Locale,
+  timeZone: string,
+  name: (member: string) => string,
+): string[] {
   const t = translator(locale);
   return [
-    t('intervision.intro', { method: session.method.title[locale], presenter: name(session.presenter), facilitator: name(session.facilitator) }),
+    t('intervision.intro', {
+      method: session.method.title[locale],
+      presenter: name(session.presenter),
+      facilitator: name(session.facilitator),
+    }),
     '',
     session.caseText || t('intervision.caseErased'),
     '',
     ...session.method.steps.map((step, i) =>
-      t('intervision.planLine', { n: i + 1, title: step.title[locale], deadline: zonedDateTime(session.deadlines[i] ?? new Date(0), timeZone, locale) }),
+      t('intervision.planLine', {
+        n: i + 1,
+        title: step.title[locale],
+        deadline: zonedDateTime(session.deadlines[i] ?? new Date(0), timeZone, locale),
+      }),
     ),
   ];
 }

@@ -10,7 +10,10 @@ export const methodStepSchema = z
     title: localizedTextSchema,
     prompt: localizedTextSchema,
     /** How long the step runs when the session is planned: its deadline is this long after the previous one. */
-    hours: z.number().positive().max(24 * 28),
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 28),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 /** An intervision session: a case a member brings, worked through a method's steps in one thread. */
 import type { Locale } from '../framework.js';
-import type { Place } from '../round.js';
+import type { Place, Round } from '../round.js';
 import type { IntervisionMethod } from './method.js';
 
 export interface IntervisionSession {
@@ -60,3 +60,6 @@ export function currentStep(openings: readonly Pick<StepOpening, 'step'>[]): num
 export function hasEnded(session: IntervisionSession, step: number): boolean {
   return step >= session.method.steps.length;
 }
+
+/** What a platform posts in the session's thread: a step as it opens, or the end with attendance and the rating round. */
+export type IntervisionPost = { kind: 'step'; step: number } | { kind: 'end'; attendees: string[]; minSteps: number; rating: Round | null };

@@ -5,39 +5,22 @@
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
-import type { AppContext } from '../../app/context.js';
-import {
-  attachThread,
-  contribute,
-  getSession,
-  moveOn,
-  sessionOfThread,
-  startSession,
-  type IntervisionPost,
-} from '../../app/intervision.js';
+import { attachThread, contribute, getSession, moveOn, sessionOfThread, startSession } from '../../app/intervision.js';
 import { intervisionMethods } from '../../app/intervision-methods.js';
-import { getWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
+import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { isSpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { IntervisionSession } from '../../domain/intervision/session.js';
 import { translator } from '../../i18n/translator.js';
 import { errorText } from '../../presentation/error-text.js';
-import {
-  contributionLine,
-  endLines,
-  firstDeadlineOf,
-  intervisionFormSchema,
-  sessionIntroLines,
-} from '../../presentation/intervision-texts.js';
-import { postRound } from './announce.js';
-import { renderContributionForm, renderIntervisionForm, renderStep, type IntervisionFormMetadata } from './blocks/intervision.js';
+import { contributionLine, firstDeadlineOf, intervisionFormSchema, sessionIntroLines } from '../../presentation/intervision-texts.js';
+import { renderContributionForm, renderIntervisionForm, type IntervisionFormMetadata } from './blocks/intervision.js';
 import { escapeMrkdwn, limits, section, truncate } from './blocks/limits.js';
 import { actionIds, actorFor, callbackIds, intervisionBlockIds, teamIdOf } from './ids.js';
+import { mention, postInThread, timeZoneOf } from './intervision-posts.js';
 import { ephemeral, ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import type { WebClient } from './web-api.js';
-
-const mention = (member: string) => (member.startsWith('erased:') ? '—' : `<@${member}>`);
 
 export async function openIntervisionForm(
   client: WebClient,
@@ -46,24 +29,6 @@ export async function openIntervisionForm(
   metadata: IntervisionFormMetadata,
 ): Promise<void> {
   await client.views.open({ trigger_id: triggerId, view: renderIntervisionForm(locale, await intervisionMethods(), metadata) });
-}
-
-async function timeZoneOf(ctx: AppContext, tenantId: string): Promise<string> {
-  return (await getWorkspaceSettings(ctx, tenantId)).timeZone;
-}
-
-/** Posts a step (or the end, and the rating round in the channel) as a reply in the session's thread. */
-export async function postInThread(ctx: AppContext, client: WebClient, session: IntervisionSession, post: IntervisionPost): Promise<void> {
-  const thread_ts = session.threadId ?? undefined;
-  const channel = session.place.channelId;
-  if (post.kind === 'step') {
-    const message = renderStep(session, post.step, await timeZoneOf(ctx, session.tenantId));
-    await client.chat.postMessage({ channel, thread_ts, ...message });
-    return;
-  }
-  const text = truncate(endLines(post, session.locale, mention).join('\n'), limits.messageText);
-  await client.chat.postMessage({ channel, thread_ts, text, blocks: [section(text)] });
-  if (post.rating && !post.rating.platformRefs.introTs) await postRound(ctx, client, post.rating);
 }
 
 type StateValues = Record<
@@ -82,7 +47,7 @@ type StateValues = Record<
   | undefined
 >;
 
-const field = (values: StateValues, blockId: string) => values[blockId]?.['value'] ?? {};
+const field = (values: StateValues, blockId: string) => values[blockId]?.value ?? {};
 
 function parseMetadata(text: string): IntervisionFormMetadata | null {
   try {
@@ -186,7 +151,7 @@ export function registerIntervision(app: App, rt: SlackRuntime): void {
     const teamId = teamOf(context, body);
     const actor = await actorOf(teamId, body.user.id);
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
-    const text = field(view.state.values as StateValues, intervisionBlockIds.contribution).value ?? '';
+    const text = field(view.state.values, intervisionBlockIds.contribution).value ?? '';
     try {
       const session = await getSession(rt.ctx, actor, stepRef(view.private_metadata).sessionId);
       const { step } = await contribute(rt.ctx, actor, session, text, `form:${view.id}`);

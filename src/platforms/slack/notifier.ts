@@ -1,9 +1,8 @@
 /** The core's Notifier port for Slack: what the scheduler (deadlines, reminders, recurring rounds) asks Slack to say. */
 import type { AppContext } from '../../app/context.js';
-import type { IntervisionPost } from '../../app/intervision.js';
 import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
-import type { IntervisionSession } from '../../domain/intervision/session.js';
-import { postInThread } from './intervision-flow.js';
+import type { IntervisionPost, IntervisionSession } from '../../domain/intervision/session.js';
+import { postInThread } from './intervision-posts.js';
 import { translator } from '../../i18n/translator.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';

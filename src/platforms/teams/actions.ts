@@ -10,6 +10,7 @@ import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { saveSettingsCard } from './settings-flow.js';
+import { contributeOnCard, moveOnByCard, submitIntervisionForm } from './intervision-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 
@@ -24,6 +25,9 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
   [verbs.settingsSave]: saveSettingsCard,
+  [verbs.intervisionStart]: submitIntervisionForm,
+  [verbs.intervisionContribute]: contributeOnCard,
+  [verbs.intervisionNext]: moveOnByCard,
 };
 
 /** The verb and data are read from the activity as sent (teams-ai hands a missing or null data over as `{}`). */

@@ -49,6 +49,7 @@ import { scheduleCommand } from './schedule-flow.js';
 import { settingsCommand } from './settings-flow.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { frameworkChoiceCard, startFormCard } from './start-flow.js';
+import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
   rt: TeamsRuntime;
@@ -253,6 +254,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
     if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
     await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+  },
+  async intervision(call) {
+    if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('intervision.noChannel'));
+    await replyCard(call.context, await intervisionFormCard(call.rt, call.context, call.actor, call.locale));
   },
   cases: mediation(casesChat),
   audit: mediation(auditChat),

@@ -24,6 +24,21 @@ export const verbs = {
   scheduleChange: 'spiegel.schedule.change',
   /** Workspace settings card: save (the inputs, one per setting key). */
   settingsSave: 'spiegel.settings.save',
+  /** Intervision form: start the session (the inputs). */
+  intervisionStart: 'spiegel.intervision.start',
+  /** An intervision step card: data `{ s: sessionId, n: step }` plus the contribution input. */
+  intervisionContribute: 'spiegel.intervision.contribute',
+  intervisionNext: 'spiegel.intervision.next',
+} as const;
+
+/** Input ids inside the intervision form and step cards. */
+export const intervisionInputIds = {
+  caseText: 'caseText',
+  method: 'method',
+  facilitator: 'facilitator',
+  deadlineDate: 'deadlineDate',
+  deadlineTime: 'deadlineTime',
+  contribution: 'contribution',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

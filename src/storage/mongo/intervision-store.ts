@@ -27,7 +27,14 @@ const sessionSchema = z.object({
 });
 type SessionDocument = z.infer<typeof sessionSchema>;
 
-const openingSchema = z.object({ _id: z.string(), tenantId: z.string(), sessionId: z.string(), step: z.number().int(), at: z.date(), by: z.string() });
+const openingSchema = z.object({
+  _id: z.string(),
+  tenantId: z.string(),
+  sessionId: z.string(),
+  step: z.number().int(),
+  at: z.date(),
+  by: z.string(),
+});
 type OpeningDocument = z.infer<typeof openingSchema>;
 
 const contributionSchema = z.object({
