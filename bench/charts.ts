@@ -54,6 +54,8 @@ function benchRound(): Round {
     unitId: null,
     followUp: null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
   };
 }
 

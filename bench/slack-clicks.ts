@@ -324,6 +324,8 @@ async function seedRound(db: Db, name: string): Promise<string> {
     unitId: null,
     followUp: null,
     platformRefs: { slackIntroTs: '1700000000.000100' },
+    revision: 0,
+    reopenings: 0,
   });
   return id;
 }

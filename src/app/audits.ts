@@ -2,12 +2,11 @@
 import { randomBytes } from 'node:crypto';
 import { auditExclusionStart, type Audit } from '../domain/audit/audit.js';
 import { drawAudit as drawSample, type DrawRefusal } from '../domain/audit/draw.js';
-import { computeAuditResults, type AuditResults } from '../domain/audit/results.js';
+import { computeAuditResults, type AuditReport } from '../domain/audit/results.js';
 import { SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { isIsoDate } from '../domain/mediation/case-file.js';
 import type { Place } from '../domain/round.js';
-import { translator } from '../i18n/translator.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { knownMembers, requireQualityCoordinator } from './mediation-settings.js';
@@ -26,6 +25,8 @@ export interface DrawAuditInput {
   /** Where the audit is drawn; its rounds live there. */
   place: Place;
   locale: Locale;
+  /** The name of a file's review round, in the audit's language. */
+  roundName: (caseId: string) => string;
 }
 
 function invalid(detail: string): never {
@@ -78,12 +79,11 @@ export async function drawAudit(ctx: AppContext, actor: Actor, input: DrawAuditI
   const drawn = drawSample({ files: eligible, size: input.size, seed, reviewersPerFile, pool });
   if (!drawn.ok) throw refusalError(drawn.refusal);
 
-  const t = translator(input.locale);
   const rounds = drawn.files.map((file) =>
     buildRound(ctx, actor, {
       place: input.place,
       frameworkId: AUDIT_FRAMEWORK,
-      name: t('mediation.audit.roundName', { case: file.caseId }),
+      name: input.roundName(file.caseId),
       participants: file.reviewers,
       locale: input.locale,
       caseId: file.caseId,
@@ -133,12 +133,6 @@ async function findAudit(ctx: AppContext, actor: Actor, auditId: string | undefi
     : ((await ctx.stores.audits.list(actor.tenantId))[0] ?? null);
   if (!audit) throw new SpiegelError('audit.unknown', `audit ${auditId ?? '(latest)'} not found in ${actor.tenantId}`);
   return audit;
-}
-
-export interface AuditReport {
-  audit: Audit;
-  criterionIds: string[];
-  results: AuditResults;
 }
 
 /** The audit's results per file, per mediator and for the period (the latest audit without an id): coordinators. */

@@ -4,22 +4,11 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
 import { computeSummary } from './compute-summary.js';
-import { eraseMemberFromQualitySystem, type QualitySystemErasure } from './mediation-erasure.js';
+import { type ErasureResult } from '../domain/erasure.js';
+import { eraseMemberFromQualitySystem } from './mediation-erasure.js';
 
 /** Rounds looked at per member: far more than a member takes part in within a retention period. */
 export const memberRoundLimit = 10_000;
-
-export interface ErasureResult {
-  memberId: string;
-  /** Answers deleted, over all rounds. */
-  answers: number;
-  /** Rounds that held answers of the member. */
-  rounds: number;
-  /** Stored summaries of closed rounds recomputed from the answers that remain. */
-  summariesUpdated: number;
-  /** The member's traces in the mediation quality system. */
-  qualitySystem: QualitySystemErasure;
-}
 
 /** A member acts on their own data; an admin on any member of their tenant. */
 export function requireSelfOrAdmin(actor: Actor, memberId: string): void {
@@ -37,14 +26,10 @@ export async function roundsOfMember(ctx: AppContext, actor: Actor, memberId: st
 /**
  * Erases a member's answers in every round of the tenant, open and closed: the answers and the answered
  * marker, both found under the member's respondent key (in anonymous rounds the pseudonym only the app can
-<<<<<<< HEAD
- * derive). A closed round's stored summary is recomputed from what remains and marked as updated after an erasure.
- * The member's traces in the mediation quality system go too (see mediation-erasure.ts).
-=======
  * derive). The round gets a new erasure mark first, so no process goes on taking the deleted marker as existing
  * (markAnswered): the member's next answer creates it again. A closed round's stored summary is recomputed from
- * what remains and marked as updated after an erasure.
->>>>>>> main
+ * what remains and marked as updated after an erasure. The member's traces in the mediation quality system go too
+ * (see mediation-erasure.ts).
  */
 export async function eraseMemberAnswers(ctx: AppContext, actor: Actor, memberId: string): Promise<ErasureResult> {
   requireSelfOrAdmin(actor, memberId);

@@ -130,3 +130,34 @@ export async function followUpBriefing(ctx: AppContext, round: Round, memberId: 
   );
   return { round, previous, items };
 }
+
+function wholeNumber(word: string | undefined, name: string): number {
+  if (!word || !/^\d{1,3}$/.test(word)) throw new SpiegelError('input.invalid', `${name} needs a number`, { detail: `${name} N` });
+  return Number(word);
+}
+
+/**
+ * `followup [ROUND-ID] [max N] [days N] [CRITERION …]` from chat: the round named, else the channel's latest closed
+ * round (the last step of a running sequence); by default the items it left divergent or polarised.
+ */
+export async function followUpFromWords(
+  ctx: AppContext,
+  actor: Actor,
+  channelId: string,
+  words: readonly string[],
+): Promise<{ round: Round; created: boolean }> {
+  const input: Omit<StartFollowUpInput, 'roundId'> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.toLowerCase();
+    if (word === 'max') input.maxFollowUps = wholeNumber(words[++i], 'max');
+    else if (word === 'days' || word === 'dagen') input.days = wholeNumber(words[++i], 'days');
+    else rest.push(words[i]!);
+  }
+  const [first] = rest;
+  const named = first && /^[0-9A-Za-z]{12}$/.test(first) ? await ctx.stores.rounds.get(actor.tenantId, first) : null;
+  const criterionIds = named ? rest.slice(1) : rest;
+  const previous = named ?? (await ctx.stores.rounds.list(actor.tenantId, { channelId, state: 'closed', limit: 1 }))[0];
+  if (!previous) throw new SpiegelError('round.unknown', `no closed round in channel ${channelId}`);
+  return startFollowUp(ctx, actor, { ...input, roundId: previous.id, ...(criterionIds.length > 0 ? { criterionIds } : {}) });
+}

@@ -1,45 +1,9 @@
 import type { Round } from '../domain/round.js';
-import { reminderJobId, type Job, type JobResult, type JobStatus } from '../domain/scheduling.js';
+import { reminderJobId, type JobView, type RemindNowResult, toJobView } from '../domain/scheduling.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { reminderSkipReason } from './round-jobs.js';
 import { getRound, membersToRemind, requireOpen } from './rounds.js';
-
-/** What coordinators see of one job (status views). */
-export interface JobView {
-  id: string;
-  kind: string;
-  /** Reminder slot: `48h`, `4h` (hours before the deadline) or `now-…` (a coordinator's "remind now"). */
-  slot: string | null;
-  status: JobStatus;
-  /** First due time. */
-  dueAt: Date;
-  /** Next run (pending), or the last planned run. */
-  runAt: Date;
-  attempts: number;
-  failures: number;
-  /** Why the last attempt failed; for a failed job, why it failed. */
-  lastError: string | null;
-  /** Note (e.g. `closed`, `deadline-passed`) and counts (reminders: sent, deferred, alreadySent, tooLate, quota, failed). */
-  result: JobResult | null;
-  settledAt: Date | null;
-}
-
-export function toJobView(job: Job): JobView {
-  return {
-    id: job.id,
-    kind: job.kind,
-    slot: job.slot,
-    status: job.status,
-    dueAt: job.dueAt,
-    runAt: job.runAt,
-    attempts: job.attempts,
-    failures: job.failures,
-    lastError: job.lastError,
-    result: job.result,
-    settledAt: job.settledAt,
-  };
-}
 
 export interface RoundJobStatus {
   round: Round;
@@ -71,12 +35,6 @@ export function remindNowSlot(now: Date): string {
   const bucket = new Date(Math.floor(now.getTime() / remindNowWindowMs) * remindNowWindowMs);
   return `now-${bucket.toISOString().slice(0, 16).replace(/[-:]/g, '')}Z`;
 }
-
-export type RemindNowRefusal = 'everyone-answered' | 'already-queued' | 'reminders-off' | 'deadline-close' | 'deadline-passed';
-
-export type RemindNowResult =
-  | { queued: true; jobId: string; slot: string; members: number }
-  | { queued: false; reason: RemindNowRefusal; jobId: string | null; members: number };
 
 /**
  * A coordinator's "remind now": queues a reminder job that the scheduler runs on its next poll, through the

@@ -8,6 +8,7 @@ import {
   type LicenceEntry,
   type LicenceEntryKind,
   type LicenceStanding,
+  type LicenceReport,
 } from '../domain/mediation/licence.js';
 import { licenceYear, licenceYearOf, type LicenceYear, type MediationSettings } from '../domain/mediation/settings.js';
 import type { Actor } from './actor.js';
@@ -132,12 +133,6 @@ export async function standingsFor(ctx: AppContext, settings: MediationSettings,
       settings.requirements,
     );
   });
-}
-
-export interface LicenceReport {
-  year: LicenceYear;
-  requirements: MediationSettings['requirements'];
-  standings: LicenceStanding[];
 }
 
 /** Who meets the requirements in a licence year and who falls short, by what: coordinators. */

@@ -8,17 +8,7 @@ import { erasedMemberId, isErasedMember } from '../domain/mediation/case-file.js
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { getMediationSettings } from './mediation-settings.js';
-
-export interface QualitySystemErasure {
-  /** Case files whose mediator reference was pseudonymised. */
-  caseFiles: number;
-  /** Audits in which the member (reviewer or mediator) was pseudonymised. */
-  audits: number;
-  licenceEntries: number;
-  /** Intervision contributions deleted; sessions the member presented or facilitated, their case emptied. */
-  contributions: number;
-  sessions: number;
-}
+import { type QualitySystemErasure } from '../domain/erasure.js';
 
 const swap = (ids: string[], memberId: string, pseudonym: string) => ids.map((id) => (id === memberId ? pseudonym : id));
 

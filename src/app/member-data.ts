@@ -1,22 +1,8 @@
-import type { Response, Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { requireSelfOrAdmin, roundsOfMember } from './erasure.js';
 import { respondentKey } from './pseudonym.js';
-
-export interface MemberRoundData {
-  round: Round;
-  /** The member's answers in the round, found under their respondent key (the pseudonym in anonymous rounds). */
-  answers: Response[];
-}
-
-export interface MemberData {
-  tenantId: string;
-  memberId: string;
-  exportedAt: Date;
-  /** Rounds with at least one answer of the member, newest first. */
-  rounds: MemberRoundData[];
-}
+import { type MemberData, type MemberRoundData } from '../domain/member-data.js';
 
 /** Every answer the tenant stores of a member: for the member themselves, or an admin (access requests). */
 export async function memberData(ctx: AppContext, actor: Actor, memberId: string): Promise<MemberData> {
@@ -27,8 +13,4 @@ export async function memberData(ctx: AppContext, actor: Actor, memberId: string
     if (answers.length > 0) rounds.push({ round, answers });
   }
   return { tenantId: actor.tenantId, memberId, exportedAt: ctx.clock.now(), rounds };
-}
-
-export function answerCount(data: MemberData): number {
-  return data.rounds.reduce((sum, r) => sum + r.answers.length, 0);
 }

@@ -30,6 +30,10 @@ export interface RoundQuery {
   limit?: number;
 }
 
+/** What a coordinator may change after opening; always with the new revision. */
+export type RoundChange = Partial<Pick<Round, 'deadline' | 'participants' | 'coordinators' | 'state' | 'closedAt' | 'reopenings'>> &
+  Pick<Round, 'revision'>;
+
 export interface RoundStore {
   insert(round: Round): Promise<void>;
   get(tenantId: string, roundId: string): Promise<Round | null>;
@@ -39,6 +43,11 @@ export interface RoundStore {
   /** The latest closed round (not a Delphi follow-up) on the same framework in the same place that closed before `before`. */
   findPrevious(place: Place, frameworkId: string, before: Date): Promise<Round | null>;
   setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void>;
+  /**
+   * Writes a coordinator's change as `change.revision`, unless the stored round is at that revision or later
+   * already; the caller holds the claim of that revision (see changeRound). False when nothing was written.
+   */
+  applyChange(tenantId: string, roundId: string, change: RoundChange): Promise<boolean>;
   /** Gives the round a new `erasureMark` (before a member's answers are erased from it). */
   markErasure(tenantId: string, roundId: string, mark: string): Promise<void>;
   /** Every tenant that has rounds (the retention job's walk). */
@@ -134,6 +143,8 @@ export interface JobFilter {
   recurrenceIds?: string[];
   kinds?: string[];
   status?: JobStatus;
+  /** Not these jobs. */
+  exceptIds?: string[];
 }
 
 /**
@@ -174,6 +185,17 @@ export interface RecurrenceStore {
   delete(tenantId: string, recurrenceId: string): Promise<boolean>;
 }
 
+/** A round planned to open at `startAt`: stored as it will open (its id is the id it opens under). */
+export interface PlannedRound {
+  round: Round;
+  startAt: Date;
+}
+
+export interface PlannedRoundStore {
+  insert(plan: PlannedRound): Promise<void>;
+  get(tenantId: string, roundId: string): Promise<PlannedRound | null>;
+}
+
 export interface WorkspaceSettingsStore {
   /** The tenant's stored settings, or null when it never changed the defaults. */
   get(tenantId: string): Promise<WorkspaceSettings | null>;
@@ -208,6 +230,7 @@ export interface Stores extends MediationStores {
   claims: ClaimStore;
   jobs: JobStore;
   recurrences: RecurrenceStore;
+  plannedRounds: PlannedRoundStore;
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
   intervision: IntervisionStore;

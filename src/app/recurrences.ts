@@ -1,37 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { keepsOccurrence, type CadenceKind } from '../domain/cadence.js';
+import { keepsOccurrence } from '../domain/cadence.js';
 import { SpiegelError, isSpiegelError } from '../domain/errors.js';
-import type { Locale } from '../domain/framework.js';
-import type { OpenRoundInput, Place, ReminderPlan, Round, SummarySettings } from '../domain/round.js';
-import { recurrenceJobId, type Recurrence } from '../domain/scheduling.js';
+import type { OpenRoundInput, Round } from '../domain/round.js';
+import { recurrenceJobId, type Recurrence, toJobView } from '../domain/scheduling.js';
 import { CronError, nextCronRun, validateCron } from '../domain/cron.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
-import { toJobView, type JobView } from './jobs.js';
 import { buildRound, openRound } from './rounds.js';
-
-export interface RecurrenceInput {
-  place: Place;
-  frameworkId: string;
-  /** Five cron fields in `timeZone`; day-of-month AND day-of-week, e.g. `0 9 1-7 1,4,7,10 1` (first Monday of each quarter, 09:00). */
-  cron: string;
-  /** The cadence picked (default `cron`); `biweekly` keeps every other week of a weekly `cron`. */
-  cadence?: CadenceKind;
-  /** IANA name, e.g. `Europe/Brussels`. */
-  timeZone: string;
-  name?: string | null;
-  criterionIds?: string[];
-  dimensionIds?: string[] | null;
-  participants: string[];
-  coordinators?: string[];
-  /** Hours from opening to the deadline; null or absent: no deadline. */
-  durationHours?: number | null;
-  anonymous?: boolean;
-  locale: Locale;
-  settings?: Partial<SummarySettings>;
-  reminderPlan?: ReminderPlan | null;
-}
+import { type RecurrenceAction, type RecurrenceActionResult, type RecurrenceInput, type RecurrenceView } from '../domain/recurrence.js';
 
 function invalid(detail: string): never {
   throw new SpiegelError('input.invalid', detail, { detail });
@@ -153,14 +130,6 @@ export async function createRecurrence(
   return { recurrence, nextRunAt };
 }
 
-export interface RecurrenceView {
-  recurrence: Recurrence;
-  /** The next occurrence after now, by the cadence; null while paused. */
-  nextRunAt: Date | null;
-  /** Queued occurrence jobs and the latest settled ones, most recent last. */
-  jobs: JobView[];
-}
-
 /** The tenant's recurring schedules (optionally of one channel), with their next run and recent jobs. */
 export async function listRecurrences(ctx: AppContext, actor: Actor, query: { channelId?: string } = {}): Promise<RecurrenceView[]> {
   const recurrences = await ctx.stores.recurrences.list(actor.tenantId, query);
@@ -250,16 +219,6 @@ export async function openRecurringRound(
     if (raced) return { round: raced, opened: false };
     throw error;
   }
-}
-
-export const recurrenceActions = ['pause', 'resume', 'delete'] as const;
-export type RecurrenceAction = (typeof recurrenceActions)[number];
-
-export interface RecurrenceActionResult {
-  action: RecurrenceAction;
-  recurrence: Recurrence;
-  /** After resume: the next occurrence. */
-  nextRunAt: Date | null;
 }
 
 /** Pause, resume or delete a schedule: one entry point for every button, command and CLI verb. */

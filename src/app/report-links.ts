@@ -6,28 +6,35 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { localeSchema, type Locale } from '../domain/framework.js';
+import type { Round } from '../domain/round.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { getRound } from './rounds.js';
 
 export const REPORT_LINK_HOURS = 72;
-export const linkPaths = { report: '/reports', chart: '/charts' } as const;
+export const linkPaths = { report: '/reports', chart: '/charts', export: '/exports' } as const;
+/** A round's export files behind a link (Teams has no bot file upload into a chat without a consent card). */
+export const EXPORT_LINK_HOURS = 24;
+export const linkFiles = ['answers.csv', 'summary.csv', 'round.json'] as const;
+export type LinkFile = (typeof linkFiles)[number];
 
 export const reportUrl = (base: string, token: string) => `${base}${linkPaths.report}/${token}`;
 export const chartUrl = (base: string, token: string) => `${base}${linkPaths.chart}/${token}.png`;
+export const exportUrl = (base: string, token: string) => `${base}${linkPaths.export}/${token}`;
 /** Summary cards stay in a channel: their chart images live a month. */
 const CHART_LINK_DAYS = 30;
 const MAX_TOKEN_LENGTH = 2_000;
 
 const claimsSchema = z
   .object({
-    kind: z.enum(['report', 'chart']),
+    kind: z.enum(['report', 'chart', 'export']),
     tenantId: z.string().min(1).max(200),
     roundId: z.string().min(1).max(64),
     userId: z.string().min(1).max(200),
     isAdmin: z.boolean(),
     locale: localeSchema,
     chart: z.enum(['distribution', 'quadrant']).optional(),
+    file: z.enum(linkFiles).optional(),
     exp: z.number().int(),
   })
   .strict();
@@ -85,6 +92,29 @@ export async function issueReportLink(
     exp,
   };
   return { token: signLinkToken(ctx.secret, claims), hours: REPORT_LINK_HOURS };
+}
+
+/** Download links for a coordinator of the round, one per file, valid EXPORT_LINK_HOURS. */
+export async function issueExportLinks(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+  locale: Locale,
+  files: readonly LinkFile[],
+): Promise<{ round: Round; links: { file: LinkFile; token: string }[]; hours: number }> {
+  const round = await getRound(ctx, actor, roundId);
+  requireCoordinator(actor, round);
+  const exp = Math.floor(ctx.clock.now().getTime() / 1000) + EXPORT_LINK_HOURS * 3600;
+  const base = {
+    kind: 'export' as const,
+    tenantId: actor.tenantId,
+    roundId: round.id,
+    userId: actor.userId,
+    isAdmin: actor.isAdmin,
+    locale,
+    exp,
+  };
+  return { round, links: files.map((file) => ({ file, token: signLinkToken(ctx.secret, { ...base, file }) })), hours: EXPORT_LINK_HOURS };
 }
 
 /** A chart image link for a closed round's summary card (everyone sees a closed round's summary). */

@@ -1,11 +1,8 @@
 import type { Round } from '../domain/round.js';
-import { deadlineJobId, reminderJobId, type NewJob } from '../domain/scheduling.js';
+import { deadlineJobId, reminderJobId, type NewJob, reminderMinimumLeadMs } from '../domain/scheduling.js';
 import type { AppContext } from './context.js';
 
 const hourMs = 3_600_000;
-
-/** A reminder sent later than this before the deadline is no longer useful: it is skipped, with the reason. */
-export const reminderMinimumLeadMs = 15 * 60_000;
 
 export function reminderSlotId(hoursBeforeDeadline: number): string {
   return `${hoursBeforeDeadline}h`;
@@ -56,10 +53,10 @@ export function reminderSkipReason(round: Pick<Round, 'deadline' | 'reminderPlan
 export function roundJobs(round: Round, now: Date): NewJob[] {
   if (round.state !== 'open' || !round.deadline) return [];
   const base = { tenantId: round.place.tenantId, roundId: round.id, recurrenceId: round.recurrenceId };
-  const jobs: NewJob[] = [{ ...base, id: deadlineJobId(round.id), kind: 'deadline', slot: null, runAt: round.deadline }];
+  const jobs: NewJob[] = [{ ...base, id: deadlineJobId(round.id, round.revision), kind: 'deadline', slot: null, runAt: round.deadline }];
   for (const slot of reminderSlots(round)) {
     if (slot.at.getTime() <= now.getTime()) continue;
-    jobs.push({ ...base, id: reminderJobId(round.id, slot.slot), kind: 'reminder', slot: slot.slot, runAt: slot.at });
+    jobs.push({ ...base, id: reminderJobId(round.id, slot.slot, round.revision), kind: 'reminder', slot: slot.slot, runAt: slot.at });
   }
   return jobs;
 }
@@ -69,10 +66,10 @@ export async function scheduleRoundJobs(ctx: AppContext, round: Round): Promise<
   await ctx.stores.jobs.enqueue(roundJobs(round, ctx.clock.now()), ctx.clock.now());
 }
 
-/** Settles a round's pending jobs (all, or only some kinds) as cancelled, with the reason. */
-export async function cancelRoundJobs(ctx: AppContext, round: Round, reason: string, kinds?: string[]): Promise<number> {
+/** Settles a round's pending jobs (all, or only some kinds; never those in `keep`) as cancelled, with the reason. */
+export async function cancelRoundJobs(ctx: AppContext, round: Round, reason: string, kinds?: string[], keep?: string[]): Promise<number> {
   return ctx.stores.jobs.cancelPending(
-    { tenantId: round.place.tenantId, roundId: round.id, ...(kinds ? { kinds } : {}) },
+    { tenantId: round.place.tenantId, roundId: round.id, ...(kinds ? { kinds } : {}), ...(keep ? { exceptIds: keep } : {}) },
     reason,
     ctx.clock.now(),
   );

@@ -65,7 +65,7 @@ function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySe
 export const MIN_ANONYMITY_THRESHOLD = 3;
 
 /** An anonymous round needs k ≥ 3 and at least k participants; otherwise its summary would show too few answers to hide anyone. */
-function requireAnonymityHolds(k: number, participants: number): void {
+export function requireAnonymityHolds(k: number, participants: number): void {
   if (k < MIN_ANONYMITY_THRESHOLD) {
     throw new SpiegelError('round.thresholdTooLow', `anonymity threshold ${k} below ${MIN_ANONYMITY_THRESHOLD}`, {
       k,
@@ -112,6 +112,8 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
     unitId: input.unitId ?? null,
     followUp: input.followUp ?? null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
   };
 }
 
@@ -136,16 +138,25 @@ async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Pr
   };
 }
 
-/** Opens a round with the workspace's defaults; it remembers the unit of its channel at this moment, unless the input names one. */
-export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
+/** A new round with the workspace's defaults and the unit of its channel at this moment (unless the input names one); stores nothing. */
+export async function prepareRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
   const unitId =
     input.unitId === undefined ? await ctx.stores.units.unitOfChannel(input.place.tenantId, input.place.channelId) : input.unitId;
-  const round = buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }));
+  return buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }));
+}
+
+/** Stores a prepared round with its jobs. */
+export async function storeOpenedRound(ctx: AppContext, round: Round): Promise<Round> {
   // Jobs first: a crash in between leaves jobs for a round that does not exist (they are skipped),
   // never an open round without its deadline.
   await scheduleRoundJobs(ctx, round);
   await ctx.stores.rounds.insert(round);
   return round;
+}
+
+/** Opens a round with the workspace's defaults (see prepareRound). */
+export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
+  return storeOpenedRound(ctx, await prepareRound(ctx, actor, input));
 }
 
 /** Reads a round of the caller's tenant; another tenant's round is indistinguishable from an unknown one. */
@@ -174,6 +185,28 @@ async function endRound(ctx: AppContext, round: Round, state: 'closed' | 'cancel
   return after;
 }
 
+/** Each closing of a round posts its summary once: the first closing `round-closed:<id>`, after a reopening `…:<n>`. */
+export function closingClaimKey(round: Pick<Round, 'id' | 'reopenings'>): string {
+  return round.reopenings > 0 ? `round-closed:${round.id}:${round.reopenings}` : `round-closed:${round.id}`;
+}
+
+/**
+ * The summary of the round's latest closing: the stored one, or computed and stored now. After a reopening the
+ * summary of the earlier closing is replaced, and marked as updated (`closing`).
+ */
+async function summaryOfThisClosing(ctx: AppContext, round: Round): Promise<Summary> {
+  const stored = await storedSummary(ctx, round);
+  if (stored && (stored.closing ?? 0) >= round.reopenings) return stored;
+  const summary = await computeSummary(ctx, round);
+  if (!stored) {
+    await ctx.stores.summaries.save(round.place.tenantId, summary);
+    return summary;
+  }
+  const updated = { ...summary, closing: round.reopenings };
+  await ctx.stores.summaries.replace(round.place.tenantId, updated);
+  return updated;
+}
+
 /** Posts a round's final summary on its platform: the caller's way (a channel message, a card in a thread). */
 export type SummaryPoster = (round: Round, summary: Summary) => Promise<void>;
 
@@ -200,12 +233,8 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
   requireCoordinator(actor, round);
   const now = ctx.clock.now();
   const closed = await endRound(ctx, round, 'closed', now);
-  let summary = await storedSummary(ctx, closed);
-  if (!summary) {
-    summary = await computeSummary(ctx, closed);
-    await ctx.stores.summaries.save(actor.tenantId, summary);
-  }
-  const claim = await claimSend(ctx, `round-closed:${roundId}`, actor.userId, now);
+  const summary = await summaryOfThisClosing(ctx, closed);
+  const claim = await claimSend(ctx, closingClaimKey(closed), actor.userId, now);
   const firstClose = claim.state === 'mine' && !claim.send.takenOverSince;
   if (firstClose) await cancelRoundJobs(ctx, closed, 'round-closed', ['reminder']);
   const result = { round: closed, summary, firstClose };

@@ -4,23 +4,14 @@
  * with a stable code and the parameters its message needs), and only a submission without refusals is
  * written: its answers concurrently, then the member's "has answered" marker.
  */
-import { SpiegelError, type ErrorCode } from '../domain/errors.js';
+import { SpiegelError } from '../domain/errors.js';
 import { MAX_COMMENT_LENGTH, roundDimensionIds, type RatingValue, type Response, type Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
 import { answersIn } from './responses.js';
 import { getRound, requireOpen } from './rounds.js';
-
-export interface AnswerInput {
-  criterionId: string;
-  /** Defaults to the round's only dimension; for a comment without a rating, to the first (which keeps comments). */
-  dimension?: string;
-  /** Absent keeps the stored rating; a first answer needs one. */
-  value?: RatingValue;
-  /** Absent keeps the stored comment; null or blank removes it. The comment belongs to the first dimension. */
-  comment?: string | null;
-}
+import { type AnswerInput, type AnswerRefusal } from '../domain/answers.js';
 
 export interface SaveAnswersInput {
   roundId: string;
@@ -30,15 +21,6 @@ export interface SaveAnswersInput {
    * outcome lists all of the member's answers (the form's next part is chosen from them).
    */
   wholeForm?: boolean;
-}
-
-/** One refused input: which criterion and dimension, whether its rating or its comment, and why. */
-export interface AnswerRefusal {
-  criterionId: string;
-  dimension: string | null;
-  field: 'rating' | 'comment';
-  code: ErrorCode;
-  params: Record<string, unknown>;
 }
 
 export type SaveAnswersOutcome =

@@ -1,5 +1,5 @@
 import { SpiegelError } from '../domain/errors.js';
-import type { Response, Round } from '../domain/round.js';
+import type { ExportRow, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -19,14 +19,6 @@ export async function roundSummary(
     return { round, summary: await computeSummary(ctx, round), interim: true };
   }
   return { round, summary: (await storedSummary(ctx, round)) ?? (await computeSummary(ctx, round)), interim: false };
-}
-
-export interface ExportRow {
-  criterion: string;
-  component: string;
-  dimension: string;
-  value: number | 'na';
-  comment: string;
 }
 
 /**
@@ -63,4 +55,14 @@ function byItemThenAnswer(order: Map<string, number>) {
     a.dimension.localeCompare(b.dimension) ||
     valueRank(a.value) - valueRank(b.value) ||
     (a.comment < b.comment ? -1 : a.comment > b.comment ? 1 : 0);
+}
+
+/** What a coordinator exports of a round: its answers (as exportResponses) and its summary (interim while open). */
+export async function roundExportData(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+): Promise<{ round: Round; summary: Summary; interim: boolean; rows: ExportRow[] }> {
+  const { rows } = await exportResponses(ctx, actor, roundId);
+  return { rows, ...(await roundSummary(ctx, actor, roundId)) };
 }

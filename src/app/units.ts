@@ -1,16 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { SpiegelError } from '../domain/errors.js';
-import { levelProblems, mergeUnitRows, sortUnits, type Unit, type UnitRow } from '../domain/units.js';
+import { levelProblems, mergeUnitRows, sortUnits, type Unit, type UnitRow, type UnitStructure } from '../domain/units.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 
 const HEADER = ['id', 'name', 'parent', 'level'];
-
-export interface UnitStructure {
-  levels: string[];
-  /** Top level first, then by name. */
-  units: Unit[];
-}
 
 function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw new SpiegelError('permission.adminOnly', `${actor.userId} is not an admin`);

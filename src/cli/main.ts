@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../config.js';
-import type { RecurrenceAction } from '../app/recurrences.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { parseDay } from '../domain/compare-request.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
@@ -20,6 +19,7 @@ import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 import { reportRoundCommand } from './report-round-command.js';
 import { chartKinds } from '../presentation/charts/round-charts.js';
+import { type RecurrenceAction } from '../domain/recurrence.js';
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
 const dateOption = z.string().transform((s, ctx) => {

@@ -14,7 +14,14 @@ import { platformOfTenant } from '../app/notifier.js';
 import type { Config } from '../config.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
-import { auditDrawnLines, auditListLines, auditReportLines, auditReportRows, caseCountLines } from '../presentation/audit-texts.js';
+import {
+  auditDrawnLines,
+  auditListLines,
+  auditReportLines,
+  auditReportRows,
+  caseCountLines,
+  auditRoundName,
+} from '../presentation/audit-texts.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import { asJson, asLines } from './output.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -80,6 +87,7 @@ async function auditDraw({ session, options, locale }: Call): Promise<string> {
     ...(options.reviewers !== undefined ? { reviewersPerFile: options.reviewers } : {}),
     place: { platform: platformOfTenant(tenantId) ?? 'cli', tenantId, channelId: options.channel ?? 'cli' },
     locale,
+    roundName: (caseId) => auditRoundName(caseId, locale),
   });
   if (format === 'text') return asLines(auditDrawnLines(audit, locale));
   return asJson({

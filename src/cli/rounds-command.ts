@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
 import { importRound } from '../app/import-round.js';
 import { listRounds } from '../app/rounds.js';
 import { exportResponses, roundSummary } from '../app/summaries.js';
 import type { Locale } from '../domain/framework.js';
 import type { RoundState } from '../domain/round.js';
+import { answersCsv } from '../presentation/round-export.js';
 import { buildSummaryView } from '../presentation/summary-view.js';
 import { translator } from '../i18n/translator.js';
 import type { CliSession } from './cli-context.js';
@@ -68,6 +68,5 @@ export async function summaryCommand(session: CliSession, roundId: string, forma
 
 export async function exportCommand(session: CliSession, roundId: string, format: 'csv' | 'json'): Promise<string> {
   const { rows } = await exportResponses(session.ctx, session.actor, roundId);
-  if (format === 'json') return asJson(rows);
-  return stringify(rows, { header: true, columns: ['criterion', 'component', 'dimension', 'value', 'comment'] });
+  return format === 'json' ? asJson(rows) : answersCsv(rows);
 }

@@ -1,4 +1,4 @@
-import { changeRecurrence, createRecurrence, listRecurrences, type RecurrenceAction } from '../app/recurrences.js';
+import { changeRecurrence, createRecurrence, listRecurrences } from '../app/recurrences.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import type { Locale } from '../domain/framework.js';
 import type { Place } from '../domain/round.js';
@@ -7,6 +7,7 @@ import { recurrenceActionText, recurrenceCreatedText, recurrenceSummary } from '
 import { scheduleFormError, scheduleFormSchema, scheduleFormToRecurrenceInput } from '../presentation/schedule-form.js';
 import type { CliSession } from './cli-context.js';
 import { asJson, asLines } from './output.js';
+import { type RecurrenceAction } from '../domain/recurrence.js';
 
 export interface ScheduleCreateOptions {
   channel: string;

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { importUnits, unitStructure, type UnitStructure } from '../app/units.js';
+import { importUnits, unitStructure } from '../app/units.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import type { CliSession } from './cli-context.js';
 import { asJson, asLines } from './output.js';
+import { type UnitStructure } from '../domain/units.js';
 
 function structureText(structure: UnitStructure, locale: Locale): string {
   const t = translator(locale);

@@ -34,6 +34,10 @@ export const errorCodes = [
   'intervision.closed',
   'intervision.facilitatorOnly',
   'recurrence.unknown',
+  'round.busy',
+  'round.notClosed',
+  'round.reopenTooLate',
+  'round.samePlace',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -116,6 +116,13 @@ export interface Round {
   /** Platform-specific references (e.g. the Slack intro message ts), opaque to the core. */
   platformRefs: Record<string, string>;
   /**
+   * Raised by each change after opening (deadline, people, reopening): a change claims `round-revision:<id>:<n>`
+   * by insert, so two coordinators never both write revision n; jobs scheduled at revision n carry it in their ids.
+   */
+  revision: number;
+  /** How often the round was reopened after closing: each closing claims and posts its summary once. */
+  reopenings: number;
+  /**
    * Changes (to a new random value) whenever a member's answers are erased from the round. What a process
    * remembers about the round's "has answered" markers is keyed on it, so an erasure anywhere voids it everywhere.
    * Absent until the first erasure.
@@ -152,4 +159,13 @@ export interface Response {
   comment: string | null;
   /** Null in anonymous rounds, so time cannot link a rating to a person. */
   updatedAt: Date | null;
+}
+
+/** One answer as coordinators export it: no respondent column, so rows of one person cannot be lined up. */
+export interface ExportRow {
+  criterion: string;
+  component: string;
+  dimension: string;
+  value: RatingValue;
+  comment: string;
 }

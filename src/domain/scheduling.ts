@@ -3,7 +3,7 @@ import type { Locale } from './framework.js';
 import { defaultReminderPlan, defaultSummarySettings, type Place, type ReminderPlan, type SummarySettings } from './round.js';
 
 /** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
-export const jobKinds = ['deadline', 'reminder', 'recurrence', 'retention', 'workspace-deletion'] as const;
+export const jobKinds = ['deadline', 'reminder', 'recurrence', 'round-start', 'retention', 'workspace-deletion'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 /**
@@ -75,12 +75,20 @@ export function jobLane(id: string): number {
   return hash % jobLanes;
 }
 
-export function deadlineJobId(roundId: string): string {
-  return `deadline:${roundId}`;
+/** A round changed after opening (revision n > 0) gets jobs of its own: `deadline:<roundId>:r<n>`. */
+const revisionSuffix = (revision: number) => (revision > 0 ? `:r${revision}` : '');
+
+export function deadlineJobId(roundId: string, revision = 0): string {
+  return `deadline:${roundId}${revisionSuffix(revision)}`;
 }
 
-export function reminderJobId(roundId: string, slot: string): string {
-  return `reminder:${roundId}:${slot}`;
+export function reminderJobId(roundId: string, slot: string, revision = 0): string {
+  return `reminder:${roundId}:${slot}${revisionSuffix(revision)}`;
+}
+
+/** A round planned to open later: the job that opens it, once. */
+export function roundStartJobId(roundId: string): string {
+  return `round-start:${roundId}`;
 }
 
 export function recurrenceJobId(recurrenceId: string, occurrence: Date): string {
@@ -206,3 +214,48 @@ export interface Recurrence {
   /** Set while paused: occurrences are not opened, and none is queued until it resumes. */
   pausedAt: Date | null;
 }
+
+/** What coordinators see of one job (status views). */
+export interface JobView {
+  id: string;
+  kind: string;
+  /** Reminder slot: `48h`, `4h` (hours before the deadline) or `now-…` (a coordinator's "remind now"). */
+  slot: string | null;
+  status: JobStatus;
+  /** First due time. */
+  dueAt: Date;
+  /** Next run (pending), or the last planned run. */
+  runAt: Date;
+  attempts: number;
+  failures: number;
+  /** Why the last attempt failed; for a failed job, why it failed. */
+  lastError: string | null;
+  /** Note (e.g. `closed`, `deadline-passed`) and counts (reminders: sent, deferred, alreadySent, tooLate, quota, failed). */
+  result: JobResult | null;
+  settledAt: Date | null;
+}
+
+export function toJobView(job: Job): JobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    slot: job.slot,
+    status: job.status,
+    dueAt: job.dueAt,
+    runAt: job.runAt,
+    attempts: job.attempts,
+    failures: job.failures,
+    lastError: job.lastError,
+    result: job.result,
+    settledAt: job.settledAt,
+  };
+}
+
+export type RemindNowRefusal = 'everyone-answered' | 'already-queued' | 'reminders-off' | 'deadline-close' | 'deadline-passed';
+
+export type RemindNowResult =
+  | { queued: true; jobId: string; slot: string; members: number }
+  | { queued: false; reason: RemindNowRefusal; jobId: string | null; members: number };
+
+/** A reminder sent later than this before the deadline is no longer useful: it is skipped, with the reason. */
+export const reminderMinimumLeadMs = 15 * 60_000;

@@ -78,4 +78,6 @@ export interface Summary {
   convergence?: Convergence;
   /** Set when the stored summary of a closed round was recomputed after a member's answers were erased. */
   updatedAfterErasure?: boolean;
+  /** Set when a reopened round closed again: the closing this summary describes (1 after the first reopening). */
+  closing?: number;
 }

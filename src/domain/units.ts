@@ -112,3 +112,9 @@ export function unitWithDescendants(units: readonly Unit[], unitId: string): Set
   }
   return result;
 }
+
+export interface UnitStructure {
+  levels: string[];
+  /** Top level first, then by name. */
+  units: Unit[];
+}

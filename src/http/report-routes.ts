@@ -1,12 +1,14 @@
 /**
- * GET /reports/<token> (a round's report page) and GET /charts/<token>.png (a chart image for a summary card),
+ * GET /reports/<token> (a round's report page), GET /exports/<token> (a file of a round's export, as a download)
+ * and GET /charts/<token>.png (a chart image for a summary card),
  * served from signed, expiring links (src/app/report-links.ts). Anything not genuine gets a 404 with a short page in
  * the link's language (or the default one); the page may not be cached, indexed, framed or sent on as a referrer.
  */
 import type { Express, Response } from 'express';
 import type { AppContext } from '../app/context.js';
 import { linkActor, linkPaths, openLinkToken, type LinkClaims } from '../app/report-links.js';
-import { roundSummary } from '../app/summaries.js';
+import { roundExportData, roundSummary } from '../app/summaries.js';
+import { exportFile } from '../presentation/round-export.js';
 import type { Locale } from '../domain/framework.js';
 import { isSpiegelError } from '../domain/errors.js';
 import { translator } from '../i18n/translator.js';
@@ -53,6 +55,17 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
         .set(pageHeaders)
         .type('html')
         .send(await roundReportHtml(round, summary, claims.locale, interim));
+    }),
+  );
+  http.get(
+    `${linkPaths.export}/:token`,
+    withClaims('export', async (claims, res) => {
+      const file = exportFile(claims.file ?? 'round.json', await roundExportData(ctx, linkActor(claims), claims.roundId));
+      res
+        .status(200)
+        .set({ ...pageHeaders, 'Content-Disposition': `attachment; filename="${file.filename}"` })
+        .type(file.mimeType)
+        .send(file.content);
     }),
   );
   http.get(

@@ -9,6 +9,7 @@ import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
+import { roundManagementMessages } from './messages/round-management.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
 import { teamsMessages } from './messages/teams.js';
@@ -34,6 +35,7 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  roundManagementMessages,
   delphiMessages,
   intervisionMessages,
 ];

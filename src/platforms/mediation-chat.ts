@@ -11,7 +11,7 @@ import { SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import type { Place } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
-import { auditDrawnLines, auditListLines, auditReportLines, caseCountLines } from '../presentation/audit-texts.js';
+import { auditDrawnLines, auditListLines, auditReportLines, caseCountLines, auditRoundName } from '../presentation/audit-texts.js';
 import { licenceReportLines, myLicenceLines } from '../presentation/licence-texts.js';
 import type { LicenceEntryKind } from '../domain/mediation/licence.js';
 
@@ -49,6 +49,7 @@ export async function auditChat({ ctx, actor, args, place, locale }: MediationCh
       ...(reviewers ? { reviewersPerFile: number(reviewers) } : {}),
       place,
       locale,
+      roundName: (caseId) => auditRoundName(caseId, locale),
     });
     return auditDrawnLines(audit, locale).join('\n');
   }

@@ -1,11 +1,15 @@
 /** Platform-neutral texts of the case register and the audits: the same lines in chat and in the CLI. */
-import type { AuditReport } from '../app/audits.js';
 import type { Audit } from '../domain/audit/audit.js';
 import type { Locale } from '../domain/framework.js';
 import type { countByMediator } from '../domain/mediation/case-file.js';
 import { translator } from '../i18n/translator.js';
+import { type AuditReport } from '../domain/audit/results.js';
 
 const score = (value: number | null) => (value === null ? '–' : value.toFixed(2));
+
+export function auditRoundName(caseId: string, locale: Locale): string {
+  return translator(locale)('mediation.audit.roundName', { case: caseId });
+}
 
 export function caseCountLines(counts: ReturnType<typeof countByMediator>, locale: Locale): string[] {
   const t = translator(locale);

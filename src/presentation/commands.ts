@@ -20,9 +20,12 @@ export const commandVerbs = [
 ] as const;
 
 /** The reflection method's commands: in chat and in help, not in the Teams manifest's list (it holds at most 10). */
-export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report'] as const;
+export const methodVerbs = ['units', 'unit', 'compare', 'trend', 'report', 'followup'] as const;
 
-export const allVerbs = [...commandVerbs, ...methodVerbs] as const;
+/** Managing a round after opening, and its export: in chat and in help, not in the Teams manifest's list. */
+export const managementVerbs = ['deadline', 'participants', 'coordinators', 'reopen', 'copy', 'later', 'export'] as const;
+
+export const allVerbs = [...commandVerbs, ...methodVerbs, ...managementVerbs] as const;
 export type CommandVerb = (typeof allVerbs)[number];
 
 /** Dutch aliases, so `/reflect samenvatting` works as well as `/reflect summary`. */
@@ -50,6 +53,15 @@ const aliases: Record<string, CommandVerb> = {
   vergelijk: 'compare',
   rapport: 'report',
   verloop: 'trend',
+  termijn: 'deadline',
+  deelnemers: 'participants',
+  coordinatoren: 'coordinators',
+  coördinatoren: 'coordinators',
+  heropen: 'reopen',
+  kopieer: 'copy',
+  exporteer: 'export',
+  vervolg: 'followup',
+  'follow-up': 'followup',
 };
 
 function verbOf(word: string): CommandVerb | undefined {

@@ -1,6 +1,6 @@
-import type { ErasureResult } from '../app/erasure.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { type ErasureResult } from '../domain/erasure.js';
 
 /** The question before erasing, with what is stored; or that nothing is stored. */
 export function erasureQuestion(stored: { answers: number; rounds: number }, locale: Locale): string {

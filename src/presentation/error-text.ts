@@ -1,7 +1,7 @@
-import type { AnswerRefusal } from '../app/save-answers.js';
 import { isSpiegelError, type ErrorCode } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { type AnswerRefusal } from '../domain/answers.js';
 
 function codeText(code: ErrorCode, params: Record<string, unknown>, locale: Locale): string {
   const t = translator(locale);

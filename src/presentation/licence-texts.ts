@@ -1,9 +1,9 @@
 /** Platform-neutral texts of the licence log: a member's standing, the coordinators' report, the renewal reminder. */
-import type { LicenceReport } from '../app/licence.js';
 import type { Locale } from '../domain/framework.js';
 import type { LicenceStanding } from '../domain/mediation/licence.js';
 import type { LicenceYear } from '../domain/mediation/settings.js';
 import { translator } from '../i18n/translator.js';
+import { type LicenceReport } from '../domain/mediation/licence.js';
 
 function shortfallText(standing: LicenceStanding, locale: Locale): string {
   const t = translator(locale);

@@ -1,10 +1,10 @@
 /** A member's stored answers as rows (export files) and as plain text (chat), in the reader's language. Pure. */
 import { stringify } from 'csv-stringify/sync';
-import { answerCount, type MemberData } from '../app/member-data.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import { answerLabel, answerName, sortAnswers } from './answer-texts.js';
 import { componentTitle, criterionText, dimensionLabel } from './round-texts.js';
+import { answerCount, type MemberData } from '../domain/member-data.js';
 
 export interface MemberAnswerRow {
   roundId: string;

@@ -1,5 +1,4 @@
 /** Units and comparisons as localised lines of text, for chat replies and the command line. */
-import type { UnitStructure } from '../app/units.js';
 import type { Framework, Locale } from '../domain/framework.js';
 import { SINGLE_DIMENSION } from '../domain/framework.js';
 import type { Rollup } from '../domain/rollup.js';
@@ -7,6 +6,7 @@ import type { Trend } from '../domain/trend.js';
 import type { Unit } from '../domain/units.js';
 import { translator } from '../i18n/translator.js';
 import { formatNumber } from './round-texts.js';
+import { type UnitStructure } from '../domain/units.js';
 
 /** The tree of units, indented by level, with the channel's own unit when it has one. */
 export function unitsLines(structure: UnitStructure, channelUnit: Unit | null | undefined, locale: Locale): string[] {

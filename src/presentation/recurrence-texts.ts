@@ -1,8 +1,8 @@
-import type { RecurrenceActionResult, RecurrenceView } from '../app/recurrences.js';
 import type { Locale } from '../domain/framework.js';
 import { defaultSummarySettings } from '../domain/round.js';
 import type { Recurrence } from '../domain/scheduling.js';
 import { translator } from '../i18n/translator.js';
+import { type RecurrenceActionResult, type RecurrenceView } from '../domain/recurrence.js';
 
 /** A time in a time zone, written out in the reader's language: "Mon 6 Apr 2026, 09:00 (Europe/Brussels)". */
 export function zonedDateTime(instant: Date, timeZone: string, locale: Locale): string {

@@ -1,7 +1,6 @@
-import type { RemindNowResult } from '../app/jobs.js';
-import { reminderMinimumLeadMs } from '../app/round-jobs.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
+import { type RemindNowResult, reminderMinimumLeadMs } from '../domain/scheduling.js';
 
 /** A coordinator's answer to "remind now": what will really happen. */
 export function remindNowText(result: RemindNowResult, locale: Locale): string {

@@ -11,6 +11,13 @@ export function criterionName(round: Round, criterionId: string, locale: Locale)
   return criterionText(round, criterionId, locale).replace(/\.$/, '');
 }
 
+/** "criterion (dimension)" inside a sentence, or the criterion alone in a round with one plain rating. */
+export function itemName(round: Round, criterionId: string, dimension: string, locale: Locale): string {
+  const dim = dimensionLabel(round, dimension, locale);
+  const text = criterionName(round, criterionId, locale);
+  return dim ? `${text} (${dim.toLowerCase()})` : text;
+}
+
 export function componentTitle(round: Round, componentId: string, locale: Locale): string {
   return round.framework.components.find((c) => c.id === componentId)?.title[locale] ?? componentId;
 }

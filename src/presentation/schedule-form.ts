@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { RecurrenceInput } from '../app/recurrences.js';
 import { CadenceError, cadenceCron, cadenceKinds } from '../domain/cadence.js';
 import { SpiegelError } from '../domain/errors.js';
 import { localeSchema } from '../domain/framework.js';
 import { defaultReminderPlan, type Place } from '../domain/round.js';
+import { type RecurrenceInput } from '../domain/recurrence.js';
 
 /**
  * What a "schedule a recurring round" form (Slack modal, Adaptive Card, CLI options) yields once each adapter

@@ -2,7 +2,9 @@ import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import type { CriterionStatistics, Gap, Summary } from '../domain/summary-types.js';
 import { translator } from '../i18n/translator.js';
-import { componentTitle, criterionName, dimensionLabel, formatNumber } from './round-texts.js';
+import { UNSETTLED_CLASSES } from '../domain/delphi.js';
+import { convergenceView, type ConvergenceView } from './delphi-texts.js';
+import { componentTitle, criterionName, dimensionLabel, formatNumber, itemName } from './round-texts.js';
 
 export interface SummaryItemView {
   text: string;
@@ -18,13 +20,17 @@ export interface SummaryView {
   gaps: string[];
   discussion: { title: string; reasons: string; comments: string[] }[];
   components: { title: string; items: SummaryItemView[] }[];
-  labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string };
+  /** A Delphi follow-up's convergence against the step before it. */
+  convergence: ConvergenceView | null;
+  /** A final summary with items left divergent or polarised (and follow-ups left): offer a follow-up. */
+  canFollowUp: boolean;
+  labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string; followUp: string };
 }
 
-function itemName(round: Round, criterionId: string, dimension: string, locale: Locale): string {
-  const dim = dimensionLabel(round, dimension, locale);
-  const text = criterionName(round, criterionId, locale);
-  return dim ? `${text} (${dim.toLowerCase()})` : text;
+function offersFollowUp(summary: Summary, interim: boolean): boolean {
+  if (interim) return false;
+  if (summary.convergence) return summary.convergence.next === 'continue';
+  return summary.criteria.some((c) => !c.suppressed && UNSETTLED_CLASSES.includes(c.class));
 }
 
 function gapText(round: Round, gap: Gap, locale: Locale): string {
@@ -58,6 +64,13 @@ function itemDetail(stat: CriterionStatistics, round: Round, locale: Locale): st
   return t('summary.medianClass', { median: formatNumber(stat.median, locale), class: t(`class.${stat.class}`), n: stat.n });
 }
 
+/** The summary's title, marked when it was recomputed after an erasure or after the round was reopened. */
+function summaryTitle(round: Round, summary: Summary, t: ReturnType<typeof translator>): string {
+  const title = t('summary.title', { name: round.name });
+  const reopened = summary.closing ? t('summary.updatedTitle', { title }) : title;
+  return summary.updatedAfterErasure ? t('lifecycle.erasure.summaryTitle', { title: reopened }) : reopened;
+}
+
 export function buildSummaryView(round: Round, summary: Summary, locale: Locale, interim: boolean): SummaryView {
   const t = translator(locale);
   const components = round.framework.components.map((component) => ({
@@ -67,9 +80,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       .map((s) => ({ text: itemName(round, s.criterionId, s.dimension, locale), detail: itemDetail(s, round, locale) })),
   }));
   return {
-    title: summary.updatedAfterErasure
-      ? t('lifecycle.erasure.summaryTitle', { title: t('summary.title', { name: round.name }) })
-      : t('summary.title', { name: round.name }),
+    title: summaryTitle(round, summary, t),
     interim,
     responseRate: t('summary.responseRate', {
       respondents: summary.respondents,
@@ -87,6 +98,8 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       comments: p.comments,
     })),
     components: components.filter((c) => c.items.length > 0),
+    convergence: summary.convergence ? convergenceView(round, summary.convergence, locale) : null,
+    canFollowUp: offersFollowUp(summary, interim),
     labels: {
       strengths: t('summary.strengths'),
       gaps: t('summary.gaps'),
@@ -94,6 +107,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       criteria: t('summary.criteria'),
       none: t('summary.none'),
       interim: t('summary.interim'),
+      followUp: t('delphi.startButton'),
     },
   };
 }

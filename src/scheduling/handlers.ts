@@ -1,59 +1,21 @@
-import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
-import type { Notifier, Notifiers, ReminderDetails } from '../app/notifier.js';
+import type { Notifier, ReminderDetails } from '../app/notifier.js';
 import { openRecurringRound, scheduleNextOccurrence } from '../app/recurrences.js';
 import { respondentKey } from '../app/pseudonym.js';
+import { openPlannedRound } from '../app/round-plans.js';
 import { reminderSkipReason, slotUsefulUntil } from '../app/round-jobs.js';
 import { closeRound, membersToRemind, type SummaryPoster } from '../app/rounds.js';
 import { claimSend, confirmSend, maxSendTakeovers, releaseSend, type HeldSend } from '../app/send-claims.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isSpiegelError } from '../domain/errors.js';
 import type { Round } from '../domain/round.js';
-import { reminderClaimKey, reminderQuotaKey, type Job, type JobResult } from '../domain/scheduling.js';
+import { reminderClaimKey, reminderQuotaKey, type Job } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
 import { mediationHandlers } from './mediation-handlers.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { isValidTimeZone } from '../domain/time-zones.js';
-
-export interface JobRun {
-  job: Job;
-  /** The attempt this run holds (its claim is `job:<id>:<attempt>`). */
-  attempt: number;
-  holder: string;
-  now: Date;
-}
-
-export type JobOutcome =
-  | { status: 'done' | 'skipped'; note: string; counts?: Record<string, number>; roundId?: string }
-  /** Not now: run again at `until` (quiet hours, a deadline not reached yet); not a failure. */
-  | { status: 'deferred'; until: Date; note: string; counts?: Record<string, number> };
-
-export type JobHandler = (run: JobRun) => Promise<JobOutcome>;
-
-/** A failed attempt. `permanent`: retrying cannot help (no notifier for the platform, invalid schedule). */
-export class JobError extends Error {
-  readonly permanent: boolean;
-  readonly result: JobResult | null;
-
-  constructor(message: string, options: { permanent?: boolean; result?: JobResult | null; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'JobError';
-    this.permanent = options.permanent ?? false;
-    this.result = options.result ?? null;
-  }
-}
-
-export interface HandlerDeps {
-  ctx: AppContext;
-  notifiers: Notifiers;
-  logger: Logger;
-}
-
-/** The identity the scheduler acts under: an admin of the job's tenant, never of another. */
-export function schedulerActor(tenantId: string): Actor {
-  return { tenantId, userId: 'spiegel:scheduler', isAdmin: true };
-}
+import { type HandlerDeps, JobError, type JobHandler, type JobOutcome, type JobRun, schedulerActor } from './job-run.js';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -254,8 +216,17 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
     if (isSpiegelError(error)) throw new JobError(`the round could not be opened: ${error.message}`, { permanent: true, cause: error });
     throw error;
   }
+  return announceOnce(deps, run, opened);
+}
+
+/**
+ * Announces a round the scheduler opened, once (send claim `round-announced:<id>`: an announcement interrupted
+ * by a crash is posted again after the lease, at least once).
+ */
+async function announceOnce(deps: HandlerDeps, run: JobRun, opened: { round: Round; opened: boolean }): Promise<JobOutcome> {
+  const { ctx } = deps;
   const { round } = opened;
-  const claim = await claimSend(ctx, `round-announced:${round.id}`, run.holder, now);
+  const claim = await claimSend(ctx, `round-announced:${round.id}`, run.holder, run.now);
   if (claim.state === 'in-progress') return { status: 'deferred', until: claim.until, note: 'announcement-in-progress' };
   if (claim.state === 'abandoned') throw new JobError(`announcing round ${round.id} was interrupted too often`, { permanent: true });
   if (claim.state === 'mine') {
@@ -267,9 +238,16 @@ export async function runRecurrenceJob(deps: HandlerDeps, run: JobRun): Promise<
       if (error instanceof JobError) throw error;
       throw new JobError(`round ${round.id} was opened, but announcing it failed: ${errorText(error)}`, { cause: error });
     }
-    await confirmSend(ctx, claim.send, run.holder, now);
+    await confirmSend(ctx, claim.send, run.holder, run.now);
   }
   return { status: 'done', note: opened.opened ? 'opened' : 'already-opened', roundId: round.id };
+}
+
+/** A planned round's start: opens it under its planned id (once) and announces it in its channel. */
+export async function runRoundStartJob(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const opened = run.job.roundId ? await openPlannedRound(deps.ctx, run.job.tenantId, run.job.roundId) : null;
+  if (!opened) return skipped('plan-missing');
+  return announceOnce(deps, run, opened);
 }
 
 export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
@@ -277,6 +255,7 @@ export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
     deadline: (run) => runDeadlineJob(deps, run),
     reminder: (run) => runReminderJob(deps, run),
     recurrence: (run) => runRecurrenceJob(deps, run),
+    'round-start': (run) => runRoundStartJob(deps, run),
     ...mediationHandlers(deps),
   };
 }

@@ -1,7 +1,7 @@
 import { deleteExpiredRounds, scheduleRetention } from '../app/retention.js';
 import { deleteWorkspaceData } from '../app/workspace-removal.js';
 import { mapLimited } from './concurrency.js';
-import { schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
+import { schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
 
 /**
  * Retention: queues tomorrow's run first (the chain never breaks, even when this one fails), then deletes, in

@@ -11,7 +11,7 @@ import { licenceReminderText } from '../presentation/licence-texts.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
 import { moveOn } from '../app/intervision.js';
 import { isSpiegelError } from '../domain/errors.js';
-import { JobError, schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './handlers.js';
+import { JobError, schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -5,8 +5,9 @@ import { jobLanes, type Job, type JobResult } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
 import { scheduleRetention } from '../app/retention.js';
-import { builtInHandlers, JobError, type JobHandler, type JobOutcome } from './handlers.js';
+import { builtInHandlers } from './handlers.js';
 import { lifecycleHandlers } from './lifecycle-jobs.js';
+import { JobError, type JobHandler, type JobOutcome } from './job-run.js';
 
 export interface SchedulerOptions {
   ctx: AppContext;

@@ -1,7 +1,7 @@
-import type { JobView } from '../app/jobs.js';
 import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
+import { type JobView } from '../domain/scheduling.js';
 
 const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-BE' : 'en-GB');
 

@@ -1,3 +1,4 @@
+import { type Audit } from './audit.js';
 /** What an audit shows: per file, per mediator and for the whole period, and where reviewers must talk. */
 
 export interface AuditRating {
@@ -107,4 +108,10 @@ export function computeAuditResults(
       };
     }),
   };
+}
+
+export interface AuditReport {
+  audit: Audit;
+  criterionIds: string[];
+  results: AuditResults;
 }

@@ -1,5 +1,5 @@
 /** The licence log: what a member did in a licence year against the workspace's requirements. */
-import type { LicenceRequirements } from './settings.js';
+import { type LicenceRequirements, type LicenceYear, type MediationSettings } from './settings.js';
 
 export const licenceEntryKinds = ['mediation', 'training', 'intervision'] as const;
 export type LicenceEntryKind = (typeof licenceEntryKinds)[number];
@@ -41,4 +41,10 @@ export function licenceStanding(
   };
   const meets = shortfall.mediations === 0 && shortfall.trainingHours === 0 && shortfall.intervisions === 0;
   return { member, ...done, meets, shortfall };
+}
+
+export interface LicenceReport {
+  year: LicenceYear;
+  requirements: MediationSettings['requirements'];
+  standings: LicenceStanding[];
 }

@@ -13,6 +13,8 @@ export const delphiMessages = {
       started:
         'Follow-up {{iteration}} of {{max}} started: “{{name}}”, {{count}} items, closes {{deadline}}. Each member received the group’s answers privately.',
       already: 'That round was followed up already: “{{name}}”.',
+      unreached_one: '{{count}} member could not be reached privately; they can answer from the channel.',
+      unreached_other: '{{count}} members could not be reached privately; they can answer from the channel.',
       startButton: 'Start a follow-up (Delphi)',
       briefing: {
         title:
@@ -54,6 +56,8 @@ export const delphiMessages = {
       started:
         'Vervolgronde {{iteration}} van {{max}} gestart: “{{name}}”, {{count}} items, sluit {{deadline}}. Elk lid kreeg de antwoorden van de groep persoonlijk.',
       already: 'Die ronde kreeg al een vervolg: “{{name}}”.',
+      unreached_one: '{{count}} lid kon niet persoonlijk bereikt worden; die kan antwoorden vanuit het kanaal.',
+      unreached_other: '{{count}} leden konden niet persoonlijk bereikt worden; zij kunnen antwoorden vanuit het kanaal.',
       startButton: 'Start een vervolgronde (Delphi)',
       briefing: {
         title:

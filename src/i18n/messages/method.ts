@@ -14,7 +14,7 @@ export const methodMessages = {
         report: '{{command}}report [ROUND-ID]: a private link to the round’s report page with its charts, printable to A4 (coordinators)',
         trend: '{{command}}trend [FRAMEWORK] [unit UNIT-ID]: medians and consensus over every earlier round here (coordinators)',
         followup:
-          '{{command}}followup [ROUND-ID] [max N] [CRITERION …]: ask the items a closed round left divergent or polarised again, showing the group’s answers (Delphi)',
+          '{{command}}followup [ROUND-ID] [max N] [days N] [CRITERION …]: a Delphi follow-up: ask the items a closed round left divergent or polarised again, each member seeing the group’s answers privately (coordinators)',
       },
       units: {
         none: 'No units yet. Levels: {{levels}}. An admin imports them with `spiegel units import FILE.csv`.',
@@ -74,7 +74,7 @@ export const methodMessages = {
           '{{command}}rapport [RONDE-ID]: een persoonlijke link naar de rapportpagina van de ronde met haar grafieken, af te drukken op A4 (coördinatoren)',
         trend: '{{command}}trend [KADER] [unit EENHEID-ID]: medianen en consensus over alle vorige rondes hier (coördinatoren)',
         followup:
-          '{{command}}vervolg [RONDE-ID] [max N] [CRITERIUM …]: vraag de items waarover een afgesloten ronde verdeeld of gepolariseerd bleef opnieuw, met de antwoorden van de groep erbij (Delphi)',
+          '{{command}}vervolg [RONDE-ID] [max N] [dagen N] [CRITERIUM …]: een Delphi-vervolgronde: vraag de items waarover een afgesloten ronde verdeeld of gepolariseerd bleef opnieuw, elk lid ziet persoonlijk de antwoorden van de groep (coördinatoren)',
       },
       units: {
         none: 'Nog geen eenheden. Niveaus: {{levels}}. Een beheerder importeert ze met `spiegel units import BESTAND.csv`.',

@@ -10,7 +10,8 @@ import { SpiegelError } from '../../domain/errors.js';
 import { pickLocale, translator } from '../../i18n/translator.js';
 import { refusalText } from '../../presentation/error-text.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
-import { CLICK_ACK_BUDGET_MS, LATE, settle, within } from './ack-deadline.js';
+import { LATE, settle, within } from '../deadline.js';
+import { CLICK_ACK_BUDGET_MS } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
 import { BUSY, ClickQueue } from './click-queue.js';
@@ -20,10 +21,13 @@ import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
 import { openSettingsForm } from './settings-flow.js';
-import { changeRecurrence, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
+import { changeRecurrence } from '../../app/recurrences.js';
 import { recurrenceActionText } from '../../presentation/recurrence-texts.js';
 import { updateWorkspaceSettings, withStoredAdmins } from '../../app/workspace-settings.js';
-import { limits, truncate } from './blocks/limits.js';
+import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
+import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
+import { startFollowUp } from '../../app/follow-ups.js';
+import { announceFollowUp } from '../follow-up-chat.js';
 
 /**
  * Clicks stored at once per process, and clicks that may wait for a turn; a click finding both full is turned
@@ -162,6 +166,22 @@ export function registerActions(app: App, rt: SlackRuntime): void {
       rt.logger.warn({ err: error }, 'could not confirm a schedule change');
     });
     await publishHome(rt, client, teamId, body.user.id);
+  });
+
+  // A follow-up takes longer than Slack's 3 s (a private message per member): acknowledged first, answered through response_url.
+  app.action<BlockAction<ButtonAction>>(actionIds.followUp, async ({ ack, body, action, respond, client, context }) => {
+    await ack();
+    const teamId = teamOf(context, body);
+    const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
+    const locale = await rt.directory.localeOf(client, teamId, body.user.id);
+    try {
+      const started = await startFollowUp(rt.ctx, actor, { roundId: action.value ?? '' });
+      const timeZone = (await rt.directory.user(client, teamId, body.user.id))?.timeZone ?? 'UTC';
+      const text = await announceFollowUp({ ctx: rt.ctx, actor, notifier: rt.notifier, logger: rt.logger, locale, timeZone }, started);
+      await ephemeral(respond, escapeMrkdwn(text));
+    } catch (error) {
+      await ephemeral(respond, refusal(error, locale, rt.logger));
+    }
   });
 
   app.action<BlockAction<StaticSelectAction>>(actionIds.startFramework, async ({ ack, body, action, client, context }) => {

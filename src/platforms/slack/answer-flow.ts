@@ -4,7 +4,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
-import { answerSheet, saveAnswers, type AnswerRefusal } from '../../app/save-answers.js';
+import { answerSheet, saveAnswers } from '../../app/save-answers.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import { roundDimensionIds, type Response, type Round } from '../../domain/round.js';
@@ -18,6 +18,7 @@ import { readAnswerForm } from './parse.js';
 import { refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import type { WebClient } from './web-api.js';
+import { type AnswerRefusal } from '../../domain/answers.js';
 
 export type FormRequest =
   | { kind: 'part'; target: FormTarget }

@@ -12,6 +12,8 @@ import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
 import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
 import { trendFromWords } from '../../app/trends.js';
+import { followUpFromWords } from '../../app/follow-ups.js';
+import { announceFollowUp } from '../follow-up-chat.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -29,6 +31,21 @@ import { actorFor, SLASH_COMMAND } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
+import { isCoordinator } from '../../app/actor.js';
+import { copyRound } from '../../app/round-changes.js';
+import { SpiegelError } from '../../domain/errors.js';
+import {
+  coordinatorStatusLines,
+  deadlineChat,
+  parseWhen,
+  peopleChat,
+  reopenChat,
+  splitRoundId,
+  type RoundChatCall,
+} from '../round-chat.js';
+import { exportRoundFiles } from './export.js';
+import { postRound } from './announce.js';
+import { channelHumans, NOT_IN_CHANNEL } from './start-flow.js';
 import { settingsCommandText } from '../settings-chat.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
@@ -45,6 +62,7 @@ interface CommandCall {
   locale: Locale;
   client: WebClient;
   respond: RespondFn;
+  botUserId: string | undefined;
 }
 
 type Handler = (call: CommandCall) => Promise<void>;
@@ -58,6 +76,22 @@ const mediation =
     const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: slash.channel_id };
     await ephemeral(respond, await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale }));
   };
+/** Members a command names: Slack mentions `<@U123|name>` or plain ids. */
+const mentionedMembers = (words: string[]) =>
+  words
+    .map((w) => /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(w)?.[1] ?? (/^[UW][A-Z0-9]{2,}$/.test(w) ? w : null))
+    .filter((id): id is string => id !== null);
+
+/** A round-management command: the round named by id (or the channel's), answered privately with the text it returns. */
+const manage =
+  (command: (call: RoundChatCall, round: Round, members: string[]) => Promise<string>, anyState = false): Handler =>
+  async ({ rt, actor, parsed, command: slash, locale, respond }) => {
+    const { roundId, rest } = splitRoundId(parsed.args);
+    const round = await roundForChannel(rt.ctx, actor, slash.channel_id, roundId, anyState);
+    const text = await command({ ctx: rt.ctx, actor, locale, args: rest }, round, mentionedMembers(rest));
+    await ephemeral(respond, escapeMrkdwn(text));
+  };
+
 const inChannel = (command: SlashCommand) => command.channel_id.startsWith('C') || command.channel_id.startsWith('G');
 
 async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string, command: SlashCommand): Promise<StartFormMetadata> {
@@ -101,7 +135,8 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   async status(call) {
     const round = await roundForChannel(call.rt.ctx, call.actor, call.command.channel_id, roundArg(call), true);
     const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
-    await ephemeral(call.respond, statusText(round, progress, call.locale));
+    const details = isCoordinator(call.actor, round) ? await coordinatorStatusLines(call.rt.ctx, call.actor, round, call.locale) : [];
+    await ephemeral(call.respond, [statusText(round, progress, call.locale), ...details.map(escapeMrkdwn)].join('\n'));
   },
 
   async list({ rt, actor, command, respond, locale }) {
@@ -192,6 +227,55 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('intervision.noChannel'));
     await openIntervisionForm(client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
   },
+  deadline: manage((call, round) => deadlineChat(call, round)),
+  participants: manage((call, round, members) => peopleChat(call, round, 'participants', members)),
+  coordinators: manage((call, round, members) => peopleChat(call, round, 'coordinators', members)),
+  reopen: manage((call, round) => reopenChat(call, round), true),
+  async export({ rt, client, actor, command, parsed, locale, respond }) {
+    await exportRoundFiles({ rt, client, actor, channelId: command.channel_id, args: parsed.args, locale, respond });
+  },
+
+  async copy(call) {
+    const t = translator(call.locale);
+    const { rt, actor, command } = call;
+    const roundId = roundArg(call);
+    if (!roundId || !inChannel(command)) return ephemeral(call.respond, t('manage.copy.usage'));
+    const members = await channelHumans(rt, call.client, call.teamId, command.channel_id, call.botUserId);
+    if (members === NOT_IN_CHANNEL) return ephemeral(call.respond, t('slack.start.notInChannel', { channel: command.channel_id }));
+    const round = await copyRound(
+      rt.ctx,
+      actor,
+      roundId,
+      { platform: 'slack', tenantId: actor.tenantId, channelId: command.channel_id },
+      members,
+    );
+    await postRound(rt.ctx, call.client, round);
+    await ephemeral(
+      call.respond,
+      escapeMrkdwn(t('manage.copy.done', { name: round.name, id: round.id, count: round.participants.length })),
+    );
+  },
+
+  async later(call) {
+    const { rt, command, client, respond, locale, teamId } = call;
+    const t = translator(locale);
+    if (!inChannel(command)) return ephemeral(respond, t('slack.start.noChannel'));
+    const metadata = await formMetadata(rt, client, teamId, command);
+    const startAt = parseWhen(call.parsed.args, metadata.timeZone, rt.ctx.clock.now());
+    if (!startAt) return ephemeral(respond, t('manage.later.usage'));
+    if (startAt.getTime() <= rt.ctx.clock.now().getTime()) {
+      throw new SpiegelError('deadline.past', 'start in the past', { deadline: startAt.toISOString() });
+    }
+    await openStartForm(rt, client, command.trigger_id, locale, { ...metadata, startAt: startAt.toISOString() });
+  },
+
+  async followup({ rt, actor, command, client, teamId, respond, locale, parsed }) {
+    const started = await followUpFromWords(rt.ctx, actor, command.channel_id, parsed.args);
+    const timeZone = (await rt.directory.user(client, teamId, command.user_id))?.timeZone ?? 'UTC';
+    const text = await announceFollowUp({ ctx: rt.ctx, actor, notifier: rt.notifier, logger: rt.logger, locale, timeZone }, started);
+    await ephemeral(respond, escapeMrkdwn(text));
+  },
+
   cases: mediation(casesChat),
   audit: mediation(auditChat),
   licence: mediation(licenceChat),
@@ -205,7 +289,7 @@ export function registerCommands(app: App, rt: SlackRuntime): void {
     const locale = await rt.directory.localeOf(client, teamId, command.user_id);
     const parsed = parseCommand(command.text);
     try {
-      await handlers[parsed.verb]({ rt, command, parsed, actor, teamId, locale, client, respond });
+      await handlers[parsed.verb]({ rt, command, parsed, actor, teamId, locale, client, respond, botUserId: context.botUserId });
     } catch (error) {
       await ephemeral(respond, refusal(error, locale, rt.logger));
     }

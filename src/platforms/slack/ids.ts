@@ -28,6 +28,8 @@ export const actionIds = {
   settings: 'spiegel.settings',
   /** App Home: pause, resume or delete a recurring round; value `<action>|<recurrenceId>`. */
   recurrence: 'spiegel.recurrence',
+  /** A final summary: start a Delphi follow-up on the items it left divergent or polarised; value the round id. */
+  followUp: 'spiegel.follow-up',
   /** An intervision step: contribute (opens a form) or move on; value `<sessionId>:<step>`. */
   intervisionContribute: 'spiegel.intervision.contribute',
   intervisionNext: 'spiegel.intervision.next',

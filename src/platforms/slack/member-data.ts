@@ -5,25 +5,19 @@
  */
 import type { RespondFn } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
-import { answerCount, memberData } from '../../app/member-data.js';
+import { memberData } from '../../app/member-data.js';
 import type { Locale } from '../../domain/framework.js';
 import { translator } from '../../i18n/translator.js';
 import { memberDataCsv, memberDataText } from '../../presentation/member-data.js';
 import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
-import { uploadFile } from './file-upload.js';
+import { uploadToMember } from './file-upload.js';
 import { ephemeral } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
+import { answerCount } from '../../domain/member-data.js';
 
 /** Answers listed in the private message; the file holds all. */
 const maxAnswersInMessage = 60;
-
-async function uploadToMember(client: WebClient, userId: string, file: { name: string; title: string; content: string }): Promise<void> {
-  const dm = await client.conversations.open({ users: userId });
-  const channel = dm.channel?.id;
-  if (!channel) throw new Error('conversations.open returned no channel');
-  await uploadFile(client, { channel, filename: file.name, title: file.title, bytes: Buffer.from(file.content, 'utf8') });
-}
 
 function messageText(rt: SlackRuntime, data: Awaited<ReturnType<typeof memberData>>, locale: Locale): string {
   const text = memberDataText(data, locale, maxAnswersInMessage);

@@ -3,9 +3,9 @@
  * checked values here, with zod, before anything else runs. What does not fit is null: the caller refuses it.
  */
 import { z } from 'zod';
-import type { AnswerInput } from '../../app/save-answers.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
 import { actionIds, callbackIds, decodeCriterionRef, decodeFormTarget, decodeRate, formBlockIds, rateActionPattern } from './ids.js';
+import { type AnswerInput } from '../../domain/answers.js';
 
 /** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
 const MAX_TEXT_INPUT = 20_000;
@@ -96,6 +96,7 @@ const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.settings]: optionalValue,
   [actionIds.intervisionContribute]: button(stepValue),
   [actionIds.intervisionNext]: button(stepValue),
+  [actionIds.followUp]: button(roundIdText),
 };
 
 function actionSchema(actionId: string): z.ZodType | null {

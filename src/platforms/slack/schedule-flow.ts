@@ -4,7 +4,7 @@
  * privately. `/reflect schedule list|pause|resume|delete` and the App Home buttons manage schedules.
  */
 import type { Actor } from '../../app/actor.js';
-import { changeRecurrence, createRecurrence, listRecurrences, recurrenceActions, type RecurrenceAction } from '../../app/recurrences.js';
+import { changeRecurrence, createRecurrence, listRecurrences } from '../../app/recurrences.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
@@ -22,6 +22,7 @@ import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { channelHumans, NOT_IN_CHANNEL } from './start-flow.js';
 import type { WebClient } from './web-api.js';
+import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
 
 export async function openScheduleForm(
   rt: SlackRuntime,

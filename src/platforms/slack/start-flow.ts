@@ -13,6 +13,8 @@ import { startFormSchema, startFormToRoundInput, zonedTimeToUtc, type StartForm 
 import { frameworkBlockId, renderStartForm, type StartFormMetadata } from './blocks/start-form.js';
 import { actionIds, startBlockIds } from './ids.js';
 import { postRound } from './announce.js';
+import { planRound } from '../../app/round-plans.js';
+import { formatInstant } from '../../scheduling/texts.js';
 import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
@@ -35,9 +37,9 @@ export async function openStartForm(
 export function parseMetadata(text: string): StartFormMetadata | null {
   try {
     const m = JSON.parse(text) as Partial<StartFormMetadata>;
-    return typeof m.channelId === 'string' && typeof m.responseUrl === 'string' && typeof m.timeZone === 'string'
-      ? { channelId: m.channelId, responseUrl: m.responseUrl, timeZone: m.timeZone }
-      : null;
+    if (typeof m.channelId !== 'string' || typeof m.responseUrl !== 'string' || typeof m.timeZone !== 'string') return null;
+    const startAt = typeof m.startAt === 'string' && !Number.isNaN(Date.parse(m.startAt)) ? { startAt: m.startAt } : {};
+    return { channelId: m.channelId, responseUrl: m.responseUrl, timeZone: m.timeZone, ...startAt };
   } catch {
     return null;
   }
@@ -209,9 +211,17 @@ export async function startRound(
   const members = await channelHumans(rt, client, teamId, metadata.channelId, botUserId);
   if (members === NOT_IN_CHANNEL) return tell(t('slack.start.notInChannel', { channel: metadata.channelId }));
   const participants = form.participants.length > 0 ? form.participants : members;
+  const input = startFormToRoundInput(form, place, participants);
+  if (metadata.startAt) {
+    const startAt = new Date(metadata.startAt);
+    const planned = await planRound(rt.ctx, actor, input, startAt).catch((error: unknown) => refusal(error, locale, rt.logger));
+    if (typeof planned === 'string') return tell(planned);
+    const when = formatInstant(startAt, locale, metadata.timeZone);
+    return tell(t('manage.later.planned', { name: planned.name, id: planned.id, when, count: planned.participants.length }));
+  }
   let round;
   try {
-    round = await openRound(rt.ctx, actor, startFormToRoundInput(form, place, participants));
+    round = await openRound(rt.ctx, actor, input);
   } catch (error) {
     return tell(refusal(error, locale, rt.logger));
   }

@@ -1,7 +1,8 @@
 /** Form submissions: the start form and the answers form. */
 import type { App } from '@slack/bolt';
 import { translator } from '../../i18n/translator.js';
-import { ACK_BUDGET_MS, LATE, within } from './ack-deadline.js';
+import { LATE, within } from '../deadline.js';
+import { ACK_BUDGET_MS } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';

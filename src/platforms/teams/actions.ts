@@ -13,6 +13,7 @@ import { saveSettingsCard } from './settings-flow.js';
 import { contributeOnCard, moveOnByCard, submitIntervisionForm } from './intervision-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
+import { startFollowUpFromCard } from './follow-up-flow.js';
 
 const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.answer]: saveCardAnswers,
@@ -28,6 +29,7 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.intervisionStart]: submitIntervisionForm,
   [verbs.intervisionContribute]: contributeOnCard,
   [verbs.intervisionNext]: moveOnByCard,
+  [verbs.followUp]: startFollowUpFromCard,
 };
 
 /** The verb and data are read from the activity as sent (teams-ai hands a missing or null data over as `{}`). */

@@ -4,12 +4,12 @@
  * shows that view without storing anything. Only the member who acted sees their view; the shared card keeps
  * only progress.
  */
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
-import { isParticipant, saveAnswers, type AnswerRefusal } from '../../app/save-answers.js';
-import { SpiegelError } from '../../domain/errors.js';
+import { isParticipant, saveAnswers, type SaveAnswersOutcome } from '../../app/save-answers.js';
+import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import { refusalText } from '../../presentation/error-text.js';
@@ -18,8 +18,12 @@ import { partAt, promptParts, type PromptPart } from './cards/card-parts.js';
 import { renderPromptCard, renderRetiredPromptCard, type PersonalView } from './cards/prompt-card.js';
 import { promptInputIds } from './ids.js';
 import { cardRefSchema, parseAnswerCard } from './parse.js';
-import { invokeCard, invokeMessage, refusal } from './reply.js';
+import { invokeCard, invokeMessage, invokeUnanswered, refusal } from './reply.js';
+import { renderMessageCard } from './cards/reply-cards.js';
+import { LATE, settle, within, type Settled } from '../deadline.js';
+import { translator } from '../../i18n/translator.js';
 import type { TeamsRuntime } from './runtime.js';
+import { type AnswerRefusal } from '../../domain/answers.js';
 
 export interface ActionCall {
   rt: TeamsRuntime;
@@ -52,13 +56,28 @@ function refusalsOnCard(round: Round, refusals: readonly AnswerRefusal[], locale
   return { inputErrors, errors };
 }
 
-/** Save: one round read, every answer checked first; a refusal returns the card as typed, with each refusal beside its input. */
+/**
+ * Save: one round read, every answer checked first; a refusal returns the card as typed, with each refusal beside
+ * its input. Teams hears "done" (the member's card) only once the answers are stored. When storing outlasts Teams'
+ * window the invoke gets an error status (Teams shows the member the Save failed), and once the write completes
+ * or fails the member is told in their personal chat: saved after all, or not saved.
+ */
 export async function saveCardAnswers(call: ActionCall): Promise<void> {
   const { rt, actor, locale } = call;
+  const card = parseAnswerCard(call.data);
+  if (!card) return invokeMessage(call.context, refusal(invalidCard(), locale, rt.logger));
+  const stored = settle(saveAnswers(rt.ctx, actor, { roundId: card.roundId, answers: card.answers, wholeForm: true }));
+  if ((await within(stored, rt.saveWindow())) === LATE) {
+    // The turn context is revoked once the turn ends: the activity is kept for the message.
+    const activity = call.context.activity;
+    await invokeUnanswered(call.context);
+    void stored.then((outcome) => tellLateOutcome(call, activity, outcome));
+    return;
+  }
+  const settled = await stored;
   try {
-    const card = parseAnswerCard(call.data);
-    if (!card) throw invalidCard();
-    const outcome = await saveAnswers(rt.ctx, actor, { roundId: card.roundId, answers: card.answers, wholeForm: true });
+    if (!settled.ok) throw settled.error;
+    const outcome = settled.value;
     if (!outcome.ok) {
       const { inputErrors, errors } = refusalsOnCard(outcome.round, outcome.refusals, locale);
       const answers = await answersIn(rt.ctx, actor, outcome.round);
@@ -71,6 +90,31 @@ export async function saveCardAnswers(call: ActionCall): Promise<void> {
     await invokeCard(call.context, await personalCard(call, outcome.round, card.part, { answers: outcome.answers, notice }));
   } catch (error) {
     await invokeMessage(call.context, refusal(error, locale, rt.logger));
+  }
+}
+
+/** A Save that settled after Teams' window: the member hears how it ended, in their personal chat. */
+async function tellLateOutcome(call: ActionCall, activity: Partial<Activity>, settled: Settled<SaveAnswersOutcome>): Promise<void> {
+  const { rt, locale } = call;
+  const t = translator(locale);
+  let text: string;
+  const outcome = settled.ok ? settled.value : null;
+  if (outcome?.ok) {
+    if (outcome.saved.length > 0) rt.progress.answered(call.actor.tenantId, outcome.round.id);
+    text = t('inbound.cardSavedLate', { round: outcome.round.name });
+  } else if (outcome) {
+    text = [t('inbound.cardNotSavedLate'), ...refusalsOnCard(outcome.round, outcome.refusals, locale).errors].join(' ');
+  } else {
+    const error = settled.ok ? null : settled.error;
+    text = isSpiegelError(error) ? refusal(error, locale, rt.logger) : t('inbound.cardNotSavedLate');
+    if (!isSpiegelError(error)) rt.logger.error({ err: error }, 'a late Teams Save failed');
+  }
+  try {
+    const member = await rt.directory.sender(activity);
+    if (!member) throw new Error('the Save names no member to tell');
+    await rt.messenger.sendToMember(member, [renderMessageCard(text)]);
+  } catch (error) {
+    rt.logger.error({ err: error }, 'could not tell a member how their late Save ended');
   }
 }
 

@@ -15,6 +15,8 @@ import { compareFromWords } from '../../app/comparisons.js';
 import { assignChannelToUnit, unitOfChannel, unitStructure } from '../../app/units.js';
 import { comparisonLines, trendLines, unitsLines } from '../../presentation/method-texts.js';
 import { trendFromWords } from '../../app/trends.js';
+import { followUpFromWords } from '../../app/follow-ups.js';
+import { followUpReply } from './follow-up-flow.js';
 import { plain } from './cards/elements.js';
 import { renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
@@ -37,7 +39,20 @@ import {
   renderStatusCard,
 } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
-import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { exportUrl, issueExportLinks, issueReportLink, reportUrl } from '../../app/report-links.js';
+import { isCoordinator } from '../../app/actor.js';
+import { copyRound } from '../../app/round-changes.js';
+import { exportFileKinds, exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
+import {
+  coordinatorStatusLines,
+  deadlineChat,
+  parseWhen,
+  peopleChat,
+  reopenChat,
+  splitRoundId,
+  type RoundChatCall,
+} from '../round-chat.js';
+import { memberIdOf } from './ids.js';
 import { publicBaseUrl } from '../../config.js';
 import { erasureQuestionCard } from './erasure.js';
 import { renderMemberDataCard } from './cards/member-data-card.js';
@@ -48,7 +63,7 @@ import type { TeamsRuntime } from './runtime.js';
 import { scheduleCommand } from './schedule-flow.js';
 import { settingsCommand } from './settings-flow.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
-import { frameworkChoiceCard, startFormCard } from './start-flow.js';
+import { frameworkChoiceCard, startFormCard, startTimeZone } from './start-flow.js';
 import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
@@ -105,6 +120,34 @@ const mediation =
     await replyText(context, (await command({ ctx: rt.ctx, actor, args: parsed.args, place, locale })).replace(/\n/g, '\n\n'));
   };
 
+/** The members a message @mentions (the bot left out), by Spiegel's member id where the roster knows them. */
+async function mentionedMembers(call: CommandCall): Promise<string[]> {
+  const activity = call.context.activity;
+  const mentioned = (activity.entities ?? [])
+    .filter((e) => e.type === 'mention')
+    .map((e) => (e as { mentioned?: { id?: string; aadObjectId?: string } }).mentioned)
+    .filter((m): m is { id: string; aadObjectId?: string } => typeof m?.id === 'string' && m.id !== activity.recipient?.id);
+  if (mentioned.length === 0) return [];
+  const roster = await call.rt.directory.roster(call.context);
+  return mentioned.map((m) => roster.find((r) => r.teamsId === m.id)?.memberId ?? memberIdOf(m));
+}
+
+/** The call with only the round id (if any) as its words, for roundOf. */
+const withRoundArg = (call: CommandCall, roundId: string | undefined): CommandCall => ({
+  ...call,
+  parsed: { ...call.parsed, args: roundId ? [roundId] : [] },
+});
+
+/** A round-management command: the round named by id (or the place's), answered here with the text it returns. */
+const manage =
+  (command: (chat: RoundChatCall, round: Round, members: string[]) => Promise<string>, anyState = false) =>
+  async (call: CommandCall): Promise<void> => {
+    const { roundId, rest } = splitRoundId(call.parsed.args);
+    const round = await roundOf(withRoundArg(call, roundId), { anyState, as: 'coordinator' });
+    const chat = { ctx: call.rt.ctx, actor: call.actor, locale: call.locale, args: rest };
+    await replyText(call.context, plain(await command(chat, round, await mentionedMembers(call))));
+  };
+
 const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {
   async help({ context, locale, parsed }) {
     await replyCard(context, renderHelpCard(locale, parsed.unknown));
@@ -135,14 +178,23 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     if (!base) return replyText(call.context, t('report.noPublicUrl'));
     const round = await roundOf(call, { anyState: true, as: 'coordinator' });
     const { token, hours } = await issueReportLink(call.rt.ctx, call.actor, round.id, call.locale);
-    const card = renderLinkCard(t('report.linkIntro', { name: plain(round.name), hours }), t('report.open'), reportUrl(base, token));
+    const card = renderLinkCard(t('report.linkIntro', { name: plain(round.name), hours }), [
+      { title: t('report.open'), url: reportUrl(base, token) },
+    ]);
     await sendPrivately(call, [card], 'report.sentPrivately');
   },
 
+  /** Members see progress here; a coordinator also sees deadline, reminders and jobs, privately. */
   async status(call) {
     const round = await roundOf(call, { anyState: true, as: 'participant' });
     const { progress } = await roundProgress(call.rt.ctx, call.actor, round.id);
-    await replyCard(call.context, renderStatusCard(round, progress, call.locale));
+    if (!isCoordinator(call.actor, round)) return replyCard(call.context, renderStatusCard(round, progress, call.locale));
+    const lines = await coordinatorStatusLines(call.rt.ctx, call.actor, round, call.locale);
+    await sendPrivately(
+      call,
+      [renderStatusCard(round, progress, call.locale), renderLinesCard(['', ...lines])],
+      'manage.status.sentPrivately',
+    );
   },
 
   async list(call) {
@@ -259,6 +311,64 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('intervision.noChannel'));
     await replyCard(call.context, await intervisionFormCard(call.rt, call.context, call.actor, call.locale));
   },
+  deadline: manage((chat, round) => deadlineChat(chat, round)),
+  participants: manage((chat, round, members) => peopleChat(chat, round, 'participants', members)),
+  coordinators: manage((chat, round, members) => peopleChat(chat, round, 'coordinators', members)),
+  reopen: manage((chat, round) => reopenChat(chat, round), true),
+
+  async copy(call) {
+    const { rt, actor, context } = call;
+    const t = translator(call.locale);
+    const roundId = call.parsed.args[0];
+    if (!roundId || call.kind === 'personal') return replyText(context, t('manage.copy.usage'));
+    const members = (await rt.directory.roster(context)).map((m) => m.memberId);
+    const place = { platform: 'teams' as const, tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
+    const round = await copyRound(rt.ctx, actor, roundId, place, members);
+    await rt.rounds.postRound(round, referenceOf(context.activity));
+    await replyText(context, plain(t('manage.copy.done', { name: round.name, id: round.id, count: round.participants.length })));
+  },
+
+  async later(call) {
+    const { rt, context, actor, locale, parsed, kind } = call;
+    const t = translator(locale);
+    if (kind === 'personal') return replyText(context, t('teams.start.notPersonal'));
+    const timeZone = await startTimeZone(rt, context, actor);
+    const framework = rt.ctx.frameworks.list().find((f) => parsed.args.includes(f.id));
+    const startAt = parseWhen(
+      parsed.args.filter((word) => word !== framework?.id),
+      timeZone,
+      rt.ctx.clock.now(),
+    );
+    if (!startAt || !framework) return replyText(context, t('manage.later.usage'));
+    if (startAt.getTime() <= rt.ctx.clock.now().getTime()) {
+      throw new SpiegelError('deadline.past', 'start in the past', { deadline: startAt.toISOString() });
+    }
+    await replyCard(context, await startFormCard(rt, context, actor, locale, framework, { startAt }));
+  },
+
+  async export(call) {
+    const t = translator(call.locale);
+    const base = publicBaseUrl(call.rt.config);
+    if (!base) return replyText(call.context, t('report.noPublicUrl'));
+    const { roundId, rest } = splitRoundId(call.parsed.args);
+    const format = rest[0]?.toLowerCase();
+    if (format && !(exportFormats as readonly string[]).includes(format)) return replyText(call.context, t('manage.export.badFormat'));
+    const round = await roundOf(withRoundArg(call, roundId), { anyState: true, as: 'coordinator' });
+    const files = format ? exportFileKindsOf(format as ExportFormat) : [...exportFileKinds];
+    const { links, hours } = await issueExportLinks(call.rt.ctx, call.actor, round.id, call.locale, files);
+    const card = renderLinkCard(
+      t('manage.export.links', { name: plain(round.name), hours }),
+      links.map((link) => ({ title: link.file, url: exportUrl(base, link.token) })),
+    );
+    await sendPrivately(call, [card], 'manage.export.sentPrivately');
+  },
+
+  async followup(call) {
+    if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('teams.start.notPersonal'));
+    const started = await followUpFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
+    await replyText(call.context, await followUpReply(call.rt, call.actor, call.locale, started));
+  },
+
   cases: mediation(casesChat),
   audit: mediation(auditChat),
   licence: mediation(licenceChat),

@@ -24,6 +24,8 @@ export const verbs = {
   scheduleChange: 'spiegel.schedule.change',
   /** Workspace settings card: save (the inputs, one per setting key). */
   settingsSave: 'spiegel.settings.save',
+  /** A final summary: start a Delphi follow-up on the items it left divergent or polarised: data `{ r: roundId }`. */
+  followUp: 'spiegel.follow-up',
   /** Intervision form: start the session (the inputs). */
   intervisionStart: 'spiegel.intervision.start',
   /** An intervision step card: data `{ s: sessionId, n: step }` plus the contribution input. */

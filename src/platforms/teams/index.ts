@@ -35,7 +35,17 @@ export interface TeamsDeps {
   playground?: boolean;
   /** Progress debounce; tests shorten the window. */
   progress?: { windowMs?: number; graceMs?: number };
+  /** How long a Save may take to be stored before its invoke is answered without it; tests end it at once. */
+  saveWindow?: () => Promise<void>;
 }
+
+/** Teams shows the member an error when an Action.Execute is not answered within a few seconds. */
+const SAVE_WINDOW_MS = 4_000;
+
+const saveWindow = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, SAVE_WINDOW_MS).unref();
+  });
 
 export interface MountedTeams {
   notifier: Notifier;
@@ -79,6 +89,7 @@ export async function mountTeams(http: Express, deps: TeamsDeps): Promise<Mounte
     rounds,
     progress,
     installations: new InstallationTracker({ ctx, logger }),
+    saveWindow: deps.saveWindow ?? saveWindow,
   };
   mountEndpoint(http, rt, adapter, createTeamsApplication(rt, adapter), auth);
   logger.info({ auth: auth.kind, path: MESSAGES_PATH }, 'Teams adapter ready');

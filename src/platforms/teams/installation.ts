@@ -4,11 +4,12 @@
  * adding it back, and any later activity from the tenant (the app is evidently still installed elsewhere),
  * cancels that. A member removing the app from their own personal chat does not count.
  */
+import type { Logger } from '../../logger.js';
 import type { Activity, TurnContext } from 'botbuilder';
 import { cancelWorkspaceDeletion, scheduleWorkspaceDeletion } from '../../app/workspace-removal.js';
 import { aadTenantOfActivity, conversationKindOf } from './activity.js';
 import { workspaceActor } from './ids.js';
-import type { TeamsRuntime } from './runtime.js';
+import { type AppContext } from '../../app/context.js';
 
 type InstallationChange = 'added' | 'removed' | null;
 
@@ -33,7 +34,7 @@ export class InstallationTracker {
   /** Tenant → until when no deletion needs cancelling (a cache: every process checks the database itself). */
   readonly #checked = new Map<string, number>();
 
-  constructor(private readonly rt: Pick<TeamsRuntime, 'ctx' | 'logger'>) {}
+  constructor(private readonly rt: { ctx: AppContext; logger: Logger }) {}
 
   /** Runs for every activity before it is handled. */
   async observe(context: TurnContext): Promise<void> {

@@ -3,11 +3,11 @@
  * anything else runs. What does not fit is null: the caller refuses it.
  */
 import { z } from 'zod';
-import type { AnswerInput } from '../../app/save-answers.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
 import type { PromptPart } from './cards/card-parts.js';
 import type { Draft } from './cards/prompt-card.js';
 import { promptInputIds, verbs, type Verb } from './ids.js';
+import { type AnswerInput } from '../../domain/answers.js';
 
 /** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
 const MAX_TEXT_INPUT = 20_000;
@@ -54,6 +54,7 @@ const verbDataSchemas: Record<Verb, z.ZodType> = {
   [verbs.forgetKeep]: inputsOnly,
   [verbs.scheduleSubmit]: inputsOnly,
   [verbs.settingsSave]: inputsOnly,
+  [verbs.followUp]: z.object({ r: roundIdSchema }).catchall(inputValue),
   [verbs.scheduleChange]: z.object({ a: z.enum(['pause', 'resume', 'delete']), id: roundIdSchema }).catchall(inputValue),
   [verbs.intervisionStart]: inputsOnly,
   [verbs.intervisionContribute]: stepRefSchema.catchall(inputValue),

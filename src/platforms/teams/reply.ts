@@ -32,6 +32,14 @@ export async function invokeMessage(context: TurnContext, text: string): Promise
   });
 }
 
+/**
+ * No answer within Teams' window (the work was not finished): an error status, never a 200, so Teams shows the
+ * member that the action failed instead of taking it as done.
+ */
+export async function invokeUnanswered(context: TurnContext): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 503 } });
+}
+
 /** A refusal in the member's language: the core's message for its errors, a general one (logged) for the rest. */
 export function refusal(error: unknown, locale: Locale, logger: Logger): string {
   if (!isSpiegelError(error)) logger.error({ err: error }, 'Teams request failed');

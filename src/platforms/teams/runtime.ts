@@ -19,4 +19,6 @@ export interface TeamsRuntime {
   rounds: RoundMessages;
   progress: RoundProgressDebouncer;
   installations: InstallationTracker;
+  /** Resolves when a Save has waited as long as Teams waits for its invoke response (see answer-flow.ts). */
+  saveWindow(): Promise<void>;
 }

@@ -5,14 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
-import {
-  canManageRecurrence,
-  changeRecurrence,
-  createRecurrence,
-  listRecurrences,
-  recurrenceActions,
-  type RecurrenceAction,
-} from '../../app/recurrences.js';
+import { canManageRecurrence, changeRecurrence, createRecurrence, listRecurrences } from '../../app/recurrences.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
@@ -29,6 +22,7 @@ import { renderMessageCard } from './cards/reply-cards.js';
 import { scheduleInputIds } from './ids.js';
 import { invokeCard, invokeMessage, refusal, replyCard } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
+import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
 
 async function timeZoneOf(rt: TeamsRuntime, context: TurnContext, actor: Actor): Promise<string> {
   const zone = context.activity.localTimezone;

@@ -6,6 +6,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { openRound } from '../../app/rounds.js';
+import { planRound } from '../../app/round-plans.js';
+import { formatInstant } from '../../scheduling/texts.js';
+import { renderMessageCard } from './cards/reply-cards.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError } from '../../domain/errors.js';
 import { scalePoints, type Framework, type Locale } from '../../domain/framework.js';
@@ -23,7 +26,8 @@ import { invokeCard, invokeMessage, refusal } from './reply.js';
 import { cardActivity } from './messenger.js';
 import type { TeamsRuntime } from './runtime.js';
 
-async function timeZoneOf(rt: TeamsRuntime, context: TurnContext, actor: Actor): Promise<string> {
+/** The starter's time zone (Teams tells it), else the workspace's. */
+export async function startTimeZone(rt: TeamsRuntime, context: TurnContext, actor: Actor): Promise<string> {
   const zone = context.activity.localTimezone;
   if (zone && isValidTimeZone(zone)) return zone;
   return (await getWorkspaceSettings(rt.ctx, actor.tenantId)).timeZone;
@@ -51,18 +55,19 @@ export async function startFormCard(
   actor: Actor,
   locale: Locale,
   framework: Framework,
-  values?: StartFormValues,
-  errors?: string[],
+  extra: { values?: StartFormValues; errors?: string[]; startAt?: Date | null } = {},
 ) {
   const roster = await rt.directory.roster(context);
+  const timeZone = await startTimeZone(rt, context, actor);
   return renderStartFormCard({
     locale,
     framework,
     members: roster.map((m) => ({ memberId: m.memberId, name: m.name ?? m.memberId })),
-    timeZone: await timeZoneOf(rt, context, actor),
+    timeZone,
     where: conversationKindOf(context.activity) === 'channel' ? 'team' : 'chat',
-    ...(values ? { values } : {}),
-    ...(errors ? { errors } : {}),
+    ...(extra.values ? { values: extra.values } : {}),
+    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.startAt ? { startAt: { at: extra.startAt, text: formatInstant(extra.startAt, locale, timeZone) } } : {}),
   });
 }
 
@@ -145,28 +150,36 @@ export async function submitStartForm(call: ActionCall): Promise<void> {
       return;
     }
     const values = valuesOf(call.data);
-    const [members, timeZone] = await Promise.all([rt.directory.roster(context), timeZoneOf(rt, context, actor)]);
+    const [members, timeZone] = await Promise.all([rt.directory.roster(context), startTimeZone(rt, context, actor)]);
+    const startAt = typeof call.data.s === 'string' && !Number.isNaN(Date.parse(call.data.s)) ? new Date(call.data.s) : null;
     const read = readForm(rt, framework, values, members, timeZone, locale);
     if ('errors' in read) {
-      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, read.errors));
+      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, { values, errors: read.errors, startAt }));
       return;
     }
 
     const place: Place = { platform: 'teams', tenantId: actor.tenantId, channelId: placeIdOf(context.activity) };
+    const input = startFormToRoundInput(
+      read.form,
+      place,
+      members.map((m) => m.memberId),
+    );
     let round;
     try {
-      round = await openRound(
-        rt.ctx,
-        actor,
-        startFormToRoundInput(
-          read.form,
-          place,
-          members.map((m) => m.memberId),
-        ),
-      );
+      if (startAt) {
+        const planned = await planRound(rt.ctx, actor, input, startAt);
+        const when = formatInstant(startAt, locale, timeZone);
+        await invokeCard(
+          context,
+          renderMessageCard(t('manage.later.planned', { name: planned.name, id: planned.id, when, count: planned.participants.length })),
+        );
+        return;
+      }
+      round = await openRound(rt.ctx, actor, input);
     } catch (error) {
       if (!isSpiegelError(error)) throw error;
-      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, values, [errorText(error, locale)]));
+      const errors = [errorText(error, locale)];
+      await invokeCard(context, await startFormCard(rt, context, actor, locale, framework, { values, errors, startAt }));
       return;
     }
     const opened = round;

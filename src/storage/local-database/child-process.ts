@@ -13,6 +13,8 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export interface ManagedProcess {
   name: string;
+  /** The child's process id (undefined when it could not be spawned). */
+  readonly pid: number | undefined;
   readonly exited: boolean;
   tail(): string;
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
@@ -82,6 +84,7 @@ export function spawnManaged(
 
   return {
     name: options.name,
+    pid: child.pid,
     get exited() {
       return exited;
     },

@@ -33,6 +33,7 @@ export async function startFerretdbOnSqlite(binary: string, dataDir: string, per
   }
   return {
     uri: ferret.uri,
+    pid: ferret.pid,
     sqliteDir,
     stop: once(async () => {
       await ferret.stop();

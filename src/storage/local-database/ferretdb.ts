@@ -7,6 +7,8 @@ import { sleep } from './promises.js';
 
 export interface FerretdbProcess {
   uri: string;
+  /** The FerretDB process (a test pauses it with SIGSTOP to play a database that stops answering). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export async function startFerretdb(binary: string, args: string[]): Promise<Fer
     const ready = readySchema.parse(JSON.parse(line[1] ?? ''));
     await waitForPing(ready.uri, START_TIMEOUT_MS, managed);
     managed.detach();
-    return { uri: ready.uri, stop: () => managed.stop('SIGTERM') };
+    return { uri: ready.uri, pid: managed.pid, stop: () => managed.stop('SIGTERM') };
   } catch (error) {
     await managed.stop('SIGTERM');
     throw error;

@@ -211,6 +211,7 @@ export class MongoJobStore implements JobStore {
     if (filter.recurrenceIds !== undefined) query.recurrenceId = { $in: filter.recurrenceIds };
     if (filter.status !== undefined) query.status = filter.status;
     if (filter.kinds !== undefined) query.kind = { $in: filter.kinds };
+    if (filter.exceptIds !== undefined) query._id = { $nin: filter.exceptIds };
     return query;
   }
 }

@@ -6,6 +6,7 @@ import { MongoDeletionStore } from './deletion-store.js';
 import { MongoIntervisionStore } from './intervision-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
+import { MongoPlannedRoundStore } from './planned-round-store.js';
 import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
@@ -32,6 +33,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     claims,
     jobs,
     recurrences,
+    plannedRounds: new MongoPlannedRoundStore(db),
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
     units,
     intervision,

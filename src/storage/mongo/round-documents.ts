@@ -66,6 +66,9 @@ export const roundDocumentSchema = z.object({
     .nullable()
     .default(null),
   platformRefs: z.record(z.string(), z.string()),
+  // Rounds stored before they could be changed after opening lack these.
+  revision: z.number().int().min(0).default(0),
+  reopenings: z.number().int().min(0).default(0),
   erasureMark: z.string().optional(),
 });
 

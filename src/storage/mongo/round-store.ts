@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { z } from 'zod';
-import type { RoundQuery, RoundStore } from '../../app/ports.js';
+import type { RoundChange, RoundQuery, RoundStore } from '../../app/ports.js';
 import type { FrameworkSnapshot, Place, Round } from '../../domain/round.js';
 import { insertOnce } from './errors.js';
 import { ensureIndexes } from './indexes.js';
@@ -102,6 +102,11 @@ export class MongoRoundStore implements RoundStore {
 
   async setPlatformRef(tenantId: string, roundId: string, key: string, value: string): Promise<void> {
     await this.rounds.updateOne({ _id: roundId, tenantId }, { $set: { [`platformRefs.${key}`]: value } });
+  }
+
+  async applyChange(tenantId: string, roundId: string, change: RoundChange): Promise<boolean> {
+    const result = await this.rounds.updateOne({ _id: roundId, tenantId, revision: { $lt: change.revision } }, { $set: change });
+    return result.modifiedCount > 0;
   }
 
   async markErasure(tenantId: string, roundId: string, mark: string): Promise<void> {

@@ -124,6 +124,7 @@ export const summarySchema = z.object({
   quantileMethod: z.string(),
   convergence: convergenceSchema.optional(),
   updatedAfterErasure: z.boolean().optional(),
+  closing: z.number().int().min(1).optional(),
 }) satisfies z.ZodType<Summary>;
 
 interface SummaryDocument {

@@ -59,6 +59,8 @@ function bigRound(criteria: number, dimensions: string[] = [], textLength = 20):
     unitId: null,
     followUp: null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
   };
 }
 

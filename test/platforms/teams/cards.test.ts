@@ -63,6 +63,8 @@ function roundOf(framework: Framework, locale: Locale, extra: Partial<Round> = {
     unitId: null,
     followUp: null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
     ...extra,
   };
 }

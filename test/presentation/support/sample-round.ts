@@ -47,6 +47,8 @@ export async function sampleRound(
     unitId: null,
     followUp: null,
     platformRefs: {},
+    revision: 0,
+    reopenings: 0,
   };
   const next = random(options.seed ?? 7);
   const { min, max } = framework.scale;

@@ -3,13 +3,13 @@ import type { types } from '@slack/bolt';
 import { locales, type Locale } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator, type Translate } from '../../../i18n/translator.js';
-import type { RecurrenceAction, RecurrenceView } from '../../../app/recurrences.js';
 import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
 import { settingsLines } from '../../../presentation/settings-text.js';
 import type { WorkspaceSettings } from '../../../domain/scheduling.js';
 import { actionIds } from '../ids.js';
 import { button, context, escapeMrkdwn, header, limits, option, plain, section } from './limits.js';
 import { progressText, slackDate, type ProgressCount } from './round-format.js';
+import { type RecurrenceAction, type RecurrenceView } from '../../../domain/recurrence.js';
 
 export interface HomeRound {
   round: Round;

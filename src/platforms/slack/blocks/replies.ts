@@ -2,7 +2,7 @@
 import type { Framework, Locale } from '../../../domain/framework.js';
 import type { Response, Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
-import { commandVerbs, methodVerbs } from '../../../presentation/commands.js';
+import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { escapeMrkdwn } from './limits.js';
 import { answerLabel, criterionNameMrkdwn, dimensionText, progressText, quote, slackDate, type ProgressCount } from './round-format.js';
 
@@ -11,6 +11,7 @@ export function helpText(locale: Locale, unknownWord?: string): string {
   const lines = [
     ...commandVerbs.map((verb) => t(`slack.help.${verb}`)),
     ...methodVerbs.map((verb) => t(`method.help.${verb}`, { command: '`/reflect ' }).replace(':', '`:')),
+    ...managementVerbs.map((verb) => t(`manage.help.${verb}`, { command: '`/reflect ' }).replace(':', '`:')),
   ];
   return [
     ...(unknownWord ? [t('slack.help.unknown', { word: escapeMrkdwn(unknownWord) })] : []),

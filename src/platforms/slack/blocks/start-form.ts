@@ -8,13 +8,16 @@ import { locales, perspectives, scalePoints, type Framework, type Locale } from 
 import { defaultSummarySettings } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { actionIds, callbackIds, startBlockIds } from '../ids.js';
-import { limits, option, plain, truncate } from './limits.js';
+import { context, limits, option, plain, truncate } from './limits.js';
+import { formatInstant } from '../../../scheduling/texts.js';
 
 export interface StartFormMetadata {
   channelId: string;
   /** The slash command's response_url: the outcome is reported there, ephemerally. */
   responseUrl: string;
   timeZone: string;
+  /** Set by `/reflect later`: the round is planned to start then (ISO instant), not opened now. */
+  startAt?: string;
 }
 
 export interface StartFormInput {
@@ -36,7 +39,9 @@ function input(blockId: string, label: string, element: types.InputBlockElement,
 export function renderStartForm({ locale, frameworks, frameworkId, metadata }: StartFormInput): types.ModalView {
   const t = translator(locale);
   const framework = frameworks.find((f) => f.id === frameworkId) ?? frameworks[0];
-  const blocks: types.KnownBlock[] = [];
+  const blocks: types.KnownBlock[] = metadata.startAt
+    ? [context(t('manage.later.formNote', { when: formatInstant(new Date(metadata.startAt), locale, metadata.timeZone) }))]
+    : [];
   const frameworkOptions = frameworks.slice(0, limits.optionsPerSelect).map((f) => option(f.title[locale], f.id));
   const selected = frameworkOptions.find((o) => o.value === framework?.id);
   blocks.push(

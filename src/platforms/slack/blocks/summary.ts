@@ -9,7 +9,8 @@ import type { Round } from '../../../domain/round.js';
 import type { Summary } from '../../../domain/summary-types.js';
 import { translator } from '../../../i18n/translator.js';
 import { buildSummaryView } from '../../../presentation/summary-view.js';
-import { chunkGroups, context, escapeMrkdwn, header, limits, packLines, section, truncate } from './limits.js';
+import { actionIds } from '../ids.js';
+import { button, chunkGroups, context, escapeMrkdwn, header, limits, packLines, section, truncate } from './limits.js';
 import { quote } from './round-format.js';
 import type { SlackMessage } from './prompts.js';
 
@@ -26,6 +27,15 @@ export function renderSummaryMessages(round: Round, summary: Summary, locale: Lo
   const view = buildSummaryView(round, summary, locale, interim);
   const groups: types.KnownBlock[][] = [];
   groups.push([header(view.title), ...(interim ? [context(view.labels.interim)] : []), section(escapeMrkdwn(view.responseRate))]);
+  if (view.convergence) {
+    const { title, lines, next } = view.convergence;
+    groups.push(
+      packLines([`*${escapeMrkdwn(title)}*`, ...lines.map((l) => `• ${escapeMrkdwn(l)}`), escapeMrkdwn(next)]).map((text) => section(text)),
+    );
+  }
+  if (view.canFollowUp) {
+    groups.push([{ type: 'actions', block_id: 'follow-up', elements: [button(view.labels.followUp, actionIds.followUp, round.id)] }]);
+  }
   groups.push(listSection(view.labels.strengths, view.strengths, view.labels.none));
   groups.push(listSection(view.labels.gaps, view.gaps, view.labels.none));
 

@@ -1,8 +1,8 @@
 /** A member's stored answers as a card for their personal chat, kept under Teams' message size. Pure. */
-import type { MemberData } from '../../../app/member-data.js';
 import type { Locale } from '../../../domain/framework.js';
 import { memberDataText } from '../../../presentation/member-data.js';
 import { adaptiveCard, bullets, cardBytes, MAX_CARD_BYTES, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
+import { type MemberData } from '../../../domain/member-data.js';
 
 function render(data: MemberData, locale: Locale, maxAnswers: number): AdaptiveCardJson {
   const text = memberDataText(data, locale, maxAnswers);

@@ -2,7 +2,7 @@
 import type { Framework, Locale } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
-import { commandVerbs, methodVerbs } from '../../../presentation/commands.js';
+import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
 import { reminderText } from '../../../scheduling/texts.js';
 import { adaptiveCard, bullets, cardDateTime, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
@@ -13,8 +13,12 @@ export function renderMessageCard(text: string, title?: string): AdaptiveCardJso
 }
 
 /** A message with one button that opens a link (a report page). */
-export function renderLinkCard(text: string, button: string, url: string): AdaptiveCardJson {
-  return adaptiveCard([textBlock(text)], [{ type: 'Action.OpenUrl', title: button, url }]);
+/** A text with one button per link. */
+export function renderLinkCard(text: string, links: readonly { title: string; url: string }[]): AdaptiveCardJson {
+  return adaptiveCard(
+    [textBlock(text)],
+    links.map((link) => ({ type: 'Action.OpenUrl', title: link.title, url: link.url })),
+  );
 }
 
 export function renderHelpCard(locale: Locale, unknownWord?: string): AdaptiveCardJson {
@@ -25,6 +29,7 @@ export function renderHelpCard(locale: Locale, unknownWord?: string): AdaptiveCa
     bullets([
       ...commandVerbs.map((verb) => t(`teams.help.${verb}`)),
       ...methodVerbs.map((verb) => t(`method.help.${verb}`, { command: '**' }).replace(':', '**:')),
+      ...managementVerbs.map((verb) => t(`manage.help.${verb}`, { command: '**' }).replace(':', '**:')),
     ]),
     subtle(t('teams.help.roundId')),
   ]);

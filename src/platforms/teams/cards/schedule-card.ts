@@ -2,13 +2,13 @@
  * Recurring rounds as Adaptive Cards: the form (the fields of Slack's modal; a refused form comes back as typed,
  * with its problems on top) and the list with pause, resume and delete. Pure.
  */
-import type { RecurrenceAction, RecurrenceView } from '../../../app/recurrences.js';
 import { cadenceKinds } from '../../../domain/cadence.js';
 import { locales, type Framework, type Locale } from '../../../domain/framework.js';
 import { translator } from '../../../i18n/translator.js';
 import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
 import { scheduleInputIds as ids, verbs } from '../ids.js';
 import { adaptiveCard, attention, container, execute, heading, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
+import { type RecurrenceAction, type RecurrenceView } from '../../../domain/recurrence.js';
 
 export type ScheduleFormValues = Partial<Record<(typeof ids)[keyof typeof ids], string>>;
 

@@ -64,6 +64,8 @@ export interface StartFormInput {
   where: 'team' | 'chat';
   values?: StartFormValues;
   errors?: string[];
+  /** Set by `later`: the round is planned to start then (with the moment as the starter reads it). */
+  startAt?: { at: Date; text: string };
 }
 
 export function renderStartFormCard({
@@ -74,6 +76,7 @@ export function renderStartFormCard({
   where,
   values = {},
   errors = [],
+  startAt,
 }: StartFormInput): AdaptiveCardJson {
   const t = translator(locale);
   const points = scalePoints(framework.scale);
@@ -82,6 +85,7 @@ export function renderStartFormCard({
   const body: CardElement[] = [
     heading(t('teams.start.title')),
     textBlock(`${t('teams.start.framework')}: **${plain(framework.title[locale])}**`),
+    ...(startAt ? [textBlock(t('manage.later.formNote', { when: startAt.text }))] : []),
   ];
   if (errors.length > 0)
     body.push(attention(t('teams.start.notStarted')), ...errors.map((e) => textBlock(`- ${e}`, { color: 'Attention', spacing: 'None' })));
@@ -206,7 +210,12 @@ export function renderStartFormCard({
     t('startForm.kHint'),
   );
   return adaptiveCard(body, [
-    execute(t('teams.start.submit'), verbs.startSubmit, { f: framework.id }, { style: 'positive' }),
+    execute(
+      t('teams.start.submit'),
+      verbs.startSubmit,
+      { f: framework.id, ...(startAt ? { s: startAt.at.toISOString() } : {}) },
+      { style: 'positive' },
+    ),
     execute(t('teams.start.otherFramework'), verbs.startBack, { f: framework.id }, { associatedInputs: 'none' }),
   ]);
 }

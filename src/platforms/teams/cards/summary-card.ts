@@ -8,12 +8,14 @@ import type { Round } from '../../../domain/round.js';
 import type { Summary } from '../../../domain/summary-types.js';
 import { translator } from '../../../i18n/translator.js';
 import { buildSummaryView } from '../../../presentation/summary-view.js';
+import { verbs } from '../ids.js';
 import {
   adaptiveCard,
   attention,
   bullets,
   cardBytes,
   container,
+  execute,
   heading,
   MAX_CARD_BYTES,
   plain,
@@ -59,6 +61,17 @@ export function renderSummaryCards(
       ...(chart ? [{ type: 'Image', url: chart.url, altText: chart.alt, size: 'Stretch' }] : []),
     ]),
   );
+  if (view.convergence) {
+    const { title, lines, next } = view.convergence;
+    groups.push(
+      container([textBlock(plain(title), { weight: 'Bolder', size: 'Medium' }), bullets(lines.map(plain)), textBlock(plain(next))], {
+        spacing: 'Medium',
+      }),
+    );
+  }
+  if (view.canFollowUp) {
+    groups.push({ type: 'ActionSet', actions: [execute(view.labels.followUp, verbs.followUp, { r: round.id })] });
+  }
   groups.push(section(view.labels.strengths, view.strengths, view.labels.none));
   groups.push(section(view.labels.gaps, view.gaps, view.labels.none));
 

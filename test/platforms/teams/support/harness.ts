@@ -11,7 +11,7 @@ import { renderPromptCard } from '../../../../src/platforms/teams/cards/prompt-c
 import { loadConfig, type Config } from '../../../../src/config.js';
 import { createHttpApp, listen } from '../../../../src/http/http-server.js';
 import { createLogger } from '../../../../src/logger.js';
-import { mountTeams, type MountedTeams } from '../../../../src/platforms/teams/index.js';
+import { mountTeams, type MountedTeams, type TeamsDeps } from '../../../../src/platforms/teams/index.js';
 import { MongoTeamsConversationStore } from '../../../../src/storage/mongo/teams-conversation-store.js';
 import { openTestDatabase, type TestDatabase } from '../../../support/database.js';
 import { createTestContext } from '../../../support/app-context.js';
@@ -49,7 +49,10 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
-export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness(
+  env: Record<string, string> = {},
+  options: Pick<TeamsDeps, 'saveWindow'> = {},
+): Promise<TeamsHarness> {
   const db = await openTestDatabase();
   const ctx = await createTestContext(db.db);
   const connector = new FakeConnector();
@@ -63,7 +66,15 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
 
   async function mount(): Promise<{ teams: MountedTeams; origin: string }> {
     const http = createHttpApp();
-    const teams = await mountTeams(http, { config, logger, ctx, store, localMode: true, progress: { windowMs: 200, graceMs: 50 } });
+    const teams = await mountTeams(http, {
+      config,
+      logger,
+      ctx,
+      store,
+      localMode: true,
+      progress: { windowMs: 200, graceMs: 50 },
+      ...options,
+    });
     if (!teams) throw new Error('Teams was not mounted');
     const server = await listen(http, 0, '127.0.0.1');
     servers.push(server);
