@@ -26,6 +26,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/platforms/**', 'src/http/**'],
+    rules: {
+      // Adapters reach data through the use cases in src/app, which check tenant and role (docs/architecture.md).
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='stores']", message: 'Adapters go through a use case in src/app, not ctx.stores.' },
+      ],
+    },
+  },
+  {
     files: ['src/platforms/teams/**'],
     rules: {
       // botbuilder types every Activity field as present; inbound activities do not guarantee that.

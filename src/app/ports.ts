@@ -236,3 +236,8 @@ export interface Stores extends MediationStores {
   intervision: IntervisionStore;
   deletion: DeletionStore;
 }
+
+/** What a use case that works in the background may log: pino's logger fits it. */
+export interface WarningLog {
+  warn(detail: object, message: string): void;
+}

@@ -18,7 +18,8 @@ import { getRound, openRound, requireAnonymityHolds, requireOpen } from './round
 export const REOPEN_WINDOW_MS = 7 * 24 * 3_600_000;
 /** A revision claimed this long ago whose change never landed: its writer died, the next revision is free. */
 const REVISION_STALE_MS = 60_000;
-const MAX_TRIES = 5;
+/** With the waits between them (40 ms doubling, jittered), about five seconds at most. */
+const MAX_TRIES = 7;
 
 const revisionKey = (roundId: string, revision: number) => `round-revision:${roundId}:${revision}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,7 +55,7 @@ async function changeRound(ctx: AppContext, actor: Actor, roundId: string, chang
       if (reschedule) await cancelSupersededJobs(ctx, after, now);
       return after;
     }
-    await pause(40 * 2 ** tries);
+    await pause(40 * 2 ** tries * (0.5 + Math.random()));
   }
   throw new SpiegelError('round.busy', `round ${roundId} is being changed by someone else`);
 }

@@ -159,9 +159,20 @@ export async function openRound(ctx: AppContext, actor: Actor, input: OpenRoundI
   return storeOpenedRound(ctx, await prepareRound(ctx, actor, input));
 }
 
+/** A round of the tenant, or null: for adapters refreshing their own messages of a round (progress, retired prompts). */
+export async function findRound(ctx: AppContext, tenantId: string, roundId: string): Promise<Round | null> {
+  return ctx.stores.rounds.get(tenantId, roundId);
+}
+
+/** Keeps the adapter's references to a round's messages (e.g. Slack timestamps) on the round, for later updates. */
+export async function rememberPlatformRefs(ctx: AppContext, round: Round, refs: Record<string, string>): Promise<Round> {
+  for (const [key, value] of Object.entries(refs)) await ctx.stores.rounds.setPlatformRef(round.place.tenantId, round.id, key, value);
+  return { ...round, platformRefs: { ...round.platformRefs, ...refs } };
+}
+
 /** Reads a round of the caller's tenant; another tenant's round is indistinguishable from an unknown one. */
 export async function getRound(ctx: AppContext, actor: Pick<Actor, 'tenantId'>, roundId: string): Promise<Round> {
-  const round = await ctx.stores.rounds.get(actor.tenantId, roundId);
+  const round = await findRound(ctx, actor.tenantId, roundId);
   if (!round) throw new SpiegelError('round.unknown', `round ${roundId} not found in tenant ${actor.tenantId}`, { roundId });
   return round;
 }

@@ -1,6 +1,6 @@
 /** Posting a round's messages in its channel, and retiring them (no more buttons) when it ends. */
 import type { AppContext } from '../../app/context.js';
-import { progressOf } from '../../app/rounds.js';
+import { progressOf, rememberPlatformRefs } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
@@ -21,13 +21,12 @@ async function post(client: WebClient, channel: string, message: SlackMessage): 
 
 /** Posts the intro (progress 0) and the prompts, and keeps their timestamps on the round. */
 export async function postRound(ctx: AppContext, client: WebClient, round: Round): Promise<Round> {
-  const { tenantId, channelId } = round.place;
+  const { channelId } = round.place;
   const introTs = await post(client, channelId, renderIntroMessage(round, { answered: 0, participants: round.participants.length }));
-  await ctx.stores.rounds.setPlatformRef(tenantId, round.id, introTsRef, introTs);
+  const withIntro = await rememberPlatformRefs(ctx, round, { [introTsRef]: introTs });
   const promptTs: string[] = [];
   for (const message of renderPromptMessages(round)) promptTs.push(await post(client, channelId, message));
-  await ctx.stores.rounds.setPlatformRef(tenantId, round.id, promptTsRef, promptTs.join(','));
-  return { ...round, platformRefs: { ...round.platformRefs, [introTsRef]: introTs, [promptTsRef]: promptTs.join(',') } };
+  return rememberPlatformRefs(ctx, withIntro, { [promptTsRef]: promptTs.join(',') });
 }
 
 /** Updates the intro to its final state and strips the buttons from the prompts. Failures are logged only. */

@@ -85,10 +85,12 @@ const mentionedMembers = (words: string[]) =>
 /** A round-management command: the round named by id (or the channel's), answered privately with the text it returns. */
 const manage =
   (command: (call: RoundChatCall, round: Round, members: string[]) => Promise<string>, anyState = false): Handler =>
-  async ({ rt, actor, parsed, command: slash, locale, respond }) => {
+  async ({ rt, actor, parsed, command: slash, locale, respond, client }) => {
     const { roundId, rest } = splitRoundId(parsed.args);
     const round = await roundForChannel(rt.ctx, actor, slash.channel_id, roundId, anyState);
     const text = await command({ ctx: rt.ctx, actor, locale, args: rest }, round, mentionedMembers(rest));
+    // The round's intro shows its deadline and progress (and, reopened, its buttons again).
+    rt.progress.answered(round, client);
     await ephemeral(respond, escapeMrkdwn(text));
   };
 

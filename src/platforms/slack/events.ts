@@ -3,23 +3,22 @@
  * once across instances by claiming `slack-event:<event_id>` before acting.
  */
 import type { App } from '@slack/bolt';
+import { firstDelivery } from '../../app/inbound-events.js';
 import { scheduleWorkspaceDeletion } from '../../app/workspace-removal.js';
 import { publishHome } from './home-tab.js';
 import { workspaceActor } from './ids.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 
-async function firstDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
+async function firstSlackDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
   const eventId = (body as { event_id?: unknown }).event_id;
   if (typeof eventId !== 'string') return true;
-  const now = rt.ctx.clock.now();
-  // Slack retries an event within minutes; a day later its claim has done its work.
-  return rt.ctx.stores.claims.claim(`slack-event:${eventId}`, 'slack', now, new Date(now.getTime() + 86_400_000));
+  return firstDelivery(rt.ctx, `slack-event:${eventId}`, 'slack');
 }
 
 export function registerEvents(app: App, rt: SlackRuntime): void {
   app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
-    if (!(await firstDelivery(rt, body))) return;
+    if (!(await firstSlackDelivery(rt, body))) return;
     await publishHome(rt, client, teamOf(context, body), event.user);
   });
 

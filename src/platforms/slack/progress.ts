@@ -3,10 +3,10 @@
  * window across all instances, and the last click's count always lands (see round-progress-debounce.ts).
  */
 import type { AppContext } from '../../app/context.js';
-import { progressOf } from '../../app/rounds.js';
+import { findRound, progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Logger } from '../../logger.js';
-import { defaultProgressDebounce, RoundProgressDebouncer, type ProgressDebounceOptions } from '../round-progress-debounce.js';
+import { defaultProgressDebounce, RoundProgressDebouncer, type ProgressDebounceOptions } from '../../app/round-progress-debounce.js';
 import { renderIntroMessage } from './blocks/prompts.js';
 import type { WebClient } from './web-api.js';
 
@@ -17,7 +17,7 @@ export const introTsRef = 'slackIntroTs';
 export const promptTsRef = 'slackPromptTs';
 
 async function updateIntro(ctx: AppContext, tenantId: string, roundId: string, client: WebClient): Promise<void> {
-  const round = await ctx.stores.rounds.get(tenantId, roundId);
+  const round = await findRound(ctx, tenantId, roundId);
   const ts = round?.platformRefs[introTsRef];
   if (!round || !ts || round.state !== 'open') return;
   const message = renderIntroMessage(round, await progressOf(ctx, round));

@@ -146,6 +146,8 @@ const manage =
     const round = await roundOf(withRoundArg(call, roundId), { anyState, as: 'coordinator' });
     const chat = { ctx: call.rt.ctx, actor: call.actor, locale: call.locale, args: rest };
     await replyText(call.context, plain(await command(chat, round, await mentionedMembers(call))));
+    // The round's shared card shows its progress (and, reopened, its inputs again).
+    call.rt.progress.answered(call.actor.tenantId, round.id);
   };
 
 const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {

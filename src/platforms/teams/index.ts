@@ -9,7 +9,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Notifier } from '../../app/notifier.js';
 import { publicBaseUrl, type Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { defaultProgressDebounce, RoundProgressDebouncer } from '../round-progress-debounce.js';
+import { defaultProgressDebounce, RoundProgressDebouncer } from '../../app/round-progress-debounce.js';
 import { createTeamsAdapter, teamsAuthOf } from './adapter.js';
 import { TeamsDirectory } from './directory.js';
 import { InstallationTracker } from './installation.js';

@@ -4,7 +4,7 @@
  * Only shared views are ever posted or updated here: a member's own answers never reach a shared card.
  */
 import type { AppContext } from '../../app/context.js';
-import { progressOf } from '../../app/rounds.js';
+import { findRound, progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import type { Logger } from '../../logger.js';
@@ -81,7 +81,7 @@ export class RoundMessages {
 
   /** Rewrites the first card with the current progress (the debounced update after answers). */
   async updateProgress(tenantId: string, roundId: string): Promise<void> {
-    const [round, cards] = await Promise.all([this.ctx.stores.rounds.get(tenantId, roundId), this.store.getRoundCards(tenantId, roundId)]);
+    const [round, cards] = await Promise.all([findRound(this.ctx, tenantId, roundId), this.store.getRoundCards(tenantId, roundId)]);
     const firstId = cards?.activityIds[0];
     if (!round || !cards || !firstId || round.state !== 'open') return;
     const part = promptParts(round)[0];

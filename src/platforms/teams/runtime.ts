@@ -2,7 +2,7 @@
 import type { AppContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import type { RoundProgressDebouncer } from '../round-progress-debounce.js';
+import type { RoundProgressDebouncer } from '../../app/round-progress-debounce.js';
 import type { TeamsDirectory } from './directory.js';
 import type { InstallationTracker } from './installation.js';
 import type { TeamsMessenger } from './messenger.js';

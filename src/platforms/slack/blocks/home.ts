@@ -1,27 +1,20 @@
 /** The App Home tab: my open rounds with my progress and a button to continue; the rounds I coordinate. */
 import type { types } from '@slack/bolt';
 import { locales, type Locale } from '../../../domain/framework.js';
-import type { Round } from '../../../domain/round.js';
 import { translator, type Translate } from '../../../i18n/translator.js';
 import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
 import { settingsLines } from '../../../presentation/settings-text.js';
 import type { WorkspaceSettings } from '../../../domain/scheduling.js';
 import { actionIds } from '../ids.js';
 import { button, context, escapeMrkdwn, header, limits, option, plain, section } from './limits.js';
-import { progressText, slackDate, type ProgressCount } from './round-format.js';
+import { progressText, slackDate } from './round-format.js';
 import { type RecurrenceAction, type RecurrenceView } from '../../../domain/recurrence.js';
-
-export interface HomeRound {
-  round: Round;
-  progress: ProgressCount;
-  /** Criteria the viewer answered (participants only). */
-  mine?: { answered: number; total: number };
-}
+import type { OverviewRound } from '../../../app/member-overview.js';
 
 export interface HomeInput {
   locale: Locale;
-  participating: HomeRound[];
-  coordinating: HomeRound[];
+  participating: OverviewRound[];
+  coordinating: OverviewRound[];
   /** The recurring rounds the viewer may manage. */
   schedules?: RecurrenceView[];
   /** Set for admins: the workspace settings, which they may change here. */
@@ -33,7 +26,7 @@ export interface HomeInput {
 /** Rounds listed per section; a home view holds at most 100 blocks. */
 const MAX_ROUNDS = 20;
 
-function roundLine(t: Translate, locale: Locale, item: HomeRound): string {
+function roundLine(t: Translate, locale: Locale, item: OverviewRound): string {
   const deadline = item.round.deadline ? slackDate(item.round.deadline, locale) : t('slack.intro.noDeadline');
   const progress = [progressText(t, item.progress), ...(item.mine ? [t('slack.home.yourProgress', item.mine)] : [])].join(' · ');
   return t('slack.home.line', { name: escapeMrkdwn(item.round.name), channel: item.round.place.channelId, progress, deadline });

@@ -8,8 +8,8 @@
  * number of instances becomes at most one message update per round per window. In process memory there is
  * only a shortcut (this process already tried this bucket) and the timers.
  */
-import type { AppContext } from '../app/context.js';
-import type { Logger } from '../logger.js';
+import type { AppContext } from './context.js';
+import type { WarningLog } from './ports.js';
 
 export interface ProgressDebounceOptions {
   windowMs: number;
@@ -42,7 +42,7 @@ export class RoundProgressDebouncer<Context = void> {
   constructor(
     private readonly ctx: AppContext,
     private readonly update: ProgressUpdate<Context>,
-    private readonly logger: Logger,
+    private readonly logger: WarningLog,
     private readonly options: ProgressDebounceOptions,
   ) {}
 
