@@ -6,6 +6,7 @@ import { RollupTally, type Rollup } from '../domain/rollup.js';
 import { ancestorsAtLevel, sortUnits } from '../domain/units.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 export interface CompareInput {
   frameworkId: string;
@@ -39,7 +40,7 @@ function invalid(detail: string): never {
  */
 export async function compareUnits(ctx: AppContext, actor: Actor, input: CompareInput): Promise<Rollup> {
   await requireCoordinatorSomewhere(ctx, actor);
-  const framework = ctx.frameworks.get(input.frameworkId);
+  const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   const [levels, units] = await Promise.all([ctx.stores.units.levelsOf(actor.tenantId), ctx.stores.units.list(actor.tenantId)]);
   if (!levels.includes(input.level)) invalid(`the level must be one of ${levels.join(', ')}`);
   if (input.from && input.to && input.from.getTime() >= input.to.getTime()) invalid('the period must end after it starts');
@@ -86,7 +87,8 @@ export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framew
 export async function compareFromWords(ctx: AppContext, actor: Actor, words: readonly string[]): Promise<ChatComparison> {
   await requireCoordinatorSomewhere(ctx, actor);
   const levels = await ctx.stores.units.levelsOf(actor.tenantId);
-  const frameworkIds = ctx.frameworks.list().map((f) => f.id);
+  const frameworks = await frameworksOf(ctx, actor.tenantId);
+  const frameworkIds = frameworks.list().map((f) => f.id);
   const { request, unknown } = parseCompareArgs(words, levels, frameworkIds);
   if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
   const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
@@ -97,5 +99,5 @@ export async function compareFromWords(ctx: AppContext, actor: Actor, words: rea
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
   });
-  return { kind: 'rollup', rollup, framework: ctx.frameworks.get(frameworkId) };
+  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId) };
 }

@@ -8,6 +8,7 @@ import { localDate } from '../domain/time-zones.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { buildRound, openRound } from './rounds.js';
+import { frameworksOf } from './tenant-frameworks.js';
 import { type RecurrenceAction, type RecurrenceActionResult, type RecurrenceInput, type RecurrenceView } from '../domain/recurrence.js';
 
 function invalid(detail: string): never {
@@ -124,7 +125,7 @@ export async function createRecurrence(
     pausedAt: null,
   };
   // A dry run of the first round: the same validation (framework, criteria, participants, settings) as opening it.
-  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now));
+  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now), (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId));
   await ctx.stores.recurrences.insert(recurrence);
   await scheduleNextOccurrence(ctx, recurrence, now);
   return { recurrence, nextRunAt };

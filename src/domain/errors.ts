@@ -2,6 +2,7 @@
 export const errorCodes = [
   'framework.invalid',
   'framework.unknown',
+  'framework.builtIn',
   'round.unknown',
   'round.closed',
   'round.ended',

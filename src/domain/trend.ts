@@ -24,10 +24,16 @@ export interface TrendRound {
   roundId: string;
   name: string;
   closedAt: Date;
+  /** The framework version the round asked (its snapshot). */
+  version: string;
+  /** The criteria the round asked: a version may have added or removed some. */
+  criterionIds: string[];
 }
 
 export interface TrendPoint {
   roundId: string;
+  /** False when the round's version of the framework did not have the criterion. */
+  asked: boolean;
   fewerThanK: boolean;
   n: number | null;
   median: number | null;
@@ -104,6 +110,17 @@ export function mannWhitney(earlier: ArrayLike<number>, later: ArrayLike<number>
   return { u, z, p: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
 }
 
+/**
+ * The criteria a trend follows across the versions its rounds asked, aligned by id: those of the current version in
+ * its order (with its texts), then those that only earlier versions had (with the text of the latest round that asked
+ * them). A reworded criterion keeps its id and so stays one line.
+ */
+export function criteriaAcrossVersions(current: readonly Criterion[], newestFirst: readonly (readonly Criterion[])[]): Criterion[] {
+  const byId = new Map(current.map((c) => [c.id, c]));
+  for (const criteria of newestFirst) for (const c of criteria) if (!byId.has(c.id)) byId.set(c.id, c);
+  return [...byId.values()];
+}
+
 export interface TrendPlan {
   frameworkId: string;
   framework: Pick<FrameworkSnapshot, 'criteria' | 'scale'>;
@@ -159,6 +176,7 @@ export class TrendTally {
         );
         return {
           roundId: round.roundId,
+          asked: round.criterionIds.includes(criterion.id),
           fewerThanK: s.fewerThanK,
           n: s.n,
           median: s.median,

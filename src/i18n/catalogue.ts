@@ -3,6 +3,7 @@ import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
 import { inboundMessages } from './messages/inbound.js';
 import { intervisionMessages } from './messages/intervision.js';
@@ -35,6 +36,7 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  frameworkMessages,
   roundManagementMessages,
   delphiMessages,
   intervisionMessages,

@@ -3,7 +3,10 @@ export const cliMessages = {
     cli: {
       usage: `Usage: spiegel <command> [options]
 
-  frameworks list [--format text|json]          the frameworks this installation knows
+  frameworks list [--tenant T] [--format text|json]  the frameworks this installation knows (with --tenant: the workspace's own too)
+  frameworks show ID [--tenant T] [--format text|json]  every criterion with its id, components, perspectives, dimensions, scale
+  frameworks add FILE --tenant T                the workspace's own framework (YAML or JSON); the same id again is a new version
+  frameworks retire ID --tenant T               new rounds of the workspace no longer use its own framework ID
   frameworks validate FILE                      check a framework file (YAML or JSON)
   frameworks diff OLD NEW [--format text|json]  what changed between two versions: criteria added, removed, reworded
   cases import FILE.csv | cases list            the case register (case,mediator,opened,closed,type)
@@ -55,7 +58,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
     cli: {
       usage: `Gebruik: spiegel <opdracht> [opties]
 
-  frameworks list [--format text|json]          de kaders die deze installatie kent
+  frameworks list [--tenant T] [--format text|json]  de kaders die deze installatie kent (met --tenant: ook de eigen kaders van de werkruimte)
+  frameworks show ID [--tenant T] [--format text|json]  alle criteria met hun id, onderdelen, perspectieven, dimensies, schaal
+  frameworks add BESTAND --tenant T             een eigen kader van de werkruimte (YAML of JSON); hetzelfde id opnieuw is een nieuwe versie
+  frameworks retire ID --tenant T               nieuwe rondes van de werkruimte gebruiken het eigen kader ID niet meer
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
   frameworks diff OUD NIEUW [--format text|json] wat er veranderde: criteria toegevoegd, geschrapt, herschreven
   cases import BESTAND.csv | cases list         het dossierregister (case,mediator,opened,closed,type)

@@ -29,6 +29,7 @@ export const BOT_SCOPES = [
   'files:write',
   'channels:history',
   'groups:history',
+  'files:read',
 ] as const;
 
 export const slackPaths = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;

@@ -11,6 +11,7 @@ import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoTenantFrameworkStore } from './tenant-framework-store.js';
 import { MongoUnitStore } from './unit-store.js';
 import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
@@ -24,6 +25,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
   const intervision = new MongoIntervisionStore(db);
+  const tenantFrameworks = new MongoTenantFrameworkStore(db);
   return {
     ...mediation,
     rounds,
@@ -38,6 +40,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     units,
     intervision,
     deletion: new MongoDeletionStore(db),
+    tenantFrameworks,
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),
@@ -49,6 +52,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         claims.ensureIndexes(),
         units.ensureIndexes(),
         mediation.ensureIndexes(),
+        tenantFrameworks.ensureIndexes(),
       ]);
     },
   };

@@ -26,6 +26,7 @@ describe('manifests/slack/manifest.yaml', () => {
       'app_uninstalled',
       'message.channels',
       'message.groups',
+      'message.im',
       'tokens_revoked',
     ]);
     const paths = [

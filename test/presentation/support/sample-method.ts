@@ -40,6 +40,8 @@ export async function sampleTrend(frameworkId = 'mentoring-to-work', criteria = 
     roundId,
     name: `Ronde ${i + 1}`,
     closedAt: new Date(Date.UTC(2026, i * 3, 15)),
+    version: fw.version,
+    criterionIds: fw.criteria.map((c) => c.id),
   }));
   const tally = new TrendTally({
     frameworkId: fw.id,
