@@ -5,7 +5,7 @@ import { createRecurrence, deleteRecurrence, listRecurrences, pauseRecurrence, r
 import { answer } from '../support/answers.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { RecordingNotifier, schedulingFixture, silentLogger } from './support.js';

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import type { AppContext } from '../../src/app/context.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { createTestContext } from '../support/app-context.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import type { Notifier, PrivateMessage, ReminderDetails } from '../../src/app/notifier.js';

@@ -44,11 +44,6 @@ export const intervisionInputIds = {
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];
-
-export function isVerb(value: unknown): value is Verb {
-  return typeof value === 'string' && (Object.values(verbs) as string[]).includes(value);
-}
-
 /** Input ids inside a prompt card. */
 export const promptInputIds = {
   rating: (criterionId: string, dimension: string) => `rate|${criterionId}|${dimension}`,
