@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
-import { ManualClock } from '../../../src/scheduling/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { ADMIN, startHarness, type Harness } from './support/harness.js';
 import { blockActionPayload, eventBody, viewSubmissionPayload } from './support/requests.js';

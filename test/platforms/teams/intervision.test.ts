@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultWorkspaceSettings } from '../../../src/domain/scheduling.js';
 import { createLogger } from '../../../src/logger.js';
 import { intervisionInputIds, verbs } from '../../../src/platforms/teams/ids.js';
-import { ManualClock } from '../../../src/scheduling/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
