@@ -156,6 +156,7 @@ export const scheduleBlockIds = {
   cron: 'cron',
   timeZone: 'time_zone',
   answerDays: 'answer_days',
+  perspectives: 'perspectives',
   options: 'options',
   k: 'k',
   language: 'language',

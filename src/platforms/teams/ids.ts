@@ -77,6 +77,7 @@ export const scheduleInputIds = {
   cron: 'cron',
   timeZone: 'timeZone',
   answerDays: 'answerDays',
+  perspectives: 'perspectives',
   anonymous: 'anonymous',
   reminders: 'reminders',
   k: 'k',
