@@ -3,7 +3,7 @@ import { roundSummary } from '../app/summaries.js';
 import type { Locale } from '../domain/framework.js';
 import { renderPng } from '../presentation/charts/render.js';
 import type { ChartKind } from '../presentation/charts/chart-plan.js';
-import { renderRoundCharts, roundReportHtml } from '../presentation/round-report.js';
+import { renderRoundChart, roundReportHtml } from '../presentation/round-report.js';
 import type { CliSession } from './cli-context.js';
 import { asLines } from './output.js';
 
@@ -20,7 +20,7 @@ export async function reportRoundCommand(
     await writeFile(options.out, await roundReportHtml(round, summary, options.locale, interim));
     return asLines([options.out]);
   }
-  const chart = (await renderRoundCharts(round, summary, options.locale)).find((c) => c.kind === options.chart);
+  const chart = await renderRoundChart(round, summary, options.locale, options.chart);
   if (!chart) return null;
   await writeFile(options.out, options.format === 'svg' ? chart.svg : renderPng(chart.svg));
   return asLines([options.out, chart.alt]);

@@ -18,7 +18,7 @@ import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { renderPng } from '../presentation/charts/render.js';
 import { exportFile } from '../presentation/round-export.js';
-import { comparisonReportHtml, renderRoundCharts, renderTrendChart, roundReportHtml } from '../presentation/round-report.js';
+import { comparisonReportHtml, renderRoundChart, renderTrendChart, roundReportHtml } from '../presentation/round-report.js';
 
 const pageHeaders = {
   'Cache-Control': 'private, no-store',
@@ -99,7 +99,7 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
         return chart ? void image(res, renderPng(chart.svg)) : void notFound(res, claims.locale);
       }
       const { round, summary } = await roundSummary(ctx, linkActor(claims), claims.roundId);
-      const chart = (await renderRoundCharts(round, summary, claims.locale)).find((c) => c.kind === claims.chart);
+      const chart = await renderRoundChart(round, summary, claims.locale, claims.chart);
       if (!chart) return void notFound(res, claims.locale);
       image(res, renderPng(chart.svg));
     }),

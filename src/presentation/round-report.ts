@@ -22,6 +22,18 @@ export async function renderRoundCharts(round: Round, summary: Summary, locale: 
   return Promise.all(roundCharts(round, summary, locale).map(drawChart));
 }
 
+/** One of a round's charts, drawing only that one (the first when no kind is named); null when the round has no such chart. */
+export async function renderRoundChart(
+  round: Round,
+  summary: Summary,
+  locale: Locale,
+  kind?: ChartKind,
+): Promise<RenderedChart<ChartKind> | null> {
+  const charts = roundCharts(round, summary, locale);
+  const chart = kind ? charts.find((c) => c.kind === kind) : charts[0];
+  return chart ? drawChart(chart) : null;
+}
+
 /** The trend chart drawn, or null when there are not two rounds to draw a line between. */
 export async function renderTrendChart(trend: Trend, framework: Framework, locale: Locale): Promise<RenderedChart<'trend'> | null> {
   const chart = trendChart(trend, framework, locale);

@@ -10,7 +10,7 @@ import { introTsRef, promptTsRef } from './progress.js';
 import type { WebClient } from './web-api.js';
 import { uploadFile } from './file-upload.js';
 import { renderPng } from '../../presentation/charts/render.js';
-import { renderRoundCharts } from '../../presentation/round-report.js';
+import { renderRoundChart } from '../../presentation/round-report.js';
 import { translator } from '../../i18n/translator.js';
 
 async function post(client: WebClient, channel: string, message: SlackMessage): Promise<string> {
@@ -59,7 +59,7 @@ export async function postSummary(ctx: AppContext, client: WebClient, round: Rou
  */
 async function postSummaryChart(client: WebClient, round: Round, summary: Summary, logger: Logger) {
   try {
-    const [chart] = await renderRoundCharts(round, summary, round.locale);
+    const chart = await renderRoundChart(round, summary, round.locale);
     if (!chart) return;
     await uploadFile(client, {
       channel: round.place.channelId,
