@@ -4,7 +4,7 @@ import { SINGLE_DIMENSION } from '../domain/framework.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { Trend } from '../domain/trend.js';
 import type { Unit } from '../domain/units.js';
-import { translator } from '../i18n/translator.js';
+import { isMessageKey, translator } from '../i18n/translator.js';
 import { formatNumber } from './round-texts.js';
 import { type UnitStructure } from '../domain/units.js';
 
@@ -82,11 +82,12 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
   for (const unit of rollup.units) {
     lines.push(unit.name);
     for (const g of rollup.groups.filter((x) => x.unitId === unit.unitId && x.by === 'perspective')) {
-      const group = `${t(`method.perspective.${g.group}`)}${dimensionSuffix(framework, g.dimension, locale)}`;
+      const perspectiveKey = `method.perspective.${g.group}`;
+      const group = `${isMessageKey(perspectiveKey) ? t(perspectiveKey) : g.group}${dimensionSuffix(framework, g.dimension, locale)}`;
       lines.push(
         g.fewerThanK
           ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
-          : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class}`), n: g.n })}`,
+          : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class ?? 'insufficient'}`), n: g.n })}`,
       );
     }
   }
@@ -107,7 +108,7 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
       lines.push(
         it.fewerThanK
           ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
-          : `  ${t('method.compare.itemLine', { group, median: n(it.median), q1: n(it.q1), q3: n(it.q3), rwg: formatNumber(it.rwg, locale, 2), class: t(`class.${it.class}`), n: it.n })}`,
+          : `  ${t('method.compare.itemLine', { group, median: n(it.median), q1: n(it.q1), q3: n(it.q3), rwg: formatNumber(it.rwg, locale, 2), class: t(`class.${it.class ?? 'insufficient'}`), n: it.n })}`,
       );
     }
   }
