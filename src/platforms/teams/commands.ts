@@ -77,6 +77,7 @@ import { frameworkChoiceCard, frameworkOf, startFormCard, startTimeZone } from '
 import { downloadFrameworkFile, frameworkFileLines, frameworksCommandLines } from '../frameworks-chat.js';
 import { fileAttachmentOf } from './framework-upload.js';
 import { frameworkChoices, workspaceFrameworks } from '../../app/tenant-frameworks.js';
+import { type MessageKey } from '../../i18n/catalogue.js';
 import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
@@ -113,7 +114,7 @@ async function withProgress(rt: TeamsRuntime, rounds: Round[]) {
 }
 
 /** Private cards: in the personal chat directly; from a channel or chat, to the member's personal chat, with a note here. */
-async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteKey: string): Promise<void> {
+async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteKey: MessageKey): Promise<void> {
   if (call.kind === 'personal') {
     await sendCards(call.context, cards);
     return;

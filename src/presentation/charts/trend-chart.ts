@@ -73,7 +73,9 @@ export function trendChart(trend: Trend, framework: Framing, locale: Locale, top
   const rows = trend.series
     .filter((s) => criteria.includes(s.criterionId))
     .flatMap((s) => {
-      const change = new Map(s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? 'rise' : 'fall']));
+      const change = new Map(
+        s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? ('rise' as const) : ('fall' as const)]),
+      );
       return s.points.map((p, i) => ({
         criterion: criterionName(s.criterionId),
         dimension: dimensionName(s.dimension),
