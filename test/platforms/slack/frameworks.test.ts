@@ -56,6 +56,7 @@ describe('Slack: frameworks of the workspace', () => {
     const shown = await command('frameworks show our-intake');
     expect(shown).toContain('Our intake (our-intake, version 1)');
     expect(shown).toContain('in-plan [process]: We make a plan together.');
+    expect(await command('frameworks show')).toContain('“frameworks show ID”: every criterion of a framework');
     // Another workspace never sees it.
     expect(await command('frameworks show our-intake', 'UOTHER', 'T2')).toContain('There is no framework called “our-intake”');
   });
