@@ -4,7 +4,7 @@ import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
 import { criteriaAcrossVersions, TrendTally, type Trend } from '../domain/trend.js';
 import { unitWithDescendants } from '../domain/units.js';
 import type { Actor } from './actor.js';
-import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere } from './comparisons.js';
+import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere, workspaceThresholds } from './comparisons.js';
 import type { AppContext } from './context.js';
 import { requireUnit } from './units.js';
 import { frameworksOf } from './tenant-frameworks.js';
@@ -62,10 +62,7 @@ export async function trendReport(ctx: AppContext, actor: Actor, input: TrendInp
       version: r.framework.version,
       criterionIds: r.framework.criteria.map((c) => c.id),
     })),
-    settings: {
-      ...defaultSummarySettings,
-      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
-    },
+    settings: { ...defaultSummarySettings, ...(await workspaceThresholds(ctx, actor.tenantId, framework.scale, rounds)) },
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(
     actor.tenantId,

@@ -66,6 +66,7 @@ const optionsSchema = z.object({
   'time-zone': z.string().optional(),
   days: z.string().optional(),
   k: z.string().optional(),
+  perspectives: z.string().optional(),
   'no-reminders': z.boolean().default(false),
   participants: z.string().optional(),
 });
@@ -102,6 +103,7 @@ async function run(argv: string[]): Promise<string> {
       'time-zone': { type: 'string' },
       days: { type: 'string' },
       k: { type: 'string' },
+      perspectives: { type: 'string' },
       'no-reminders': { type: 'boolean' },
       participants: { type: 'string' },
     },
@@ -236,6 +238,7 @@ async function run(argv: string[]): Promise<string> {
             days: options.days,
             anonymous: options.anonymous,
             k: options.k,
+            perspectives: options.perspectives,
             noReminders: options['no-reminders'],
             participants: options.participants,
           },

@@ -33,6 +33,7 @@ export const cliMessages = {
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            the workspace settings
   settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
@@ -88,6 +89,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            de instellingen van de werkruimte
   settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,
