@@ -1,12 +1,13 @@
 import { parseCompareArgs } from '../domain/compare-request.js';
 import { SpiegelError } from '../domain/errors.js';
-import type { Framework } from '../domain/framework.js';
-import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
+import type { Framework, Scale } from '../domain/framework.js';
+import { defaultSummarySettings, roundDimensionIds, type Round } from '../domain/round.js';
 import { RollupTally, type Rollup } from '../domain/rollup.js';
 import { ancestorsAtLevel, sortUnits } from '../domain/units.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { frameworksOf } from './tenant-frameworks.js';
+import { getWorkspaceSettings } from './workspace-settings.js';
 
 export interface CompareInput {
   frameworkId: string;
@@ -15,12 +16,31 @@ export interface CompareInput {
   from?: Date;
   /** Rounds closed before this moment. */
   to?: Date;
-  /** The target a unit's median is held against; the default target score when absent. */
+  /** The target a unit's median is held against; the workspace's target score when absent. */
   targetScore?: number;
 }
 
 /** The most rounds a comparison or trend pools. */
 export const MAX_POOLED_ROUNDS = 2000;
+
+/**
+ * The target and k a comparison or trend holds its items against: the workspace's target (when it lies on the
+ * framework's scale, else the default), and the largest of the workspace's k and the pooled rounds' k, so that
+ * pooling never shows less protected data than a round did.
+ */
+export async function workspaceThresholds(
+  ctx: AppContext,
+  tenantId: string,
+  scale: Scale,
+  rounds: readonly Round[],
+): Promise<{ targetScore: number; anonymityThreshold: number }> {
+  const workspace = await getWorkspaceSettings(ctx, tenantId);
+  const onScale = workspace.targetScore >= scale.min && workspace.targetScore <= scale.max;
+  return {
+    targetScore: onScale ? workspace.targetScore : defaultSummarySettings.targetScore,
+    anonymityThreshold: Math.max(workspace.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
+  };
+}
 
 /** Comparisons and trends are for admins and for those who coordinate rounds in the workspace. */
 export async function requireCoordinatorSomewhere(ctx: AppContext, actor: Actor): Promise<void> {
@@ -44,8 +64,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
   const [levels, units] = await Promise.all([ctx.stores.units.levelsOf(actor.tenantId), ctx.stores.units.list(actor.tenantId)]);
   if (!levels.includes(input.level)) invalid(`the level must be one of ${levels.join(', ')}`);
   if (input.from && input.to && input.from.getTime() >= input.to.getTime()) invalid('the period must end after it starts');
-  const targetScore = input.targetScore ?? defaultSummarySettings.targetScore;
-  if (!(targetScore >= framework.scale.min && targetScore <= framework.scale.max))
+  if (input.targetScore !== undefined && !(input.targetScore >= framework.scale.min && input.targetScore <= framework.scale.max))
     invalid(`the target score must lie between ${framework.scale.min} and ${framework.scale.max}`);
   const atLevel = ancestorsAtLevel(units, input.level);
   const rounds = await ctx.stores.rounds.list(actor.tenantId, {
@@ -57,6 +76,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
     ...(input.to ? { closedBefore: input.to } : {}),
     limit: MAX_POOLED_ROUNDS,
   });
+  const thresholds = await workspaceThresholds(ctx, actor.tenantId, framework.scale, rounds);
   const roundUnits = new Map(rounds.flatMap((r) => (r.unitId && atLevel.has(r.unitId) ? [[r.id, atLevel.get(r.unitId)!]] : [])));
   const tally = new RollupTally({
     frameworkId: framework.id,
@@ -68,17 +88,13 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
       levels,
     ).map((u) => ({ id: u.id, name: u.name })),
     roundUnits,
-    settings: {
-      ...defaultSummarySettings,
-      targetScore,
-      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
-    },
+    settings: { ...defaultSummarySettings, ...thresholds, ...(input.targetScore !== undefined ? { targetScore: input.targetScore } : {}) },
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(actor.tenantId, [...roundUnits.keys()])) tally.add(answer);
   return tally.result();
 }
 
-export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework } | { kind: 'noFramework' };
+export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework; input: CompareInput } | { kind: 'noFramework' };
 
 /**
  * `compare [LEVEL] [FRAMEWORK] [FROM] [TO]` from chat: the level defaults to the top one, the framework to that
@@ -93,11 +109,12 @@ export async function compareFromWords(ctx: AppContext, actor: Actor, words: rea
   if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
   const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
-  const rollup = await compareUnits(ctx, actor, {
+  const input: CompareInput = {
     frameworkId,
     level: request.level ?? levels[0]!,
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
-  });
-  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId) };
+  };
+  const rollup = await compareUnits(ctx, actor, input);
+  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId), input };
 }

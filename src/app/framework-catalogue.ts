@@ -97,13 +97,6 @@ export async function loadFrameworkFile(path: string): Promise<Framework> {
   }
   return parseFrameworkText(stripBom(text), path, format);
 }
-
-/** Loads every framework file in `frameworks/` at the repository root, in file-name order. */
-export async function loadBuiltInFrameworks(): Promise<Framework[]> {
-  const loaded = await loadDirectory(builtInFrameworksDir);
-  return loaded.map((entry) => entry.framework);
-}
-
 /**
  * The built-in frameworks plus every .yaml/.yml/.json file directly inside `extraDir` (if given).
  *

@@ -26,6 +26,7 @@ function roundInput(recurrence: Recurrence, occurrence: Date, openedAt: Date): O
     frameworkId: recurrence.frameworkId,
     ...(r.name ? { name: `${r.name} · ${date}` } : {}),
     criterionIds: r.criterionIds,
+    ...(r.perspectives.length > 0 ? { perspectives: r.perspectives } : {}),
     ...(r.dimensionIds ? { dimensionIds: r.dimensionIds } : {}),
     participants: r.participants,
     coordinators: r.coordinators,
@@ -111,6 +112,7 @@ export async function createRecurrence(
     round: {
       name: input.name?.trim() || null,
       criterionIds: input.criterionIds ?? [],
+      perspectives: [...new Set(input.perspectives ?? [])],
       dimensionIds: input.dimensionIds ?? null,
       participants: [...new Set(input.participants)],
       coordinators: [...new Set([actor.userId, ...(input.coordinators ?? [])])],

@@ -14,8 +14,8 @@
  */
 import type { Criterion } from './framework.js';
 import type { FrameworkSnapshot, RatingValue } from './round.js';
-import { describeTally, type ClassSettings } from './rollup.js';
-import { isOnScale } from './statistics.js';
+import { describeTally, judgesQuality, type ClassSettings } from './rollup.js';
+import { below, isOnScale } from './statistics.js';
 import type { ConsensusClass } from './summary-types.js';
 
 export const TREND_ALPHA = 0.05;
@@ -40,6 +40,8 @@ export interface TrendPoint {
   iqr: number | null;
   consensus: number | null;
   class: ConsensusClass | null;
+  /** The median lies below the workspace's target (never for importance, which says what matters, not how well it is done). */
+  belowTarget: boolean;
 }
 
 export interface TrendChange {
@@ -71,6 +73,7 @@ export interface Trend {
   alpha: number;
   test: string;
   anonymityThreshold: number;
+  targetScore: number;
 }
 
 /** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 for erf; error below 1.5e-7). */
@@ -127,7 +130,7 @@ export interface TrendPlan {
   dimensionIds: string[];
   /** Oldest first. */
   rounds: TrendRound[];
-  settings: ClassSettings & { anonymityThreshold: number };
+  settings: ClassSettings & { anonymityThreshold: number; targetScore: number };
 }
 
 /** Tallies the ratings of the rounds per item as they stream in, then builds the series. */
@@ -168,6 +171,7 @@ export class TrendTally {
     const tallyOf = (r: number, i: number) =>
       this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots - 1);
     const series = this.items.map(({ criterion, dimension }, i): TrendSeries => {
+      const judged = judgesQuality(dimension, plan.dimensionIds);
       const points = plan.rounds.map((round, r): TrendPoint => {
         const s = describeTally(
           this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots),
@@ -183,6 +187,7 @@ export class TrendTally {
           iqr: s.iqr,
           consensus: s.consensus,
           class: s.class,
+          belowTarget: judged && s.median !== null && below(s.median, plan.settings.targetScore),
         };
       });
       const changes: TrendChange[] = [];
@@ -215,6 +220,7 @@ export class TrendTally {
       alpha: TREND_ALPHA,
       test: 'two-sided Mann–Whitney U between consecutive rounds (normal approximation, tie and continuity correction)',
       anonymityThreshold: plan.settings.anonymityThreshold,
+      targetScore: plan.settings.targetScore,
     };
   }
 }

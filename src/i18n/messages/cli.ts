@@ -19,10 +19,10 @@ export const cliMessages = {
                                                 add or replace units from a CSV with the header
                                                 id,name,parent,level (and name the levels)
   units list [--format text|json]
-  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text]
-                                                the units on a level side by side
-  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
-                                                medians and consensus over the rounds, changes flagged
+  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text|png|svg|html --out FILE]
+                                                the units on a level side by side (png, svg: the heat map; html: the report page)
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text|png|svg|html --out FILE]
+                                                medians and consensus over the rounds, changes flagged (png, svg, html: the chart)
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
@@ -33,6 +33,7 @@ export const cliMessages = {
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            the workspace settings
   settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
@@ -74,10 +75,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                                                 voeg eenheden toe of vervang ze uit een CSV met de
                                                 kopregel id,name,parent,level (en benoem de niveaus)
   units list [--format text|json]
-  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text]
-                                                de eenheden van een niveau naast elkaar
-  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
-                                                medianen en consensus over de rondes, met veranderingen
+  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text|png|svg|html --out BESTAND]
+                                                de eenheden van een niveau naast elkaar (png, svg: de heatmap; html: de rapportpagina)
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text|png|svg|html --out BESTAND]
+                                                medianen en consensus over de rondes, met veranderingen (png, svg, html: de grafiek)
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
@@ -88,6 +89,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            de instellingen van de werkruimte
   settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,

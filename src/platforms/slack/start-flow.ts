@@ -15,7 +15,7 @@ import { frameworkBlockId, renderStartForm, type StartFormMetadata } from './blo
 import { actionIds, startBlockIds } from './ids.js';
 import { postRound } from './announce.js';
 import { planRound } from '../../app/round-plans.js';
-import { formatInstant } from '../../scheduling/texts.js';
+import { formatInstant } from '../../presentation/schedule-texts.js';
 import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';

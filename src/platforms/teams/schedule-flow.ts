@@ -85,6 +85,7 @@ export async function submitScheduleForm(call: ActionCall): Promise<void> {
       ...(present(values.cron) ? { cron: values.cron } : {}),
       timeZone: values.timeZone ?? '',
       ...(present(values.answerDays) ? { answerDays: values.answerDays } : {}),
+      perspectives: present(values.perspectives)?.split(',') ?? [],
       anonymous: values.anonymous === 'true',
       reminders: values.reminders !== 'false',
       ...(present(values.k) ? { k: values.k } : {}),

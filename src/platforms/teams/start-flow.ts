@@ -8,7 +8,7 @@ import type { Actor } from '../../app/actor.js';
 import { openRound } from '../../app/rounds.js';
 import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { planRound } from '../../app/round-plans.js';
-import { formatInstant } from '../../scheduling/texts.js';
+import { formatInstant } from '../../presentation/schedule-texts.js';
 import { renderMessageCard } from './cards/reply-cards.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError } from '../../domain/errors.js';

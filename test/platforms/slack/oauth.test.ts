@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRound } from '../../../src/app/rounds.js';
 import { uninstallGraceMs } from '../../../src/app/workspace-removal.js';
 import { updateWorkspaceSettings } from '../../../src/app/workspace-settings.js';
-import { ManualClock } from '../../../src/scheduling/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { answer } from '../../support/answers.js';
 import { createTestContext } from '../../support/app-context.js';
@@ -49,7 +49,7 @@ describe('Slack OAuth distribution', () => {
     const location = new URL(install.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(location.searchParams.get('scope')).toBe(
-      'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write',
+      'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write,files:read',
     );
     const state = location.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

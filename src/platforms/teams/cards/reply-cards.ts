@@ -5,7 +5,7 @@ import type { Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
-import { reminderText } from '../../../scheduling/texts.js';
+import { reminderText } from '../../../presentation/schedule-texts.js';
 import { adaptiveCard, bullets, cardDateTime, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
 
 /** A card with one message (confirmations, refusals). */
@@ -72,7 +72,7 @@ export function renderFrameworksCard(entries: readonly FrameworkEntry[], locale:
   return adaptiveCard([textBlock(t('teams.frameworks.title'), { weight: 'Bolder' }), bullets(lines), textBlock(t('fw.usage'))]);
 }
 
-/** The reminder in a member's personal chat (the shared wording of src/scheduling/texts.ts); their questions follow it. */
+/** The reminder in a member's personal chat (the shared wording of src/presentation/schedule-texts.ts); their questions follow it. */
 export function renderReminderCard(round: Round, progress: ProgressCount, locale: Locale, timeZone: string): AdaptiveCardJson {
   const t = translator(locale);
   return adaptiveCard([
