@@ -42,13 +42,18 @@ async function seed(): Promise<void> {
     const memberIds = Array.from({ length: members }, (_, i) => `member-${i}`);
     const seeded = await timed(async () => {
       for (let r = 0; r < rounds; r++) {
-        const open = buildRound(ctx, admin, {
-          place: { platform: 'cli', tenantId, channelId: `team-${r % 10}` },
-          frameworkId: 'bench',
-          participants: memberIds,
-          locale: 'en',
-          unitId: `t${r % 10}`,
-        });
+        const open = buildRound(
+          ctx,
+          admin,
+          {
+            place: { platform: 'cli', tenantId, channelId: `team-${r % 10}` },
+            frameworkId: 'bench',
+            participants: memberIds,
+            locale: 'en',
+            unitId: `t${r % 10}`,
+          },
+          framework,
+        );
         const round = { ...open, state: 'closed' as const, closedAt: new Date() };
         await ctx.stores.rounds.insert(round);
         const responses: Response[] = memberIds.flatMap((member, m) =>

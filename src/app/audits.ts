@@ -11,6 +11,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { knownMembers, requireQualityCoordinator } from './mediation-settings.js';
 import { buildRound } from './rounds.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 export const AUDIT_FRAMEWORK = 'case-file-audit';
 export const DEFAULT_REVIEWERS = 2;
@@ -79,16 +80,22 @@ export async function drawAudit(ctx: AppContext, actor: Actor, input: DrawAuditI
   const drawn = drawSample({ files: eligible, size: input.size, seed, reviewersPerFile, pool });
   if (!drawn.ok) throw refusalError(drawn.refusal);
 
+  const framework = (await frameworksOf(ctx, actor.tenantId)).get(AUDIT_FRAMEWORK);
   const rounds = drawn.files.map((file) =>
-    buildRound(ctx, actor, {
-      place: input.place,
-      frameworkId: AUDIT_FRAMEWORK,
-      name: input.roundName(file.caseId),
-      participants: file.reviewers,
-      locale: input.locale,
-      caseId: file.caseId,
-      reminderPlan: { hoursBeforeDeadline: [], max: 0 },
-    }),
+    buildRound(
+      ctx,
+      actor,
+      {
+        place: input.place,
+        frameworkId: AUDIT_FRAMEWORK,
+        name: input.roundName(file.caseId),
+        participants: file.reviewers,
+        locale: input.locale,
+        caseId: file.caseId,
+        reminderPlan: { hoursBeforeDeadline: [], max: 0 },
+      },
+      framework,
+    ),
   );
   const audit: Audit = {
     id: ctx.newId(),
@@ -141,7 +148,7 @@ export async function auditReport(ctx: AppContext, actor: Actor, auditId?: strin
   const audit = await findAudit(ctx, actor, auditId);
   // The criteria as the reviewers were asked them: the snapshot of the audit's rounds, not today's framework.
   const first = audit.files[0] ? await ctx.stores.rounds.get(actor.tenantId, audit.files[0].roundId) : null;
-  const criterionIds = (first?.framework ?? ctx.frameworks.get(audit.frameworkId)).criteria.map((c) => c.id);
+  const criterionIds = (first?.framework ?? (await frameworksOf(ctx, actor.tenantId)).get(audit.frameworkId)).criteria.map((c) => c.id);
   const ratings = (
     await Promise.all(
       audit.files.map(async (file) =>

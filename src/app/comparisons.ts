@@ -1,11 +1,13 @@
 import { parseCompareArgs } from '../domain/compare-request.js';
 import { SpiegelError } from '../domain/errors.js';
-import type { Framework } from '../domain/framework.js';
-import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
+import type { Framework, Scale } from '../domain/framework.js';
+import { defaultSummarySettings, roundDimensionIds, type Round } from '../domain/round.js';
 import { RollupTally, type Rollup } from '../domain/rollup.js';
 import { ancestorsAtLevel, sortUnits } from '../domain/units.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
+import { frameworksOf } from './tenant-frameworks.js';
+import { getWorkspaceSettings } from './workspace-settings.js';
 
 export interface CompareInput {
   frameworkId: string;
@@ -14,12 +16,31 @@ export interface CompareInput {
   from?: Date;
   /** Rounds closed before this moment. */
   to?: Date;
-  /** The target a unit's median is held against; the default target score when absent. */
+  /** The target a unit's median is held against; the workspace's target score when absent. */
   targetScore?: number;
 }
 
 /** The most rounds a comparison or trend pools. */
 export const MAX_POOLED_ROUNDS = 2000;
+
+/**
+ * The target and k a comparison or trend holds its items against: the workspace's target (when it lies on the
+ * framework's scale, else the default), and the largest of the workspace's k and the pooled rounds' k, so that
+ * pooling never shows less protected data than a round did.
+ */
+export async function workspaceThresholds(
+  ctx: AppContext,
+  tenantId: string,
+  scale: Scale,
+  rounds: readonly Round[],
+): Promise<{ targetScore: number; anonymityThreshold: number }> {
+  const workspace = await getWorkspaceSettings(ctx, tenantId);
+  const onScale = workspace.targetScore >= scale.min && workspace.targetScore <= scale.max;
+  return {
+    targetScore: onScale ? workspace.targetScore : defaultSummarySettings.targetScore,
+    anonymityThreshold: Math.max(workspace.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
+  };
+}
 
 /** Comparisons and trends are for admins and for those who coordinate rounds in the workspace. */
 export async function requireCoordinatorSomewhere(ctx: AppContext, actor: Actor): Promise<void> {
@@ -39,12 +60,11 @@ function invalid(detail: string): never {
  */
 export async function compareUnits(ctx: AppContext, actor: Actor, input: CompareInput): Promise<Rollup> {
   await requireCoordinatorSomewhere(ctx, actor);
-  const framework = ctx.frameworks.get(input.frameworkId);
+  const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   const [levels, units] = await Promise.all([ctx.stores.units.levelsOf(actor.tenantId), ctx.stores.units.list(actor.tenantId)]);
   if (!levels.includes(input.level)) invalid(`the level must be one of ${levels.join(', ')}`);
   if (input.from && input.to && input.from.getTime() >= input.to.getTime()) invalid('the period must end after it starts');
-  const targetScore = input.targetScore ?? defaultSummarySettings.targetScore;
-  if (!(targetScore >= framework.scale.min && targetScore <= framework.scale.max))
+  if (input.targetScore !== undefined && !(input.targetScore >= framework.scale.min && input.targetScore <= framework.scale.max))
     invalid(`the target score must lie between ${framework.scale.min} and ${framework.scale.max}`);
   const atLevel = ancestorsAtLevel(units, input.level);
   const rounds = await ctx.stores.rounds.list(actor.tenantId, {
@@ -56,6 +76,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
     ...(input.to ? { closedBefore: input.to } : {}),
     limit: MAX_POOLED_ROUNDS,
   });
+  const thresholds = await workspaceThresholds(ctx, actor.tenantId, framework.scale, rounds);
   const roundUnits = new Map(rounds.flatMap((r) => (r.unitId && atLevel.has(r.unitId) ? [[r.id, atLevel.get(r.unitId)!]] : [])));
   const tally = new RollupTally({
     frameworkId: framework.id,
@@ -67,11 +88,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
       levels,
     ).map((u) => ({ id: u.id, name: u.name })),
     roundUnits,
-    settings: {
-      ...defaultSummarySettings,
-      targetScore,
-      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
-    },
+    settings: { ...defaultSummarySettings, ...thresholds, ...(input.targetScore !== undefined ? { targetScore: input.targetScore } : {}) },
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(actor.tenantId, [...roundUnits.keys()])) tally.add(answer);
   return tally.result();
@@ -86,7 +103,8 @@ export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framew
 export async function compareFromWords(ctx: AppContext, actor: Actor, words: readonly string[]): Promise<ChatComparison> {
   await requireCoordinatorSomewhere(ctx, actor);
   const levels = await ctx.stores.units.levelsOf(actor.tenantId);
-  const frameworkIds = ctx.frameworks.list().map((f) => f.id);
+  const frameworks = await frameworksOf(ctx, actor.tenantId);
+  const frameworkIds = frameworks.list().map((f) => f.id);
   const { request, unknown } = parseCompareArgs(words, levels, frameworkIds);
   if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
   const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
@@ -97,5 +115,5 @@ export async function compareFromWords(ctx: AppContext, actor: Actor, words: rea
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
   });
-  return { kind: 'rollup', rollup, framework: ctx.frameworks.get(frameworkId) };
+  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId) };
 }

@@ -75,22 +75,28 @@ export async function startFollowUp(ctx: AppContext, actor: Actor, input: StartF
   if (!chosen.ok) refuse(chosen.refusal);
   const { criterionIds, dimensionIds } = chosen.selection;
   const dimensions = previous.framework.dimensions.length > 0 ? dimensionIds.filter((d) => d !== SINGLE_DIMENSION) : [];
-  const built = buildRound(ctx, actor, {
-    place: previous.place,
-    frameworkId: previous.framework.id,
-    name: `${previous.name.slice(0, 120)} · Delphi ${link.link.iteration}`,
-    criterionIds,
-    dimensionIds: dimensions,
-    participants: previous.participants,
-    coordinators: previous.coordinators,
-    deadline: new Date(ctx.clock.now().getTime() + days * dayMs),
-    anonymous: previous.anonymous,
-    locale: previous.locale,
-    settings: previous.settings,
-    reminderPlan: previous.reminderPlan,
-    unitId: previous.unitId,
-    followUp: link.link,
-  });
+  const built = buildRound(
+    ctx,
+    actor,
+    {
+      place: previous.place,
+      frameworkId: previous.framework.id,
+      name: `${previous.name.slice(0, 120)} · Delphi ${link.link.iteration}`,
+      criterionIds,
+      dimensionIds: dimensions,
+      participants: previous.participants,
+      coordinators: previous.coordinators,
+      deadline: new Date(ctx.clock.now().getTime() + days * dayMs),
+      anonymous: previous.anonymous,
+      locale: previous.locale,
+      settings: previous.settings,
+      reminderPlan: previous.reminderPlan,
+      unitId: previous.unitId,
+      followUp: link.link,
+    },
+    // The items as the previous round asked them, whatever version of the framework the workspace uses now.
+    previous.framework,
+  );
   const round: Round = { ...built, id, framework: narrowSnapshot(previous.framework, criterionIds, dimensions) };
   // The claim settles a race of two coordinators: the loser gets the winner's round once it is stored.
   if (!(await ctx.stores.claims.claim(`follow-up:${previous.id}`, actor.userId, ctx.clock.now()))) {

@@ -62,6 +62,11 @@ export class FrameworkCatalogue {
 /** The directory of built-in frameworks (`frameworks/` at the repository root). */
 export const builtInFrameworksDir: string = fileURLToPath(new URL('../../frameworks/', import.meta.url));
 
+/** The format a framework file's name announces (.yaml, .yml, .json); undefined for any other name. */
+export function frameworkFormatOf(name: string): FrameworkFormat | undefined {
+  return formatsByExtension[extname(name).toLowerCase()];
+}
+
 /** True for file names the loaders pick up: .yaml, .yml or .json, not hidden. */
 export function isFrameworkFileName(name: string): boolean {
   return !name.startsWith('.') && extname(name).toLowerCase() in formatsByExtension;
@@ -74,16 +79,16 @@ export function isFrameworkFileName(name: string): boolean {
  *   read, has another extension, is too large, or does not hold a valid framework.
  */
 export async function loadFrameworkFile(path: string): Promise<Framework> {
-  const format = formatsByExtension[extname(path).toLowerCase()];
+  const format = frameworkFormatOf(path);
   if (!format) {
-    throw fileProblem(path, 'unsupported file type; a framework file ends in .yaml, .yml or .json');
+    throw fileTypeProblem(path);
   }
   let text: string;
   try {
     const info = await stat(path);
     if (!info.isFile()) throw fileProblem(path, 'not a regular file');
     if (info.size > MAX_FRAMEWORK_FILE_BYTES) {
-      throw fileProblem(path, `file is too large (${info.size} bytes; at most ${MAX_FRAMEWORK_FILE_BYTES})`);
+      throw tooLarge(path, info.size);
     }
     text = await readFile(path, 'utf8');
   } catch (error) {
@@ -92,13 +97,6 @@ export async function loadFrameworkFile(path: string): Promise<Framework> {
   }
   return parseFrameworkText(stripBom(text), path, format);
 }
-
-/** Loads every framework file in `frameworks/` at the repository root, in file-name order. */
-export async function loadBuiltInFrameworks(): Promise<Framework[]> {
-  const loaded = await loadDirectory(builtInFrameworksDir);
-  return loaded.map((entry) => entry.framework);
-}
-
 /**
  * The built-in frameworks plus every .yaml/.yml/.json file directly inside `extraDir` (if given).
  *
@@ -185,8 +183,22 @@ function combined(dir: string, failures: unknown[]): SpiegelError {
   return new SpiegelError('framework.invalid', messages.join('\n'), { source: dir, issues });
 }
 
-function fileProblem(path: string, message: string): SpiegelError {
-  return new SpiegelError('framework.invalid', `${path}: ${message}`, { source: path, issues: [{ path: '', message }] });
+function fileProblem(path: string, message: string, kind: Pick<FrameworkIssue, 'problem' | 'params'> = {}): SpiegelError {
+  const issue: FrameworkIssue = { path: '', message, ...kind };
+  return new SpiegelError('framework.invalid', `${path}: ${message}`, { source: path, issues: [issue] });
+}
+
+/** A file whose name ends in neither .yaml, .yml nor .json. */
+export function fileTypeProblem(source: string): SpiegelError {
+  return fileProblem(source, 'unsupported file type; a framework file ends in .yaml, .yml or .json', { problem: 'fileType' });
+}
+
+/** A framework file over {@link MAX_FRAMEWORK_FILE_BYTES}, refused before it is read any further. */
+export function tooLarge(source: string, size: number): SpiegelError {
+  return fileProblem(source, `file is too large (${size} bytes; at most ${MAX_FRAMEWORK_FILE_BYTES})`, {
+    problem: 'tooLarge',
+    params: { size, max: MAX_FRAMEWORK_FILE_BYTES },
+  });
 }
 
 function describeFsError(error: unknown): string {
@@ -198,7 +210,7 @@ function describeFsError(error: unknown): string {
   return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
 }
 
-function stripBom(text: string): string {
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

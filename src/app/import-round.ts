@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { SpiegelError } from '../domain/errors.js';
-import type { Locale } from '../domain/framework.js';
+import type { Framework, Locale } from '../domain/framework.js';
 import type { Place, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { Actor } from './actor.js';
@@ -10,6 +10,7 @@ import { normaliseComment, validateRating } from './save-answers.js';
 import { buildRound } from './rounds.js';
 import { computeSummary } from './compute-summary.js';
 import { requireUnit } from './units.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 export interface ImportRoundInput {
   place: Place;
@@ -73,11 +74,11 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
     const detail = 'the file has no answers';
     throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
   }
-  const framework = ctx.frameworks.get(input.frameworkId);
+  const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   if (input.unitId) await requireUnit(ctx, actor, input.unitId);
   const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
   const asked = framework.criteria.filter((c) => rows.some((r) => r.criterion === c.id)).map((c) => c.id);
-  const round = buildClosedRound(ctx, actor, input, members, asked);
+  const round = buildClosedRound(ctx, actor, input, framework, members, asked);
   const problems: string[] = [];
   const seen = new Set<string>();
   const responses: Response[] = [];
@@ -131,16 +132,28 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
 }
 
 /** The round as it was held: its members and the criteria the file answers. */
-function buildClosedRound(ctx: AppContext, actor: Actor, input: ImportRoundInput, members: string[], criterionIds: string[]): Round {
-  const open = buildRound(ctx, actor, {
-    criterionIds,
-    place: input.place,
-    frameworkId: input.frameworkId,
-    participants: members.length > 0 ? members : [actor.userId],
-    locale: input.locale,
-    ...(input.name ? { name: input.name } : {}),
-    ...(input.anonymous ? { anonymous: true } : {}),
-    unitId: input.unitId ?? null,
-  });
+function buildClosedRound(
+  ctx: AppContext,
+  actor: Actor,
+  input: ImportRoundInput,
+  framework: Framework,
+  members: string[],
+  criterionIds: string[],
+): Round {
+  const open = buildRound(
+    ctx,
+    actor,
+    {
+      criterionIds,
+      place: input.place,
+      frameworkId: input.frameworkId,
+      participants: members.length > 0 ? members : [actor.userId],
+      locale: input.locale,
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.anonymous ? { anonymous: true } : {}),
+      unitId: input.unitId ?? null,
+    },
+    framework,
+  );
   return { ...open, state: 'closed', closedAt: ctx.clock.now() };
 }

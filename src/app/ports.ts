@@ -1,3 +1,5 @@
+import type { IntervisionStore } from './intervision-ports.js';
+import type { TenantFrameworkStore } from './framework-ports.js';
 import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
@@ -232,7 +234,9 @@ export interface Stores extends MediationStores {
   plannedRounds: PlannedRoundStore;
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
+  intervision: IntervisionStore;
   deletion: DeletionStore;
+  tenantFrameworks: TenantFrameworkStore;
 }
 
 /** What a use case that works in the background may log: pino's logger fits it. */

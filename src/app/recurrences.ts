@@ -8,6 +8,7 @@ import { localDate } from '../domain/time-zones.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { buildRound, openRound } from './rounds.js';
+import { frameworksOf } from './tenant-frameworks.js';
 import { type RecurrenceAction, type RecurrenceActionResult, type RecurrenceInput, type RecurrenceView } from '../domain/recurrence.js';
 
 function invalid(detail: string): never {
@@ -25,6 +26,7 @@ function roundInput(recurrence: Recurrence, occurrence: Date, openedAt: Date): O
     frameworkId: recurrence.frameworkId,
     ...(r.name ? { name: `${r.name} · ${date}` } : {}),
     criterionIds: r.criterionIds,
+    ...(r.perspectives.length > 0 ? { perspectives: r.perspectives } : {}),
     ...(r.dimensionIds ? { dimensionIds: r.dimensionIds } : {}),
     participants: r.participants,
     coordinators: r.coordinators,
@@ -110,6 +112,7 @@ export async function createRecurrence(
     round: {
       name: input.name?.trim() || null,
       criterionIds: input.criterionIds ?? [],
+      perspectives: [...new Set(input.perspectives ?? [])],
       dimensionIds: input.dimensionIds ?? null,
       participants: [...new Set(input.participants)],
       coordinators: [...new Set([actor.userId, ...(input.coordinators ?? [])])],
@@ -124,7 +127,7 @@ export async function createRecurrence(
     pausedAt: null,
   };
   // A dry run of the first round: the same validation (framework, criteria, participants, settings) as opening it.
-  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now));
+  buildRound(ctx, actor, roundInput(recurrence, nextRunAt, now), (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId));
   await ctx.stores.recurrences.insert(recurrence);
   await scheduleNextOccurrence(ctx, recurrence, now);
   return { recurrence, nextRunAt };

@@ -17,6 +17,7 @@ import { cancelRoundJobs, scheduleRoundJobs } from './round-jobs.js';
 import { claimSend, confirmSend, releaseSend } from './send-claims.js';
 import { computeSummary, storedSummary } from './compute-summary.js';
 import { getWorkspaceSettings } from './workspace-settings.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 function invalid(detail: string): never {
   throw new SpiegelError('round.invalid', detail, { detail });
@@ -77,10 +78,11 @@ export function requireAnonymityHolds(k: number, participants: number): void {
   }
 }
 
-/** Validates the input and builds a new open round with its framework snapshot; stores nothing. */
-export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Round {
+/** Validates the input and builds a new open round with its snapshot of `framework` (the tenant's, see frameworksOf); stores nothing. */
+export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput, framework: Framework): Round {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
-  const framework = ctx.frameworks.get(input.frameworkId);
+  if (framework.id !== input.frameworkId)
+    throw new SpiegelError('framework.unknown', `not framework ${input.frameworkId}`, { id: input.frameworkId });
   const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds, input.perspectives);
   const now = ctx.clock.now();
   if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
@@ -118,9 +120,9 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput)
 }
 
 /** The workspace's defaults for what the input leaves open: k, target score (when on the scale), low-response rate, reminders. */
-async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Promise<OpenRoundInput> {
+async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput, framework: Framework): Promise<OpenRoundInput> {
   const workspace = await getWorkspaceSettings(ctx, input.place.tenantId);
-  const scale = ctx.frameworks.get(input.frameworkId).scale;
+  const scale = framework.scale;
   const target = workspace.targetScore >= scale.min && workspace.targetScore <= scale.max ? { targetScore: workspace.targetScore } : {};
   return {
     ...input,
@@ -142,7 +144,9 @@ async function withWorkspaceDefaults(ctx: AppContext, input: OpenRoundInput): Pr
 export async function prepareRound(ctx: AppContext, actor: Actor, input: OpenRoundInput): Promise<Round> {
   const unitId =
     input.unitId === undefined ? await ctx.stores.units.unitOfChannel(input.place.tenantId, input.place.channelId) : input.unitId;
-  return buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }));
+  // The framework's current version in this workspace: a round opened after a new upload asks the new criteria.
+  const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
+  return buildRound(ctx, actor, await withWorkspaceDefaults(ctx, { ...input, unitId }, framework), framework);
 }
 
 /** Stores a prepared round with its jobs. */

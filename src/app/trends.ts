@@ -1,12 +1,13 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Framework } from '../domain/framework.js';
 import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
-import { TrendTally, type Trend } from '../domain/trend.js';
+import { criteriaAcrossVersions, TrendTally, type Trend } from '../domain/trend.js';
 import { unitWithDescendants } from '../domain/units.js';
 import type { Actor } from './actor.js';
-import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere } from './comparisons.js';
+import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere, workspaceThresholds } from './comparisons.js';
 import type { AppContext } from './context.js';
 import { requireUnit } from './units.js';
+import { frameworksOf } from './tenant-frameworks.js';
 
 export interface TrendInput {
   frameworkId: string;
@@ -16,40 +17,59 @@ export interface TrendInput {
   unitId?: string;
 }
 
+/** A trend and the framework it follows: the current version, with the criteria earlier versions asked added. */
+export interface TrendReport {
+  trend: Trend;
+  framework: Framework;
+}
+
 /** Every closed round of a framework in a channel or unit, oldest first, per criterion over time. */
 export async function trendOf(ctx: AppContext, actor: Actor, input: TrendInput): Promise<Trend> {
+  return (await trendReport(ctx, actor, input)).trend;
+}
+
+/**
+ * The trend across the framework's versions: each round counts with the snapshot it took, and criteria are
+ * aligned by id, so a reworded criterion stays one series and one that a version added or removed shows where it was asked.
+ */
+export async function trendReport(ctx: AppContext, actor: Actor, input: TrendInput): Promise<TrendReport> {
   await requireCoordinatorSomewhere(ctx, actor);
   if ((input.channelId === undefined) === (input.unitId === undefined))
     throw new SpiegelError('input.invalid', 'name a channel or a unit', { detail: 'name a channel or a unit' });
-  const framework = ctx.frameworks.get(input.frameworkId);
+  const current = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   const unitIds = input.unitId
     ? [...unitWithDescendants(await ctx.stores.units.list(actor.tenantId), (await requireUnit(ctx, actor, input.unitId)).id)]
     : undefined;
   const rounds = (
     await ctx.stores.rounds.list(actor.tenantId, {
       state: 'closed',
-      frameworkId: framework.id,
+      frameworkId: current.id,
       withoutFollowUps: true,
       ...(unitIds ? { unitIds } : { channelId: input.channelId! }),
       limit: MAX_POOLED_ROUNDS,
     })
   ).sort((a, b) => (a.closedAt?.getTime() ?? 0) - (b.closedAt?.getTime() ?? 0));
+  const criteria = criteriaAcrossVersions(current.criteria, rounds.map((r) => r.framework.criteria).reverse());
+  const framework: Framework = { ...current, criteria };
   const tally = new TrendTally({
     frameworkId: framework.id,
     framework,
     dimensionIds: roundDimensionIds({ framework }),
-    rounds: rounds.map((r) => ({ roundId: r.id, name: r.name, closedAt: r.closedAt! })),
-    settings: {
-      ...defaultSummarySettings,
-      anonymityThreshold: Math.max(defaultSummarySettings.anonymityThreshold, ...rounds.map((r) => r.settings.anonymityThreshold)),
-    },
+    rounds: rounds.map((r) => ({
+      roundId: r.id,
+      name: r.name,
+      closedAt: r.closedAt!,
+      version: r.framework.version,
+      criterionIds: r.framework.criteria.map((c) => c.id),
+    })),
+    settings: { ...defaultSummarySettings, ...(await workspaceThresholds(ctx, actor.tenantId, framework.scale, rounds)) },
   });
   for await (const answer of ctx.stores.responses.valuesForRounds(
     actor.tenantId,
     rounds.map((r) => r.id),
   ))
     tally.add(answer);
-  return tally.result();
+  return { trend: tally.result(), framework };
 }
 
 export type ChatTrend = { kind: 'trend'; trend: Trend; framework: Framework } | { kind: 'noFramework' };
@@ -65,7 +85,7 @@ export async function trendFromWords(ctx: AppContext, actor: Actor, channelId: s
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.toLowerCase() === 'unit' && words[i + 1] && !unitId) unitId = words[++i];
-    else if (!frameworkId && ctx.frameworks.list().some((f) => f.id === word)) frameworkId = word;
+    else if (!frameworkId && (await frameworksOf(ctx, actor.tenantId)).has(word)) frameworkId = word;
     else
       throw new SpiegelError('input.invalid', `“${word}” is not a framework or “unit UNIT-ID”`, {
         detail: `“${word}” is not a framework or “unit UNIT-ID”`,
@@ -73,6 +93,5 @@ export async function trendFromWords(ctx: AppContext, actor: Actor, channelId: s
   }
   frameworkId ??= (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', channelId, limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
-  const trend = await trendOf(ctx, actor, { frameworkId, ...(unitId ? { unitId } : { channelId }) });
-  return { kind: 'trend', trend, framework: ctx.frameworks.get(frameworkId) };
+  return { kind: 'trend', ...(await trendReport(ctx, actor, { frameworkId, ...(unitId ? { unitId } : { channelId }) })) };
 }

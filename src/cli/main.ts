@@ -8,7 +8,14 @@ import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { errorText } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
-import { diffFrameworkFiles, listFrameworks, validateFrameworkFile } from './frameworks-command.js';
+import {
+  addFrameworkCommand,
+  diffFrameworkFiles,
+  listFrameworks,
+  retireFrameworkCommand,
+  showFramework,
+  validateFrameworkFile,
+} from './frameworks-command.js';
 import { rollupCommand, trendCommand } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
@@ -59,6 +66,7 @@ const optionsSchema = z.object({
   'time-zone': z.string().optional(),
   days: z.string().optional(),
   k: z.string().optional(),
+  perspectives: z.string().optional(),
   'no-reminders': z.boolean().default(false),
   participants: z.string().optional(),
 });
@@ -95,6 +103,7 @@ async function run(argv: string[]): Promise<string> {
       'time-zone': { type: 'string' },
       days: { type: 'string' },
       k: { type: 'string' },
+      perspectives: { type: 'string' },
       'no-reminders': { type: 'boolean' },
       participants: { type: 'string' },
     },
@@ -105,8 +114,29 @@ async function run(argv: string[]): Promise<string> {
   const command = `${group ?? ''} ${action ?? ''}`.trim();
   if (options.help || !group) return translator(locale)('cli.usage');
 
-  if (command === 'frameworks list')
-    return listFrameworks(pickFormat(options.format, ['text', 'json'], 'text'), locale, config.SPIEGEL_FRAMEWORKS_DIR);
+  const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
+  // Without --tenant, list and show read the installation's frameworks only, with no database.
+  const workspace = values.tenant !== undefined;
+  const extraDir = config.SPIEGEL_FRAMEWORKS_DIR;
+  if (command === 'frameworks list') {
+    const format = pickFormat(options.format, ['text', 'json'], 'text');
+    return workspace ? withSession((session) => listFrameworks(format, locale, { session })) : listFrameworks(format, locale, { extraDir });
+  }
+  if (command === 'frameworks show') {
+    const id = need(target, 'ID');
+    const format = pickFormat(options.format, ['text', 'json'], 'text');
+    return workspace
+      ? withSession((session) => showFramework(id, format, locale, { session }))
+      : showFramework(id, format, locale, { extraDir });
+  }
+  if (command === 'frameworks add') {
+    const file = need(target, 'FILE');
+    return withSession((session) => addFrameworkCommand(session, file, locale));
+  }
+  if (command === 'frameworks retire') {
+    const id = need(target, 'ID');
+    return withSession((session) => retireFrameworkCommand(session, id, locale));
+  }
   if (command === 'frameworks validate') return validateFrameworkFile(need(target, 'FILE'), locale);
   if (command === 'frameworks diff')
     return diffFrameworkFiles(
@@ -116,7 +146,6 @@ async function run(argv: string[]): Promise<string> {
       locale,
     );
 
-  const withSession = (work: (session: CliSession) => Promise<string>) => withCliSession(config, options.tenant, work);
   switch (command) {
     case 'round import': {
       const file = need(target, 'FILE.csv');
@@ -209,6 +238,7 @@ async function run(argv: string[]): Promise<string> {
             days: options.days,
             anonymous: options.anonymous,
             k: options.k,
+            perspectives: options.perspectives,
             noReminders: options['no-reminders'],
             participants: options.participants,
           },

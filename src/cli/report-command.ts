@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { compareUnits } from '../app/comparisons.js';
-import { trendOf } from '../app/trends.js';
+import { trendReport } from '../app/trends.js';
+import { frameworksOf } from '../app/tenant-frameworks.js';
 import type { Locale } from '../domain/framework.js';
 import { comparisonLines, trendLines } from '../presentation/method-texts.js';
 import type { CliSession } from './cli-context.js';
@@ -48,7 +49,8 @@ export async function rollupCommand(session: CliSession, options: RollupOptions)
       { header: true, columns: [...ROLLUP_COLUMNS] },
     );
   }
-  return asLines(comparisonLines(rollup, session.ctx.frameworks.get(options.frameworkId), options.locale, true));
+  const framework = (await frameworksOf(session.ctx, session.actor.tenantId)).get(options.frameworkId);
+  return asLines(comparisonLines(rollup, framework, options.locale, true));
 }
 
 /** `spiegel report trend`: every closed round of a framework in a channel or unit, per criterion over time. */
@@ -56,11 +58,11 @@ export async function trendCommand(
   session: CliSession,
   options: { frameworkId: string; unitId?: string; channelId?: string; format: 'json' | 'text'; locale: Locale },
 ): Promise<string> {
-  const trend = await trendOf(session.ctx, session.actor, {
+  const { trend, framework } = await trendReport(session.ctx, session.actor, {
     frameworkId: options.frameworkId,
     ...(options.unitId ? { unitId: options.unitId } : {}),
     ...(options.channelId ? { channelId: options.channelId } : {}),
   });
   if (options.format === 'json') return asJson(trend);
-  return asLines(trendLines(trend, session.ctx.frameworks.get(options.frameworkId), options.locale));
+  return asLines(trendLines(trend, framework, options.locale));
 }

@@ -22,6 +22,8 @@ export interface ScheduleCreateOptions {
   days?: string | undefined;
   anonymous: boolean;
   k?: string | undefined;
+  /** Comma-separated, e.g. `process` or `client,process`. */
+  perspectives?: string | undefined;
   noReminders: boolean;
   participants?: string | undefined;
 }
@@ -47,6 +49,7 @@ export async function scheduleListCommand(session: CliSession, format: 'text' | 
         answerDays: (r.round.durationHours ?? 0) / 24,
         anonymous: r.round.anonymous,
         k: r.round.settings.anonymityThreshold ?? null,
+        perspectives: r.round.perspectives,
         reminders: (r.round.reminderPlan?.max ?? 1) > 0,
         participants: r.round.participants.length,
         paused: r.pausedAt !== null,
@@ -76,6 +79,7 @@ export async function scheduleCreateCommand(session: CliSession, options: Schedu
     ...(options.days !== undefined ? { answerDays: options.days } : {}),
     anonymous: options.anonymous,
     ...(options.k !== undefined ? { k: options.k } : {}),
+    ...(options.perspectives ? { perspectives: options.perspectives.split(',').map((p) => p.trim()) } : {}),
     reminders: !options.noReminders,
     locale,
     participants: (options.participants ?? '')

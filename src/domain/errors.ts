@@ -2,6 +2,7 @@
 export const errorCodes = [
   'framework.invalid',
   'framework.unknown',
+  'framework.builtIn',
   'round.unknown',
   'round.closed',
   'round.ended',
@@ -32,6 +33,7 @@ export const errorCodes = [
   'deadline.past',
   'intervision.unknown',
   'intervision.closed',
+  'intervision.facilitatorOnly',
   'recurrence.unknown',
   'round.busy',
   'round.notClosed',

@@ -8,14 +8,30 @@ import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
 import { SpiegelError } from './errors.js';
-import { frameworkSchema, type Framework } from './framework.js';
+import { frameworkRuleMessages, frameworkSchema, type Framework } from './framework.js';
 
 export type FrameworkFormat = 'yaml' | 'json';
+
+/** The kinds of problem chat names in the reader's language; any other keeps its (English) message. */
+export type FrameworkProblem =
+  | keyof typeof frameworkRuleMessages
+  | 'syntax'
+  | 'unknownField'
+  | 'missing'
+  | 'quoteIt'
+  | 'notAFramework'
+  | 'unknownComponent'
+  | 'duplicateId'
+  | 'fileType'
+  | 'tooLarge';
 
 /** One problem in a framework file. `path` is '' for problems with the file as a whole (syntax). */
 export interface FrameworkIssue {
   path: string;
   message: string;
+  problem?: FrameworkProblem;
+  /** What the problem's text needs: the value found, the size, … */
+  params?: Record<string, string | number>;
   /** 1-based line and column, when known (YAML files, and JSON syntax errors). */
   line?: number;
   column?: number;
@@ -88,7 +104,7 @@ function parseYaml(text: string): Parsed {
       issues: doc.errors.map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
         const message = yamlMessages[error.code] ?? firstLine(error.message);
-        return { path: '', message: `YAML syntax error: ${message}`, line, column: col };
+        return { path: '', message: `YAML syntax error: ${message}`, problem: 'syntax', params: { detail: message }, line, column: col };
       }),
     };
   }
@@ -121,7 +137,7 @@ function parseJson(text: string): Parsed {
     return { ok: true, value: JSON.parse(text) as unknown, locate: noLocation };
   } catch (error) {
     const message = firstLine(errorMessage(error));
-    const issue: FrameworkIssue = { path: '', message: `JSON syntax error: ${message}` };
+    const issue: FrameworkIssue = { path: '', message: `JSON syntax error: ${message}`, problem: 'syntax', params: { detail: message } };
     const position = /at position (\d+)/.exec(message);
     if (position?.[1] !== undefined) Object.assign(issue, lineAndColumn(text, Number(position[1])));
     return { ok: false, issues: [issue] };
@@ -137,23 +153,48 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 function toFrameworkIssues(issue: z.core.$ZodIssue, value: unknown, locate: Locate): FrameworkIssue[] {
   // An unknown key is easier to find when the path names the key itself.
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => withLocation([...issue.path, key], 'unknown field (check the spelling)', locate));
+    return issue.keys.map((key) =>
+      withLocation([...issue.path, key], 'unknown field (check the spelling)', locate, { problem: 'unknownField' }),
+    );
   }
-  let message = issue.message;
   if (issue.code === 'invalid_type' && issue.path.length === 0) {
-    message = 'the file must hold one framework: a mapping with id, version, title, components and criteria';
-  } else if (issue.code === 'invalid_type') {
+    const message = 'the file must hold one framework: a mapping with id, version, title, components and criteria';
+    return [withLocation(issue.path, message, locate, { problem: 'notAFramework' })];
+  }
+  if (issue.code === 'invalid_type') {
     const actual = valueAt(value, issue.path);
-    if (actual === undefined) message = `missing (${issue.expected} required)`;
-    else if (issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
-      message = `expected text but found ${typeof actual} ${String(actual)}; put the value in quotes, e.g. "1.0"`;
+    if (actual === undefined)
+      return [
+        withLocation(issue.path, `missing (${issue.expected} required)`, locate, {
+          problem: 'missing',
+          params: { expected: issue.expected },
+        }),
+      ];
+    if (issue.expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')) {
+      const message = `expected text but found ${typeof actual} ${String(actual)}; put the value in quotes, e.g. "1.0"`;
+      return [withLocation(issue.path, message, locate, { problem: 'quoteIt', params: { found: String(actual) } })];
     }
   }
-  return [withLocation(issue.path, message, locate)];
+  return [withLocation(issue.path, issue.message, locate, problemOf(issue))];
 }
 
-function withLocation(path: readonly PropertyKey[], message: string, locate: Locate): FrameworkIssue {
-  const issue: FrameworkIssue = { path: formatIssuePath(path), message };
+/** The problem kind of an issue raised by the framework's own rules (see frameworkRuleMessages and the schema's custom issues). */
+function problemOf(issue: z.core.$ZodIssue): Pick<FrameworkIssue, 'problem' | 'params'> {
+  const rule = (Object.keys(frameworkRuleMessages) as (keyof typeof frameworkRuleMessages)[]).find(
+    (key) => frameworkRuleMessages[key] === issue.message,
+  );
+  if (rule) return { problem: rule };
+  const params = issue.code === 'custom' ? (issue.params as { problem?: FrameworkProblem; value?: string } | undefined) : undefined;
+  return params?.problem ? { problem: params.problem, params: { value: params.value ?? '' } } : {};
+}
+
+function withLocation(
+  path: readonly PropertyKey[],
+  message: string,
+  locate: Locate,
+  kind: Pick<FrameworkIssue, 'problem' | 'params'> = {},
+): FrameworkIssue {
+  const issue: FrameworkIssue = { path: formatIssuePath(path), message, ...kind };
   const at = locate(path);
   if (at) Object.assign(issue, at);
   return issue;

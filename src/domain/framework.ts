@@ -10,7 +10,15 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const perspectives = ['client', 'organisation', 'result', 'process'] as const;
 export type Perspective = (typeof perspectives)[number];
 
-const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'must be lower-case letters, digits and dashes (at most 48)');
+/** The framework rules' own problem texts, by a key that chat shows in the reader's language. */
+export const frameworkRuleMessages = {
+  idFormat: 'must be lower-case letters, digits and dashes (at most 48)',
+  versionFormat: 'a version looks like 1, 1.2 or 1.2.3',
+  scalePoints: 'a scale has between 2 and 11 points',
+  labelOnScale: 'every label belongs to a point on the scale',
+} as const;
+
+const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, frameworkRuleMessages.idFormat);
 
 export const scaleSchema = z
   .object({
@@ -21,10 +29,10 @@ export const scaleSchema = z
   })
   .strict()
   .refine((s) => s.max - s.min >= 1 && s.max - s.min <= 10, {
-    error: 'a scale has between 2 and 11 points',
+    error: frameworkRuleMessages.scalePoints,
   })
   .refine((s) => Object.keys(s.labels).every((k) => Number(k) >= s.min && Number(k) <= s.max), {
-    error: 'every label belongs to a point on the scale',
+    error: frameworkRuleMessages.labelOnScale,
   });
 export type Scale = z.infer<typeof scaleSchema>;
 
@@ -48,7 +56,7 @@ export type Component = z.infer<typeof componentSchema>;
 export const frameworkSchema = z
   .object({
     id: idSchema,
-    version: z.string().regex(/^\d+(\.\d+){0,2}$/, 'a version looks like 1, 1.2 or 1.2.3'),
+    version: z.string().regex(/^\d+(\.\d+){0,2}$/, frameworkRuleMessages.versionFormat),
     title: localizedTextSchema,
     description: localizedTextSchema.optional(),
     scale: scaleSchema.default({ min: 1, max: 5, labels: {}, allowNotApplicable: true }),
@@ -62,16 +70,32 @@ export const frameworkSchema = z
     const seen = new Set<string>();
     f.criteria.forEach((c, i) => {
       if (!componentIds.has(c.component)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'component'], message: `unknown component "${c.component}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'component'],
+          message: `unknown component "${c.component}"`,
+          params: { problem: 'unknownComponent', value: c.component },
+        });
       }
       if (seen.has(c.id)) {
-        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id "${c.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'id'],
+          message: `duplicate criterion id "${c.id}"`,
+          params: { problem: 'duplicateId', value: c.id },
+        });
       }
       seen.add(c.id);
     });
     const dims = new Set<string>();
     f.dimensions.forEach((d, i) => {
-      if (dims.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'id'], message: `duplicate dimension id "${d.id}"` });
+      if (dims.has(d.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dimensions', i, 'id'],
+          message: `duplicate dimension id "${d.id}"`,
+          params: { problem: 'duplicateId', value: d.id },
+        });
       dims.add(d.id);
     });
   });

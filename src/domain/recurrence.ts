@@ -1,6 +1,6 @@
 import { type CadenceKind } from './cadence.js';
 import { type JobView, type Recurrence } from './scheduling.js';
-import { type Locale } from './framework.js';
+import { type Locale, type Perspective } from './framework.js';
 import { type Place, type ReminderPlan, type SummarySettings } from './round.js';
 export interface RecurrenceInput {
   place: Place;
@@ -13,6 +13,8 @@ export interface RecurrenceInput {
   timeZone: string;
   name?: string | null;
   criterionIds?: string[];
+  /** Only the criteria of these perspectives (e.g. only process); empty or absent: every perspective. */
+  perspectives?: Perspective[];
   dimensionIds?: string[] | null;
   participants: string[];
   coordinators?: string[];

@@ -1,5 +1,5 @@
 import type { CadenceKind } from './cadence.js';
-import type { Locale } from './framework.js';
+import type { Locale, Perspective } from './framework.js';
 import { defaultReminderPlan, defaultSummarySettings, type Place, type ReminderPlan, type SummarySettings } from './round.js';
 
 /** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
@@ -184,6 +184,8 @@ export interface RecurringRoundOptions {
   /** Prefix of each round's name (the occurrence's date follows); the framework title when null. */
   name: string | null;
   criterionIds: string[];
+  /** Only the criteria of these perspectives (empty: every perspective). */
+  perspectives: Perspective[];
   dimensionIds: string[] | null;
   participants: string[];
   coordinators: string[];

@@ -62,6 +62,18 @@ export interface DiscussionPoint {
   comments: string[];
 }
 
+/** All ratings of one component's or one perspective's criteria on one dimension, pooled; nothing below k. */
+export interface SummaryGroup {
+  by: 'component' | 'perspective';
+  group: string;
+  dimension: string;
+  fewerThanK: boolean;
+  n: number | null;
+  median: number | null;
+  iqr: number | null;
+  class: ConsensusClass | null;
+}
+
 export interface Summary {
   roundId: string;
   locale: Locale;
@@ -69,6 +81,8 @@ export interface Summary {
   respondents: number;
   responseRate: number;
   criteria: CriterionStatistics[];
+  /** Absent in summaries stored before they were grouped. */
+  groups?: SummaryGroup[];
   strengths: { criterionId: string; dimension: string; median: number }[];
   gaps: Gap[];
   discussionPoints: DiscussionPoint[];

@@ -13,6 +13,8 @@
  *   Comments: trimmed, empty ones dropped, sorted by text (locale collation, then code units) so their
  *   order follows neither respondents nor time, and comments on different criteria cannot be lined up
  *   by position; they never carry a respondent id.
+ * - **groups** — every rating of a component's (and a perspective's) criteria pooled per dimension, perspectives
+ *   first: n, median, IQR and class of the pool, all null (`fewerThanK`) when the pool has fewer than k ratings.
  * - **responseRate** — respondents / participants, 0 when the round has no participants.
  * - **strengths, gaps, discussionPoints** consider reported entries only (n ≥ k).
  * - **strengths** — (in rounds with `importance` and `practice`: practice items only) criteria of class `consensus` whose median ≥ scale max − 1, best first (median,
@@ -33,9 +35,9 @@
  *   framework order; at most {@link MAX_DISCUSSION_POINTS}; each with the entry's comments.
  */
 import type { Scale } from './framework.js';
-import { roundDimensionIds, type Response, type Round, type SummarySettings } from './round.js';
+import { roundDimensionIds, type RatingValue, type Response, type Round, type SummarySettings } from './round.js';
 import { atLeast, below, describeRatings, QUANTILE_METHOD } from './statistics.js';
-import type { CriterionStatistics, DiscussionPoint, Gap, ReportedItem, Summary } from './summary-types.js';
+import type { CriterionStatistics, DiscussionPoint, Gap, ReportedItem, Summary, SummaryGroup } from './summary-types.js';
 
 export const MAX_STRENGTHS = 5;
 export const MAX_DISCUSSION_POINTS = 10;
@@ -85,7 +87,8 @@ export function isReported(item: CriterionStatistics): item is ReportedItem {
  * already obeys it; this applies it to summaries stored under an older rule or a lower threshold.
  */
 export function withholdBelowThreshold(summary: Summary, k: number): Summary {
-  if (!summary.criteria.some((c) => !c.suppressed && c.n < k)) return summary;
+  const groupBelow = (g: SummaryGroup) => g.n !== null && g.n < k;
+  if (!summary.criteria.some((c) => !c.suppressed && c.n < k) && !summary.groups?.some(groupBelow)) return summary;
   const hidden = new Set(summary.criteria.filter((c) => c.suppressed || c.n < k).map((c) => key(c.criterionId, c.dimension)));
   const shown = (criterionId: string, dimension: string) => !hidden.has(key(criterionId, dimension));
   return {
@@ -95,6 +98,13 @@ export function withholdBelowThreshold(summary: Summary, k: number): Summary {
         ? c
         : { criterionId: c.criterionId, component: c.component, dimension: c.dimension, suppressed: true },
     ),
+    ...(summary.groups
+      ? {
+          groups: summary.groups.map((g) =>
+            groupBelow(g) ? { ...g, fewerThanK: true, n: null, median: null, iqr: null, class: null } : g,
+          ),
+        }
+      : {}),
     strengths: summary.strengths.filter((s) => shown(s.criterionId, s.dimension)),
     gaps: summary.gaps.filter((g) =>
       g.kind === 'dimensionGap' ? shown(g.criterionId, g.high) && shown(g.criterionId, g.low) : shown(g.criterionId, g.dimension),
@@ -121,11 +131,24 @@ export function summarizeRound(input: SummarizeInput): Summary {
   }
   const collator = new Intl.Collator(round.locale);
 
-  // Per-criterion statistics, in framework order.
+  // Per-criterion statistics, in framework order; every rating also joins its component's and perspective's pool.
   const criteria: CriterionStatistics[] = [];
+  const pools = new Map<string, { by: SummaryGroup['by']; group: string; dimension: string; values: RatingValue[] }>();
+  const pool = (by: SummaryGroup['by'], group: string, dimension: string) => {
+    const k = `${by}\u0000${group}\u0000${dimension}`;
+    let found = pools.get(k);
+    if (!found) pools.set(k, (found = { by, group, dimension, values: [] }));
+    return found.values;
+  };
   for (const c of round.framework.criteria) {
     for (const dimension of dimensionIds) {
       const answers = [...(byItem.get(c.id)?.get(dimension)?.values() ?? [])];
+      const byComponent = pool('component', c.component, dimension);
+      const byPerspective = pool('perspective', c.perspective, dimension);
+      for (const a of answers) {
+        byComponent.push(a.value);
+        byPerspective.push(a.value);
+      }
       const stats = describeRatings(
         answers.map((a) => a.value),
         scale,
@@ -142,6 +165,23 @@ export function summarizeRound(input: SummarizeInput): Summary {
       );
     }
   }
+  const groups = [...pools.values()]
+    .sort((a, b) => (a.by === b.by ? 0 : a.by === 'perspective' ? -1 : 1))
+    .map(({ by, group, dimension, values }): SummaryGroup => {
+      const stats = describeRatings(values, scale, settings);
+      const shown = stats.n >= settings.anonymityThreshold;
+      return {
+        by,
+        group,
+        dimension,
+        fewerThanK: !shown,
+        n: shown ? stats.n : null,
+        median: shown ? stats.median : null,
+        iqr: shown ? stats.iqr : null,
+        class: shown ? stats.class : null,
+      };
+    });
+
   // Everything below is computed from reported entries only: a suppressed one gives nothing away.
   const reported = criteria.filter(isReported);
   const order = new Map(reported.map((s, i) => [key(s.criterionId, s.dimension), i]));
@@ -257,6 +297,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
     respondents,
     responseRate: participants > 0 ? respondents / participants : 0,
     criteria,
+    groups,
     strengths,
     gaps: [...lowScore, ...dimensionGaps, ...lowResponse, ...changes],
     discussionPoints,

@@ -14,8 +14,8 @@
  */
 import type { Criterion } from './framework.js';
 import type { FrameworkSnapshot, RatingValue } from './round.js';
-import { describeTally, type ClassSettings } from './rollup.js';
-import { isOnScale } from './statistics.js';
+import { describeTally, judgesQuality, type ClassSettings } from './rollup.js';
+import { below, isOnScale } from './statistics.js';
 import type { ConsensusClass } from './summary-types.js';
 
 export const TREND_ALPHA = 0.05;
@@ -24,16 +24,24 @@ export interface TrendRound {
   roundId: string;
   name: string;
   closedAt: Date;
+  /** The framework version the round asked (its snapshot). */
+  version: string;
+  /** The criteria the round asked: a version may have added or removed some. */
+  criterionIds: string[];
 }
 
 export interface TrendPoint {
   roundId: string;
+  /** False when the round's version of the framework did not have the criterion. */
+  asked: boolean;
   fewerThanK: boolean;
   n: number | null;
   median: number | null;
   iqr: number | null;
   consensus: number | null;
   class: ConsensusClass | null;
+  /** The median lies below the workspace's target (never for importance, which says what matters, not how well it is done). */
+  belowTarget: boolean;
 }
 
 export interface TrendChange {
@@ -65,6 +73,7 @@ export interface Trend {
   alpha: number;
   test: string;
   anonymityThreshold: number;
+  targetScore: number;
 }
 
 /** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 for erf; error below 1.5e-7). */
@@ -104,13 +113,24 @@ export function mannWhitney(earlier: ArrayLike<number>, later: ArrayLike<number>
   return { u, z, p: Math.min(1, 2 * (1 - normalCdf(Math.abs(z)))) };
 }
 
+/**
+ * The criteria a trend follows across the versions its rounds asked, aligned by id: those of the current version in
+ * its order (with its texts), then those that only earlier versions had (with the text of the latest round that asked
+ * them). A reworded criterion keeps its id and so stays one line.
+ */
+export function criteriaAcrossVersions(current: readonly Criterion[], newestFirst: readonly (readonly Criterion[])[]): Criterion[] {
+  const byId = new Map(current.map((c) => [c.id, c]));
+  for (const criteria of newestFirst) for (const c of criteria) if (!byId.has(c.id)) byId.set(c.id, c);
+  return [...byId.values()];
+}
+
 export interface TrendPlan {
   frameworkId: string;
   framework: Pick<FrameworkSnapshot, 'criteria' | 'scale'>;
   dimensionIds: string[];
   /** Oldest first. */
   rounds: TrendRound[];
-  settings: ClassSettings & { anonymityThreshold: number };
+  settings: ClassSettings & { anonymityThreshold: number; targetScore: number };
 }
 
 /** Tallies the ratings of the rounds per item as they stream in, then builds the series. */
@@ -151,6 +171,7 @@ export class TrendTally {
     const tallyOf = (r: number, i: number) =>
       this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots - 1);
     const series = this.items.map(({ criterion, dimension }, i): TrendSeries => {
+      const judged = judgesQuality(dimension, plan.dimensionIds);
       const points = plan.rounds.map((round, r): TrendPoint => {
         const s = describeTally(
           this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots),
@@ -159,12 +180,14 @@ export class TrendTally {
         );
         return {
           roundId: round.roundId,
+          asked: round.criterionIds.includes(criterion.id),
           fewerThanK: s.fewerThanK,
           n: s.n,
           median: s.median,
           iqr: s.iqr,
           consensus: s.consensus,
           class: s.class,
+          belowTarget: judged && s.median !== null && below(s.median, plan.settings.targetScore),
         };
       });
       const changes: TrendChange[] = [];
@@ -197,6 +220,7 @@ export class TrendTally {
       alpha: TREND_ALPHA,
       test: 'two-sided Mann–Whitney U between consecutive rounds (normal approximation, tie and continuity correction)',
       anonymityThreshold: plan.settings.anonymityThreshold,
+      targetScore: plan.settings.targetScore,
     };
   }
 }

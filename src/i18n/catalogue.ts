@@ -3,7 +3,9 @@ import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
 import { coordinationMessages } from './messages/coordination.js';
 import { coreMessages } from './messages/core.js';
+import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
+import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
@@ -35,9 +37,11 @@ const modules: MessageModule[] = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  frameworkMessages,
   roundManagementMessages,
   delphiMessages,
   intervisionMessages,
+  perspectiveViewMessages,
 ];
 
 /** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */

@@ -13,7 +13,7 @@ import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { zonedTimeToUtc } from '../presentation/start-form.js';
-import { describeJob, formatInstant } from '../scheduling/texts.js';
+import { describeJob, formatInstant } from '../presentation/schedule-texts.js';
 
 export interface RoundChatCall {
   ctx: AppContext;

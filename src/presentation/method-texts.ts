@@ -45,7 +45,7 @@ export function itemName(
 }
 
 /**
- * A comparison: the units, where they differ most, each unit per perspective, and the gaps; then either every
+ * A comparison: the units, where they differ most, each unit per perspective and per component, and the gaps; then either every
  * item per unit (`table`, for the command line) or a pointer to the command that shows them (chat).
  */
 export function comparisonLines(rollup: Rollup, framework: Framework, locale: Locale, table = false): string[] {
@@ -78,16 +78,22 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
     );
   }
 
-  lines.push('', t('method.compare.perspectives'));
-  for (const unit of rollup.units) {
-    lines.push(unit.name);
-    for (const g of rollup.groups.filter((x) => x.unitId === unit.unitId && x.by === 'perspective')) {
-      const group = `${t(`method.perspective.${g.group}`)}${dimensionSuffix(framework, g.dimension, locale)}`;
-      lines.push(
-        g.fewerThanK
-          ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
-          : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class}`), n: g.n })}`,
-      );
+  for (const by of ['perspective', 'component'] as const) {
+    lines.push('', t(by === 'perspective' ? 'method.compare.perspectives' : 'method.compare.components'));
+    for (const unit of rollup.units) {
+      lines.push(unit.name);
+      for (const g of rollup.groups.filter((x) => x.unitId === unit.unitId && x.by === by)) {
+        const name =
+          by === 'perspective'
+            ? t(`method.perspective.${g.group}`)
+            : (framework.components.find((c) => c.id === g.group)?.title[locale] ?? g.group);
+        const group = `${name}${dimensionSuffix(framework, g.dimension, locale)}`;
+        lines.push(
+          g.fewerThanK
+            ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
+            : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class}`), n: g.n })}`,
+        );
+      }
     }
   }
 
@@ -136,7 +142,9 @@ export function trendLines(trend: Trend, framework: Framework, locale: Locale): 
     if (s.points.every((p) => p.median === null)) continue;
     const criterion = itemName(framework, s.criterionId, s.dimension, locale);
     const mark = new Map(s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? '▲' : '▼']));
-    const values = s.points.map((p) => (p.median === null ? '–' : `${n(p.median)}${mark.get(p.roundId) ?? ''}`)).join(' → ');
+    const values = s.points
+      .map((p) => (p.median === null ? '–' : `${n(p.median)}${p.belowTarget ? '°' : ''}${mark.get(p.roundId) ?? ''}`))
+      .join(' → ');
     lines.push(t('method.trend.line', { criterion, values }));
     for (const c of s.changes.filter((x) => x.flagged)) {
       const index = trend.rounds.findIndex((r) => r.roundId === c.toRoundId) + 1;
@@ -146,5 +154,11 @@ export function trendLines(trend: Trend, framework: Framework, locale: Locale): 
       );
     }
   }
-  return [...lines, '', t('method.trend.flagged'), ...(flagged.length > 0 ? flagged : [`  ${t('method.trend.none')}`])];
+  return [
+    ...lines,
+    t('method.trend.belowTarget', { target: n(trend.targetScore) }),
+    '',
+    t('method.trend.flagged'),
+    ...(flagged.length > 0 ? flagged : [`  ${t('method.trend.none')}`]),
+  ];
 }

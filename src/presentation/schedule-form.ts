@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CadenceError, cadenceCron, cadenceKinds } from '../domain/cadence.js';
 import { SpiegelError } from '../domain/errors.js';
-import { localeSchema } from '../domain/framework.js';
+import { localeSchema, perspectives } from '../domain/framework.js';
 import { defaultReminderPlan, type Place } from '../domain/round.js';
 import { type RecurrenceInput } from '../domain/recurrence.js';
 
@@ -12,6 +12,8 @@ import { type RecurrenceInput } from '../domain/recurrence.js';
 export const scheduleFormSchema = z.object({
   frameworkId: z.string().min(1).max(48),
   name: z.string().trim().max(120).optional(),
+  /** Only the criteria of these perspectives; empty: every perspective. */
+  perspectives: z.array(z.enum(perspectives)).max(perspectives.length).default([]),
   cadence: z.enum(cadenceKinds),
   /** 0 = Sunday … 6 = Saturday. */
   weekday: z.coerce.number().int().min(0).max(6).default(1),
@@ -51,6 +53,7 @@ export function scheduleFormToRecurrenceInput(form: ScheduleForm, place: Place, 
     cadence: form.cadence,
     timeZone: form.timeZone,
     ...(form.name ? { name: form.name } : {}),
+    ...(form.perspectives.length > 0 ? { perspectives: form.perspectives } : {}),
     participants: form.participants.length > 0 ? form.participants : channelMembers,
     durationHours: form.answerDays * 24,
     anonymous: form.anonymous,

@@ -20,11 +20,31 @@ export interface SummaryView {
   gaps: string[];
   discussion: { title: string; reasons: string; comments: string[] }[];
   components: { title: string; items: SummaryItemView[] }[];
+  /** All ratings pooled per perspective, then per component (summaries stored before this have none). */
+  groups: { title: string; lines: string[] }[];
   /** A Delphi follow-up's convergence against the step before it. */
   convergence: ConvergenceView | null;
   /** A final summary with items left divergent or polarised (and follow-ups left): offer a follow-up. */
   canFollowUp: boolean;
   labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string; followUp: string };
+}
+
+function groupSections(round: Round, summary: Summary, locale: Locale): SummaryView['groups'] {
+  const t = translator(locale);
+  const sections = (['perspective', 'component'] as const).map((by) => ({
+    title: t(by === 'perspective' ? 'summary.byPerspective' : 'summary.byComponent'),
+    lines: (summary.groups ?? [])
+      .filter((g) => g.by === by)
+      .map((g) => {
+        const name = by === 'perspective' ? t(`method.perspective.${g.group}`) : componentTitle(round, g.group, locale);
+        const dimension = dimensionLabel(round, g.dimension, locale);
+        const group = dimension ? `${name} (${dimension.toLowerCase()})` : name;
+        return g.fewerThanK
+          ? `${group}: ${t('anonymity.suppressed', { k: round.settings.anonymityThreshold })}`
+          : t('summary.groupLine', { group, median: formatNumber(g.median, locale), class: t(`class.${g.class}`), n: g.n });
+      }),
+  }));
+  return sections.filter((section) => section.lines.length > 0);
 }
 
 function offersFollowUp(summary: Summary, interim: boolean): boolean {
@@ -98,6 +118,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       comments: p.comments,
     })),
     components: components.filter((c) => c.items.length > 0),
+    groups: groupSections(round, summary, locale),
     convergence: summary.convergence ? convergenceView(round, summary.convergence, locale) : null,
     canFollowUp: offersFollowUp(summary, interim),
     labels: {

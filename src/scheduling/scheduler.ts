@@ -7,6 +7,7 @@ import { mapLimited } from './concurrency.js';
 import { scheduleRetention } from '../app/retention.js';
 import { builtInHandlers } from './handlers.js';
 import { lifecycleHandlers } from './lifecycle-jobs.js';
+import { frameworkHandlers } from './framework-handlers.js';
 import { JobError, type JobHandler, type JobOutcome } from './job-run.js';
 
 export interface SchedulerOptions {
@@ -73,7 +74,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.ctx.stores.jobs;
-    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...options.handlers };
+    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...frameworkHandlers(options), ...options.handlers };
     this.batchSize = options.batchSize ?? 250;
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;

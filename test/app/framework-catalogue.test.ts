@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { FrameworkCatalogue, loadBuiltInFrameworks, loadFrameworkCatalogue, loadFrameworkFile } from '../../src/app/framework-catalogue.js';
+import { FrameworkCatalogue, loadFrameworkCatalogue, loadFrameworkFile } from '../../src/app/framework-catalogue.js';
 import { isSpiegelError, type SpiegelError } from '../../src/domain/errors.js';
 import { perspectives, type Framework } from '../../src/domain/framework.js';
 
@@ -40,7 +40,7 @@ function customYaml(id: string, criterionPerspective = 'client'): string {
 describe('built-in frameworks', () => {
   let builtIns: Framework[];
   beforeEach(async () => {
-    builtIns ??= await loadBuiltInFrameworks();
+    builtIns ??= [...(await loadFrameworkCatalogue()).list()];
   });
 
   it('are the five shipped frameworks, version 1.0', () => {
@@ -102,7 +102,7 @@ describe('built-in frameworks', () => {
 
 describe('FrameworkCatalogue', () => {
   it('lists by id, answers has(), and refuses an unknown id with framework.unknown', async () => {
-    const builtIns = await loadBuiltInFrameworks();
+    const builtIns = [...(await loadFrameworkCatalogue()).list()];
     const catalogue = new FrameworkCatalogue([...builtIns].reverse());
     expect(catalogue.list().map((f) => f.id)).toEqual(builtInIds);
     expect(catalogue.has('team-health')).toBe(true);
@@ -120,12 +120,12 @@ describe('FrameworkCatalogue', () => {
   });
 
   it('hands out frozen frameworks', async () => {
-    const catalogue = new FrameworkCatalogue(await loadBuiltInFrameworks());
+    const catalogue = await loadFrameworkCatalogue();
     expect(Object.isFrozen(catalogue.get('team-health').criteria[0])).toBe(true);
   });
 
   it('refuses two frameworks with the same id', async () => {
-    const [first] = await loadBuiltInFrameworks();
+    const [first] = [...(await loadFrameworkCatalogue()).list()];
     expect(() => new FrameworkCatalogue([first!, { ...first! }])).toThrow(/share the id/);
   });
 });

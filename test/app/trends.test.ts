@@ -2,6 +2,8 @@
 import { expect, it } from 'vitest';
 import { trendOf } from '../../src/app/trends.js';
 import { importUnits } from '../../src/app/units.js';
+import { updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
+import { trendLines } from '../../src/presentation/method-texts.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import { mannWhitney } from '../../src/domain/trend.js';
 import { useTestContext } from '../support/app-context.js';
@@ -45,6 +47,16 @@ it('follows every earlier round and flags only the changes the spread does not e
   const wlMeans = trend.series.find((s) => s.criterionId === 'wl-means')!;
   expect(wlMeans.points[0]).toMatchObject({ fewerThanK: true, n: null, median: null });
   expect(wlMeans.changes).toEqual([]);
+
+  // Below the target: the workspace's setting (3 by default), not a fixed 3.
+  expect(trend.targetScore).toBe(3);
+  expect(goClear.points.map((p) => p.belowTarget)).toEqual([false, false, false, false]);
+  await updateWorkspaceSettings(ctx, admin, { targetScore: 4.5 });
+  const raised = await trendOf(ctx, admin, { frameworkId: 'team-health', channelId: 'team-a' });
+  expect(raised.targetScore).toBe(4.5);
+  expect(raised.series.find((s) => s.criterionId === 'go-clear')!.points.map((p) => p.belowTarget)).toEqual([true, true, false, true]);
+  expect(trendLines(raised, ctx.frameworks.get('team-health'), 'en')).toContain('° below the workspace’s target of 4.5');
+  await updateWorkspaceSettings(ctx, admin, { targetScore: 3 });
 
   const byUnit = await trendOf(ctx, admin, { frameworkId: 'team-health', unitId: 'north' });
   expect(byUnit.rounds).toHaveLength(4);

@@ -178,6 +178,19 @@ it('creates, lists, pauses, resumes and deletes a recurring round', async () => 
   const bad = await spiegel('schedule', 'create', '--channel', 'CQ', '--framework', 'team-health', '--cadence', 'hourly', ...tenant);
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('cadence');
+  const badPerspective = await spiegel(
+    'schedule',
+    'create',
+    '--channel',
+    'CQ',
+    '--framework',
+    'team-health',
+    '--perspectives',
+    'galaxy',
+    ...tenant,
+  );
+  expect(badPerspective.code).toBe(1);
+  expect(badPerspective.stderr).toContain('perspectives');
   const created = await spiegel(
     'schedule',
     'create',
@@ -200,6 +213,8 @@ it('creates, lists, pauses, resumes and deletes a recurring round', async () => 
     '--anonymous',
     '--k',
     '3',
+    '--perspectives',
+    'process',
     ...tenant,
   );
   expect(created.stderr).not.toContain('Error');
@@ -214,6 +229,7 @@ it('creates, lists, pauses, resumes and deletes a recurring round', async () => 
       timeZone: 'Europe/Amsterdam',
       anonymous: true,
       k: 3,
+      perspectives: ['process'],
       participants: 3,
       paused: false,
     }),

@@ -8,7 +8,7 @@ import { cancelRound, closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { retentionCutoff, systemTenantId } from '../../src/domain/scheduling.js';
 import type { Place } from '../../src/domain/round.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { hour, schedulingFixture, silentLogger } from '../scheduling/support.js';

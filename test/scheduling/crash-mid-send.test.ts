@@ -13,7 +13,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { remindNow, roundJobStatus } from '../../src/app/jobs.js';
 import { openRound } from '../../src/app/rounds.js';
 import { defaultWorkspaceSettings } from '../../src/domain/scheduling.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { FakeSlack } from '../platforms/slack/support/fake-slack.js';
 import { createTestContext } from '../support/app-context.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';

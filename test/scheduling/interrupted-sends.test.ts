@@ -10,7 +10,7 @@ import { remindNow, roundJobStatus } from '../../src/app/jobs.js';
 import { closeRound, openRound } from '../../src/app/rounds.js';
 import { sendLeaseMs } from '../../src/app/send-claims.js';
 import { reminderClaimKey, reminderQuotaKey } from '../../src/domain/scheduling.js';
-import type { ManualClock } from '../../src/scheduling/clock.js';
+import type { ManualClock } from '../support/manual-clock.js';
 import { Scheduler, type SchedulerOptions } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { type RecordingNotifier, schedulingFixture, silentLogger } from './support.js';

@@ -7,7 +7,7 @@ import type { AppContext } from '../../src/app/context.js';
 import { remindNow } from '../../src/app/jobs.js';
 import { answer } from '../support/answers.js';
 import { openRound } from '../../src/app/rounds.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { openTestDatabase, type TestDatabase } from '../support/database.js';
 import { createTestContext } from '../support/app-context.js';
 import { hour, spawnInstance } from './support.js';

@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
-import { createRecurrence, deleteRecurrence, listRecurrences, pauseRecurrence, resumeRecurrence } from '../../src/app/recurrences.js';
+import {
+  createRecurrence,
+  deleteRecurrence,
+  listRecurrences,
+  openRecurringRound,
+  pauseRecurrence,
+  resumeRecurrence,
+} from '../../src/app/recurrences.js';
 import { answer } from '../support/answers.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
 import type { Place } from '../../src/domain/round.js';
-import { ManualClock } from '../../src/scheduling/clock.js';
+import { ManualClock } from '../support/manual-clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
 import type { TestDatabase } from '../support/database.js';
 import { RecordingNotifier, schedulingFixture, silentLogger } from './support.js';
@@ -167,5 +174,20 @@ describe('recurring rounds', () => {
       isSpiegelError(e, 'permission.coordinatorOnly'),
     );
     await expect(resumeRecurrence(ctx, coordinator, 'rec-forged')).rejects.toSatisfy((e) => isSpiegelError(e, 'recurrence.unknown'));
+  });
+});
+
+describe('recurring rounds by perspective', () => {
+  it('opens each round on the criteria of the chosen perspectives only', async () => {
+    const base = { place, frameworkId: 'mentoring-to-work', participants: ['m1'], locale: 'en' as const, timeZone: 'Europe/Brussels' };
+    const { recurrence } = await createRecurrence(ctx, coordinator, { ...base, cron: '0 9 * * 1', perspectives: ['process'] });
+    expect((await ctx.stores.recurrences.get(tenantId, recurrence.id))?.round.perspectives).toEqual(['process']);
+    const { round } = await openRecurringRound(ctx, recurrence, new Date('2026-03-23T08:00:00Z'));
+    const expected = ctx.frameworks
+      .get('mentoring-to-work')
+      .criteria.filter((c) => c.perspective === 'process')
+      .map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(round.framework.criteria.map((c) => c.id)).toEqual(expected);
   });
 });

@@ -3,7 +3,10 @@ export const cliMessages = {
     cli: {
       usage: `Usage: spiegel <command> [options]
 
-  frameworks list [--format text|json]          the frameworks this installation knows
+  frameworks list [--tenant T] [--format text|json]  the frameworks this installation knows (with --tenant: the workspace's own too)
+  frameworks show ID [--tenant T] [--format text|json]  every criterion with its id, components, perspectives, dimensions, scale
+  frameworks add FILE --tenant T                the workspace's own framework (YAML or JSON); the same id again is a new version
+  frameworks retire ID --tenant T               new rounds of the workspace no longer use its own framework ID
   frameworks validate FILE                      check a framework file (YAML or JSON)
   frameworks diff OLD NEW [--format text|json]  what changed between two versions: criteria added, removed, reworded
   cases import FILE.csv | cases list            the case register (case,mediator,opened,closed,type)
@@ -30,6 +33,7 @@ export const cliMessages = {
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time HH:MM] [--cron "M H DOM MON DOW"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            the workspace settings
   settings set KEY VALUE                        change one: language, time-zone, quiet-hours, quiet-days, k, target,
@@ -55,7 +59,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
     cli: {
       usage: `Gebruik: spiegel <opdracht> [opties]
 
-  frameworks list [--format text|json]          de kaders die deze installatie kent
+  frameworks list [--tenant T] [--format text|json]  de kaders die deze installatie kent (met --tenant: ook de eigen kaders van de werkruimte)
+  frameworks show ID [--tenant T] [--format text|json]  alle criteria met hun id, onderdelen, perspectieven, dimensies, schaal
+  frameworks add BESTAND --tenant T             een eigen kader van de werkruimte (YAML of JSON); hetzelfde id opnieuw is een nieuwe versie
+  frameworks retire ID --tenant T               nieuwe rondes van de werkruimte gebruiken het eigen kader ID niet meer
   frameworks validate BESTAND                   controleer een kaderbestand (YAML of JSON)
   frameworks diff OUD NIEUW [--format text|json] wat er veranderde: criteria toegevoegd, geschrapt, herschreven
   cases import BESTAND.csv | cases list         het dossierregister (case,mediator,opened,closed,type)
@@ -82,6 +89,7 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                   [--cadence weekly|biweekly|monthly|quarterly|cron] [--weekday 0-6] [--day 1-28]
                   [--time UU:MM] [--cron "M U DVM MND WD"] [--time-zone ZONE] [--days N]
                   [--anonymous] [--k N] [--no-reminders] [--participants ID,ID,…]
+                  [--perspectives client,organisation,result,process]
   schedule pause|resume|delete ID
   settings show [--format text|json]            de instellingen van de werkruimte
   settings set SLEUTEL WAARDE                   wijzig er een: language, time-zone, quiet-hours, quiet-days, k, target,

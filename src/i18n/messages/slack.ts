@@ -9,7 +9,8 @@ export const slackMessages = {
         mine: '`/reflect mine`: your own answers',
         summary: '`/reflect summary`: the summary (interim results for coordinators)',
         list: '`/reflect list`: the rounds of this channel',
-        frameworks: '`/reflect frameworks`: the frameworks you can use',
+        frameworks:
+          '`/reflect frameworks`: the frameworks you can use; `frameworks show ID`: every criterion of one; `frameworks retire ID`: retire the workspace’s own (admins). Admins bring their own framework by sending me a YAML or JSON file in a direct message',
         remind: '`/reflect remind`: remind those who have not answered (coordinators)',
         close: '`/reflect close`: close the round and post the summary (coordinators)',
         cancel: '`/reflect cancel`: cancel the round (coordinators)',
@@ -142,7 +143,8 @@ export const slackMessages = {
         mine: '`/reflect mijn`: je eigen antwoorden',
         summary: '`/reflect samenvatting`: de samenvatting (tussentijdse resultaten voor coördinatoren)',
         list: '`/reflect lijst`: de rondes van dit kanaal',
-        frameworks: '`/reflect kaders`: de kaders die je kunt gebruiken',
+        frameworks:
+          '`/reflect kaders`: de kaders die je kunt gebruiken; `kaders show ID`: alle criteria van een kader; `kaders retire ID`: een eigen kader uitfaseren (beheerders). Beheerders brengen een eigen kader binnen door me een YAML- of JSON-bestand in een privébericht te sturen',
         remind: '`/reflect herinner`: herinner wie nog niet antwoordde (coördinatoren)',
         close: '`/reflect sluit`: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '`/reflect annuleer`: annuleer de ronde (coördinatoren)',

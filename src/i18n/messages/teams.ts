@@ -10,7 +10,8 @@ export const teamsMessages = {
         mine: '**mine**: your own answers, sent to our personal chat, where you can change them',
         summary: '**summary**: the summary (interim results go privately to coordinators)',
         list: '**list**: the rounds of this channel or chat (in our personal chat: yours)',
-        frameworks: '**frameworks**: the frameworks you can use',
+        frameworks:
+          '**frameworks**: the frameworks you can use; **frameworks show ID**: every criterion of one; **frameworks retire ID**: retire the workspace’s own (admins). Admins bring their own framework by sending me a YAML or JSON file in our personal chat',
         remind: '**remind**: remind those who have not answered (coordinators)',
         close: '**close**: close the round and post the summary (coordinators)',
         cancel: '**cancel**: cancel the round (coordinators)',
@@ -119,7 +120,8 @@ export const teamsMessages = {
         mine: '**mijn**: je eigen antwoorden, in onze persoonlijke chat, waar je ze kunt wijzigen',
         summary: '**samenvatting**: de samenvatting (tussentijdse resultaten gaan privé naar coördinatoren)',
         list: '**lijst**: de rondes van dit kanaal of deze chat (in onze persoonlijke chat: de jouwe)',
-        frameworks: '**kaders**: de kaders die je kunt gebruiken',
+        frameworks:
+          '**kaders**: de kaders die je kunt gebruiken; **kaders show ID**: alle criteria van een kader; **kaders retire ID**: een eigen kader uitfaseren (beheerders). Beheerders brengen een eigen kader binnen door me een YAML- of JSON-bestand in onze persoonlijke chat te sturen',
         remind: '**herinner**: herinner wie nog niet antwoordde (coördinatoren)',
         close: '**sluit**: sluit de ronde en post de samenvatting (coördinatoren)',
         cancel: '**annuleer**: annuleer de ronde (coördinatoren)',

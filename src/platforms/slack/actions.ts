@@ -16,7 +16,7 @@ import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
 import { BUSY, ClickQueue } from './click-queue.js';
 import { publishHome } from './home-tab.js';
-import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern } from './ids.js';
+import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern, tenantIdOf } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
@@ -188,6 +188,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     await ack();
     if (!body.view) return;
     const locale = await rt.directory.localeOf(client, teamOf(context, body), body.user.id);
-    await refreshStartForm(rt, client, body.view, action.selected_option.value, locale);
+    const tenantId = tenantIdOf(teamOf(context, body));
+    await refreshStartForm(rt, client, body.view, action.selected_option.value, locale, { tenantId });
   });
 }

@@ -47,8 +47,11 @@ import { exportRoundFiles } from './export.js';
 import { postRound } from './announce.js';
 import { channelHumans, NOT_IN_CHANNEL } from './start-flow.js';
 import { settingsCommandText } from '../settings-chat.js';
+import { frameworksCommandLines } from '../frameworks-chat.js';
+import { workspaceFrameworks } from '../../app/tenant-frameworks.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
+import { openIntervisionForm } from './intervision-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
 import type { WebClient } from './web-api.js';
 
@@ -105,9 +108,9 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, helpText(locale, parsed.unknown));
   },
 
-  async start({ rt, command, client, respond, locale, teamId }) {
+  async start({ rt, command, client, respond, locale, teamId, actor }) {
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('slack.start.noChannel'));
-    await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+    await openStartForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command), actor);
   },
 
   async settings({ rt, respond, locale, actor, parsed }) {
@@ -118,7 +121,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   async schedule({ rt, command, client, respond, locale, teamId, actor, parsed }) {
     if (parsed.args.length > 0) return ephemeral(respond, await scheduleCommandText(rt, actor, parsed.args, locale));
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('coord.schedule.noChannel'));
-    await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+    await openScheduleForm(rt, client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command), actor);
   },
 
   async report(call) {
@@ -151,8 +154,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     await ephemeral(respond, listText(items, locale));
   },
 
-  async frameworks({ rt, respond, locale }) {
-    await ephemeral(respond, frameworksText(rt.ctx.frameworks.list(), locale));
+  async frameworks({ rt, respond, locale, actor, parsed }) {
+    const lines = await frameworksCommandLines(rt.ctx, actor, parsed.args, locale);
+    if (lines) return ephemeral(respond, lines.map(escapeMrkdwn).join('\n'));
+    await ephemeral(respond, frameworksText(await workspaceFrameworks(rt.ctx, actor.tenantId), locale));
   },
 
   async 'my-data'({ rt, actor, locale, client, respond }) {
@@ -224,6 +229,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
     await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
   },
+  async intervision({ rt, command, client, respond, locale, teamId }) {
+    if (!inChannel(command)) return ephemeral(respond, translator(locale)('intervision.noChannel'));
+    await openIntervisionForm(client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
+  },
   deadline: manage((call, round) => deadlineChat(call, round)),
   participants: manage((call, round, members) => peopleChat(call, round, 'participants', members)),
   coordinators: manage((call, round, members) => peopleChat(call, round, 'coordinators', members)),
@@ -254,7 +263,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
 
   async later(call) {
-    const { rt, command, client, respond, locale, teamId } = call;
+    const { rt, command, client, respond, locale, teamId, actor } = call;
     const t = translator(locale);
     if (!inChannel(command)) return ephemeral(respond, t('slack.start.noChannel'));
     const metadata = await formMetadata(rt, client, teamId, command);
@@ -263,7 +272,7 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     if (startAt.getTime() <= rt.ctx.clock.now().getTime()) {
       throw new SpiegelError('deadline.past', 'start in the past', { deadline: startAt.toISOString() });
     }
-    await openStartForm(rt, client, command.trigger_id, locale, { ...metadata, startAt: startAt.toISOString() });
+    await openStartForm(rt, client, command.trigger_id, locale, { ...metadata, startAt: startAt.toISOString() }, actor);
   },
 
   async followup({ rt, actor, command, client, teamId, respond, locale, parsed }) {

@@ -9,7 +9,7 @@ import { publishHome } from './home-tab.js';
 import { workspaceActor } from './ids.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 
-async function firstSlackDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
+export async function firstSlackDelivery(rt: SlackRuntime, body: unknown): Promise<boolean> {
   const eventId = (body as { event_id?: unknown }).event_id;
   if (typeof eventId !== 'string') return true;
   return firstDelivery(rt.ctx, `slack-event:${eventId}`, 'slack');

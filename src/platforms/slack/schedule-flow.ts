@@ -4,6 +4,7 @@
  * privately. `/reflect schedule list|pause|resume|delete` and the App Home buttons manage schedules.
  */
 import type { Actor } from '../../app/actor.js';
+import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { changeRecurrence, createRecurrence, listRecurrences } from '../../app/recurrences.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
@@ -30,8 +31,10 @@ export async function openScheduleForm(
   triggerId: string,
   locale: Locale,
   metadata: StartFormMetadata,
+  actor: Pick<Actor, 'tenantId'>,
 ) {
-  await client.views.open({ trigger_id: triggerId, view: renderScheduleForm(locale, rt.ctx.frameworks.list(), metadata) });
+  const frameworks = await frameworkChoices(rt.ctx, actor);
+  await client.views.open({ trigger_id: triggerId, view: renderScheduleForm(locale, frameworks, metadata) });
 }
 
 type StateValues = Record<string, Record<string, unknown> | undefined>;
@@ -64,6 +67,7 @@ export function readScheduleForm(values: StateValues, fallbackLocale: Locale): u
     ...(cron ? { cron } : {}),
     timeZone: element(values, ids.timeZone).value ?? '',
     answerDays: present(element(values, ids.answerDays).value) ?? '7',
+    perspectives: (element(values, ids.perspectives).selected_options ?? []).map((o) => o.value),
     anonymous: options.includes('anonymous'),
     reminders: options.includes('reminders'),
     ...(k ? { k } : {}),
@@ -82,6 +86,7 @@ const blockOfField: Record<string, string> = {
   cron: ids.cron,
   timeZone: ids.timeZone,
   answerDays: ids.answerDays,
+  perspectives: ids.perspectives,
   k: ids.k,
   locale: ids.language,
   participants: ids.participants,

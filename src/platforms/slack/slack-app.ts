@@ -27,6 +27,9 @@ export const BOT_SCOPES = [
   'im:write',
   'im:history',
   'files:write',
+  'channels:history',
+  'groups:history',
+  'files:read',
 ] as const;
 
 export const slackPaths = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;

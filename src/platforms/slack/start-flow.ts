@@ -4,8 +4,9 @@
  */
 import type { Actor } from '../../app/actor.js';
 import { buildRound, cancelRound, openRound } from '../../app/rounds.js';
+import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
-import { scalePoints, type Locale } from '../../domain/framework.js';
+import { scalePoints, type Framework, type Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
 import { errorText } from '../../presentation/error-text.js';
@@ -14,7 +15,7 @@ import { frameworkBlockId, renderStartForm, type StartFormMetadata } from './blo
 import { actionIds, startBlockIds } from './ids.js';
 import { postRound } from './announce.js';
 import { planRound } from '../../app/round-plans.js';
-import { formatInstant } from '../../scheduling/texts.js';
+import { formatInstant } from '../../presentation/schedule-texts.js';
 import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
@@ -28,8 +29,9 @@ export async function openStartForm(
   triggerId: string,
   locale: Locale,
   metadata: StartFormMetadata,
+  actor: Pick<Actor, 'tenantId'>,
 ): Promise<void> {
-  const frameworks = rt.ctx.frameworks.list();
+  const frameworks = await frameworkChoices(rt.ctx, actor);
   const view = renderStartForm({ locale, frameworks, frameworkId: frameworks[0]?.id ?? '', metadata });
   await client.views.open({ trigger_id: triggerId, view });
 }
@@ -52,10 +54,11 @@ export async function refreshStartForm(
   view: { id: string; hash: string; private_metadata: string },
   frameworkId: string,
   locale: Locale,
+  actor: Pick<Actor, 'tenantId'>,
 ): Promise<void> {
   const metadata = parseMetadata(view.private_metadata);
   if (!metadata) return;
-  const frameworks = rt.ctx.frameworks.list();
+  const frameworks = await frameworkChoices(rt.ctx, actor);
   await client.views.update({ view_id: view.id, hash: view.hash, view: renderStartForm({ locale, frameworks, frameworkId, metadata }) });
 }
 
@@ -100,7 +103,14 @@ export function readStartForm(values: StateValues, metadata: StartFormMetadata, 
 export type StartCheck = { ok: true; form: StartForm } | { ok: false; errors: Record<string, string> };
 
 /** Everything that can be checked before the acknowledgement, with each problem next to its field. */
-export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw: unknown, locale: Locale): StartCheck {
+export function checkStartForm(
+  rt: SlackRuntime,
+  actor: Actor,
+  place: Place,
+  raw: unknown,
+  locale: Locale,
+  frameworks: readonly Framework[],
+): StartCheck {
   const t = translator(locale);
   const parsed = startFormSchema.safeParse(raw);
   if (!parsed.success) {
@@ -109,8 +119,12 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
   }
   const form = parsed.data;
   const errors: Record<string, string> = {};
-  const framework = rt.ctx.frameworks.list().find((f) => f.id === form.frameworkId);
-  if (framework && form.targetScore !== undefined) {
+  const framework = frameworks.find((f) => f.id === form.frameworkId);
+  if (!framework) {
+    const unknown = new SpiegelError('framework.unknown', form.frameworkId, { id: form.frameworkId });
+    return { ok: false, errors: { [startBlockIds.framework]: errorText(unknown, locale) } };
+  }
+  if (form.targetScore !== undefined) {
     const points = scalePoints(framework.scale);
     const [min, max] = [points[0] ?? 0, points[points.length - 1] ?? 0];
     if (!(form.targetScore >= min && form.targetScore <= max))
@@ -128,7 +142,7 @@ export function checkStartForm(rt: SlackRuntime, actor: Actor, place: Place, raw
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   try {
-    buildRound(rt.ctx, actor, startFormToRoundInput(form, place, [actor.userId]));
+    buildRound(rt.ctx, actor, startFormToRoundInput(form, place, [actor.userId]), framework);
   } catch (error) {
     const tooFew = isSpiegelError(error, 'round.tooFewForAnonymity');
     const blockId = tooFew

@@ -6,6 +6,7 @@ import { ACK_BUDGET_MS } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
+import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { ephemeralTo, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
@@ -41,10 +42,10 @@ export function registerViews(app: App, rt: SlackRuntime): void {
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);
     const metadata = parseMetadata(view.private_metadata);
     if (!metadata) return ack();
-    const frameworks = rt.ctx.frameworks.list();
+    const frameworks = await frameworkChoices(rt.ctx, actor);
     const raw = readStartForm(view.state.values, metadata, (id) => (frameworks.find((f) => f.id === id)?.dimensions.length ?? 0) > 0);
     const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: metadata.channelId };
-    const check = checkStartForm(rt, actor, place, raw, locale);
+    const check = checkStartForm(rt, actor, place, raw, locale, frameworks);
     if (!check.ok) return ack({ response_action: 'errors', errors: check.errors });
     await ack();
     await startRound(rt, client, { actor, teamId, botUserId: context.botUserId, form: check.form, metadata, locale }).catch(

@@ -63,7 +63,11 @@ import type { TeamsRuntime } from './runtime.js';
 import { scheduleCommand } from './schedule-flow.js';
 import { settingsCommand } from './settings-flow.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
-import { frameworkChoiceCard, startFormCard, startTimeZone } from './start-flow.js';
+import { frameworkChoiceCard, frameworkOf, startFormCard, startTimeZone } from './start-flow.js';
+import { downloadFrameworkFile, frameworkFileLines, frameworksCommandLines } from '../frameworks-chat.js';
+import { fileAttachmentOf } from './framework-upload.js';
+import { frameworkChoices, workspaceFrameworks } from '../../app/tenant-frameworks.js';
+import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
   rt: TeamsRuntime;
@@ -158,10 +162,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const { rt, context, actor, locale, parsed, kind } = call;
     if (kind === 'personal') return replyText(context, translator(locale)('teams.start.notPersonal'));
     const frameworkId = parsed.args[0];
-    const framework = frameworkId && rt.ctx.frameworks.list().find((f) => f.id === frameworkId);
+    const framework = await frameworkOf(rt, actor, frameworkId);
     await replyCard(
       context,
-      framework ? await startFormCard(rt, context, actor, locale, framework) : frameworkChoiceCard(rt, locale, frameworkId),
+      framework ? await startFormCard(rt, context, actor, locale, framework) : await frameworkChoiceCard(rt, actor, locale, frameworkId),
     );
   },
 
@@ -214,8 +218,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     await replyCard(call.context, renderListCard(await withProgress(rt, rounds), call.locale, 'mine'));
   },
 
-  async frameworks({ rt, context, locale }) {
-    await replyCard(context, renderFrameworksCard(rt.ctx.frameworks.list(), locale));
+  async frameworks({ rt, context, locale, actor, parsed }) {
+    const lines = await frameworksCommandLines(rt.ctx, actor, parsed.args, locale);
+    if (lines) return replyCard(context, renderLinesCard(lines));
+    await replyCard(context, renderFrameworksCard(await workspaceFrameworks(rt.ctx, actor.tenantId), locale));
   },
 
   async mine(call) {
@@ -308,6 +314,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
     await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
   },
+  async intervision(call) {
+    if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('intervision.noChannel'));
+    await replyCard(call.context, await intervisionFormCard(call.rt, call.context, call.actor, call.locale));
+  },
   deadline: manage((chat, round) => deadlineChat(chat, round)),
   participants: manage((chat, round, members) => peopleChat(chat, round, 'participants', members)),
   coordinators: manage((chat, round, members) => peopleChat(chat, round, 'coordinators', members)),
@@ -330,7 +340,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const t = translator(locale);
     if (kind === 'personal') return replyText(context, t('teams.start.notPersonal'));
     const timeZone = await startTimeZone(rt, context, actor);
-    const framework = rt.ctx.frameworks.list().find((f) => parsed.args.includes(f.id));
+    const framework = (await frameworkChoices(rt.ctx, actor)).find((f) => parsed.args.includes(f.id));
     const startAt = parseWhen(
       parsed.args.filter((word) => word !== framework?.id),
       timeZone,
@@ -376,9 +386,15 @@ export async function handleMessage(rt: TeamsRuntime, context: TurnContext): Pro
   const configured = actorOf(context.activity, rt.config.SPIEGEL_ADMINS);
   const actor = configured && (await withStoredAdmins(rt.ctx, configured));
   if (!actor) return replyText(context, translator(locale)('teams.errors.noTenant'));
+  const kind = conversationKindOf(context.activity);
+  const file = kind === 'personal' ? fileAttachmentOf(rt, context.activity) : null;
+  if (file) {
+    const lines = await frameworkFileLines(rt.ctx, actor, () => downloadFrameworkFile(file.name, file.url), locale, rt.logger);
+    return replyCard(context, renderLinesCard(lines));
+  }
   const parsed = parseCommand(commandTextOf(context.activity));
   try {
-    await handlers[parsed.verb]({ rt, context, parsed, actor, locale, kind: conversationKindOf(context.activity) });
+    await handlers[parsed.verb]({ rt, context, parsed, actor, locale, kind });
   } catch (error) {
     await replyText(context, refusal(error, locale, rt.logger));
   }

@@ -5,6 +5,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
+import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { canManageRecurrence, changeRecurrence, createRecurrence, listRecurrences } from '../../app/recurrences.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
@@ -45,7 +46,7 @@ export async function scheduleCommand(rt: TeamsRuntime, context: TurnContext, ac
     return replyCard(context, renderMessageCard(recurrenceActionText(result, locale)));
   }
   if (sub === 'list' || conversationKindOf(context.activity) === 'personal') return replyCard(context, await listCard(rt, actor, locale));
-  await replyCard(context, renderScheduleFormCard(locale, rt.ctx.frameworks.list(), await timeZoneOf(rt, context, actor)));
+  await replyCard(context, renderScheduleFormCard(locale, await frameworkChoices(rt.ctx, actor), await timeZoneOf(rt, context, actor)));
 }
 
 function valuesOf(data: Record<string, unknown>): ScheduleFormValues {
@@ -64,7 +65,9 @@ export async function submitScheduleForm(call: ActionCall): Promise<void> {
   const again = async (error: unknown) =>
     invokeCard(
       context,
-      renderScheduleFormCard(locale, rt.ctx.frameworks.list(), await timeZoneOf(rt, context, actor), values, [errorText(error, locale)]),
+      renderScheduleFormCard(locale, await frameworkChoices(rt.ctx, actor), await timeZoneOf(rt, context, actor), values, [
+        errorText(error, locale),
+      ]),
     );
   try {
     if (conversationKindOf(context.activity) === 'personal') {
@@ -82,6 +85,7 @@ export async function submitScheduleForm(call: ActionCall): Promise<void> {
       ...(present(values.cron) ? { cron: values.cron } : {}),
       timeZone: values.timeZone ?? '',
       ...(present(values.answerDays) ? { answerDays: values.answerDays } : {}),
+      perspectives: present(values.perspectives)?.split(',') ?? [],
       anonymous: values.anonymous === 'true',
       reminders: values.reminders !== 'false',
       ...(present(values.k) ? { k: values.k } : {}),

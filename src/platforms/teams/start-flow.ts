@@ -6,8 +6,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { openRound } from '../../app/rounds.js';
+import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { planRound } from '../../app/round-plans.js';
-import { formatInstant } from '../../scheduling/texts.js';
+import { formatInstant } from '../../presentation/schedule-texts.js';
 import { renderMessageCard } from './cards/reply-cards.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
 import { isSpiegelError } from '../../domain/errors.js';
@@ -71,23 +72,24 @@ export async function startFormCard(
   });
 }
 
-export function frameworkChoiceCard(rt: TeamsRuntime, locale: Locale, selected?: string) {
-  return renderFrameworkChoiceCard(locale, rt.ctx.frameworks.list(), selected);
+export async function frameworkChoiceCard(rt: TeamsRuntime, actor: Actor, locale: Locale, selected?: string) {
+  return renderFrameworkChoiceCard(locale, await frameworkChoices(rt.ctx, actor), selected);
 }
 
-function frameworkOf(rt: TeamsRuntime, id: unknown): Framework | null {
-  return typeof id === 'string' && rt.ctx.frameworks.list().some((f) => f.id === id) ? rt.ctx.frameworks.get(id) : null;
+/** The workspace's framework with this id, if the card sent one. */
+export async function frameworkOf(rt: TeamsRuntime, actor: Actor, id: unknown): Promise<Framework | null> {
+  return typeof id === 'string' ? ((await frameworkChoices(rt.ctx, actor)).find((f) => f.id === id) ?? null) : null;
 }
 
 export async function chooseFramework(call: ActionCall): Promise<void> {
-  const framework = frameworkOf(call.rt, call.data[startInputIds.framework]);
-  if (!framework) return invokeCard(call.context, frameworkChoiceCard(call.rt, call.locale));
+  const framework = await frameworkOf(call.rt, call.actor, call.data[startInputIds.framework]);
+  if (!framework) return invokeCard(call.context, await frameworkChoiceCard(call.rt, call.actor, call.locale));
   await invokeCard(call.context, await startFormCard(call.rt, call.context, call.actor, call.locale, framework));
 }
 
 export async function chooseOtherFramework(call: ActionCall): Promise<void> {
   const selected = typeof call.data.f === 'string' ? call.data.f : undefined;
-  await invokeCard(call.context, frameworkChoiceCard(call.rt, call.locale, selected));
+  await invokeCard(call.context, await frameworkChoiceCard(call.rt, call.actor, call.locale, selected));
 }
 
 /** Checks the typed form against the framework and the members; localised problems, or the validated form. */
@@ -144,9 +146,9 @@ export async function submitStartForm(call: ActionCall): Promise<void> {
       await invokeMessage(context, t('teams.start.notPersonal'));
       return;
     }
-    const framework = frameworkOf(rt, call.data.f);
+    const framework = await frameworkOf(rt, actor, call.data.f);
     if (!framework) {
-      await invokeCard(context, frameworkChoiceCard(rt, locale));
+      await invokeCard(context, await frameworkChoiceCard(rt, actor, locale));
       return;
     }
     const values = valuesOf(call.data);

@@ -3,6 +3,7 @@ import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
 import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
+import { MongoIntervisionStore } from './intervision-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
 import { MongoPlannedRoundStore } from './planned-round-store.js';
@@ -10,6 +11,7 @@ import { MongoRecurrenceStore } from './recurrence-store.js';
 import { MongoResponseStore } from './response-store.js';
 import { MongoRoundStore } from './round-store.js';
 import { MongoSummaryStore } from './summary-store.js';
+import { MongoTenantFrameworkStore } from './tenant-framework-store.js';
 import { MongoUnitStore } from './unit-store.js';
 import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 
@@ -22,6 +24,8 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const claims = new MongoClaimStore(db);
   const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
+  const intervision = new MongoIntervisionStore(db);
+  const tenantFrameworks = new MongoTenantFrameworkStore(db);
   return {
     ...mediation,
     rounds,
@@ -34,17 +38,21 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     plannedRounds: new MongoPlannedRoundStore(db),
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
     units,
+    intervision,
     deletion: new MongoDeletionStore(db),
+    tenantFrameworks,
     async ensureIndexes() {
       await Promise.all([
         rounds.ensureIndexes(),
         responses.ensureIndexes(),
         participation.ensureIndexes(),
+        intervision.ensureIndexes(),
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),
         units.ensureIndexes(),
         mediation.ensureIndexes(),
+        tenantFrameworks.ensureIndexes(),
       ]);
     },
   };

@@ -2,7 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import { z } from 'zod';
 import type { RecurrenceStore } from '../../app/ports.js';
 import { cadenceKinds } from '../../domain/cadence.js';
-import { localeSchema } from '../../domain/framework.js';
+import { localeSchema, perspectives } from '../../domain/framework.js';
 import type { Recurrence } from '../../domain/scheduling.js';
 import { placeSchema, reminderPlanSchema, settingsSchema } from './round-documents.js';
 
@@ -18,6 +18,8 @@ const recurrenceDocumentSchema = z.object({
   round: z.object({
     name: z.string().nullable(),
     criterionIds: z.array(z.string()),
+    // Recurrences stored before perspectives could be chosen ask every perspective.
+    perspectives: z.array(z.enum(perspectives)).default([]),
     dimensionIds: z.array(z.string()).nullable(),
     participants: z.array(z.string()),
     coordinators: z.array(z.string()),

@@ -109,6 +109,20 @@ export const summarySchema = z.object({
   respondents: z.number().int(),
   responseRate: z.number(),
   criteria: z.array(criterionStatisticsSchema),
+  groups: z
+    .array(
+      z.object({
+        by: z.enum(['component', 'perspective']),
+        group: z.string(),
+        dimension: z.string(),
+        fewerThanK: z.boolean(),
+        n: num,
+        median: num,
+        iqr: num,
+        class: z.enum(['consensus', 'mixed', 'divergent', 'polarised', 'insufficient']).nullable(),
+      }),
+    )
+    .optional(),
   strengths: z.array(z.object({ criterionId: z.string(), dimension: z.string(), median: z.number() })),
   gaps: z.array(gapSchema),
   discussionPoints: z.array(

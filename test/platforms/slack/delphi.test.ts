@@ -78,6 +78,11 @@ describe('Slack: Delphi follow-ups', () => {
     expect(await reply(COORD, `close ${origin.id}`, 'close-origin')).toContain('closed');
     await h.fake.waitFor(() => channelText().includes('spiegel.follow-up'));
     expect(channelText()).toContain('Start a follow-up (Delphi)');
+    // Grouped by perspective and by component too: go-clear (organisation) 1 1 5 5, go-contribution (result) 4 4 4 4.
+    expect(channelText()).toContain(
+      '*Per perspective (all ratings pooled: median · class)*\\n• organisation: median 3 · polarised · n = 4\\n• result: median 4 · consensus · n = 4',
+    );
+    expect(channelText()).toContain('• Goals and direction: median 4 · polarised · n = 8');
     expect(await clickFollowUp('UA', origin.id, 'member-click')).toBe('Only the coordinators of this round can do that.');
     expect(postsIn('DUA')).toHaveLength(0);
   });

@@ -21,7 +21,14 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([SLASH_COMMAND]);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_home_opened', 'app_uninstalled', 'tokens_revoked']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      'app_home_opened',
+      'app_uninstalled',
+      'message.channels',
+      'message.groups',
+      'message.im',
+      'tokens_revoked',
+    ]);
     const paths = [
       ...manifest.features.slash_commands.map((c) => c.url),
       manifest.settings.event_subscriptions.request_url,

@@ -49,6 +49,7 @@ describe('Slack: units and comparisons', () => {
     expect(text).toMatch(/Org A\n {2}client: fewer than 3 answers\n {2}organisation: 4 · consensus · n = 3/);
     expect(text).toMatch(/Org B\n {2}client: fewer than 3 answers\n {2}organisation: fewer than 3 answers/);
     expect(text).toContain('Org A 4 … Org C 4.5');
+    expect(text).toContain('Per component (median · class)');
     const regions = await reply(ADMIN, 'compare', 'compare-default');
     expect(regions).toContain('per region');
     expect(regions).toMatch(/North\n {2}client: fewer than 3 answers\n {2}organisation: 4 · mixed · n = 5/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRound } from '../../../src/app/rounds.js';
 import { uninstallGraceMs } from '../../../src/app/workspace-removal.js';
 import { updateWorkspaceSettings } from '../../../src/app/workspace-settings.js';
-import { ManualClock } from '../../../src/scheduling/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { answer } from '../../support/answers.js';
 import { createTestContext } from '../../support/app-context.js';

@@ -222,7 +222,13 @@ describe('Teams cards', () => {
       expectValid(renderStatusCard(round, { answered: 2, participants: 5 }, locale), `${locale} status`);
       expectValid(renderListCard([{ round, progress: { answered: 2, participants: 5 } }], locale, 'place'), `${locale} list`);
       expectValid(renderListCard([], locale, 'mine'), `${locale} empty list`);
-      expectValid(renderFrameworksCard(catalogue.list(), locale), `${locale} frameworks`);
+      const entries = catalogue.list().map((framework, i) => ({
+        framework,
+        origin: i === 0 ? ('workspace' as const) : ('built-in' as const),
+        revision: i === 0 ? 2 : null,
+        source: i === 0 ? 'ours.yaml' : null,
+      }));
+      expectValid(renderFrameworksCard(entries, locale), `${locale} frameworks`);
       expectValid(renderReminderCard(round, { answered: 2, participants: 5 }, locale, 'Europe/Brussels'), `${locale} reminder`);
       expectValid(renderMineIntroCard(round, locale), `${locale} mine`);
       expectValid(renderMessageCard('Done.', 'Title'), `${locale} message`);

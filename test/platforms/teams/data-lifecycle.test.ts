@@ -6,7 +6,7 @@ import { closeRound, openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
 import { uninstallGraceMs } from '../../../src/app/workspace-removal.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
-import { ManualClock } from '../../../src/scheduling/clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { createTestContext } from '../../support/app-context.js';
 import { findInDatabase } from '../../support/member-id-scan.js';

@@ -3,7 +3,7 @@
  * answers tallied by the domain (no database): the input of the trend and heat map chart tests. Some items get
  * fewer than k answers on purpose.
  */
-import { loadBuiltInFrameworks } from '../../../src/app/framework-catalogue.js';
+import { loadFrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
 import type { Framework } from '../../../src/domain/framework.js';
 import { defaultSummarySettings, roundDimensionIds } from '../../../src/domain/round.js';
 import { RollupTally, type Rollup } from '../../../src/domain/rollup.js';
@@ -11,7 +11,7 @@ import { TrendTally, type Trend } from '../../../src/domain/trend.js';
 import { random } from './sample-round.js';
 
 async function framework(id: string, criteria: number): Promise<Framework> {
-  const found = (await loadBuiltInFrameworks()).find((f) => f.id === id);
+  const found = (await loadFrameworkCatalogue()).list().find((f) => f.id === id);
   if (!found) throw new Error(`no built-in framework ${id}`);
   return { ...found, criteria: found.criteria.slice(0, criteria) };
 }
@@ -40,6 +40,8 @@ export async function sampleTrend(frameworkId = 'mentoring-to-work', criteria = 
     roundId,
     name: `Ronde ${i + 1}`,
     closedAt: new Date(Date.UTC(2026, i * 3, 15)),
+    version: fw.version,
+    criterionIds: fw.criteria.map((c) => c.id),
   }));
   const tally = new TrendTally({
     frameworkId: fw.id,

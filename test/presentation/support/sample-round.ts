@@ -2,7 +2,7 @@
  * A closed round on a built-in framework with made-up, reproducible answers, and its summary (no database): the
  * input of the chart and report tests. Some items get fewer than k answers on purpose.
  */
-import { loadBuiltInFrameworks } from '../../../src/app/framework-catalogue.js';
+import { loadFrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
 import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../../src/domain/round.js';
 import { summarizeRound } from '../../../src/domain/summary.js';
 import type { Summary } from '../../../src/domain/summary-types.js';
@@ -22,7 +22,7 @@ export async function sampleRound(
   frameworkId: string,
   options: { members?: number; criteria?: number; sparseEvery?: number; seed?: number } = {},
 ): Promise<{ round: Round; summary: Summary }> {
-  const framework = (await loadBuiltInFrameworks()).find((f) => f.id === frameworkId);
+  const framework = (await loadFrameworkCatalogue()).list().find((f) => f.id === frameworkId);
   if (!framework) throw new Error(`no built-in framework ${frameworkId}`);
   const criteria = framework.criteria.slice(0, options.criteria ?? framework.criteria.length);
   const members = Array.from({ length: options.members ?? 8 }, (_, i) => `member-${i + 1}`);

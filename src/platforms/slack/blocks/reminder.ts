@@ -2,7 +2,7 @@
 import type { Locale } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
-import { reminderText } from '../../../scheduling/texts.js';
+import { reminderText } from '../../../presentation/schedule-texts.js';
 import { actionIds } from '../ids.js';
 import { button, escapeMrkdwn, limits, section, truncate } from './limits.js';
 import type { SlackMessage } from './prompts.js';

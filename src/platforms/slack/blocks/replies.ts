@@ -1,5 +1,6 @@
 /** The ephemeral answers to commands and clicks, as mrkdwn texts in the reader's language. Pure. */
-import type { Framework, Locale } from '../../../domain/framework.js';
+import type { Locale } from '../../../domain/framework.js';
+import type { FrameworkEntry } from '../../../domain/workspace-framework.js';
 import type { Response, Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
@@ -47,9 +48,9 @@ export function listText(items: { round: Round; progress: ProgressCount }[], loc
   return [t('slack.list.title'), ...lines].join('\n');
 }
 
-export function frameworksText(frameworks: readonly Framework[], locale: Locale): string {
+export function frameworksText(entries: readonly FrameworkEntry[], locale: Locale): string {
   const t = translator(locale);
-  const lines = frameworks.map((f) => {
+  const lines = entries.map(({ framework: f, revision }) => {
     const dimensions =
       f.dimensions.length > 0
         ? t('slack.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') })
@@ -61,10 +62,12 @@ export function frameworksText(frameworks: readonly Framework[], locale: Locale)
         version: f.version,
         criteria: f.criteria.length,
         components: f.components.length,
-      }) + escapeMrkdwn(dimensions)
+      }) +
+      escapeMrkdwn(dimensions) +
+      (revision === null ? '' : t('fw.workspaceMark', { revision }))
     );
   });
-  return [t('slack.frameworks.title'), ...lines].join('\n');
+  return [t('slack.frameworks.title'), ...lines, t('fw.usage')].join('\n');
 }
 
 /** One answer: "criterion (dimension)". */

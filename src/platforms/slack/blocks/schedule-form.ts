@@ -1,7 +1,7 @@
 /** The "recurring round" modal: framework, cadence, time and zone, answer period, anonymity and k, reminders, language, participants. */
 import type { types } from '@slack/bolt';
 import { cadenceKinds } from '../../../domain/cadence.js';
-import { locales, type Framework, type Locale } from '../../../domain/framework.js';
+import { locales, perspectives, type Framework, type Locale } from '../../../domain/framework.js';
 import { translator } from '../../../i18n/translator.js';
 import { callbackIds, scheduleBlockIds as ids } from '../ids.js';
 import { limits, option, plain, truncate } from './limits.js';
@@ -70,6 +70,12 @@ export function renderScheduleForm(locale: Locale, frameworks: readonly Framewor
       t('coord.form.answerDays'),
       { type: 'number_input', action_id: value, is_decimal_allowed: false, min_value: '1', max_value: '90', initial_value: '7' },
       { optional: false },
+    ),
+    input(
+      ids.perspectives,
+      t('method.startForm.perspectives'),
+      { type: 'multi_static_select', action_id: value, options: perspectives.map((p) => option(t(`method.perspective.${p}`), p)) },
+      { hint: plain(t('method.startForm.perspectivesHint'), limits.inputHint) },
     ),
     input(ids.options, t('coord.form.options'), {
       type: 'checkboxes',

@@ -9,7 +9,7 @@ import { defaultSummarySettings } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { actionIds, callbackIds, startBlockIds } from '../ids.js';
 import { context, limits, option, plain, truncate } from './limits.js';
-import { formatInstant } from '../../../scheduling/texts.js';
+import { formatInstant } from '../../../presentation/schedule-texts.js';
 
 export interface StartFormMetadata {
   channelId: string;

@@ -49,6 +49,8 @@ export function renderSummaryMessages(round: Round, summary: Summary, locale: Lo
     groups.push(packLines(lines).map((text) => section(text)));
   }
 
+  for (const group of view.groups) groups.push(listSection(group.title, group.lines, view.labels.none));
+
   groups.push([{ type: 'divider' }, section(`*${escapeMrkdwn(view.labels.criteria)}*`)]);
   for (const component of view.components) {
     const lines = [

@@ -69,11 +69,6 @@ export function good(text: string): CardElement {
 export function container(items: CardElement[], options: CardElement = {}): CardElement {
   return { type: 'Container', items, ...options };
 }
-
-export function factSet(facts: [title: string, value: string][]): CardElement {
-  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
-}
-
 export function execute(title: string, verb: string, data: Record<string, unknown>, options: CardElement = {}): CardElement {
   return { type: 'Action.Execute', title, verb, data, ...options };
 }

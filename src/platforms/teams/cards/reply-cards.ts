@@ -1,10 +1,11 @@
 /** The answers to commands, and the reminder, as small cards in the reader's language. Pure. */
-import type { Framework, Locale } from '../../../domain/framework.js';
+import type { Locale } from '../../../domain/framework.js';
+import type { FrameworkEntry } from '../../../domain/workspace-framework.js';
 import type { Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
-import { reminderText } from '../../../scheduling/texts.js';
+import { reminderText } from '../../../presentation/schedule-texts.js';
 import { adaptiveCard, bullets, cardDateTime, plain, subtle, textBlock, type AdaptiveCardJson } from './elements.js';
 
 /** A card with one message (confirmations, refusals). */
@@ -59,19 +60,19 @@ export function renderListCard(
   ]);
 }
 
-export function renderFrameworksCard(frameworks: readonly Framework[], locale: Locale): AdaptiveCardJson {
+export function renderFrameworksCard(entries: readonly FrameworkEntry[], locale: Locale): AdaptiveCardJson {
   const t = translator(locale);
-  const lines = frameworks.map((f) => {
+  const lines = entries.map(({ framework: f, revision }) => {
     const dimensions =
       f.dimensions.length > 0
         ? t('teams.frameworks.dimensions', { dimensions: f.dimensions.map((d) => d.label[locale].toLowerCase()).join(', ') })
         : '';
-    return `${t('teams.frameworks.line', { title: plain(f.title[locale]), id: f.id, version: f.version, criteria: f.criteria.length, components: f.components.length })}${dimensions}`;
+    return `${t('teams.frameworks.line', { title: plain(f.title[locale]), id: f.id, version: f.version, criteria: f.criteria.length, components: f.components.length })}${dimensions}${revision === null ? '' : t('fw.workspaceMark', { revision })}`;
   });
-  return adaptiveCard([textBlock(t('teams.frameworks.title'), { weight: 'Bolder' }), bullets(lines)]);
+  return adaptiveCard([textBlock(t('teams.frameworks.title'), { weight: 'Bolder' }), bullets(lines), textBlock(t('fw.usage'))]);
 }
 
-/** The reminder in a member's personal chat (the shared wording of src/scheduling/texts.ts); their questions follow it. */
+/** The reminder in a member's personal chat (the shared wording of src/presentation/schedule-texts.ts); their questions follow it. */
 export function renderReminderCard(round: Round, progress: ProgressCount, locale: Locale, timeZone: string): AdaptiveCardJson {
   const t = translator(locale);
   return adaptiveCard([

@@ -3,7 +3,7 @@
  * with its problems on top) and the list with pause, resume and delete. Pure.
  */
 import { cadenceKinds } from '../../../domain/cadence.js';
-import { locales, type Framework, type Locale } from '../../../domain/framework.js';
+import { locales, perspectives, type Framework, type Locale } from '../../../domain/framework.js';
 import { translator } from '../../../i18n/translator.js';
 import { recurrenceSummary } from '../../../presentation/recurrence-texts.js';
 import { scheduleInputIds as ids, verbs } from '../ids.js';
@@ -76,6 +76,15 @@ export function renderScheduleFormCard(
       subtle(t('coord.form.cronHint')),
       { type: 'Input.Text', id: ids.timeZone, label: t('coord.form.timeZone'), maxLength: 64, value: values.timeZone ?? timeZone },
       number(ids.answerDays, t('coord.form.answerDays'), 1, 90, values.answerDays ?? '7'),
+      {
+        type: 'Input.ChoiceSet',
+        id: ids.perspectives,
+        label: t('method.startForm.perspectives'),
+        isMultiSelect: true,
+        choices: perspectives.map((p) => ({ title: t(`method.perspective.${p}`), value: p })),
+        ...(values.perspectives ? { value: values.perspectives } : {}),
+      },
+      subtle(t('method.startForm.perspectivesHint')),
       toggle(ids.anonymous, t('coord.form.anonymous'), values.anonymous ?? 'false'),
       toggle(ids.reminders, t('coord.form.reminders'), values.reminders ?? 'true'),
       number(ids.k, t('coord.form.k'), 1, 50, values.k),

@@ -98,6 +98,7 @@ export function renderSummaryCards(
     );
   }
 
+  for (const group of view.groups) groups.push(section(group.title, group.lines, view.labels.none));
   groups.push(container([textBlock(view.labels.criteria, { weight: 'Bolder', size: 'Medium' })], { separator: true, spacing: 'Large' }));
   for (const component of view.components) {
     groups.push(

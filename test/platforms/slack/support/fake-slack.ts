@@ -74,6 +74,8 @@ export class FakeSlack {
   /** Method → Slack error code to answer with (`{ ok: false, error }`). */
   failWith = new Map<string, string>();
   oauthTeam = { id: 'TOAUTH', name: 'OAuth Team' };
+  /** Files shared with the bot, by id: files.info describes them, their url_private serves `content` to the bot token. */
+  files = new Map<string, { name: string; content: string; size?: number }>();
   /** Every message posted, per channel, oldest first (what conversations.history answers). */
   readonly posted = new Map<string, PostedMessage[]>();
   /** When set, message timestamps follow this clock (milliseconds), as Slack's follow real time. */
@@ -165,6 +167,16 @@ export class FakeSlack {
       this.calls.push({ method: 'upload', body: { fileId: url.pathname.slice('/upload/'.length), content }, token: null, at: Date.now() });
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('OK - 200');
+      return;
+    }
+    if (url.pathname.startsWith('/files-private/')) {
+      // A file's url_private: only with the bot token, as Slack serves it.
+      const fileId = url.pathname.slice('/files-private/'.length);
+      const file = this.files.get(fileId);
+      this.calls.push({ method: 'download', body: { fileId }, token: req.headers.authorization ?? null, at: Date.now() });
+      const allowed = req.headers.authorization === 'Bearer xoxb-test-token';
+      res.writeHead(file && allowed ? 200 : 404, { 'content-type': 'application/octet-stream' });
+      res.end(file && allowed ? file.content : '');
       return;
     }
     const body = await readBody(req);
@@ -281,6 +293,13 @@ export class FakeSlack {
       }
       case 'files.completeUploadExternal':
         return { ok: true, files: body.files ?? [] };
+      case 'files.info': {
+        const id = String(body.file);
+        const file = this.files.get(id);
+        if (!file) return { ok: false, error: 'file_not_found' };
+        const size = file.size ?? Buffer.byteLength(file.content);
+        return { ok: true, file: { id, name: file.name, size, url_private: `${this.#origin}/files-private/${id}` } };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       case 'oauth.v2.access':

@@ -34,12 +34,25 @@ export class FakeConnector {
   rosters = new Map<string, FakeAccount[]>();
   /** Conversations that answer 404 "Conversation not found" (e.g. after a client restart). */
   goneConversations = new Set<string>();
+  /** Files a member attached in the personal chat, by name: served at `fileUrl(name)`, as Teams serves a downloadUrl. */
+  files = new Map<string, string>();
   #server: Server | null = null;
   #next = 1000;
   serviceUrl = '';
 
+  fileUrl(name: string): string {
+    return this.serviceUrl.replace(/connector\/$/, `files/${encodeURIComponent(name)}`);
+  }
+
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
+      if (req.url?.startsWith('/files/')) {
+        const content = this.files.get(decodeURIComponent(req.url.slice('/files/'.length)));
+        this.calls.push({ method: 'GET', path: req.url, conversationId: null, activityId: null, body: {} });
+        res.writeHead(content === undefined ? 404 : 200, { 'content-type': 'application/octet-stream' });
+        res.end(content ?? '');
+        return;
+      }
       void this.#handle(req).then(
         ({ status, body }) => {
           res.writeHead(status, { 'content-type': 'application/json' });

@@ -1,4 +1,4 @@
-import type { Clock } from '../app/ports.js';
+import type { Clock } from '../../src/app/ports.js';
 
 /** A clock that only moves when told: for tests and fixtures, so nothing waits for real time. */
 export class ManualClock implements Clock {

@@ -1,0 +1,108 @@
+/** A workspace's own frameworks: bringing one in, showing, retiring, and telling members what changed. */
+export const frameworkMessages = {
+  en: {
+    errors: {
+      'framework.builtIn': '“{{id}}” is built in and cannot be retired. To change it, bring in your own version with the same id.',
+    },
+    fw: {
+      workspaceMark: ' · this workspace’s own (revision {{revision}})',
+      usage:
+        '“frameworks show ID”: every criterion of a framework · “frameworks retire ID”: stop using the workspace’s own framework (admins) · to bring in your own, admins send me a YAML or JSON file in a private message',
+      show: {
+        title: '{{title}} ({{id}}, version {{version}})',
+        builtIn: 'Built in.',
+        workspace: 'This workspace’s own, revision {{revision}}, from {{source}}.',
+        scale: 'Scale {{min}} to {{max}}',
+        scaleLabel: '  {{point}} = {{label}}',
+        notApplicable: '“Not applicable” can be chosen.',
+        dimensions: 'Dimensions: {{dimensions}}',
+        oneRating: 'One rating per criterion.',
+        perspectives: 'Perspectives: {{perspectives}}',
+        component: '{{title}} ({{id}}):',
+        criterion: '  {{id}} [{{perspective}}]: {{text}}',
+      },
+      added:
+        'The framework “{{title}}” ({{id}}, version {{version}}) is stored for this workspace as revision {{revision}}. New rounds use it; open rounds keep the version they started with.',
+      news: 'Members will be told in a private message what changed.',
+      unchanged: 'This is the framework “{{id}}” the workspace already uses (revision {{revision}}): nothing changed, nothing stored.',
+      retired: 'The framework “{{id}}” is retired: new rounds can no longer use it; open rounds keep it until they close.',
+      invalid_one: '{{file}} is not a valid framework, so nothing was stored. {{count}} problem:',
+      invalid_other: '{{file}} is not a valid framework, so nothing was stored. {{count}} problems:',
+      line: 'line {{line}}',
+      issue: '• {{where}}: {{problem}}',
+      wholeFile: 'the file',
+      problem: {
+        syntax: 'the file cannot be read as YAML or JSON ({{detail}})',
+        unknownField: 'unknown field (check the spelling)',
+        missing: 'missing ({{expected}} required)',
+        quoteIt: 'expected text but found {{found}}; put it in quotes, e.g. "1.0"',
+        notAFramework: 'the file must hold one framework: id, version, title, components and criteria',
+        unknownComponent: 'no component is called “{{value}}”',
+        duplicateId: 'the id “{{value}}” is used twice',
+        idFormat: 'an id has lower-case letters, digits and dashes (at most 48)',
+        versionFormat: 'a version looks like 1, 1.2 or 1.2.3',
+        scalePoints: 'a scale has between 2 and 11 points',
+        labelOnScale: 'every label belongs to a point on the scale',
+        fileType: 'a framework file ends in .yaml, .yml or .json',
+        tooLarge: 'the file is too large ({{size}} bytes; at most {{max}})',
+      },
+      upload: {
+        failed: 'I could not download that file. Please send it again.',
+      },
+      newsIntro: 'The framework “{{title}}” changed in this workspace. The next rounds ask the new version.',
+    },
+  },
+  nl: {
+    errors: {
+      'framework.builtIn':
+        '“{{id}}” is ingebouwd en kan niet worden uitgefaseerd. Wil je het wijzigen, breng dan een eigen versie met hetzelfde id binnen.',
+    },
+    fw: {
+      workspaceMark: ' · eigen kader van deze werkruimte (revisie {{revision}})',
+      usage:
+        '“kaders show ID”: alle criteria van een kader · “kaders retire ID”: het eigen kader van de werkruimte niet meer gebruiken (beheerders) · een eigen kader binnenbrengen: beheerders sturen me een YAML- of JSON-bestand in een privébericht',
+      show: {
+        title: '{{title}} ({{id}}, versie {{version}})',
+        builtIn: 'Ingebouwd.',
+        workspace: 'Eigen kader van deze werkruimte, revisie {{revision}}, uit {{source}}.',
+        scale: 'Schaal {{min}} tot {{max}}',
+        scaleLabel: '  {{point}} = {{label}}',
+        notApplicable: '“Niet van toepassing” kan gekozen worden.',
+        dimensions: 'Dimensies: {{dimensions}}',
+        oneRating: 'Eén score per criterium.',
+        perspectives: 'Perspectieven: {{perspectives}}',
+        component: '{{title}} ({{id}}):',
+        criterion: '  {{id}} [{{perspective}}]: {{text}}',
+      },
+      added:
+        'Het kader “{{title}}” ({{id}}, versie {{version}}) is voor deze werkruimte bewaard als revisie {{revision}}. Nieuwe rondes gebruiken het; open rondes houden de versie waarmee ze begonnen.',
+      news: 'De leden krijgen in een privébericht te horen wat er veranderde.',
+      unchanged: 'Dit is het kader “{{id}}” dat de werkruimte al gebruikt (revisie {{revision}}): niets veranderd, niets bewaard.',
+      retired: 'Het kader “{{id}}” is uitgefaseerd: nieuwe rondes kunnen het niet meer gebruiken; open rondes houden het tot ze sluiten.',
+      invalid_one: '{{file}} is geen geldig kader, dus er is niets bewaard. {{count}} probleem:',
+      invalid_other: '{{file}} is geen geldig kader, dus er is niets bewaard. {{count}} problemen:',
+      line: 'regel {{line}}',
+      issue: '• {{where}}: {{problem}}',
+      wholeFile: 'het bestand',
+      problem: {
+        syntax: 'het bestand is geen leesbare YAML of JSON ({{detail}})',
+        unknownField: 'onbekend veld (controleer de spelling)',
+        missing: 'ontbreekt ({{expected}} vereist)',
+        quoteIt: 'tekst verwacht maar {{found}} gevonden; zet het tussen aanhalingstekens, bv. "1.0"',
+        notAFramework: 'het bestand moet één kader bevatten: id, version, title, components en criteria',
+        unknownComponent: 'er is geen onderdeel “{{value}}”',
+        duplicateId: 'het id “{{value}}” komt twee keer voor',
+        idFormat: 'een id bestaat uit kleine letters, cijfers en streepjes (hoogstens 48)',
+        versionFormat: 'een versie ziet eruit als 1, 1.2 of 1.2.3',
+        scalePoints: 'een schaal heeft 2 tot 11 punten',
+        labelOnScale: 'elk label hoort bij een punt op de schaal',
+        fileType: 'een kaderbestand eindigt op .yaml, .yml of .json',
+        tooLarge: 'het bestand is te groot ({{size}} bytes; hoogstens {{max}})',
+      },
+      upload: {
+        failed: 'Ik kon dat bestand niet downloaden. Stuur het nog eens.',
+      },
+      newsIntro: 'Het kader “{{title}}” is in deze werkruimte veranderd. De volgende rondes gebruiken de nieuwe versie.',
+    },
+  },
+};
