@@ -2,6 +2,7 @@
  * A member's erasure in the mediation quality system. Records about the member alone are deleted (licence
  * entries); records the organisation keeps about its cases (the register, audits) keep their shape, with the
  * member replaced by a pseudonym that is the same across those records and can be traced back by no one.
+ * Intervision contributions are part of the session and are deleted; a case the member presented is emptied.
  */
 import { erasedMemberId, isErasedMember } from '../domain/mediation/case-file.js';
 import type { Actor } from './actor.js';
@@ -14,7 +15,7 @@ const swap = (ids: string[], memberId: string, pseudonym: string) => ids.map((id
 /** Call after requireSelfOrAdmin: the member's case register references, audit assignments, licence entries and log membership. */
 export async function eraseMemberFromQualitySystem(ctx: AppContext, actor: Actor, memberId: string): Promise<QualitySystemErasure> {
   const { tenantId } = actor;
-  if (isErasedMember(memberId)) return { caseFiles: 0, audits: 0, licenceEntries: 0 };
+  if (isErasedMember(memberId)) return { caseFiles: 0, audits: 0, licenceEntries: 0, contributions: 0, sessions: 0 };
   const pseudonym = erasedMemberId(ctx.newId());
   const files = (await ctx.stores.cases.list(tenantId)).filter((f) => f.mediators.includes(memberId));
   await ctx.stores.cases.putMany(
@@ -40,5 +41,6 @@ export async function eraseMemberFromQualitySystem(ctx: AppContext, actor: Actor
   if (settings.members.includes(memberId)) {
     await ctx.stores.mediationSettings.put({ ...settings, members: settings.members.filter((m) => m !== memberId) }, ctx.clock.now());
   }
-  return { caseFiles: files.length, audits: audits.length, licenceEntries };
+  const intervision = await ctx.stores.intervision.eraseMember(tenantId, memberId, pseudonym);
+  return { caseFiles: files.length, audits: audits.length, licenceEntries, ...intervision };
 }

@@ -26,6 +26,8 @@ export interface MediationSettingsStore {
 
 export interface LicenceEntryStore {
   insertMany(entries: LicenceEntry[]): Promise<void>;
+  /** Inserts the entries whose id is not stored yet (entries with deterministic ids, such as attendance). */
+  insertOnce(entries: LicenceEntry[]): Promise<void>;
   /** Entries dated in [from, to) (ISO dates). */
   list(tenantId: string, from: string, to: string): Promise<LicenceEntry[]>;
   /** Deletes every entry about the member (erasure); returns how many. */

@@ -1,4 +1,6 @@
 import type { Locale } from '../domain/framework.js';
+import type { IntervisionSession } from '../domain/intervision/session.js';
+import type { IntervisionPost } from './intervision.js';
 import type { Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 
@@ -38,6 +40,8 @@ export interface Notifier {
   memberTimeZone(round: Round, memberId: string): Promise<string | null>;
   /** Sends one member of the tenant a private message (Slack DM, Teams personal chat). */
   sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void>;
+  /** Posts an intervision step (or the session's end, with its rating round) in the session's thread. */
+  postIntervision(session: IntervisionSession, post: IntervisionPost): Promise<void>;
 }
 
 /** The platform a tenant lives on (`slack:T…`, `teams:<guid>`); null for a CLI-only tenant. */

@@ -1,3 +1,4 @@
+import type { IntervisionStore } from './intervision-ports.js';
 import type { TenantFrameworkStore } from './framework-ports.js';
 import type { MediationStores } from './mediation-ports.js';
 import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
@@ -233,6 +234,7 @@ export interface Stores extends MediationStores {
   plannedRounds: PlannedRoundStore;
   workspaceSettings: WorkspaceSettingsStore;
   units: UnitStore;
+  intervision: IntervisionStore;
   deletion: DeletionStore;
   tenantFrameworks: TenantFrameworkStore;
 }

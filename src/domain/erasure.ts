@@ -16,4 +16,7 @@ export interface QualitySystemErasure {
   /** Audits in which the member (reviewer or mediator) was pseudonymised. */
   audits: number;
   licenceEntries: number;
+  /** Intervision contributions deleted; sessions the member presented or facilitated, their case emptied. */
+  contributions: number;
+  sessions: number;
 }

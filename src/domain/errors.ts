@@ -33,6 +33,7 @@ export const errorCodes = [
   'deadline.past',
   'intervision.unknown',
   'intervision.closed',
+  'intervision.facilitatorOnly',
   'recurrence.unknown',
   'round.busy',
   'round.notClosed',

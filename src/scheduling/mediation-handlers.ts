@@ -1,4 +1,4 @@
-/** Scheduler jobs of the mediation quality system: audit invitations and licence reminders. */
+/** Scheduler jobs of the mediation quality system: audit invitations, licence reminders and intervision step deadlines. */
 import { licenceReminderSlot, scheduleLicenceReminders } from '../app/licence-reminders.js';
 import { standingsFor } from '../app/licence.js';
 import { getMediationSettings } from '../app/mediation-settings.js';
@@ -9,7 +9,9 @@ import { criteriaByComponent } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import { licenceReminderText } from '../presentation/licence-texts.js';
 import { nextAllowedTime } from '../domain/quiet-hours.js';
-import { JobError, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
+import { moveOn } from '../app/intervision.js';
+import { isSpiegelError } from '../domain/errors.js';
+import { JobError, schedulerActor, type HandlerDeps, type JobHandler, type JobOutcome, type JobRun } from './job-run.js';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -126,8 +128,30 @@ export async function runLicenceReminders(deps: HandlerDeps, run: JobRun): Promi
   return { status: 'done', note: short.length === 0 ? 'everyone-meets' : 'sent', counts };
 }
 
+/**
+ * An intervision step's deadline: opens the next step (or ends the session) unless the facilitator moved on
+ * first. The opening is claimed by insert, so the step moves once however many instances run the job.
+ */
+export async function runIntervisionStep(deps: HandlerDeps, run: JobRun): Promise<JobOutcome> {
+  const [sessionId = '', step = ''] = (run.job.slot ?? '').split(':');
+  const session = await deps.ctx.stores.intervision.get(run.job.tenantId, sessionId);
+  if (!session) return { status: 'skipped', note: 'session-missing' };
+  const notifier = notifierForTenant(deps, session.tenantId);
+  if (!notifier) return { status: 'skipped', note: 'no-platform' };
+  try {
+    const result = await moveOn(deps.ctx, schedulerActor(session.tenantId), session.id, Number(step), (s, post) =>
+      notifier.postIntervision(s, post),
+    );
+    return { status: result.moved ? 'done' : 'skipped', note: result.moved ? 'moved-on' : 'moved-on-before' };
+  } catch (error) {
+    if (isSpiegelError(error, 'intervision.closed')) return { status: 'skipped', note: 'ended' };
+    throw error;
+  }
+}
+
 export function mediationHandlers(deps: HandlerDeps): Record<string, JobHandler> {
   return {
+    'intervision-step': (run) => runIntervisionStep(deps, run),
     'audit-invitations': (run) => runAuditInvitations(deps, run),
     'licence-reminders': (run) => runLicenceReminders(deps, run),
   };

@@ -41,7 +41,7 @@ it('erases a mediator from the licence log, the case register and the audits', {
   const erased = await cli.spiegel('member', 'erase', '--member', 'U01ANNA', '--tenant', TENANT);
   expect(erased.stderr).not.toContain('Error');
   expect(erased.stdout).toContain(
-    `Quality system: 2 licence entries deleted; your id replaced by an untraceable stand-in in ${before} case files`,
+    `Quality system: 2 licence entries and 0 intervision contributions deleted; your id replaced by an untraceable stand-in in ${before} case files`,
   );
 
   // What is left of U01ANNA: only the participant lists of the audit rounds she was to review (as after any erasure).

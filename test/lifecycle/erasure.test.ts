@@ -57,7 +57,7 @@ it('erases a member’s answers and markers in open and closed rounds, named and
     answers: 3,
     rounds: 3,
     summariesUpdated: 2,
-    qualitySystem: { caseFiles: 0, audits: 0, licenceEntries: 0 },
+    qualitySystem: { caseFiles: 0, audits: 0, licenceEntries: 0, contributions: 0, sessions: 0 },
   });
 
   // Nothing of ann's answers is left: not under her id, not under her pseudonym, not as a comment.

@@ -1,3 +1,5 @@
+import type { IntervisionPost } from '../../src/app/intervision.js';
+import type { IntervisionSession } from '../../src/domain/intervision/session.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
@@ -86,6 +88,13 @@ export class RecordingNotifier implements Notifier {
   async sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void> {
     if (this.failFor.has(memberId)) throw new Error(`cannot open a direct message with ${memberId}`);
     this.privateMessages.push({ tenantId, memberId, text: message.text('en'), roundId: message.round?.id ?? null, at: this.clock.now() });
+  }
+
+  /** Intervision posts, in order. */
+  readonly intervisionPosts: { sessionId: string; post: IntervisionPost }[] = [];
+
+  async postIntervision(session: IntervisionSession, post: IntervisionPost): Promise<void> {
+    this.intervisionPosts.push({ sessionId: session.id, post });
   }
 }
 

@@ -51,6 +51,7 @@ import { frameworksCommandLines } from '../frameworks-chat.js';
 import { workspaceFrameworks } from '../../app/tenant-frameworks.js';
 import { openScheduleForm, scheduleCommandText } from './schedule-flow.js';
 import { openStartForm } from './start-flow.js';
+import { openIntervisionForm } from './intervision-flow.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
 import type { WebClient } from './web-api.js';
 
@@ -227,6 +228,10 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
     const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
     await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
+  },
+  async intervision({ rt, command, client, respond, locale, teamId }) {
+    if (!inChannel(command)) return ephemeral(respond, translator(locale)('intervision.noChannel'));
+    await openIntervisionForm(client, command.trigger_id, locale, await formMetadata(rt, client, teamId, command));
   },
   deadline: manage((call, round) => deadlineChat(call, round)),
   participants: manage((call, round, members) => peopleChat(call, round, 'participants', members)),

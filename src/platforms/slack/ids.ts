@@ -30,6 +30,18 @@ export const actionIds = {
   recurrence: 'spiegel.recurrence',
   /** A final summary: start a Delphi follow-up on the items it left divergent or polarised; value the round id. */
   followUp: 'spiegel.follow-up',
+  /** An intervision step: contribute (opens a form) or move on; value `<sessionId>:<step>`. */
+  intervisionContribute: 'spiegel.intervision.contribute',
+  intervisionNext: 'spiegel.intervision.next',
+} as const;
+
+export const intervisionBlockIds = {
+  caseText: 'intervision.case',
+  method: 'intervision.method',
+  facilitator: 'intervision.facilitator',
+  deadlineDate: 'intervision.deadlineDate',
+  deadlineTime: 'intervision.deadlineTime',
+  contribution: 'intervision.contribution',
 } as const;
 
 export const rateActionPattern = /^spiegel\.rate:/;
@@ -40,6 +52,8 @@ export const callbackIds = {
   saved: 'spiegel.saved',
   schedule: 'spiegel.schedule',
   settings: 'spiegel.settings',
+  intervision: 'spiegel.intervision',
+  intervisionContribution: 'spiegel.intervision.contribution',
 } as const;
 
 export function tenantIdOf(teamId: string): string {

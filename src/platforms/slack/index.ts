@@ -15,6 +15,7 @@ import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import { registerErasureActions } from './erasure.js';
 import { registerEvents } from './events.js';
+import { registerIntervision } from './intervision-flow.js';
 import { registerFrameworkUploads } from './framework-upload.js';
 import { workspaceActor } from './ids.js';
 import { SlackNotifier } from './notifier.js';
@@ -105,6 +106,7 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   registerErasureActions(setup.app, rt);
   registerViews(setup.app, rt);
   registerEvents(setup.app, rt);
+  registerIntervision(setup.app, rt);
   registerFrameworkUploads(setup.app, rt);
   setup.app.error((error) => {
     logger.error({ err: error }, 'Slack listener failed');

@@ -1,6 +1,8 @@
 /** The core's Notifier port for Slack: what the scheduler (deadlines, reminders, recurring rounds) asks Slack to say. */
 import type { AppContext } from '../../app/context.js';
 import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
+import type { IntervisionPost, IntervisionSession } from '../../domain/intervision/session.js';
+import { postInThread } from './intervision-posts.js';
 import { translator } from '../../i18n/translator.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
@@ -60,6 +62,10 @@ export class SlackNotifier implements Notifier {
   async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
     const client = await this.#client(round);
     return (await this.directory.user(client, teamIdOf(round.place.tenantId), memberId))?.timeZone ?? null;
+  }
+
+  async postIntervision(session: IntervisionSession, post: IntervisionPost): Promise<void> {
+    await postInThread(this.ctx, await this.clients.forTeam(teamIdOf(session.tenantId)), session, post);
   }
 
   /** A direct message in the member's language; with a round, a button that opens its answers form. */

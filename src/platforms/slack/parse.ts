@@ -79,6 +79,9 @@ const criterionRefValue = buttonValue.refine((v) => {
   return ref !== null && roundIdText.safeParse(ref.roundId).success && idText.safeParse(ref.criterionId).success;
 });
 
+/** An intervision step: `<sessionId>:<step>`. */
+const stepValue = buttonValue.regex(/^[A-Za-z0-9_-]{1,64}:\d{1,2}$/);
+
 /** What each of Spiegel's action ids carries: a button's value of the expected shape, or a select's choice. */
 const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.form]: button(formValue),
@@ -91,6 +94,8 @@ const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.startFramework]: selected,
   [actionIds.recurrence]: button(buttonValue.regex(/^[a-z]{1,16}\|[A-Za-z0-9_-]{1,64}$/)),
   [actionIds.settings]: optionalValue,
+  [actionIds.intervisionContribute]: button(stepValue),
+  [actionIds.intervisionNext]: button(stepValue),
   [actionIds.followUp]: button(roundIdText),
 };
 
@@ -117,6 +122,8 @@ const metadataSchemas: Record<string, z.ZodType> = {
   [callbackIds.schedule]: startMetadata,
   [callbackIds.saved]: z.string().max(3000),
   [callbackIds.settings]: z.string().max(3000),
+  [callbackIds.intervision]: startMetadata,
+  [callbackIds.intervisionContribution]: stepValue,
 };
 
 const person = z.object({ id: idText });

@@ -27,6 +27,8 @@ export const BOT_SCOPES = [
   'im:write',
   'im:history',
   'files:write',
+  'channels:history',
+  'groups:history',
   'files:read',
 ] as const;
 

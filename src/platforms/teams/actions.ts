@@ -10,6 +10,7 @@ import { invokeMessage } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { withStoredAdmins } from '../../app/workspace-settings.js';
 import { saveSettingsCard } from './settings-flow.js';
+import { contributeOnCard, moveOnByCard, submitIntervisionForm } from './intervision-flow.js';
 import { changeSchedule, submitScheduleForm } from './schedule-flow.js';
 import { chooseFramework, chooseOtherFramework, submitStartForm } from './start-flow.js';
 import { startFollowUpFromCard } from './follow-up-flow.js';
@@ -25,6 +26,9 @@ const handlers: Record<Verb, (call: ActionCall) => Promise<void>> = {
   [verbs.scheduleSubmit]: submitScheduleForm,
   [verbs.scheduleChange]: changeSchedule,
   [verbs.settingsSave]: saveSettingsCard,
+  [verbs.intervisionStart]: submitIntervisionForm,
+  [verbs.intervisionContribute]: contributeOnCard,
+  [verbs.intervisionNext]: moveOnByCard,
   [verbs.followUp]: startFollowUpFromCard,
 };
 

@@ -67,6 +67,7 @@ import { frameworkChoiceCard, frameworkOf, startFormCard, startTimeZone } from '
 import { downloadFrameworkFile, frameworkFileLines, frameworksCommandLines } from '../frameworks-chat.js';
 import { fileAttachmentOf } from './framework-upload.js';
 import { frameworkChoices, workspaceFrameworks } from '../../app/tenant-frameworks.js';
+import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
   rt: TeamsRuntime;
@@ -312,6 +313,10 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
     if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
     await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+  },
+  async intervision(call) {
+    if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('intervision.noChannel'));
+    await replyCard(call.context, await intervisionFormCard(call.rt, call.context, call.actor, call.locale));
   },
   deadline: manage((chat, round) => deadlineChat(chat, round)),
   participants: manage((chat, round, members) => peopleChat(chat, round, 'participants', members)),

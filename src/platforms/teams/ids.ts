@@ -26,6 +26,21 @@ export const verbs = {
   settingsSave: 'spiegel.settings.save',
   /** A final summary: start a Delphi follow-up on the items it left divergent or polarised: data `{ r: roundId }`. */
   followUp: 'spiegel.follow-up',
+  /** Intervision form: start the session (the inputs). */
+  intervisionStart: 'spiegel.intervision.start',
+  /** An intervision step card: data `{ s: sessionId, n: step }` plus the contribution input. */
+  intervisionContribute: 'spiegel.intervision.contribute',
+  intervisionNext: 'spiegel.intervision.next',
+} as const;
+
+/** Input ids inside the intervision form and step cards. */
+export const intervisionInputIds = {
+  caseText: 'caseText',
+  method: 'method',
+  facilitator: 'facilitator',
+  deadlineDate: 'deadlineDate',
+  deadlineTime: 'deadlineTime',
+  contribution: 'contribution',
 } as const;
 
 export type Verb = (typeof verbs)[keyof typeof verbs];

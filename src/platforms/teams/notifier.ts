@@ -2,7 +2,10 @@
  * The core's Notifier port for Teams: what the scheduler (deadlines, reminders, recurring rounds) asks Teams
  * to say. Everything goes through conversation references stored in MongoDB, so it works after a restart.
  */
+import type { IntervisionPost } from '../../app/intervision.js';
 import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
+import type { IntervisionSession } from '../../domain/intervision/session.js';
+import { postInConversation } from './intervision-flow.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
 import { pickLocale } from '../../i18n/translator.js';
@@ -54,6 +57,10 @@ export class TeamsNotifier implements Notifier {
 
   async memberTimeZone(round: Round, memberId: string): Promise<string | null> {
     return (await this.rt.directory.member(round.place.tenantId, memberId))?.timeZone ?? null;
+  }
+
+  async postIntervision(session: IntervisionSession, post: IntervisionPost): Promise<void> {
+    await postInConversation(this.rt, session, post);
   }
 
   /** In the member's personal chat, in their language; with a round, their answer cards follow. */

@@ -40,6 +40,9 @@ const answerCardSchema = cardRefSchema
 /** Inputs only: every value a bounded string (a number or a flag is taken as such; never an object or a list). */
 const inputsOnly = z.record(z.string().regex(/^[A-Za-z0-9_|-]{1,200}$/), z.union([inputValue, z.number(), z.boolean()]));
 
+/** An intervision step card: its session and step. */
+const stepRefSchema = z.object({ s: roundIdSchema, n: z.number().int().min(0).max(20) });
+
 /** What each verb's data may hold: its card's own fields, and inputs, which are always strings. */
 const verbDataSchemas: Record<Verb, z.ZodType> = {
   [verbs.answer]: answerCardSchema,
@@ -53,6 +56,9 @@ const verbDataSchemas: Record<Verb, z.ZodType> = {
   [verbs.settingsSave]: inputsOnly,
   [verbs.followUp]: z.object({ r: roundIdSchema }).catchall(inputValue),
   [verbs.scheduleChange]: z.object({ a: z.enum(['pause', 'resume', 'delete']), id: roundIdSchema }).catchall(inputValue),
+  [verbs.intervisionStart]: inputsOnly,
+  [verbs.intervisionContribute]: stepRefSchema.catchall(inputValue),
+  [verbs.intervisionNext]: stepRefSchema.catchall(inputValue),
 };
 
 /** The data of an Action.Execute if it has the shape its verb's card sends; null otherwise. */

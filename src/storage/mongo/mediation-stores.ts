@@ -6,7 +6,7 @@ import type { Audit } from '../../domain/audit/audit.js';
 import type { CaseFile } from '../../domain/mediation/case-file.js';
 import { licenceEntryKinds, type LicenceEntry } from '../../domain/mediation/licence.js';
 import type { MediationSettings } from '../../domain/mediation/settings.js';
-import { isDuplicateKey } from './errors.js';
+import { insertOnce, isDuplicateKey } from './errors.js';
 import { ensureIndexes } from './indexes.js';
 import { placeSchema } from './round-documents.js';
 
@@ -149,6 +149,10 @@ class MongoLicenceEntryStore implements LicenceEntryStore {
   async insertMany(entries: LicenceEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await this.entries.insertMany(entries.map(({ id, ...rest }) => ({ _id: id, ...rest })));
+  }
+
+  async insertOnce(entries: LicenceEntry[]): Promise<void> {
+    for (const { id, ...rest } of entries) await insertOnce(() => this.entries.insertOne({ _id: id, ...rest }));
   }
 
   async list(tenantId: string, from: string, to: string): Promise<LicenceEntry[]> {

@@ -3,6 +3,7 @@ import type { Stores } from '../../app/ports.js';
 import { MongoClaimStore } from './claim-store.js';
 import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
+import { MongoIntervisionStore } from './intervision-store.js';
 import { MongoJobStore } from './job-store.js';
 import { MongoParticipationStore } from './participation-store.js';
 import { MongoPlannedRoundStore } from './planned-round-store.js';
@@ -23,6 +24,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
   const claims = new MongoClaimStore(db);
   const units = new MongoUnitStore(db);
   const mediation = createMediationStores(db);
+  const intervision = new MongoIntervisionStore(db);
   const tenantFrameworks = new MongoTenantFrameworkStore(db);
   return {
     ...mediation,
@@ -36,6 +38,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     plannedRounds: new MongoPlannedRoundStore(db),
     workspaceSettings: new MongoWorkspaceSettingsStore(db),
     units,
+    intervision,
     deletion: new MongoDeletionStore(db),
     tenantFrameworks,
     async ensureIndexes() {
@@ -43,6 +46,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
         rounds.ensureIndexes(),
         responses.ensureIndexes(),
         participation.ensureIndexes(),
+        intervision.ensureIndexes(),
         jobs.ensureIndexes(),
         recurrences.ensureIndexes(),
         claims.ensureIndexes(),

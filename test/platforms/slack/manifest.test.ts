@@ -24,6 +24,8 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_uninstalled',
+      'message.channels',
+      'message.groups',
       'message.im',
       'tokens_revoked',
     ]);
