@@ -94,7 +94,7 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
   return tally.result();
 }
 
-export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework } | { kind: 'noFramework' };
+export type ChatComparison = { kind: 'rollup'; rollup: Rollup; framework: Framework; input: CompareInput } | { kind: 'noFramework' };
 
 /**
  * `compare [LEVEL] [FRAMEWORK] [FROM] [TO]` from chat: the level defaults to the top one, the framework to that
@@ -109,11 +109,12 @@ export async function compareFromWords(ctx: AppContext, actor: Actor, words: rea
   if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
   const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
-  const rollup = await compareUnits(ctx, actor, {
+  const input: CompareInput = {
     frameworkId,
     level: request.level ?? levels[0]!,
     ...(request.from ? { from: request.from } : {}),
     ...(request.to ? { to: request.to } : {}),
-  });
-  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId) };
+  };
+  const rollup = await compareUnits(ctx, actor, input);
+  return { kind: 'rollup', rollup, framework: frameworks.get(frameworkId), input };
 }

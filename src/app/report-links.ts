@@ -8,37 +8,54 @@ import { z } from 'zod';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import { requireCoordinator, type Actor } from './actor.js';
+import { requireCoordinatorSomewhere, type CompareInput } from './comparisons.js';
 import type { AppContext } from './context.js';
 import { getRound } from './rounds.js';
+import type { TrendInput } from './trends.js';
 
 export const REPORT_LINK_HOURS = 72;
-export const linkPaths = { report: '/reports', chart: '/charts', export: '/exports' } as const;
+export const linkPaths = { report: '/reports', comparison: '/comparisons', chart: '/charts', export: '/exports' } as const;
 /** A round's export files behind a link (Teams has no bot file upload into a chat without a consent card). */
 export const EXPORT_LINK_HOURS = 24;
 export const linkFiles = ['answers.csv', 'summary.csv', 'round.json'] as const;
 export type LinkFile = (typeof linkFiles)[number];
 
 export const reportUrl = (base: string, token: string) => `${base}${linkPaths.report}/${token}`;
+export const comparisonUrl = (base: string, token: string) => `${base}${linkPaths.comparison}/${token}`;
 export const chartUrl = (base: string, token: string) => `${base}${linkPaths.chart}/${token}.png`;
 export const exportUrl = (base: string, token: string) => `${base}${linkPaths.export}/${token}`;
-/** Summary cards stay in a channel: their chart images live a month. */
+/** Chat cards stay in a conversation: their chart images live a month. */
 const CHART_LINK_DAYS = 30;
 const MAX_TOKEN_LENGTH = 2_000;
 
-const claimsSchema = z
-  .object({
-    kind: z.enum(['report', 'chart', 'export']),
-    tenantId: z.string().min(1).max(200),
-    roundId: z.string().min(1).max(64),
-    userId: z.string().min(1).max(200),
-    isAdmin: z.boolean(),
-    locale: localeSchema,
-    chart: z.enum(['distribution', 'quadrant']).optional(),
-    file: z.enum(linkFiles).optional(),
-    exp: z.number().int(),
-  })
-  .strict();
+const id = z.string().min(1).max(200);
+const holder = { tenantId: id, userId: id, isAdmin: z.boolean(), locale: localeSchema, exp: z.number().int() };
+const claimsSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('report'), ...holder, roundId: z.string().min(1).max(64) }).strict(),
+  z
+    .object({
+      kind: z.literal('chart'),
+      ...holder,
+      roundId: z.string().min(1).max(64),
+      chart: z.enum(['distribution', 'quadrant', 'convergence']),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('comparison'),
+      ...holder,
+      frameworkId: id,
+      level: id,
+      /** Epoch milliseconds. */
+      from: z.number().int().optional(),
+      to: z.number().int().optional(),
+    })
+    .strict(),
+  z.object({ kind: z.literal('export'), ...holder, roundId: z.string().min(1).max(64), file: z.enum(linkFiles) }).strict(),
+  z.object({ kind: z.literal('trendChart'), ...holder, frameworkId: id, channelId: id.optional(), unitId: id.optional() }).strict(),
+]);
 export type LinkClaims = z.infer<typeof claimsSchema>;
+type Holder = Pick<LinkClaims, 'tenantId' | 'userId' | 'isAdmin' | 'locale' | 'exp'>;
 
 function linkKey(secret: string): Buffer {
   return createHmac('sha256', secret).update('spiegel:report-links:v1').digest();
@@ -72,6 +89,15 @@ export function openLinkToken(secret: string, token: string, now: Date): LinkCla
   return claims.data;
 }
 
+const expiry = (ctx: AppContext, hours: number) => Math.floor(ctx.clock.now().getTime() / 1000) + hours * 3600;
+const holderOf = (ctx: AppContext, actor: Actor, locale: Locale, hours: number): Holder => ({
+  tenantId: actor.tenantId,
+  userId: actor.userId,
+  isAdmin: actor.isAdmin,
+  locale,
+  exp: expiry(ctx, hours),
+});
+
 /** A report link for a coordinator of the round (open or closed), valid REPORT_LINK_HOURS. */
 export async function issueReportLink(
   ctx: AppContext,
@@ -81,16 +107,7 @@ export async function issueReportLink(
 ): Promise<{ token: string; hours: number }> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
-  const exp = Math.floor(ctx.clock.now().getTime() / 1000) + REPORT_LINK_HOURS * 3600;
-  const claims: LinkClaims = {
-    kind: 'report',
-    tenantId: actor.tenantId,
-    roundId: round.id,
-    userId: actor.userId,
-    isAdmin: actor.isAdmin,
-    locale,
-    exp,
-  };
+  const claims: LinkClaims = { kind: 'report', ...holderOf(ctx, actor, locale, REPORT_LINK_HOURS), roundId: round.id };
   return { token: signLinkToken(ctx.secret, claims), hours: REPORT_LINK_HOURS };
 }
 
@@ -104,17 +121,37 @@ export async function issueExportLinks(
 ): Promise<{ round: Round; links: { file: LinkFile; token: string }[]; hours: number }> {
   const round = await getRound(ctx, actor, roundId);
   requireCoordinator(actor, round);
-  const exp = Math.floor(ctx.clock.now().getTime() / 1000) + EXPORT_LINK_HOURS * 3600;
-  const base = {
-    kind: 'export' as const,
-    tenantId: actor.tenantId,
-    roundId: round.id,
-    userId: actor.userId,
-    isAdmin: actor.isAdmin,
-    locale,
-    exp,
-  };
+  const base = { kind: 'export' as const, ...holderOf(ctx, actor, locale, EXPORT_LINK_HOURS), roundId: round.id };
   return { round, links: files.map((file) => ({ file, token: signLinkToken(ctx.secret, { ...base, file }) })), hours: EXPORT_LINK_HOURS };
+}
+
+/** A link to a comparison's report page, for those who may compare (admins and coordinators), valid REPORT_LINK_HOURS. */
+export async function issueComparisonLink(
+  ctx: AppContext,
+  actor: Actor,
+  input: CompareInput,
+  locale: Locale,
+): Promise<{ token: string; hours: number }> {
+  await requireCoordinatorSomewhere(ctx, actor);
+  const claims: LinkClaims = {
+    kind: 'comparison',
+    ...holderOf(ctx, actor, locale, REPORT_LINK_HOURS),
+    frameworkId: input.frameworkId,
+    level: input.level,
+    ...(input.from ? { from: input.from.getTime() } : {}),
+    ...(input.to ? { to: input.to.getTime() } : {}),
+  };
+  return { token: signLinkToken(ctx.secret, claims), hours: REPORT_LINK_HOURS };
+}
+
+/** The comparison a comparison link names. */
+export function comparisonOfLink(claims: Extract<LinkClaims, { kind: 'comparison' }>): CompareInput {
+  return {
+    frameworkId: claims.frameworkId,
+    level: claims.level,
+    ...(claims.from !== undefined ? { from: new Date(claims.from) } : {}),
+    ...(claims.to !== undefined ? { to: new Date(claims.to) } : {}),
+  };
 }
 
 /** A chart image link for a closed round's summary card (everyone sees a closed round's summary). */
@@ -122,11 +159,22 @@ export function chartLinkToken(
   ctx: AppContext,
   tenantId: string,
   roundId: string,
-  chart: 'distribution' | 'quadrant',
+  chart: 'distribution' | 'quadrant' | 'convergence',
   locale: Locale,
 ): string {
-  const exp = Math.floor(ctx.clock.now().getTime() / 1000) + CHART_LINK_DAYS * 24 * 3600;
-  return signLinkToken(ctx.secret, { kind: 'chart', tenantId, roundId, userId: 'summary', isAdmin: false, locale, chart, exp });
+  const summaryReader = { tenantId, userId: 'summary', isAdmin: false };
+  return signLinkToken(ctx.secret, { kind: 'chart', ...holderOf(ctx, summaryReader, locale, CHART_LINK_DAYS * 24), roundId, chart });
+}
+
+/** A trend chart image link for the trend answer in chat; the trend is computed again, as the asker, on every fetch. */
+export function trendChartToken(ctx: AppContext, actor: Actor, input: TrendInput, locale: Locale): string {
+  return signLinkToken(ctx.secret, {
+    kind: 'trendChart',
+    ...holderOf(ctx, actor, locale, CHART_LINK_DAYS * 24),
+    frameworkId: input.frameworkId,
+    ...(input.channelId ? { channelId: input.channelId } : {}),
+    ...(input.unitId ? { unitId: input.unitId } : {}),
+  });
 }
 
 /** The actor a link speaks for. A chart link's actor is no coordinator, so it only ever shows a closed round. */

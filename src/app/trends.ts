@@ -1,6 +1,6 @@
 import { SpiegelError } from '../domain/errors.js';
 import type { Framework } from '../domain/framework.js';
-import { defaultSummarySettings, roundDimensionIds } from '../domain/round.js';
+import { defaultSummarySettings, roundDimensionIds, type Round } from '../domain/round.js';
 import { criteriaAcrossVersions, TrendTally, type Trend } from '../domain/trend.js';
 import { unitWithDescendants } from '../domain/units.js';
 import type { Actor } from './actor.js';
@@ -72,7 +72,7 @@ export async function trendReport(ctx: AppContext, actor: Actor, input: TrendInp
   return { trend: tally.result(), framework };
 }
 
-export type ChatTrend = { kind: 'trend'; trend: Trend; framework: Framework } | { kind: 'noFramework' };
+export type ChatTrend = { kind: 'trend'; trend: Trend; framework: Framework; input: TrendInput } | { kind: 'noFramework' };
 
 /**
  * `trend [FRAMEWORK] [unit UNIT-ID]` from chat, in a channel: this channel's rounds, or a unit's. The framework
@@ -93,5 +93,21 @@ export async function trendFromWords(ctx: AppContext, actor: Actor, channelId: s
   }
   frameworkId ??= (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', channelId, limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
-  return { kind: 'trend', ...(await trendReport(ctx, actor, { frameworkId, ...(unitId ? { unitId } : { channelId }) })) };
+  const input: TrendInput = { frameworkId, ...(unitId ? { unitId } : { channelId }) };
+  return { kind: 'trend', ...(await trendReport(ctx, actor, input)), input };
+}
+
+/**
+ * The trend of a round's place (its channel) on its framework, for the round's report page: null when the framework
+ * is no longer offered or fewer than two closed rounds lie there.
+ */
+export async function trendOfRoundPlace(
+  ctx: AppContext,
+  actor: Actor,
+  round: Pick<Round, 'framework' | 'place'>,
+): Promise<TrendReport | null> {
+  const offered = (await frameworksOf(ctx, actor.tenantId)).list().some((f) => f.id === round.framework.id);
+  if (!offered) return null;
+  const report = await trendReport(ctx, actor, { frameworkId: round.framework.id, channelId: round.place.channelId });
+  return report.trend.rounds.length >= 2 ? report : null;
 }

@@ -16,7 +16,7 @@ import {
   showFramework,
   validateFrameworkFile,
 } from './frameworks-command.js';
-import { rollupCommand, trendCommand } from './report-command.js';
+import { pictureFormats, rollupCommand, trendCommand, type PictureFormat } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
@@ -25,7 +25,7 @@ import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } 
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
 import { reportRoundCommand } from './report-round-command.js';
-import { chartKinds } from '../presentation/charts/round-charts.js';
+import { chartKinds } from '../presentation/charts/chart-plan.js';
 import { type RecurrenceAction } from '../domain/recurrence.js';
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
@@ -146,6 +146,13 @@ async function run(argv: string[]): Promise<string> {
       locale,
     );
 
+  /** A command that may find nothing to draw (null): a usage error then. */
+  const drawn = (work: (session: CliSession) => Promise<string | null>) =>
+    withSession(async (s) => {
+      const written = await work(s);
+      if (written === null) throw new UsageError('report.noPicture', {});
+      return written;
+    });
   switch (command) {
     case 'round import': {
       const file = need(target, 'FILE.csv');
@@ -184,12 +191,14 @@ async function run(argv: string[]): Promise<string> {
     case 'report rollup': {
       const frameworkId = need(options.framework, '--framework ID');
       const level = need(options.level, '--level LEVEL');
-      const format = pickFormat(options.format, ['json', 'csv', 'text'], 'text');
-      return withSession((s) =>
+      const format = pickFormat(options.format, ['json', 'csv', 'text', ...pictureFormats], 'text');
+      const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      return drawn((s) =>
         rollupCommand(s, {
           frameworkId,
           level,
           format,
+          ...(out ? { out } : {}),
           locale,
           ...(options.from ? { from: options.from } : {}),
           // --to names the last day included.
@@ -200,12 +209,14 @@ async function run(argv: string[]): Promise<string> {
     case 'report trend': {
       const frameworkId = need(options.framework, '--framework ID');
       if (!options.unit && !options.channel) throw new UsageError('cli.missing', { what: '--unit ID | --channel ID' });
-      const format = pickFormat(options.format, ['json', 'text'], 'text');
-      return withSession((s) =>
+      const format = pickFormat(options.format, ['json', 'text', ...pictureFormats], 'text');
+      const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      return drawn((s) =>
         trendCommand(s, {
           frameworkId,
           format,
           locale,
+          ...(out ? { out } : {}),
           ...(options.unit ? { unitId: options.unit } : {}),
           ...(options.channel ? { channelId: options.channel } : {}),
         }),

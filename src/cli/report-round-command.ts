@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { roundSummary } from '../app/summaries.js';
 import type { Locale } from '../domain/framework.js';
 import { renderPng } from '../presentation/charts/render.js';
-import type { ChartKind } from '../presentation/charts/round-charts.js';
+import type { ChartKind } from '../presentation/charts/chart-plan.js';
 import { renderRoundCharts, roundReportHtml } from '../presentation/round-report.js';
 import type { CliSession } from './cli-context.js';
 import { asLines } from './output.js';

@@ -1,7 +1,8 @@
+import type { MessageKey } from '../i18n/catalogue.js';
 /** A command line the CLI cannot run; its message is a catalogue key with its values. */
 export class UsageError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly vars: Record<string, unknown>,
   ) {
     super(key);

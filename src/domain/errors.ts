@@ -43,13 +43,18 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * A refusal or failure the user is told about: `code` picks the catalogue message (`errors.<code>`), `details`
+ * fill its placeholders, `message` is for the logs only, and `cause` keeps the error underneath.
+ */
 export class SpiegelError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options);
     this.name = 'SpiegelError';
   }
 }

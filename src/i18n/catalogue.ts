@@ -24,7 +24,7 @@ export interface MessageModule {
   nl: Tree;
 }
 
-const modules: MessageModule[] = [
+const modules = [
   anonymityMessages,
   coreMessages,
   cliMessages,
@@ -42,19 +42,39 @@ const modules: MessageModule[] = [
   delphiMessages,
   intervisionMessages,
   perspectiveViewMessages,
-];
+] as const satisfies readonly MessageModule[];
 
-/** Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`, `slack.help`). */
-function merge(into: Tree, from: Tree): Tree {
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & (string | number)]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & (string | number)];
+type EachModule<T> = T extends MessageModule ? Leaves<T['en']> : never;
+/** A plural's keys (`progress_one`, `progress_other`) are asked for by their stem, with `count`. */
+type PluralStem<K> = K extends `${infer Stem}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? Stem | K : K;
+
+/** Every key of the catalogue: a key that is not in it (misspelt, removed) fails type-checking where it is used. */
+export type MessageKey = PluralStem<EachModule<(typeof modules)[number]>>;
+
+/**
+ * Merges message trees; a feature module may add keys inside another module's groups (e.g. `errors`,
+ * `slack.help`), but never define a key another module defines: a clash throws at start-up, naming the key.
+ */
+function merge(into: Tree, from: Tree, path: string[] = []): Tree {
   for (const [key, value] of Object.entries(from)) {
     const existing = into[key];
-    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+    if (existing === undefined) into[key] = value;
+    else if (typeof value === 'object' && typeof existing === 'object') into[key] = merge({ ...existing }, value, [...path, key]);
+    else throw new Error(`message key "${[...path, key].join('.')}" is defined by two message modules`);
   }
   return into;
 }
 
+/** The modules' trees merged into one per language; exported for the clash test. */
+export function mergeMessageModules(parts: readonly MessageModule[]): MessageModule {
+  return {
+    en: parts.reduce<Tree>((tree, m) => merge(tree, m.en), {}),
+    nl: parts.reduce<Tree>((tree, m) => merge(tree, m.nl), {}),
+  };
+}
+
 /** Every user-facing string, in English and Dutch; each platform or feature contributes its own module. */
-export const catalogue: MessageModule = {
-  en: modules.reduce<Tree>((tree, m) => merge(tree, m.en), {}),
-  nl: modules.reduce<Tree>((tree, m) => merge(tree, m.nl), {}),
-};
+export const catalogue: MessageModule = mergeMessageModules(modules);

@@ -1,8 +1,8 @@
 import { createInstance, type i18n } from 'i18next';
 import type { Locale } from '../domain/framework.js';
-import { catalogue } from './catalogue.js';
+import { catalogue, type MessageKey } from './catalogue.js';
 
-export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+export type Translate = (key: MessageKey, vars?: Record<string, unknown>) => string;
 
 let instance: i18n | undefined;
 
@@ -20,6 +20,11 @@ function shared(): i18n {
     });
   }
   return instance;
+}
+
+/** Whether a key built at run time (a job's note, a weekday from a cron field) is in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return shared().exists(key, { lng: 'en' }) || shared().exists(`${key}_other`, { lng: 'en' });
 }
 
 /** A translation function bound to one locale; plurals follow i18next's `_one`/`_other` keys with `count`. */

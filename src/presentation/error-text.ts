@@ -1,12 +1,13 @@
 import { isSpiegelError, type ErrorCode } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
-import { translator } from '../i18n/translator.js';
+import { isMessageKey, translator } from '../i18n/translator.js';
 import { type AnswerRefusal } from '../domain/answers.js';
 
 function codeText(code: ErrorCode, params: Record<string, unknown>, locale: Locale): string {
   const t = translator(locale);
   const details: Record<string, unknown> = { detail: '', ...params };
-  if (typeof details.state === 'string') details.state = t(`state.${details.state}`);
+  const stateKey = `state.${String(details.state)}`;
+  if (typeof details.state === 'string' && isMessageKey(stateKey)) details.state = t(stateKey);
   if (details.id === undefined) details.id = '';
   return t(`errors.${code}`, details);
 }

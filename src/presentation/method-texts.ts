@@ -4,6 +4,7 @@ import { SINGLE_DIMENSION } from '../domain/framework.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { Trend } from '../domain/trend.js';
 import type { Unit } from '../domain/units.js';
+import { classText, perspectiveName } from './group-names.js';
 import { translator } from '../i18n/translator.js';
 import { formatNumber } from './round-texts.js';
 import { type UnitStructure } from '../domain/units.js';
@@ -85,13 +86,13 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
       for (const g of rollup.groups.filter((x) => x.unitId === unit.unitId && x.by === by)) {
         const name =
           by === 'perspective'
-            ? t(`method.perspective.${g.group}`)
+            ? perspectiveName(t, g.group)
             : (framework.components.find((c) => c.id === g.group)?.title[locale] ?? g.group);
         const group = `${name}${dimensionSuffix(framework, g.dimension, locale)}`;
         lines.push(
           g.fewerThanK
             ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
-            : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: t(`class.${g.class}`), n: g.n })}`,
+            : `  ${t('method.compare.groupLine', { group, median: n(g.median), class: classText(t, g.class), n: g.n })}`,
         );
       }
     }
@@ -113,7 +114,7 @@ export function comparisonLines(rollup: Rollup, framework: Framework, locale: Lo
       lines.push(
         it.fewerThanK
           ? `  ${t('method.compare.fewerThanK', { group, k: rollup.anonymityThreshold })}`
-          : `  ${t('method.compare.itemLine', { group, median: n(it.median), q1: n(it.q1), q3: n(it.q3), rwg: formatNumber(it.rwg, locale, 2), class: t(`class.${it.class}`), n: it.n })}`,
+          : `  ${t('method.compare.itemLine', { group, median: n(it.median), q1: n(it.q1), q3: n(it.q3), rwg: formatNumber(it.rwg, locale, 2), class: classText(t, it.class), n: it.n })}`,
       );
     }
   }

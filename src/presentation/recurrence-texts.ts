@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/framework.js';
 import { defaultSummarySettings } from '../domain/round.js';
 import type { Recurrence } from '../domain/scheduling.js';
-import { translator } from '../i18n/translator.js';
+import { isMessageKey, translator } from '../i18n/translator.js';
 import { type RecurrenceActionResult, type RecurrenceView } from '../domain/recurrence.js';
 
 /** A time in a time zone, written out in the reader's language: "Mon 6 Apr 2026, 09:00 (Europe/Brussels)". */
@@ -24,7 +24,8 @@ export function cadenceText(recurrence: Pick<Recurrence, 'cadence' | 'cron'>, lo
   const t = translator(locale);
   const [minute = '0', hour = '0', day = '1', , weekday = '1'] = recurrence.cron.split(' ');
   const time = `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}`;
-  const weekdayName = t(`coord.weekday.${weekday}`);
+  const weekdayKey = `coord.weekday.${weekday}`;
+  const weekdayName = isMessageKey(weekdayKey) ? t(weekdayKey) : weekday;
   switch (recurrence.cadence) {
     case 'weekly':
     case 'biweekly':

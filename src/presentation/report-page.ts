@@ -8,37 +8,10 @@ import type { Round } from '../domain/round.js';
 import type { CriterionStatistics, Summary } from '../domain/summary-types.js';
 import { translator } from '../i18n/translator.js';
 import { isShown, itemLabel, quadrantPoints, scaleLegend } from './charts/chart-data.js';
-import type { ChartKind } from './charts/round-charts.js';
+import type { ChartKind } from './charts/chart-plan.js';
+import { convergenceTable } from './convergence-table.js';
+import { escapeHtml, figureHtml, htmlDocument, type RenderedChart } from './report-html.js';
 import { componentTitle, dimensionLabel, formatNumber } from './round-texts.js';
-
-export interface RenderedChart<K extends string = ChartKind> {
-  kind: K;
-  title: string;
-  alt: string;
-  svg: string;
-}
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-const styles = `
-  :root { color-scheme: light; font-family: "DejaVu Sans", system-ui, sans-serif; color: #222; }
-  body { margin: 2rem auto; max-width: 1200px; padding: 0 1rem; line-height: 1.4; }
-  h1 { font-size: 1.5rem; margin-bottom: .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; } h3 { font-size: 1rem; margin: 1rem 0 .25rem; }
-  .meta { color: #555; margin: 0; } .interim { color: #8a4b00; font-weight: bold; }
-  figure { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr); gap: 1.5rem; margin: 1rem 0; break-inside: avoid; }
-  figure svg { width: 100%; height: auto; } figcaption { grid-column: 1 / -1; color: #444; font-size: .9rem; }
-  table { border-collapse: collapse; font-size: .8rem; width: 100%; align-self: start; }
-  th, td { border-bottom: 1px solid #ddd; padding: .2rem .35rem; text-align: right; vertical-align: top; }
-  th:first-child, td:first-child { text-align: left; min-width: 14rem; } tr.component th { text-align: left; background: #f3f3f3; }
-  td.hidden { color: #6b6b6b; font-style: italic; text-align: left; }
-  ul.comments { margin: .25rem 0 .75rem 1.25rem; padding: 0; } .hint { color: #777; font-size: .8rem; }
-  @media (max-width: 900px) { figure { grid-template-columns: 1fr; } }
-  @page { size: A4; margin: 15mm 12mm; }
-  @media print {
-    body { margin: 0; max-width: none; font-size: 10pt; } .hint { display: none; }
-    figure { grid-template-columns: 1fr; } h2 { break-after: avoid; } tr { break-inside: avoid; }
-  }`;
 
 function quadrantTable(round: Round, summary: Summary, locale: Locale): string {
   const quadrant = quadrantPoints(round, summary, locale);
@@ -102,30 +75,33 @@ function commentsSection(round: Round, summary: Summary, locale: Locale): string
   return `<h2>${escapeHtml(t('report.comments'))}</h2>${blocks.join('')}`;
 }
 
-export function renderRoundReportPage(round: Round, summary: Summary, charts: RenderedChart[], locale: Locale, interim: boolean): string {
+/** `more`: further figures (the trend of the round's place, a follow-up's convergence), ready HTML. */
+export function renderRoundReportPage(
+  round: Round,
+  summary: Summary,
+  charts: RenderedChart<ChartKind>[],
+  locale: Locale,
+  interim: boolean,
+  more: readonly string[] = [],
+): string {
   const t = translator(locale);
-  const figures = charts.map((chart) => {
-    const table = chart.kind === 'quadrant' ? quadrantTable(round, summary, locale) : statisticsTable(round, summary, locale);
-    return `<h2>${escapeHtml(chart.title)}</h2><figure role="group" aria-label="${escapeHtml(chart.title)}"><div role="img" aria-label="${escapeHtml(chart.alt)}">${chart.svg}</div>${table}<figcaption>${escapeHtml(chart.alt)}</figcaption></figure>`;
-  });
+  const tableFor: Record<ChartKind, () => string> = {
+    distribution: () => statisticsTable(round, summary, locale),
+    quadrant: () => quadrantTable(round, summary, locale),
+    convergence: () => (summary.convergence ? convergenceTable(round, summary.convergence, locale) : ''),
+  };
+  const figures = charts.map((chart) => figureHtml(chart, tableFor[chart.kind]()));
   const responseRate = t('summary.responseRate', {
     respondents: summary.respondents,
     participants: summary.participants,
     percent: Math.round(summary.responseRate * 100),
   });
-  return `<!doctype html>
-<html lang="${locale}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
-<title>${escapeHtml(t('report.title', { name: round.name }))}</title><style>${styles}</style></head>
-<body>
-<h1>${escapeHtml(t('report.title', { name: round.name }))}</h1>
-<p class="meta">${escapeHtml(t('report.framework', { framework: round.framework.title[locale], state: t(`state.${round.state}`) }))}</p>
-<p class="meta">${escapeHtml(responseRate)}</p>
-${interim ? `<p class="interim">${escapeHtml(t('report.interim'))}</p>` : ''}
-<p class="hint">${escapeHtml(t('report.printHint'))}</p>
-${figures.join('\n')}
-${commentsSection(round, summary, locale)}
-</body>
-</html>
-`;
+  const meta = [
+    `<p class="meta">${escapeHtml(t('report.framework', { framework: round.framework.title[locale], state: t(`state.${round.state}`) }))}</p>`,
+    `<p class="meta">${escapeHtml(responseRate)}</p>`,
+    interim ? `<p class="interim">${escapeHtml(t('report.interim'))}</p>` : '',
+    `<p class="hint">${escapeHtml(t('report.printHint'))}</p>`,
+  ];
+  const body = [...meta, ...figures, ...more, commentsSection(round, summary, locale)];
+  return htmlDocument(locale, t('report.title', { name: round.name }), body.filter(Boolean).join('\n'));
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
-import { translator } from '../i18n/translator.js';
+import { isMessageKey, translator } from '../i18n/translator.js';
 import { type JobView } from '../domain/scheduling.js';
 
 const intlLocale = (locale: Locale) => (locale === 'nl' ? 'nl-BE' : 'en-GB');
@@ -43,8 +43,8 @@ export function reminderText(
 
 function noteText(t: ReturnType<typeof translator>, note: string | null | undefined): string {
   if (!note) return '';
-  const text = t(`scheduling.job.note.${note}`);
-  return text === `scheduling.job.note.${note}` ? note : text;
+  const key = `scheduling.job.note.${note}`;
+  return isMessageKey(key) ? t(key) : note;
 }
 
 /** One line per job for coordinators' status views (roundJobStatus), in their language and time zone. */

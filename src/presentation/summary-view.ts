@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import type { CriterionStatistics, Gap, Summary } from '../domain/summary-types.js';
+import { classText, perspectiveName } from './group-names.js';
 import { translator } from '../i18n/translator.js';
 import { UNSETTLED_CLASSES } from '../domain/delphi.js';
 import { convergenceView, type ConvergenceView } from './delphi-texts.js';
@@ -36,12 +37,12 @@ function groupSections(round: Round, summary: Summary, locale: Locale): SummaryV
     lines: (summary.groups ?? [])
       .filter((g) => g.by === by)
       .map((g) => {
-        const name = by === 'perspective' ? t(`method.perspective.${g.group}`) : componentTitle(round, g.group, locale);
+        const name = by === 'perspective' ? perspectiveName(t, g.group) : componentTitle(round, g.group, locale);
         const dimension = dimensionLabel(round, g.dimension, locale);
         const group = dimension ? `${name} (${dimension.toLowerCase()})` : name;
         return g.fewerThanK
           ? `${group}: ${t('anonymity.suppressed', { k: round.settings.anonymityThreshold })}`
-          : t('summary.groupLine', { group, median: formatNumber(g.median, locale), class: t(`class.${g.class}`), n: g.n });
+          : t('summary.groupLine', { group, median: formatNumber(g.median, locale), class: classText(t, g.class), n: g.n });
       }),
   }));
   return sections.filter((section) => section.lines.length > 0);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { useCli } from './support.js';
@@ -40,4 +40,64 @@ it('refuses a chart the round does not have, and a missing --out', async () => {
   const noOut = await spiegel('report', 'round', roundId, '--format', 'png');
   expect(noOut.code).toBe(2);
   expect(noOut.stderr).toContain('--out FILE is missing');
+}, 180_000);
+
+it('writes a comparison’s heat map and report page, and a trend chart', async () => {
+  const tenant = ['--tenant', 'cli:pictures'];
+  const units = join(dir(), 'units.csv');
+  await writeFile(units, 'id,name,parent,level\nnorth,Noord,,region\nsouth,Zuid,,region\n');
+  expect((await spiegel('units', 'import', units, ...tenant)).code).toBe(0);
+  for (const unit of ['north', 'north', 'south'])
+    expect(
+      (await spiegel('round', 'import', 'examples/team-health-paper-round.csv', '--framework', 'team-health', '--unit', unit, ...tenant))
+        .code,
+    ).toBe(0);
+  const rollup = (...extra: string[]) =>
+    spiegel('report', 'rollup', '--framework', 'team-health', '--level', 'region', ...tenant, ...extra);
+
+  const html = join(dir(), 'comparison.html');
+  expect((await rollup('--format', 'html', '--out', html, '--locale', 'nl')).code).toBe(0);
+  const page = await readFile(html, 'utf8');
+  expect(page).toContain('<h1>Vergelijking: Teamgezondheid per region</h1>');
+  expect(page).toContain('<th>Noord</th><th>Zuid</th>');
+  expect(page).toContain('(n = 12)');
+  expect(page).toContain('Mediaan per eenheid en criterium');
+
+  const png = join(dir(), 'heatmap.png');
+  const drawn = await rollup('--format', 'png', '--out', png);
+  expect(drawn.stdout).toMatch(new RegExp(`^${png}\\n2 units compared on \\d+ items \\(medians\\)\\.`));
+  expect((await readFile(png)).subarray(1, 4).toString()).toBe('PNG');
+  expect((await rollup('--format', 'svg')).stderr).toContain('--out FILE is missing');
+
+  const trend = join(dir(), 'trend.svg');
+  const trendDrawn = await spiegel(
+    'report',
+    'trend',
+    '--framework',
+    'team-health',
+    '--unit',
+    'north',
+    '--format',
+    'svg',
+    '--out',
+    trend,
+    ...tenant,
+  );
+  expect(trendDrawn.stdout).toMatch(/^.*trend\.svg\nMedians over 2 rounds; \d+ criteria drawn\./);
+  expect(await readFile(trend, 'utf8')).toContain('Median per criterion, round by round');
+  const single = await spiegel(
+    'report',
+    'trend',
+    '--framework',
+    'team-health',
+    '--unit',
+    'south',
+    '--format',
+    'png',
+    '--out',
+    join(dir(), 't.png'),
+    ...tenant,
+  );
+  expect(single.code).toBe(2);
+  expect(single.stderr).toContain('nothing to draw');
 }, 180_000);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRound } from '../../src/app/import-round.js';
-import { chartLinkToken, issueReportLink } from '../../src/app/report-links.js';
+import { chartLinkToken, issueComparisonLink, issueReportLink, trendChartToken } from '../../src/app/report-links.js';
+import { importUnits } from '../../src/app/units.js';
 import { openRound } from '../../src/app/rounds.js';
 import type { Round } from '../../src/domain/round.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
@@ -22,6 +23,7 @@ import { useTestContext } from '../support/app-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACT = path.resolve('test-artifacts/report-page.png');
+const COMPARISON_ARTIFACT = path.resolve('test-artifacts/comparison-page.png');
 const tenantId = 'cli:report-test';
 const coordinator = { tenantId, userId: 'U-COORD', isAdmin: false };
 const member = { tenantId, userId: 'U-MEMBER', isAdmin: false };
@@ -45,14 +47,25 @@ const get = async (url: string) => {
 
 beforeAll(async () => {
   const csv = await readFile('examples/team-health-paper-round.csv', 'utf8');
-  ({ round: closed } = await importRound(t.ctx, coordinator, {
-    place,
-    frameworkId: 'team-health',
-    locale: 'nl',
-    anonymous: false,
-    csv,
-    name: 'Teamdag',
-  }));
+  await importUnits(
+    t.ctx,
+    { tenantId, userId: 'U-ADMIN', isAdmin: true },
+    { csv: 'id,name,parent,level\nnorth,Noord,,region\nsouth,Zuid,,region\n' },
+  );
+  const imported = (name: string, unitId: string, channelId = place.channelId) =>
+    importRound(t.ctx, coordinator, {
+      place: { ...place, channelId },
+      frameworkId: 'team-health',
+      locale: 'nl',
+      anonymous: false,
+      csv,
+      name,
+      unitId,
+    });
+  // Two rounds here make a trend on the report page; a third in another place and unit, a comparison of two units.
+  await imported('Voorjaar', 'north');
+  ({ round: closed } = await imported('Teamdag', 'north'));
+  await imported('Elders', 'south', 'C-ELSEWHERE');
   open = await openRound(t.ctx, coordinator, {
     place,
     frameworkId: 'team-health',
@@ -86,7 +99,9 @@ describe('report links', () => {
     expect(html).toContain('Rapport: Teamdag');
     expect(html).toContain('Respons: 6 van 6');
     for (const c of closed.framework.criteria) expect(html).toContain(c.text.nl.replace(/\.$/, '').replace(/'/g, '&#39;'));
-    expect(html.match(/<svg/g)?.length).toBe(1);
+    expect(html.match(/<svg/g)?.length).toBe(2);
+    expect(html).toContain('<h2>In de tijd</h2>');
+    expect(html).toContain('<th>1. Voorjaar</th><th>2. Teamdag</th>');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('@page { size: A4');
   });
@@ -139,6 +154,48 @@ describe('report links', () => {
   });
 });
 
+describe('comparison and trend links', () => {
+  it('a coordinator gets a link to the comparison page: every unit and criterion, counts, the heat map inline', async () => {
+    const { token, hours } = await issueComparisonLink(t.ctx, coordinator, { frameworkId: 'team-health', level: 'region' }, 'nl');
+    expect(hours).toBe(72);
+    const page = await get(`/comparisons/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('private, no-store');
+    const html = page.body.toString('utf8');
+    expect(html).toContain('<h1>Vergelijking: Teamgezondheid per region</h1>');
+    expect(html).toContain('Noord: 2 rondes · Zuid: 1 ronde');
+    expect(html).toContain('<th>Noord</th><th>Zuid</th>');
+    for (const c of closed.framework.criteria) expect(html).toContain(c.text.nl.replace(/\.$/, '').replace(/'/g, '&#39;'));
+    expect(html).toContain('(n = 12)');
+    expect(html).toContain('(n = 6)');
+    expect(html.match(/<svg/g)?.length).toBe(1);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('only those who coordinate a round get a comparison link; a comparison link opens nothing else', async () => {
+    const refused = await issueComparisonLink(t.ctx, member, { frameworkId: 'team-health', level: 'region' }, 'nl').catch(
+      (e: unknown) => e,
+    );
+    expect(isSpiegelError(refused, 'permission.coordinatorOnly')).toBe(true);
+    const { token } = await issueComparisonLink(t.ctx, coordinator, { frameworkId: 'team-health', level: 'region' }, 'en');
+    expect((await get(`/reports/${token}`)).status).toBe(404);
+    expect((await get(`/charts/${token}.png`)).status).toBe(404);
+  });
+
+  it('a trend chart link serves the PNG of the trend as its coordinator sees it, and nothing to a member', async () => {
+    const png = await get(
+      `/charts/${trendChartToken(t.ctx, coordinator, { frameworkId: 'team-health', channelId: place.channelId }, 'nl')}.png`,
+    );
+    expect(png.status).toBe(200);
+    expect(png.type).toBe('image/png');
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    const forMember = trendChartToken(t.ctx, member, { frameworkId: 'team-health', channelId: place.channelId }, 'nl');
+    expect((await get(`/charts/${forMember}.png`)).status).toBe(404);
+    const oneRound = trendChartToken(t.ctx, coordinator, { frameworkId: 'team-health', channelId: 'C-ELSEWHERE' }, 'nl');
+    expect((await get(`/charts/${oneRound}.png`)).status).toBe(404);
+  });
+});
+
 describe.runIf(existsSync(CHROMIUM) || process.env.CI)('in a real browser', () => {
   it('renders the report page with its charts, table and comments, and prints to A4', async () => {
     const { token } = await issueReportLink(t.ctx, coordinator, closed.id, 'nl');
@@ -175,9 +232,26 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)('in a real browser', () =
       await page.screenshot({ path: ARTIFACT, fullPage: true });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+
+      const { token: comparison } = await issueComparisonLink(t.ctx, coordinator, { frameworkId: 'team-health', level: 'region' }, 'en');
+      await page.goto(`${origin}/comparisons/${comparison}`);
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Comparison: Team health check per region');
+      const heatmap = page.locator('figure [role="img"]').first();
+      expect(await heatmap.getAttribute('aria-label')).toMatch(/^2 units compared on \d+ items \(medians\)\./);
+      const heatmapBox = await heatmap.locator('svg').boundingBox();
+      expect(heatmapBox?.width).toBeGreaterThan(300);
+      expect(heatmapBox?.height).toBeGreaterThan(200);
+      const table = page.locator('figure table').first();
+      await expect(table.locator('th').allTextContents()).resolves.toEqual(['Criterion', 'Noord', 'Zuid']);
+      const text = (await table.textContent()) ?? '';
+      expect(text).toContain(closed.framework.criteria[0]!.text.en.replace(/\.$/, ''));
+      expect(text).toContain('(n = 12)');
+      expect(text).toContain('(n = 6)');
+      await page.screenshot({ path: COMPARISON_ARTIFACT, fullPage: true });
+      expect((await page.pdf({ format: 'A4', printBackground: true })).subarray(0, 4).toString()).toBe('%PDF');
     } finally {
       await context.close();
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { catalogue } from '../../src/i18n/catalogue.js';
+import { errorCodes, SpiegelError } from '../../src/domain/errors.js';
+import { catalogue, mergeMessageModules } from '../../src/i18n/catalogue.js';
+import { errorText } from '../../src/presentation/error-text.js';
 import { pickLocale, translator } from '../../src/i18n/translator.js';
 
 interface Tree {
@@ -36,4 +38,25 @@ it('translates with plurals and picks a locale from platform locales', () => {
   expect(pickLocale('en_US', 'nl')).toBe('en');
   expect(pickLocale('fr-FR', 'nl')).toBe('nl');
   expect(pickLocale(undefined, 'en')).toBe('en');
+});
+
+it('refuses two message modules that define the same key', () => {
+  const a = { en: { errors: { x: 'A' } }, nl: { errors: { x: 'A' } } };
+  const b = { en: { errors: { y: 'B' } }, nl: { errors: { y: 'B' } } };
+  expect(mergeMessageModules([a, b]).en).toEqual({ errors: { x: 'A', y: 'B' } });
+  expect(() => mergeMessageModules([a, { en: { errors: { x: 'C' } }, nl: {} }])).toThrow(
+    'message key "errors.x" is defined by two message modules',
+  );
+  expect(() => mergeMessageModules([a, { en: { errors: 'flat' }, nl: {} }])).toThrow('"errors"');
+});
+
+it('has a message for every error code, in both languages', () => {
+  for (const code of errorCodes) {
+    const error = new SpiegelError(code, 'test', {});
+    const [en, nl] = [errorText(error, 'en'), errorText(error, 'nl')];
+    expect(en, code).not.toContain(`errors.${code}`);
+    expect(nl, code).not.toContain(`errors.${code}`);
+    expect(nl, code).not.toBe(en);
+    expect(en, code).not.toBe(errorText(new Error('x'), 'en'));
+  }
 });

@@ -20,19 +20,21 @@ import type { Rollup } from '../../src/domain/rollup.js';
 import type { Trend } from '../../src/domain/trend.js';
 import { differingPixelShare } from './support/image-diff.js';
 import { sampleRollup, sampleTrend } from './support/sample-method.js';
-import { sampleRound } from './support/sample-round.js';
+import { sampleFollowUp, sampleRound } from './support/sample-round.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/charts');
 let single: { round: Round; summary: Summary };
 let twoDimensions: { round: Round; summary: Summary };
 let trend: { trend: Trend; framework: Framework };
 let rollup: { rollup: Rollup; framework: Framework };
+let followUp: { round: Round; summary: Summary };
 
 beforeAll(async () => {
   single = await sampleRound('team-health', { sparseEvery: 6 });
   twoDimensions = await sampleRound('mentoring-to-work', { criteria: 12, sparseEvery: 5 });
   trend = await sampleTrend();
   rollup = await sampleRollup();
+  followUp = await sampleFollowUp('team-health');
 });
 
 describe('layout', () => {
@@ -113,6 +115,20 @@ describe('layout', () => {
     );
   });
 
+  it('a follow-up’s before/after comes first: per item the IQR of each step with its median, "fewer than k" for a step below k', async () => {
+    const charts = roundCharts(followUp.round, followUp.summary, 'en');
+    expect(charts.map((c) => c.kind)).toEqual(['convergence', 'distribution']);
+    const items = followUp.summary.convergence!.items;
+    const shownSteps = items.flatMap((i) => [i.before, i.after]).filter((s) => s !== null).length;
+    expect(shownSteps).toBeGreaterThan(0);
+    expect(shownSteps).toBeLessThan(items.length * 2);
+    const svg = await renderSvg(charts[0]!.spec);
+    expect(svg.match(/aria-roledescription="rule mark"/g)).toHaveLength(shownSteps);
+    expect(svg.match(/aria-roledescription="point"/g)).toHaveLength(shownSteps);
+    expect(svg.match(/>fewer than 3 answers</g)).toHaveLength(items.length * 2 - shownSteps);
+    expect(roundCharts(single.round, single.summary, 'en').map((c) => c.kind)).toEqual(['distribution']);
+  });
+
   it('colours from a colour-blind-safe diverging palette, symmetric around a light middle', () => {
     expect(divergingColours(5)).toEqual(['#b35806', '#fdb863', '#f7f7f7', '#b2abd2', '#542788']);
     expect(scaleLegend(single.round, 'nl').map((p) => p.label)[0]).toBe('1 · Helemaal oneens');
@@ -143,6 +159,15 @@ describe('alt texts state the main finding in the reader’s language', () => {
     );
   });
 
+  it('before/after: where the middle half of the answers narrowed, and whether the answers are stable', () => {
+    expect(roundCharts(followUp.round, followUp.summary, 'en')[0]!.alt).toMatch(
+      /^6 items asked again\. The middle half of the answers narrowed on \d+, widened on \d+ and stayed as wide on \d+\. \d items? ha(s|ve) fewer than 3 answers in a step and (is|are) not compared\. The answers are (stable|still moving)\.$/,
+    );
+    expect(roundCharts(followUp.round, followUp.summary, 'nl')[0]!.alt).toMatch(
+      /^6 items opnieuw gevraagd\. De middelste helft van de antwoorden werd smaller op \d+/,
+    );
+  });
+
   it('heat map: the largest difference between units, and the cells below k', () => {
     expect(heatmapChart(rollup.rollup, rollup.framework, 'en')!.alt).toMatch(
       /^4 units compared on 16 items \(medians\)\. Largest difference: .+ \(Regio \w+ \d, Regio \w+ \d\)\. \d+ cells have fewer than 3 answers and are not shown\.$/,
@@ -159,6 +184,7 @@ describe('reference images', () => {
     ['quadrant', () => roundCharts(twoDimensions.round, twoDimensions.summary, 'nl').find((c) => c.kind === 'quadrant')!],
     ['trend', () => trendChart(trend.trend, trend.framework, 'nl')!],
     ['heatmap', () => heatmapChart(rollup.rollup, rollup.framework, 'nl')!],
+    ['convergence', () => roundCharts(followUp.round, followUp.summary, 'nl')[0]!],
   ] as const;
 
   it.each(cases)('%s matches its reference image', async (kind, chart) => {

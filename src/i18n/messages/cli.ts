@@ -19,10 +19,10 @@ export const cliMessages = {
                                                 add or replace units from a CSV with the header
                                                 id,name,parent,level (and name the levels)
   units list [--format text|json]
-  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text]
-                                                the units on a level side by side
-  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
-                                                medians and consensus over the rounds, changes flagged
+  report rollup --framework ID --level LEVEL [--from DATE] [--to DATE] [--format json|csv|text|png|svg|html --out FILE]
+                                                the units on a level side by side (png, svg: the heat map; html: the report page)
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text|png|svg|html --out FILE]
+                                                medians and consensus over the rounds, changes flagged (png, svg, html: the chart)
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json
@@ -75,10 +75,10 @@ Options for every command: --tenant ID (default cli:local; e.g. slack:T0123 or t
                                                 voeg eenheden toe of vervang ze uit een CSV met de
                                                 kopregel id,name,parent,level (en benoem de niveaus)
   units list [--format text|json]
-  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text]
-                                                de eenheden van een niveau naast elkaar
-  report trend --framework ID (--unit ID | --channel ID) [--format json|text]
-                                                medianen en consensus over de rondes, met veranderingen
+  report rollup --framework ID --level NIVEAU [--from DATUM] [--to DATUM] [--format json|csv|text|png|svg|html --out BESTAND]
+                                                de eenheden van een niveau naast elkaar (png, svg: de heatmap; html: de rapportpagina)
+  report trend --framework ID (--unit ID | --channel ID) [--format json|text|png|svg|html --out BESTAND]
+                                                medianen en consensus over de rondes, met veranderingen (png, svg, html: de grafiek)
   rounds list [--state open|closed|cancelled] [--format text|json]
   round summary ID [--format text|json]
   round export ID --format csv|json

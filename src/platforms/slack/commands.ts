@@ -3,7 +3,7 @@ import type { App, RespondFn, SlashCommand } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
 import { remindNow } from '../../app/jobs.js';
 import { roundForChannel } from '../../app/channel-rounds.js';
-import { issueReportLink, reportUrl } from '../../app/report-links.js';
+import { comparisonUrl, issueComparisonLink, issueReportLink, reportUrl } from '../../app/report-links.js';
 import { publicBaseUrl } from '../../config.js';
 import { myAnswers } from '../../app/responses.js';
 import { cancelRound, closeRound, listRounds, progressOf, roundProgress } from '../../app/rounds.js';
@@ -25,6 +25,7 @@ import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../me
 import { postSummary, retireRound } from './announce.js';
 import { askToForget } from './erasure.js';
 import { sendMyData } from './member-data.js';
+import { sendTrendChart } from './trend-chart.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';
 import { renderSummaryMessages } from './blocks/summary.js';
 import { actorFor, SLASH_COMMAND } from './ids.js';
@@ -219,15 +220,24 @@ const handlers: Record<ParsedCommand['verb'], Handler> = {
   },
 
   async compare({ rt, actor, respond, locale, parsed }) {
+    const t = translator(locale);
     const result = await compareFromWords(rt.ctx, actor, parsed.args);
-    if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.compare.noFramework'));
-    await ephemeral(respond, escapeMrkdwn(comparisonLines(result.rollup, result.framework, locale).join('\n')));
+    if (result.kind === 'noFramework') return ephemeral(respond, t('method.compare.noFramework'));
+    const text = escapeMrkdwn(comparisonLines(result.rollup, result.framework, locale).join('\n'));
+    const base = publicBaseUrl(rt.config);
+    if (!base) return ephemeral(respond, text);
+    const { token, hours } = await issueComparisonLink(rt.ctx, actor, result.input, locale);
+    await ephemeral(
+      respond,
+      `${text}\n\n${t('report.compare.linkIntro', { hours })}\n<${comparisonUrl(base, token)}|${t('report.compare.open')}>`,
+    );
   },
 
-  async trend({ rt, actor, command, respond, locale, parsed }) {
+  async trend({ rt, actor, command, client, respond, locale, parsed }) {
     const result = await trendFromWords(rt.ctx, actor, command.channel_id, parsed.args);
     if (result.kind === 'noFramework') return ephemeral(respond, translator(locale)('method.trend.noFramework'));
     await ephemeral(respond, escapeMrkdwn(trendLines(result.trend, result.framework, locale).join('\n')));
+    await sendTrendChart(rt, client, command.user_id, result, locale, respond);
   },
   async intervision({ rt, command, client, respond, locale, teamId }) {
     if (!inChannel(command)) return ephemeral(respond, translator(locale)('intervision.noChannel'));

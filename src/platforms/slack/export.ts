@@ -39,9 +39,9 @@ export async function exportRoundFiles(call: ExportCall): Promise<void> {
   const files = kinds.map((kind) => exportFile(kind, data));
   for (const file of files) {
     await uploadToMember(call.client, actor.userId, {
-      name: file.filename,
+      filename: file.filename,
       title: t('manage.export.fileTitle', { name: round.name, file: file.kind }),
-      content: file.content,
+      bytes: Buffer.from(file.content, 'utf8'),
     });
   }
   await ephemeral(

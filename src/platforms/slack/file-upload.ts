@@ -25,14 +25,10 @@ export async function uploadFile(client: WebClient, file: SlackFile): Promise<vo
   });
 }
 
-/** A text file into the member's direct messages with the bot. */
-export async function uploadToMember(
-  client: WebClient,
-  userId: string,
-  file: { name: string; title: string; content: string },
-): Promise<void> {
+/** A file into the member's direct messages with the bot. */
+export async function uploadToMember(client: WebClient, userId: string, file: Omit<SlackFile, 'channel'>): Promise<void> {
   const dm = await client.conversations.open({ users: userId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
-  await uploadFile(client, { channel, filename: file.name, title: file.title, bytes: Buffer.from(file.content, 'utf8') });
+  await uploadFile(client, { ...file, channel });
 }

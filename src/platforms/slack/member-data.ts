@@ -38,9 +38,9 @@ export async function sendMyData(rt: SlackRuntime, client: WebClient, actor: Act
   const stamp = data.exportedAt.toISOString().slice(0, 10);
   try {
     await uploadToMember(client, actor.userId, {
-      name: `spiegel-${stamp}.csv`,
+      filename: `spiegel-${stamp}.csv`,
       title: t('lifecycle.access.fileTitle'),
-      content: memberDataCsv(data, locale),
+      bytes: Buffer.from(memberDataCsv(data, locale), 'utf8'),
     });
     await ephemeral(respond, t('lifecycle.access.fileSent', { count }));
   } catch (error) {

@@ -18,7 +18,7 @@ import { trendFromWords } from '../../app/trends.js';
 import { followUpFromWords } from '../../app/follow-ups.js';
 import { followUpReply } from './follow-up-flow.js';
 import { plain } from './cards/elements.js';
-import { renderLinesCard } from './cards/method-cards.js';
+import { renderImageCard, renderLinesCard } from './cards/method-cards.js';
 import { SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
@@ -39,7 +39,17 @@ import {
   renderStatusCard,
 } from './cards/reply-cards.js';
 import { renderSummaryCards } from './cards/summary-card.js';
-import { exportUrl, issueExportLinks, issueReportLink, reportUrl } from '../../app/report-links.js';
+import {
+  chartUrl,
+  comparisonUrl,
+  exportUrl,
+  issueComparisonLink,
+  issueExportLinks,
+  issueReportLink,
+  reportUrl,
+  trendChartToken,
+} from '../../app/report-links.js';
+import { trendChart } from '../../presentation/charts/trend-chart.js';
 import { isCoordinator } from '../../app/actor.js';
 import { copyRound } from '../../app/round-changes.js';
 import { exportFileKinds, exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
@@ -67,6 +77,7 @@ import { frameworkChoiceCard, frameworkOf, startFormCard, startTimeZone } from '
 import { downloadFrameworkFile, frameworkFileLines, frameworksCommandLines } from '../frameworks-chat.js';
 import { fileAttachmentOf } from './framework-upload.js';
 import { frameworkChoices, workspaceFrameworks } from '../../app/tenant-frameworks.js';
+import { type MessageKey } from '../../i18n/catalogue.js';
 import { intervisionFormCard } from './intervision-flow.js';
 
 interface CommandCall {
@@ -103,7 +114,7 @@ async function withProgress(rt: TeamsRuntime, rounds: Round[]) {
 }
 
 /** Private cards: in the personal chat directly; from a channel or chat, to the member's personal chat, with a note here. */
-async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteKey: string): Promise<void> {
+async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteKey: MessageKey): Promise<void> {
   if (call.kind === 'personal') {
     await sendCards(call.context, cards);
     return;
@@ -298,13 +309,18 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
   },
 
   async compare(call) {
+    const t = translator(call.locale);
     const result = await compareFromWords(call.rt.ctx, call.actor, call.parsed.args);
-    if (result.kind === 'noFramework') return replyText(call.context, translator(call.locale)('method.compare.noFramework'));
-    await sendPrivately(
-      call,
-      [renderLinesCard(comparisonLines(result.rollup, result.framework, call.locale))],
-      'method.compare.sentPrivately',
-    );
+    if (result.kind === 'noFramework') return replyText(call.context, t('method.compare.noFramework'));
+    const cards = [renderLinesCard(comparisonLines(result.rollup, result.framework, call.locale))];
+    const base = publicBaseUrl(call.rt.config);
+    if (base) {
+      const { token, hours } = await issueComparisonLink(call.rt.ctx, call.actor, result.input, call.locale);
+      cards.push(
+        renderLinkCard(t('report.compare.linkIntro', { hours }), [{ title: t('report.compare.open'), url: comparisonUrl(base, token) }]),
+      );
+    }
+    await sendPrivately(call, cards, 'method.compare.sentPrivately');
   },
 
   async trend(call) {
@@ -312,7 +328,14 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     if (call.kind === 'personal') return replyText(call.context, t('teams.start.notPersonal'));
     const result = await trendFromWords(call.rt.ctx, call.actor, placeIdOf(call.context.activity), call.parsed.args);
     if (result.kind === 'noFramework') return replyText(call.context, t('method.trend.noFramework'));
-    await sendPrivately(call, [renderLinesCard(trendLines(result.trend, result.framework, call.locale))], 'method.trend.sentPrivately');
+    const cards = [renderLinesCard(trendLines(result.trend, result.framework, call.locale))];
+    const base = publicBaseUrl(call.rt.config);
+    const chart = base && trendChart(result.trend, result.framework, call.locale);
+    if (base && chart) {
+      const token = trendChartToken(call.rt.ctx, call.actor, result.input, call.locale);
+      cards.push(renderImageCard(chartUrl(base, token), chart.alt));
+    }
+    await sendPrivately(call, cards, 'method.trend.sentPrivately');
   },
   async intervision(call) {
     if (call.kind === 'personal') return replyText(call.context, translator(call.locale)('intervision.noChannel'));

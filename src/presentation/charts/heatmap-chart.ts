@@ -11,7 +11,7 @@ import { formatNumber } from '../round-texts.js';
 import { chartConfig } from './chart-config.js';
 import { shortItemName } from './chart-data.js';
 import { divergingColours, muted } from './palette.js';
-import type { ChartPlan } from './round-charts.js';
+import type { ChartPlan } from './chart-plan.js';
 
 const CELL_WIDTH = 84;
 const CELL_HEIGHT = 20;

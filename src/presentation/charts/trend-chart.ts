@@ -12,7 +12,7 @@ import { formatNumber } from '../round-texts.js';
 import { chartConfig } from './chart-config.js';
 import { shortItemName, wrapped } from './chart-data.js';
 import { accent, divergingColours } from './palette.js';
-import type { ChartPlan } from './round-charts.js';
+import type { ChartPlan } from './chart-plan.js';
 
 /** Panels drawn by default: four columns of three rows stay readable in chat. */
 export const TREND_TOP_CRITERIA = 12;
@@ -56,7 +56,7 @@ function trendAltText(trend: Trend, framework: Framing, shown: number, locale: L
     from: n(d.from),
     to: n(d.to),
   });
-  const parts = [t('charts.trend.altCount', { count: trend.rounds.length, shown })];
+  const parts = [t('charts.trend.altCount', { count: trend.rounds.length }), t('charts.trend.altShown', { count: shown })];
   parts.push(rise && rise.to > rise.from ? t('charts.trend.altRise', named(rise)) : t('charts.trend.altNoRise'));
   parts.push(fall && fall.to < fall.from ? t('charts.trend.altFall', named(fall)) : t('charts.trend.altNoFall'));
   parts.push(t('charts.trend.altFlagged', { count: flagged, alpha: formatNumber(trend.alpha, locale, 2) }));
@@ -73,7 +73,9 @@ export function trendChart(trend: Trend, framework: Framing, locale: Locale, top
   const rows = trend.series
     .filter((s) => criteria.includes(s.criterionId))
     .flatMap((s) => {
-      const change = new Map(s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? 'rise' : 'fall']));
+      const change = new Map(
+        s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? ('rise' as const) : ('fall' as const)]),
+      );
       return s.points.map((p, i) => ({
         criterion: criterionName(s.criterionId),
         dimension: dimensionName(s.dimension),

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
+import { startFollowUp } from '../../../src/app/follow-ups.js';
 import { openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
 import { createHttpApp, listen } from '../../../src/http/http-server.js';
@@ -84,4 +85,22 @@ it('the closing summary is followed by its chart in the channel, with its alt te
     .filter((c) => c.body.channel === CHANNEL)
     .at(-1)!;
   expect(summaryPost.at).toBeLessThanOrEqual(completed.at);
+});
+
+it('a Delphi follow-up’s closing summary is followed by its before/after chart', async () => {
+  const { round: followUp } = await startFollowUp(h.ctx, coordinator, { roundId: round.id, criterionIds: ['go-clear'] });
+  for (const [i, userId] of members.entries()) {
+    await answer(
+      h.ctx,
+      { tenantId: 'slack:T1', userId, isAdmin: false },
+      { roundId: followUp.id, criterionId: 'go-clear', value: 4 + (i % 2) },
+    );
+  }
+  await say('UCOORD', `close ${followUp.id}`, 'close-follow-up');
+  const asked = await h.fake.waitFor(() =>
+    h.fake.of('files.getUploadURLExternal').find((c) => c.body.filename === `spiegel-${followUp.id}-convergence.png`),
+  );
+  expect(String(asked.body.alt_text)).toMatch(
+    /^1 item asked again\. The middle half of the answers narrowed on 1, widened on 0 and stayed as wide on 0\. The answers are (stable|still moving)\.$/,
+  );
 });

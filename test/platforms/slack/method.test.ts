@@ -1,7 +1,15 @@
-/** Units and comparisons through the real Slack endpoint: `/reflect units`, `/reflect unit ID`, `/reflect compare`. */
+/**
+ * Units and comparisons through the real Slack endpoint: `/reflect units`, `/reflect unit ID`, `/reflect compare` (with
+ * a private link to the comparison's report page), `/reflect trend` (with its chart in direct messages).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { openRound } from '../../../src/app/rounds.js';
+import { createHttpApp, listen } from '../../../src/http/http-server.js';
+import { mountReportRoutes } from '../../../src/http/report-routes.js';
+import { createLogger } from '../../../src/logger.js';
 import { seedComparison } from '../../support/method-fixtures.js';
 import { ADMIN, startHarness, type Harness } from './support/harness.js';
 
@@ -10,17 +18,30 @@ const admin: Actor = { tenantId: TENANT, userId: ADMIN, isAdmin: true };
 
 describe('Slack: units and comparisons', () => {
   let h: Harness;
-  const reply = async (userId: string, text: string, id: string) => {
-    expect((await h.command({ text, userId, responseUrlId: id, channelId: 'CORGA' })).status).toBe(200);
-    return String((await h.fake.waitFor(() => h.fake.responses(id).at(-1))).body.text);
+  let reports: Server;
+  let reportsOrigin: string;
+  const reply = async (userId: string, text: string, id: string, channelId = 'CORGA') => {
+    expect((await h.command({ text, userId, responseUrlId: id, channelId })).status).toBe(200);
+    return String((await h.fake.waitFor(() => h.fake.responses(id).at(0))).body.text);
   };
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ PUBLIC_URL: 'https://spiegel.example.org' });
     h.fake.users = { [ADMIN]: { locale: 'en-GB' }, UMEMBER: { locale: 'nl-BE' } };
     await seedComparison(h.ctx, admin, { platform: 'slack', tenantId: TENANT, channelId: 'CPAPER' });
+    const http = createHttpApp();
+    mountReportRoutes(http, { ctx: h.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
+    reports = await listen(http, 0, '127.0.0.1');
+    reportsOrigin = `http://127.0.0.1:${(reports.address() as AddressInfo).port}`;
   });
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await new Promise<void>((resolve) =>
+      reports?.close(() => {
+        resolve();
+      }),
+    );
+    await h?.close();
+  });
 
   it('puts a channel in a unit (admins only); rounds opened there remember it', async () => {
     expect(await reply('UMEMBER', 'unit oa', 'member-unit')).toBe('Alleen de beheerders van deze werkruimte kunnen dat doen.');
@@ -50,6 +71,14 @@ describe('Slack: units and comparisons', () => {
     expect(text).toMatch(/Org B\n {2}client: fewer than 3 answers\n {2}organisation: fewer than 3 answers/);
     expect(text).toContain('Org A 4 … Org C 4.5');
     expect(text).toContain('Per component (median · class)');
+    expect(text).toMatch(
+      /The comparison as a report page \(valid for 72 hours, for you only\):\n<https:\/\/spiegel\.example\.org\/comparisons\/[^|]+\|Open the comparison>$/,
+    );
+    const path = /<https:\/\/spiegel\.example\.org(\/comparisons\/[^|]+)\|/.exec(text)![1]!;
+    const page = await (await fetch(`${reportsOrigin}${path}`)).text();
+    expect(page).toContain('<h1>Comparison: Team health check per organisation</h1>');
+    expect(page).toContain('<th>Org A</th><th>Org B</th><th>Org C</th>');
+    expect(page).toContain('4 <span class="n">(n = 3)</span>');
     const regions = await reply(ADMIN, 'compare', 'compare-default');
     expect(regions).toContain('per region');
     expect(regions).toMatch(/North\n {2}client: fewer than 3 answers\n {2}organisation: 4 · mixed · n = 5/);
@@ -65,6 +94,22 @@ describe('Slack: units and comparisons', () => {
     expect(await reply('UMEMBER', 'verloop team-health unit north', 'trend-member')).toBe(
       'Alleen de coördinatoren van deze ronde kunnen dat doen.',
     );
+  });
+
+  it('sends a coordinator the trend chart in direct messages, with its alt text', async () => {
+    const text = await reply(ADMIN, 'trend team-health', 'trend-here-chart', 'CPAPER');
+    expect(text).toContain('Trend of Team health check over 3 rounds');
+    const asked = await h.fake.waitFor(() =>
+      h.fake.of('files.getUploadURLExternal').find((c) => c.body.filename === 'spiegel-trend-team-health.png'),
+    );
+    expect(String(asked.body.alt_text)).toMatch(
+      /^Medians over 3 rounds; 1 criterion drawn\. Largest rise: I know what our team wants to achieve in the coming months \(4 → 4\.5\)\./,
+    );
+    const completed = await h.fake.waitFor(() => h.fake.of('files.completeUploadExternal').at(-1));
+    expect(completed.body.channel_id).toBe(`D${ADMIN}`);
+    expect(await h.fake.waitFor(() => h.fake.responses('trend-here-chart').at(1))).toMatchObject({
+      body: { text: 'The trend chart is in our direct messages.' },
+    });
   });
 
   it('lists the new commands in help, in both languages', async () => {

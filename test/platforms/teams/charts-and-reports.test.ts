@@ -1,6 +1,7 @@
 /**
  * The summary card shows its chart (an Image from a signed link to our server, alt text set), and a coordinator's
- * `report` gives a private card with a button to the report page (Bot Framework activities, stand-in connector).
+ * `report` gives a private card with a button to the report page; `compare` adds a button to the comparison's page,
+ * `trend` the trend chart as an Image (Bot Framework activities, stand-in connector).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import { mountReportRoutes } from '../../../src/http/report-routes.js';
 import { createLogger } from '../../../src/logger.js';
 import { memberIdOf } from '../../../src/platforms/teams/ids.js';
 import { answer } from '../../support/answers.js';
+import { importUnitRound, seedComparison } from '../../support/method-fixtures.js';
 import { cardOf } from './support/fake-connector.js';
 import { members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
@@ -85,6 +87,33 @@ it('the closing summary card shows the chart from a signed link, with its alt te
   expect(String(image.url)).toMatch(/^https:\/\/spiegel\.example\.org\/charts\/[^/]+\.png$/);
   expect(String(image.altText)).toMatch(/^Spread of the answers on 2 criteria\. .*1 item has fewer than 3 answers/);
   const png = await fetch(String(image.url).replace(PUBLIC_URL, reportsOrigin));
+  expect(png.status).toBe(200);
+  expect(png.headers.get('content-type')).toBe('image/png');
+});
+
+it('compare: a button to the comparison’s report page; trend: the chart as an image, both privately to a coordinator', async () => {
+  const admin: Actor = { tenantId: TENANT_ID, userId: 'admin', isAdmin: true };
+  const paper = { platform: 'teams' as const, tenantId: TENANT_ID, channelId: 'paper' };
+  await seedComparison(h.ctx, admin, paper);
+  await importUnitRound(h.ctx, admin, paper, 'oc', { goClear: [3, 3, 4] });
+
+  h.connector.clear();
+  await h.post(message(h.connector, members.an, 'compare organisation team-health', { thread: 't-method' }));
+  const [button] = h.connector.sent().flatMap((s) => findAll(cardOf(s.body), 'Action.OpenUrl'));
+  expect(button?.title).toBe('Open the comparison');
+  expect(String(button?.url)).toMatch(/^https:\/\/spiegel\.example\.org\/comparisons\//);
+  const page = await (await fetch(String(button?.url).replace(PUBLIC_URL, reportsOrigin))).text();
+  expect(page).toContain('<h1>Comparison: Team health check per organisation</h1>');
+  expect(page).toContain('<th>Org A</th><th>Org B</th><th>Org C</th>');
+
+  h.connector.clear();
+  await h.post(message(h.connector, members.an, 'trend team-health unit south', { thread: 't-method' }));
+  const [image] = h.connector.sent().flatMap((s) => findAll(cardOf(s.body), 'Image'));
+  expect(String(image?.url)).toMatch(/^https:\/\/spiegel\.example\.org\/charts\/[^/]+\.png$/);
+  expect(String(image?.altText)).toMatch(
+    /^Medians over 2 rounds; 1 criterion drawn\. No criterion rose\. Largest fall: I know what our team/,
+  );
+  const png = await fetch(String(image?.url).replace(PUBLIC_URL, reportsOrigin));
   expect(png.status).toBe(200);
   expect(png.headers.get('content-type')).toBe('image/png');
 });

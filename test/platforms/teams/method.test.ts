@@ -45,8 +45,9 @@ describe('Teams: units and comparisons', () => {
     h.connector.clear();
     await h.post(message(h.connector, members.an, 'compare organisation team-health'));
     const personal = h.connector.sent().filter((c) => c.conversationId?.startsWith('a:personal-'));
-    expect(personal).toHaveLength(1);
+    expect(personal).toHaveLength(2);
     expect(personal[0]!.cardText).toContain('Comparison of Team health check per organisation · k = 3 · target 3');
+    expect(personal[1]!.cardText).toContain('The comparison as a report page (valid for 72 hours, for you only):');
     expect(personal[0]!.cardText).toContain('Org A 4 … Org C 4.5');
     expect(h.connector.sent().map((c) => c.cardText)).toContain('I sent the comparison to our personal chat.');
     expect((await say(members.bram, 'compare', 'personal')).join('\n')).toContain('Only the coordinators');

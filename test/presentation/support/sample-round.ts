@@ -4,6 +4,7 @@
  */
 import { loadFrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
 import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../../src/domain/round.js';
+import { convergenceOf, type StepItem } from '../../../src/domain/delphi.js';
 import { summarizeRound } from '../../../src/domain/summary.js';
 import type { Summary } from '../../../src/domain/summary-types.js';
 
@@ -67,4 +68,25 @@ export async function sampleRound(
   });
   const summary = summarizeRound({ round, responses, respondents: members.length });
   return { round, summary };
+}
+
+/**
+ * A Delphi follow-up of the sample round: its first six items asked again, the answers of the follow-up drawn with
+ * another seed (most of them closer together), and its summary with the convergence against the round.
+ */
+export async function sampleFollowUp(frameworkId: string): Promise<{ round: Round; summary: Summary }> {
+  const before = await sampleRound(frameworkId, { sparseEvery: 6 });
+  const after = await sampleRound(frameworkId, { criteria: 6, sparseEvery: 5, seed: 3 });
+  const items = after.summary.criteria as StepItem[];
+  const convergence = convergenceOf({
+    roundId: after.round.id,
+    link: { previousRoundId: before.round.id, originRoundId: before.round.id, iteration: 1, maxIterations: 2 },
+    before: before.summary.criteria,
+    after: items,
+    pairs: items.flatMap((item, i) =>
+      Array.from({ length: 6 }, (_, m) => ({ criterionId: item.criterionId, dimension: item.dimension, before: 3, after: m < i ? 4 : 3 })),
+    ),
+    anonymityThreshold: before.round.settings.anonymityThreshold,
+  });
+  return { round: after.round, summary: { ...after.summary, convergence } };
 }

@@ -17,7 +17,7 @@ export function renderScheduleForm(locale: Locale, frameworks: readonly Framewor
   const t = translator(locale);
   const frameworkOptions = frameworks.slice(0, limits.optionsPerSelect).map((f) => option(f.title[locale], f.id));
   const cadenceOptions = cadenceKinds.map((kind) => option(t(`coord.cadence.${kind}`), kind));
-  const weekdayOptions = [1, 2, 3, 4, 5, 6, 0].map((d) => option(t(`coord.weekday.${d}`), String(d)));
+  const weekdayOptions = ([1, 2, 3, 4, 5, 6, 0] as const).map((d) => option(t(`coord.weekday.${d}`), String(d)));
   const languageOptions = locales.map((l) => option(t(`slack.language.${l}`), l));
   const blocks: types.KnownBlock[] = [
     input(

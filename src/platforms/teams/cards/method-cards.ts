@@ -23,3 +23,8 @@ export function renderLinesCard(lines: readonly string[]): AdaptiveCardJson {
   }
   return card;
 }
+
+/** A chart on our server (a signed, expiring link), with its alt text. */
+export function renderImageCard(url: string, alt: string): AdaptiveCardJson {
+  return adaptiveCard([{ type: 'Image', url, altText: alt, size: 'Stretch' }]);
+}

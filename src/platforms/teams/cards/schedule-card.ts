@@ -67,7 +67,7 @@ export function renderScheduleFormCard(
       choice(
         ids.weekday,
         t('coord.form.weekday'),
-        [1, 2, 3, 4, 5, 6, 0].map((d) => ({ title: t(`coord.weekday.${d}`), value: String(d) })),
+        ([1, 2, 3, 4, 5, 6, 0] as const).map((d) => ({ title: t(`coord.weekday.${d}`), value: String(d) })),
         values.weekday ?? '1',
       ),
       number(ids.dayOfMonth, t('coord.form.dayOfMonth'), 1, 28, values.dayOfMonth ?? '1'),
