@@ -3,7 +3,7 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { MAX_FRAMEWORK_FILE_BYTES, tooLarge } from '../app/framework-catalogue.js';
 import { addFramework, describeFramework, requireAdmin, retireFramework, type FrameworkUpload } from '../app/tenant-frameworks.js';
-import { isSpiegelError, SpiegelError } from '../domain/errors.js';
+import { isSpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
@@ -20,10 +20,9 @@ export async function frameworksCommandLines(
   const t = translator(locale);
   const [sub, id] = args;
   if (sub === undefined || sub === 'list') return null;
-  if ((sub === 'show' || sub === 'retire') && !id) throw new SpiegelError('framework.unknown', 'no framework id', { id: '' });
-  if (sub === 'show') return frameworkDetailLines(await describeFramework(ctx, actor, id!), locale);
-  if (sub === 'retire') {
-    const retired = await retireFramework(ctx, actor, id!);
+  if (sub === 'show' && id) return frameworkDetailLines(await describeFramework(ctx, actor, id), locale);
+  if (sub === 'retire' && id) {
+    const retired = await retireFramework(ctx, actor, id);
     return [t('fw.retired', { id: retired.frameworkId })];
   }
   return [t('fw.usage')];

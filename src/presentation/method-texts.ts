@@ -135,7 +135,9 @@ export function trendLines(trend: Trend, framework: Framework, locale: Locale): 
   ];
   if (trend.rounds.length === 0) return [...lines, t('method.trend.noRounds')];
   trend.rounds.forEach((r, i) =>
-    lines.push(`  ${t('method.trend.round', { index: i + 1, name: r.name, date: r.closedAt.toISOString().slice(0, 10) })}`),
+    lines.push(
+      `  ${t('method.trend.round', { index: i + 1, name: r.name, date: r.closedAt.toISOString().slice(0, 10), version: r.version })}`,
+    ),
   );
   const flagged: string[] = [];
   lines.push('');
@@ -144,7 +146,7 @@ export function trendLines(trend: Trend, framework: Framework, locale: Locale): 
     const criterion = itemName(framework, s.criterionId, s.dimension, locale);
     const mark = new Map(s.changes.filter((c) => c.flagged).map((c) => [c.toRoundId, c.medianDelta > 0 ? '▲' : '▼']));
     const values = s.points
-      .map((p) => (p.median === null ? '–' : `${n(p.median)}${p.belowTarget ? '°' : ''}${mark.get(p.roundId) ?? ''}`))
+      .map((p) => (!p.asked ? '·' : p.median === null ? '–' : `${n(p.median)}${p.belowTarget ? '°' : ''}${mark.get(p.roundId) ?? ''}`))
       .join(' → ');
     lines.push(t('method.trend.line', { criterion, values }));
     for (const c of s.changes.filter((x) => x.flagged)) {

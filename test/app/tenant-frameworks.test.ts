@@ -5,6 +5,7 @@ import { openRound } from '../../src/app/rounds.js';
 import { addFramework, frameworksOf, retireFramework } from '../../src/app/tenant-frameworks.js';
 import { trendReport } from '../../src/app/trends.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
+import { trendLines } from '../../src/presentation/method-texts.js';
 import { useTestContext } from '../support/app-context.js';
 import { OUR_FRAMEWORK_V1, OUR_FRAMEWORK_V2 } from '../support/workspace-frameworks.js';
 
@@ -89,4 +90,8 @@ it('follows a trend across two versions, aligning criteria by id', async () => {
     [true, 3],
   ]);
   expect(trend.series.map((s) => s.criterionId)).toEqual(['in-listen', 'in-plan', 'in-follow', 'in-paper']);
+  const text = trendLines(trend, framework, 'en').join('\n');
+  expect(text).toMatch(/\(\d{4}-\d\d-\d\d, version 1\)/);
+  expect(text).toMatch(/The paperwork is complete: 3 → ·/);
+  expect(text).toMatch(/We follow up within a week: · → 3/);
 });

@@ -47,8 +47,8 @@ export const methodMessages = {
       },
       trend: {
         title:
-          'Trend of {{framework}} over {{count}} rounds (median per round; ▲▼ a change beyond the rounds’ spread: Mann–Whitney U, α = {{alpha}}; – fewer than {{k}} answers)',
-        round: '{{index}}. {{name}} ({{date}})',
+          'Trend of {{framework}} over {{count}} rounds (median per round; ▲▼ a change beyond the rounds’ spread: Mann–Whitney U, α = {{alpha}}; – fewer than {{k}} answers; · not in that round’s version of the framework)',
+        round: '{{index}}. {{name}} ({{date}}, version {{version}})',
         line: '{{criterion}}: {{values}}',
         noRounds: 'There are no closed rounds of this framework here yet.',
         flagged: 'Changes beyond the spread',
@@ -107,8 +107,8 @@ export const methodMessages = {
       },
       trend: {
         title:
-          'Verloop van {{framework}} over {{count}} rondes (mediaan per ronde; ▲▼ een verandering die de spreiding van de rondes niet verklaart: Mann–Whitney U, α = {{alpha}}; – minder dan {{k}} antwoorden)',
-        round: '{{index}}. {{name}} ({{date}})',
+          'Verloop van {{framework}} over {{count}} rondes (mediaan per ronde; ▲▼ een verandering die de spreiding van de rondes niet verklaart: Mann–Whitney U, α = {{alpha}}; – minder dan {{k}} antwoorden; · niet in de versie van het kader van die ronde)',
+        round: '{{index}}. {{name}} ({{date}}, versie {{version}})',
         line: '{{criterion}}: {{values}}',
         noRounds: 'Er zijn hier nog geen afgesloten rondes van dit kader.',
         flagged: 'Veranderingen buiten de spreiding',

@@ -12,7 +12,7 @@ export async function ephemeral(respond: RespondFn, message: string | SlackMessa
   await respond({
     response_type: 'ephemeral',
     replace_original: false,
-    text: truncate(m.text, limits.messageText),
+    text: truncate(m.text, 'blocks' in m ? limits.messageText : limits.plainMessageText),
     ...('blocks' in m ? { blocks: m.blocks } : {}),
   });
 }

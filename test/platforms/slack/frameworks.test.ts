@@ -56,6 +56,9 @@ describe('Slack: frameworks of the workspace', () => {
     const shown = await command('frameworks show our-intake');
     expect(shown).toContain('Our intake (our-intake, version 1)');
     expect(shown).toContain('in-plan [process]: We make a plan together.');
+    expect(await command('frameworks show')).toContain('“frameworks show ID”: every criterion of a framework');
+    expect(await command('help')).toContain('`frameworks show ID`: every criterion of one; `frameworks retire ID`');
+    expect(await command('hulp', 'UNL')).toContain('`kaders show ID`: alle criteria van een kader');
     // Another workspace never sees it.
     expect(await command('frameworks show our-intake', 'UOTHER', 'T2')).toContain('There is no framework called “our-intake”');
   });

@@ -56,6 +56,8 @@ describe('Teams: frameworks of the workspace', () => {
     expect(await attach(admin, 'our-intake.yaml', OUR_FRAMEWORK_V1)).toContain('is stored for this workspace as revision 1');
     expect(h.connector.calls.some((c) => c.path === '/files/our-intake.yaml')).toBe(true);
     expect(await say(admin, 'frameworks')).toContain('this workspace’s own (revision 1)');
+    expect(await say(admin, 'help')).toContain('**frameworks show ID**: every criterion of one');
+    expect(await say(admin, 'hulp', { kind: 'personal', locale: 'nl-BE' })).toContain('**kaders show ID**: alle criteria van een kader');
     const shown = await say(admin, 'frameworks show our-intake');
     expect(shown).toContain('in-listen [process]: We listen first.');
     expect(await say(members.bram, 'frameworks show our-intake', { kind: 'personal', tenant: OTHER_TENANT })).toContain(

@@ -27,6 +27,8 @@ export const limits = {
   plainTextInput: 3000,
   /** Top-level `text` of a message: Slack truncates beyond 40,000; keep the notification fallback short. */
   messageText: 3000,
+  /** `text` of a message without blocks (help, lists): it is the message itself, so Slack's own limit applies. */
+  plainMessageText: 40_000,
 } as const;
 
 const ELLIPSIS = '…';

@@ -307,7 +307,7 @@ export class FakeSlack {
           ok: true,
           app_id: 'ASPIEGEL',
           authed_user: { id: 'UINSTALLER' },
-          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write',
+          scope: 'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write,files:read',
           token_type: 'bot',
           access_token: 'xoxb-oauth-installed',
           bot_user_id: BOT_USER_ID,
