@@ -49,7 +49,7 @@ describe('Slack OAuth distribution', () => {
     const location = new URL(install.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
     expect(location.searchParams.get('scope')).toBe(
-      'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write,files:read',
+      'commands,chat:write,users:read,channels:read,groups:read,im:write,im:history,files:write,channels:history,groups:history,files:read',
     );
     const state = location.searchParams.get('state') ?? '';
     const cookie = (install.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
