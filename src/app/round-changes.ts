@@ -5,7 +5,7 @@
  * read-modify-write is not), so two coordinators changing a round at once never overwrite each other: the one
  * who lost reads the round again and applies their change to the new revision.
  */
-import { SpiegelError } from '../domain/errors.js';
+import { SpiegelError, roundInvalid } from '../domain/errors.js';
 import type { OpenRoundInput, Place, Round } from '../domain/round.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -103,7 +103,7 @@ export async function changeParticipants(ctx: AppContext, actor: Actor, roundId:
     requireOpen(current);
     const participants = changed(current.participants, change);
     if (participants.length === 0) {
-      throw new SpiegelError('round.invalid', 'no participant left', { detail: 'a round needs at least one participant' });
+      throw roundInvalid('noParticipants');
     }
     if (current.anonymous) requireAnonymityHolds(current.settings.anonymityThreshold, participants.length);
     return { participants };

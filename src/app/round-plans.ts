@@ -3,7 +3,7 @@
  * told at once), stored whole, and opened by the scheduler's `round-start:<id>` job under the id it was planned
  * with, so a retried or doubled job opens it once.
  */
-import { SpiegelError } from '../domain/errors.js';
+import { SpiegelError, roundInvalid } from '../domain/errors.js';
 import type { OpenRoundInput, Round } from '../domain/round.js';
 import { roundStartJobId } from '../domain/scheduling.js';
 import type { Actor } from './actor.js';
@@ -20,12 +20,10 @@ export async function planRound(ctx: AppContext, actor: Actor, input: OpenRoundI
     throw new SpiegelError('deadline.past', `start ${startAt.toISOString()} is not in the future`, { deadline: startAt.toISOString() });
   }
   if (startAt.getTime() - now.getTime() > MAX_PLAN_DAYS * 24 * 3_600_000) {
-    throw new SpiegelError('round.invalid', 'start too far ahead', {
-      detail: `a round can be planned at most ${MAX_PLAN_DAYS} days ahead`,
-    });
+    throw roundInvalid('startTooFarAhead', { days: MAX_PLAN_DAYS });
   }
   if (input.deadline && input.deadline.getTime() <= startAt.getTime()) {
-    throw new SpiegelError('round.invalid', 'deadline before start', { detail: 'the deadline must lie after the start' });
+    throw roundInvalid('deadlineBeforeStart');
   }
   const round = { ...(await prepareRound(ctx, actor, input)), openedAt: startAt };
   // The job first: a crash in between leaves a job that finds no plan (skipped), never a plan that never opens.

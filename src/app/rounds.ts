@@ -1,4 +1,4 @@
-import { SpiegelError } from '../domain/errors.js';
+import { SpiegelError, type RoundProblem, roundInvalid } from '../domain/errors.js';
 import type { Framework, Perspective } from '../domain/framework.js';
 import {
   defaultReminderPlan,
@@ -19,8 +19,8 @@ import { computeSummary, storedSummary } from './compute-summary.js';
 import { getWorkspaceSettings } from './workspace-settings.js';
 import { frameworksOf } from './tenant-frameworks.js';
 
-function invalid(detail: string): never {
-  throw new SpiegelError('round.invalid', detail, { detail });
+function invalid(problem: RoundProblem, params: Record<string, unknown> = {}): never {
+  throw roundInvalid(problem, params);
 }
 
 export function snapshotFramework(
@@ -32,15 +32,15 @@ export function snapshotFramework(
   const wanted = criterionIds && criterionIds.length > 0 ? new Set(criterionIds) : null;
   if (wanted) {
     const unknown = [...wanted].filter((id) => !framework.criteria.some((c) => c.id === id));
-    if (unknown.length > 0) invalid(`unknown criteria: ${unknown.join(', ')}`);
+    if (unknown.length > 0) invalid('unknownCriteria', { ids: unknown.join(', ') });
   }
   const dims = dimensionIds ?? framework.dimensions.map((d) => d.id);
   const unknownDims = dims.filter((id) => !framework.dimensions.some((d) => d.id === id));
-  if (unknownDims.length > 0) invalid(`unknown dimensions: ${unknownDims.join(', ')}`);
+  if (unknownDims.length > 0) invalid('unknownDimensions', { ids: unknownDims.join(', ') });
   const criteria = framework.criteria.filter(
     (c) => (!wanted || wanted.has(c.id)) && (perspectives.length === 0 || perspectives.includes(c.perspective)),
   );
-  if (criteria.length === 0) invalid('no criterion of the framework has the chosen perspectives');
+  if (criteria.length === 0) invalid('noCriterionInPerspectives');
   const usedComponents = new Set(criteria.map((c) => c.component));
   return {
     id: framework.id,
@@ -56,9 +56,8 @@ export function snapshotFramework(
 function buildSettings(snapshot: FrameworkSnapshot, overrides: Partial<SummarySettings> = {}): SummarySettings {
   const settings = { ...defaultSummarySettings, ...overrides };
   const { min, max } = snapshot.scale;
-  if (!(settings.targetScore >= min && settings.targetScore <= max)) invalid(`the target score must lie between ${min} and ${max}`);
-  if (!Number.isInteger(settings.anonymityThreshold) || settings.anonymityThreshold < 1)
-    invalid('the anonymity threshold must be a whole number of at least 1');
+  if (!(settings.targetScore >= min && settings.targetScore <= max)) invalid('targetOutOfScale', { min, max });
+  if (!Number.isInteger(settings.anonymityThreshold) || settings.anonymityThreshold < 1) invalid('thresholdNotWhole');
   return settings;
 }
 
@@ -85,14 +84,14 @@ export function buildRound(ctx: AppContext, actor: Actor, input: OpenRoundInput,
     throw new SpiegelError('framework.unknown', `not framework ${input.frameworkId}`, { id: input.frameworkId });
   const snapshot = snapshotFramework(framework, input.criterionIds, input.dimensionIds, input.perspectives);
   const now = ctx.clock.now();
-  if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('the deadline must lie in the future');
+  if (input.deadline && input.deadline.getTime() <= now.getTime()) invalid('deadlineNotFuture');
   const participants = [...new Set(input.participants)];
-  if (participants.length === 0) invalid('a round needs at least one participant');
+  if (participants.length === 0) invalid('noParticipants');
   const anonymous = input.anonymous ?? false;
   const settings = buildSettings(snapshot, input.settings);
   if (anonymous) requireAnonymityHolds(settings.anonymityThreshold, participants.length);
   const name = input.name?.trim() || `${framework.title[input.locale]} · ${now.toISOString().slice(0, 10)}`;
-  if (name.length > 150) invalid('the name is longer than 150 characters');
+  if (name.length > 150) invalid('nameTooLong', { max: 150 });
   return {
     id: ctx.newId(),
     place: input.place,

@@ -43,6 +43,26 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** Why a round cannot be opened or changed (`round.invalid`); the catalogue words each in both languages. */
+export const roundProblems = [
+  'unknownCriteria',
+  'unknownDimensions',
+  'noCriterionInPerspectives',
+  'targetOutOfScale',
+  'thresholdNotWhole',
+  'deadlineNotFuture',
+  'noParticipants',
+  'nameTooLong',
+  'startTooFarAhead',
+  'deadlineBeforeStart',
+] as const;
+export type RoundProblem = (typeof roundProblems)[number];
+
+/** A `round.invalid` refusal: the problem as a code, with the values its message needs. */
+export function roundInvalid(problem: RoundProblem, params: Record<string, unknown> = {}): SpiegelError {
+  return new SpiegelError('round.invalid', `${problem} ${JSON.stringify(params)}`, { problem, ...params });
+}
+
 /**
  * A refusal or failure the user is told about: `code` picks the catalogue message (`errors.<code>`), `details`
  * fill its placeholders, `message` is for the logs only, and `cause` keeps the error underneath.

@@ -1,7 +1,11 @@
-import { isSpiegelError, type ErrorCode } from '../domain/errors.js';
+import { isSpiegelError, roundProblems, type ErrorCode, type RoundProblem } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { isMessageKey, translator } from '../i18n/translator.js';
 import { type AnswerRefusal } from '../domain/answers.js';
+
+function isRoundProblem(value: unknown): value is RoundProblem {
+  return roundProblems.includes(value as RoundProblem);
+}
 
 function codeText(code: ErrorCode, params: Record<string, unknown>, locale: Locale): string {
   const t = translator(locale);
@@ -9,6 +13,7 @@ function codeText(code: ErrorCode, params: Record<string, unknown>, locale: Loca
   const stateKey = `state.${String(details.state)}`;
   if (typeof details.state === 'string' && isMessageKey(stateKey)) details.state = t(stateKey);
   if (details.id === undefined) details.id = '';
+  if (code === 'round.invalid' && isRoundProblem(details.problem)) details.detail = t(`errors.roundProblem.${details.problem}`, details);
   return t(`errors.${code}`, details);
 }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { errorCodes, SpiegelError } from '../../src/domain/errors.js';
+import { errorCodes, roundInvalid, roundProblems, SpiegelError } from '../../src/domain/errors.js';
 import { catalogue, mergeMessageModules } from '../../src/i18n/catalogue.js';
 import { errorText } from '../../src/presentation/error-text.js';
 import { pickLocale, translator } from '../../src/i18n/translator.js';
@@ -58,5 +58,16 @@ it('has a message for every error code, in both languages', () => {
     expect(nl, code).not.toContain(`errors.${code}`);
     expect(nl, code).not.toBe(en);
     expect(en, code).not.toBe(errorText(new Error('x'), 'en'));
+  }
+});
+
+it('words every reason a round is refused in the reader’s language, never in English inside Dutch', () => {
+  const params = { ids: 'x-1', min: 1, max: 5, days: 60 };
+  for (const problem of roundProblems) {
+    const [en, nl] = [errorText(roundInvalid(problem, params), 'en'), errorText(roundInvalid(problem, params), 'nl')];
+    expect(nl, problem).toMatch(/^De ronde kon niet starten: \S/);
+    expect(en, problem).toMatch(/^The round could not be started: \S/);
+    expect(nl, problem).not.toContain(errorText(roundInvalid(problem, params), 'en').split(': ')[1]!);
+    expect(`${en}${nl}`, problem).not.toMatch(/{{|errors\./);
   }
 });

