@@ -12,7 +12,7 @@
 import type { Criterion, Perspective } from './framework.js';
 import { perspectives } from './framework.js';
 import type { FrameworkSnapshot, RatingValue, SummarySettings } from './round.js';
-import { below, describeRatings, isOnScale } from './statistics.js';
+import { below, describeCounts, isOnScale } from './statistics.js';
 import type { ConsensusClass } from './summary-types.js';
 
 export type ClassSettings = Pick<SummarySettings, 'consensusMaxIqr' | 'consensusMinRwg' | 'lowConsensus' | 'polarisedEndShare'>;
@@ -129,10 +129,8 @@ export function describeTally(
   settings: ClassSettings & Pick<RollupSettings, 'anonymityThreshold'>,
 ): PooledStatistics {
   const points = scale.max - scale.min + 1;
-  const values: RatingValue[] = [];
-  for (let p = 0; p < points; p++) for (let c = 0; c < (tally[p] ?? 0); c++) values.push(scale.min + p);
   const naCount = tally[points] ?? 0;
-  const stats = describeRatings(values, scale, settings);
+  const stats = describeCounts(tally, naCount, scale, settings);
   if (stats.n < settings.anonymityThreshold) {
     return {
       fewerThanK: true,

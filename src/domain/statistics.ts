@@ -243,29 +243,91 @@ export function describeRatings(
   scale: Pick<Scale, 'min' | 'max'>,
   settings: Pick<SummarySettings, 'consensusMaxIqr' | 'consensusMinRwg' | 'lowConsensus' | 'polarisedEndShare'>,
 ): RatingStatistics {
-  let values: number[] = [];
+  const counts = new Uint32Array(scale.max - scale.min + 1);
   let naCount = 0;
   let ignoredCount = 0;
   for (const a of answers) {
     if (a === 'na') naCount += 1;
-    else if (isOnScale(a, scale)) values.push(a);
+    else if (isOnScale(a, scale)) counts[a - scale.min] = (counts[a - scale.min] ?? 0) + 1;
     else ignoredCount += 1;
   }
-  values = [...ascending(values)];
-  const q = quartiles(values);
+  return { ...describeCounts(counts, naCount, scale, settings), ignoredCount };
+}
+
+/**
+ * The same statistics from the count of ratings per scale point (`counts[p]` for point min + p), without
+ * expanding them into a list: the ratings in ascending order are the points repeated by their counts, so
+ * the quantiles are read off the cumulative counts and every sum runs in the same ascending order as over
+ * the sorted list (the results are identical to {@link describeRatings} on that list, bit for bit).
+ */
+export function describeCounts(
+  counts: ArrayLike<number>,
+  naCount: number,
+  scale: Pick<Scale, 'min' | 'max'>,
+  settings: Pick<SummarySettings, 'consensusMaxIqr' | 'consensusMinRwg' | 'lowConsensus' | 'polarisedEndShare'>,
+): RatingStatistics {
+  const points = scale.max - scale.min + 1;
+  if (!(Number.isInteger(points) && points >= 2)) throw new RangeError(`rwg: a scale has at least 2 points, got ${points}`);
+  let n = 0;
+  let sum = 0;
+  for (let p = 0; p < points; p++) {
+    const c = counts[p] ?? 0;
+    n += c;
+    for (let i = 0; i < c; i++) sum += scale.min + p;
+  }
+  /** The rating at a 0-based position of the ascending list. */
+  const at = (index: number): number => {
+    let seen = 0;
+    for (let p = 0; p < points; p++) {
+      seen += counts[p] ?? 0;
+      if (index < seen) return scale.min + p;
+    }
+    return scale.max;
+  };
+  const quantileAt = (q: number): number => {
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const low = at(lo);
+    return low + (h - lo) * (at(Math.min(lo + 1, n - 1)) - low);
+  };
+  const mu = n > 0 ? sum / n : null;
+  let s2: number | null = null;
+  if (n >= 2 && mu !== null) {
+    let ss = 0;
+    for (let p = 0; p < points; p++) {
+      const d = scale.min + p - mu;
+      for (let i = 0; i < (counts[p] ?? 0); i++) ss += d * d;
+    }
+    s2 = ss / (n - 1);
+  }
+  let consensus: number | null = null;
+  if (n > 0 && mu !== null) {
+    const width = scale.max - scale.min;
+    let tw = 0;
+    for (let p = 0; p < points; p++) {
+      const share = (counts[p] ?? 0) / n;
+      if (share !== 0) tw += share * Math.log2(1 - Math.abs(scale.min + p - mu) / width);
+    }
+    consensus = Math.min(1, Math.max(0, 1 + tw));
+  }
+  const distributionOf: Record<string, number> = {};
+  for (let p = 0; p < points; p++) distributionOf[String(scale.min + p)] = counts[p] ?? 0;
+  const q1 = n > 0 ? quantileAt(0.25) : null;
+  const q3 = n > 0 ? quantileAt(0.75) : null;
+  const expected = (points * points - 1) / 12;
   const base = {
-    n: values.length,
+    n,
     naCount,
-    ignoredCount,
-    distribution: distribution(values, scale),
-    mean: mean(values),
-    median: q?.median ?? null,
-    q1: q?.q1 ?? null,
-    q3: q?.q3 ?? null,
-    iqr: q === null ? null : q.q3 - q.q1,
-    sd: sd(values),
-    rwg: rwg(values, scale.max - scale.min + 1),
-    consensus: tastleWiermanConsensus(values, scale),
+    ignoredCount: 0,
+    distribution: distributionOf,
+    mean: mu,
+    median: n > 0 ? quantileAt(0.5) : null,
+    q1,
+    q3,
+    iqr: q1 === null || q3 === null ? null : q3 - q1,
+    sd: s2 === null ? null : Math.sqrt(s2),
+    rwg: s2 === null ? null : Math.min(1, Math.max(0, 1 - s2 / expected)),
+    consensus,
   };
   return { ...base, class: classify(base, settings, scale) };
 }

@@ -60,7 +60,9 @@ export function describeJob(job: JobView, locale: Locale, timeZone: string): str
           : t('scheduling.job.kind.reminder', { slot: job.slot ?? '' })
         : job.kind === 'recurrence'
           ? t('scheduling.job.kind.recurrence')
-          : t('scheduling.job.kind.other', { kind: job.kind });
+          : job.kind === 'round-start'
+            ? t('scheduling.job.kind.roundStart')
+            : t('scheduling.job.kind.other', { kind: job.kind });
   let status: string;
   switch (job.status) {
     case 'pending':

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSummarySettings, type RatingValue } from '../../src/domain/round.js';
 import {
   classify,
+  describeCounts,
   describeRatings,
   distribution,
   endShares,
@@ -286,6 +287,31 @@ describe('properties', () => {
           expect(describeRatings(shuffled as RatingValue[], scale, settings)).toEqual(describeRatings(values, scale, settings));
         },
       ),
+    );
+  });
+});
+
+describe('statistics from counts per scale point', () => {
+  it('equal, bit for bit, the list functions on the expanded ratings', () => {
+    const scale = { min: 1, max: 5 };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 60 }), (values) => {
+        const counts = new Uint32Array(5);
+        for (const v of values) counts[v - 1]! += 1;
+        const got = describeCounts(counts, 0, scale, defaultSummarySettings);
+        const q = quartiles(values);
+        expect([got.n, got.mean, got.median, got.q1, got.q3, got.sd, got.rwg, got.consensus]).toEqual([
+          values.length,
+          mean(values),
+          q?.median ?? null,
+          q?.q1 ?? null,
+          q?.q3 ?? null,
+          sd(values),
+          rwg(values, 5),
+          tastleWiermanConsensus(values, scale),
+        ]);
+        expect(got.distribution).toEqual(distribution(values, scale));
+      }),
     );
   });
 });

@@ -18,3 +18,26 @@ it('keeps what a patch does not carry, and updates only answers that exist when 
   await expect(store.write(tenantId, { ...key, criterionId: 'c-2' }, { comment: 'no rating yet', updatedAt: null })).rejects.toThrow();
   expect(await store.listForRespondent(tenantId, 'round-1', 'U1')).toHaveLength(1);
 });
+
+it('checks every answer it reads back, on the fast path too: a document that holds no answer is refused', async () => {
+  const store = testContext.ctx.stores.responses;
+  await store.saveMany(tenantId, [{ ...key, roundId: 'round-2', value: 4, comment: null, updatedAt: null }]);
+  const values = async (roundId: string) => {
+    const read = [];
+    for await (const v of store.valuesForRounds(tenantId, [roundId])) read.push(v);
+    return read;
+  };
+  expect(await values('round-2')).toEqual([{ roundId: 'round-2', criterionId: 'c-1', dimension: 'rating', value: 4 }]);
+  const raw = testContext.database.db.collection('responses');
+  await raw.insertOne({
+    _id: 'forged' as never,
+    tenantId,
+    roundId: 'round-3',
+    criterionId: 'c-1',
+    dimension: 'rating',
+    respondent: 'U9',
+    value: 'lots',
+  });
+  await expect(values('round-3')).rejects.toThrow('does not hold an answer');
+  await expect(store.listForRound(tenantId, 'round-3')).rejects.toThrow();
+});

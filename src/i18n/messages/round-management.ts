@@ -8,6 +8,12 @@ export const roundManagementMessages = {
       'round.samePlace': 'That round lives here already: run the copy command in the channel or chat that should get the copy.',
     },
     summary: { updatedTitle: '{{title}} (updated after reopening)' },
+    scheduling: {
+      job: {
+        kind: { roundStart: 'Planned start' },
+        note: { 'plan-missing': 'the planned round no longer exists', 'round-rescheduled': 'the deadline changed' },
+      },
+    },
     manage: {
       help: {
         deadline: '{{command}}deadline [ROUND-ID] DATE [TIME] (or +3d, +12h): move the deadline; reminders follow (coordinators)',
@@ -71,6 +77,12 @@ export const roundManagementMessages = {
       'round.samePlace': 'Die ronde staat hier al: geef de kopieeropdracht in het kanaal of de chat die de kopie moet krijgen.',
     },
     summary: { updatedTitle: '{{title}} (bijgewerkt na heropening)' },
+    scheduling: {
+      job: {
+        kind: { roundStart: 'Geplande start' },
+        note: { 'plan-missing': 'de geplande ronde bestaat niet meer', 'round-rescheduled': 'de deadline is gewijzigd' },
+      },
+    },
     manage: {
       help: {
         deadline:

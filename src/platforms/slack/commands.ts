@@ -14,7 +14,7 @@ import { comparisonLines, trendLines, unitsLines } from '../../presentation/meth
 import { trendFromWords } from '../../app/trends.js';
 import { followUpFromWords } from '../../app/follow-ups.js';
 import { announceFollowUp } from '../follow-up-chat.js';
-import { escapeMrkdwn } from './blocks/limits.js';
+import { escapeMrkdwn, limits } from './blocks/limits.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import type { Summary } from '../../domain/summary-types.js';
@@ -97,6 +97,16 @@ const manage =
     await ephemeral(respond, escapeMrkdwn(text));
   };
 
+function messageParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const line of text.split('\n')) {
+    const last = parts.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= limits.messageText) parts[parts.length - 1] = `${last}\n${line}`;
+    else parts.push(line);
+  }
+  return parts;
+}
+
 const inChannel = (command: SlashCommand) => command.channel_id.startsWith('C') || command.channel_id.startsWith('G');
 
 async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string, command: SlashCommand): Promise<StartFormMetadata> {
@@ -106,7 +116,8 @@ async function formMetadata(rt: SlackRuntime, client: WebClient, teamId: string,
 
 const handlers: Record<ParsedCommand['verb'], Handler> = {
   async help({ respond, locale, parsed }) {
-    await ephemeral(respond, helpText(locale, parsed.unknown));
+    // The list outgrew one Slack message (3,000 characters): it comes in as many as it needs, whole lines each.
+    for (const part of messageParts(helpText(locale, parsed.unknown))) await ephemeral(respond, part);
   },
 
   async start({ rt, command, client, respond, locale, teamId, actor }) {

@@ -18,16 +18,46 @@ const responseSchema = z.object({
     .transform((v) => v ?? null),
   updatedAt: z.date().nullable(),
 });
-const answerValueSchema = responseSchema.pick({ roundId: true, criterionId: true, dimension: true, value: true });
 type ResponseDocument = z.input<typeof responseSchema> & { _id: string; tenantId: string };
+
+const isRating = (value: unknown): value is number | 'na' => value === 'na' || Number.isInteger(value);
+
+/**
+ * The answers of many rounds are read by the tens of thousands (comparisons, trends): each is checked by hand
+ * against the same rules as {@link responseSchema} (strings, a whole number or "na"), which costs a fraction
+ * of a zod parse per document and allocates nothing beside the answer itself.
+ */
+function answerValueOf(doc: Record<string, unknown>): AnswerValue {
+  const { roundId, criterionId, dimension, value } = doc;
+  if (typeof roundId !== 'string' || typeof criterionId !== 'string' || typeof dimension !== 'string' || !isRating(value)) {
+    throw new Error(`an answer document of round ${String(roundId)} does not hold an answer`);
+  }
+  return { roundId, criterionId, dimension, value };
+}
 
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
 export function responseId(key: ResponseKey): string {
   return `${key.roundId}/${key.criterionId}/${key.dimension}/${key.respondent}`;
 }
 
-/** Documents are read without `_id` and `tenantId` (the query fixes the tenant); zod drops unknown keys. */
-function fromDocument(raw: unknown): Response {
+/**
+ * Documents are read without `_id` and `tenantId` (the query fixes the tenant). A round's answers are read by the
+ * tens of thousands for its summary: a document of the usual shape is checked by hand, anything else goes
+ * through zod (which also reads a first answer whose comment FerretDB dropped, and names what is wrong).
+ */
+function fromDocument(raw: Record<string, unknown>): Response {
+  const { roundId, criterionId, dimension, respondent, value, comment, updatedAt } = raw;
+  if (
+    typeof roundId === 'string' &&
+    typeof criterionId === 'string' &&
+    typeof dimension === 'string' &&
+    typeof respondent === 'string' &&
+    isRating(value) &&
+    (typeof comment === 'string' || comment === null) &&
+    (updatedAt === null || updatedAt instanceof Date)
+  ) {
+    return { roundId, criterionId, dimension, respondent, value, comment, updatedAt };
+  }
   return responseSchema.parse(raw);
 }
 
@@ -92,7 +122,7 @@ export class MongoResponseStore implements ResponseStore {
       { tenantId, roundId: { $in: roundIds } },
       { projection: { _id: 0, roundId: 1, criterionId: 1, dimension: 1, value: 1 }, batchSize: 5000 },
     );
-    for await (const doc of cursor) yield answerValueSchema.parse(doc);
+    for await (const doc of cursor) yield answerValueOf(doc);
   }
 
   async listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]> {
