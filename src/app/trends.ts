@@ -23,11 +23,6 @@ export interface TrendReport {
   framework: Framework;
 }
 
-/** Every closed round of a framework in a channel or unit, oldest first, per criterion over time. */
-export async function trendOf(ctx: AppContext, actor: Actor, input: TrendInput): Promise<Trend> {
-  return (await trendReport(ctx, actor, input)).trend;
-}
-
 /**
  * The trend across the framework's versions: each round counts with the snapshot it took, and criteria are
  * aligned by id, so a reworded criterion stays one series and one that a version added or removed shows where it was asked.

@@ -1,6 +1,6 @@
 /** Trends over four rounds, worked by hand: Mann–Whitney U between consecutive rounds decides what is flagged. */
 import { expect, it } from 'vitest';
-import { trendOf } from '../../src/app/trends.js';
+import { trendReport } from '../../src/app/trends.js';
 import { importUnits } from '../../src/app/units.js';
 import { updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
 import { trendLines } from '../../src/presentation/method-texts.js';
@@ -29,7 +29,7 @@ it('follows every earlier round and flags only the changes the spread does not e
     ids.push(await importUnitRound(ctx, admin, place, 'oa', answers));
     now += 7 * 24 * 3600 * 1000;
   }
-  const trend = await trendOf(ctx, admin, { frameworkId: 'team-health', channelId: 'team-a' });
+  const trend = (await trendReport(ctx, admin, { frameworkId: 'team-health', channelId: 'team-a' })).trend;
   expect(trend.rounds.map((r) => r.roundId)).toEqual(ids);
   const goClear = trend.series.find((s) => s.criterionId === 'go-clear')!;
   expect(goClear.points.map((p) => p.median)).toEqual([3, 3, 5, 4]);
@@ -52,16 +52,16 @@ it('follows every earlier round and flags only the changes the spread does not e
   expect(trend.targetScore).toBe(3);
   expect(goClear.points.map((p) => p.belowTarget)).toEqual([false, false, false, false]);
   await updateWorkspaceSettings(ctx, admin, { targetScore: 4.5 });
-  const raised = await trendOf(ctx, admin, { frameworkId: 'team-health', channelId: 'team-a' });
+  const raised = (await trendReport(ctx, admin, { frameworkId: 'team-health', channelId: 'team-a' })).trend;
   expect(raised.targetScore).toBe(4.5);
   expect(raised.series.find((s) => s.criterionId === 'go-clear')!.points.map((p) => p.belowTarget)).toEqual([true, true, false, true]);
   expect(trendLines(raised, ctx.frameworks.get('team-health'), 'en')).toContain('° below the workspace’s target of 4.5');
   await updateWorkspaceSettings(ctx, admin, { targetScore: 3 });
 
-  const byUnit = await trendOf(ctx, admin, { frameworkId: 'team-health', unitId: 'north' });
+  const byUnit = (await trendReport(ctx, admin, { frameworkId: 'team-health', unitId: 'north' })).trend;
   expect(byUnit.rounds).toHaveLength(4);
-  expect((await trendOf(ctx, admin, { frameworkId: 'team-health', unitId: 'south' })).rounds).toEqual([]);
-  await expect(trendOf(ctx, admin, { frameworkId: 'team-health', unitId: 'nowhere' })).rejects.toSatisfy((e) =>
+  expect((await trendReport(ctx, admin, { frameworkId: 'team-health', unitId: 'south' })).trend.rounds).toEqual([]);
+  await expect(trendReport(ctx, admin, { frameworkId: 'team-health', unitId: 'nowhere' })).rejects.toSatisfy((e) =>
     isSpiegelError(e, 'unit.unknown'),
   );
 });
