@@ -5,23 +5,33 @@
 import type { Db } from 'mongodb';
 import type { AppContext } from '../../src/app/context.js';
 
-export function countStoreCalls(ctx: AppContext): { calls: string[]; stop(): void } {
+export interface StoreCalls {
+  calls: string[];
+  /** The calls whose arguments include `value` (e.g. a round id), so a test can ignore background work on other rounds. */
+  callsWith(value: string): string[];
+  stop(): void;
+}
+
+export function countStoreCalls(ctx: AppContext): StoreCalls {
   const calls: string[] = [];
+  const args: unknown[][] = [];
   const restore: (() => void)[] = [];
   for (const [storeName, store] of Object.entries(ctx.stores) as [string, Record<string, unknown>][]) {
     const proto = Object.getPrototypeOf(store) as Record<string, unknown>;
     for (const method of Object.getOwnPropertyNames(proto)) {
       const original = store[method];
       if (method === 'constructor' || typeof original !== 'function') continue;
-      store[method] = (...args: unknown[]) => {
+      store[method] = (...a: unknown[]) => {
         calls.push(`${storeName}.${method}`);
-        return (original as (...a: unknown[]) => unknown).apply(store, args);
+        args.push(a);
+        return (original as (...a: unknown[]) => unknown).apply(store, a);
       };
       restore.push(() => Reflect.deleteProperty(store, method));
     }
   }
   return {
     calls,
+    callsWith: (value) => calls.filter((_, i) => args[i]?.includes(value)),
     stop: () => {
       restore.forEach((r) => {
         r();
