@@ -7,7 +7,7 @@ import { nextFollowUpLink, selectFollowUpItems, type BriefingItem, type FollowUp
 import { SpiegelError } from '../domain/errors.js';
 import { SINGLE_DIMENSION } from '../domain/framework.js';
 import { roundDimensionIds, type FrameworkSnapshot, type Round } from '../domain/round.js';
-import { isReported } from '../domain/summary.js';
+import { isReported } from '../domain/summary-findings.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import { computeSummary, storedSummary } from './compute-summary.js';
 import type { AppContext } from './context.js';
