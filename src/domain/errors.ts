@@ -39,6 +39,8 @@ export const errorCodes = [
   'round.notClosed',
   'round.reopenTooLate',
   'round.samePlace',
+  'question.unknown',
+  'openAnswer.tooLong',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
