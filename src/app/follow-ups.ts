@@ -7,7 +7,7 @@ import { nextFollowUpLink, selectFollowUpItems, type BriefingItem, type FollowUp
 import { SpiegelError } from '../domain/errors.js';
 import { SINGLE_DIMENSION } from '../domain/framework.js';
 import { roundDimensionIds, type FrameworkSnapshot, type Round } from '../domain/round.js';
-import { isReported } from '../domain/summary.js';
+import { isReported } from '../domain/summary-findings.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import { computeSummary, storedSummary } from './compute-summary.js';
 import type { AppContext } from './context.js';
@@ -50,6 +50,8 @@ function narrowSnapshot(snapshot: FrameworkSnapshot, criterionIds: string[], dim
     criteria,
     components: snapshot.components.filter((c) => components.has(c.id)),
     dimensions: snapshot.dimensions.filter((d) => dimensionIds.includes(d.id)),
+    // A follow-up asks the divergent ratings again; the open questions were answered in the round it follows.
+    questions: [],
   };
 }
 

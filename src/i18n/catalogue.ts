@@ -9,6 +9,7 @@ import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
+import { openQuestionMessages } from './messages/open-questions.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { roundManagementMessages } from './messages/round-management.js';
@@ -42,6 +43,7 @@ const modules = [
   delphiMessages,
   intervisionMessages,
   perspectiveViewMessages,
+  openQuestionMessages,
 ] as const satisfies readonly MessageModule[];
 
 type Leaves<T, Prefix extends string = ''> = {

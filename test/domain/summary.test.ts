@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Criterion } from '../../src/domain/framework.js';
 import { defaultSummarySettings, type FrameworkSnapshot, type RatingValue, type Response, type Round } from '../../src/domain/round.js';
 import { QUANTILE_METHOD } from '../../src/domain/statistics.js';
-import { gapDimensions, isReported, summarizeRound, withholdBelowThreshold } from '../../src/domain/summary.js';
+import { gapDimensions, isReported } from '../../src/domain/summary-findings.js';
+import { summarizeRound, withholdBelowThreshold } from '../../src/domain/summary.js';
 import type { ReportedItem } from '../../src/domain/summary-types.js';
 
 const text = (s: string) => ({ nl: s, en: s });
@@ -17,6 +18,7 @@ function snapshot(criteria: string[], dimensions: string[]): FrameworkSnapshot {
     components: [{ id: 'intake', title: text('Intake') }],
     criteria: criteria.map(criterion),
     dimensions: dimensions.map((id) => ({ id, label: text(id) })),
+    questions: [],
   };
 }
 
