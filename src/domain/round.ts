@@ -176,6 +176,14 @@ export interface OpenAnswer {
   updatedAt: Date | null;
 }
 
+/** One open answer as coordinators export it: no respondent column either; none of a question withheld under k. */
+export interface OpenAnswerExportRow {
+  question: string;
+  /** The component the question is about; empty for a question about the whole round. */
+  component: string;
+  answer: string;
+}
+
 /** One answer as coordinators export it: no respondent column, so rows of one person cannot be lined up. */
 export interface ExportRow {
   criterion: string;

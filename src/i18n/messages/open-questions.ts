@@ -15,6 +15,15 @@ export const openQuestionMessages = {
         heading: 'Open questions',
         hint: 'In your own words; leave empty to skip.',
       },
+      summary: {
+        heading: 'Open questions',
+        fewerThanK: 'Fewer than {{k}} members answered: the answers are not shown, so that none can be traced to a person.',
+        noAnswers: 'No answers.',
+        answered_one: '{{count}} answer',
+        answered_other: '{{count}} answers',
+        more: '… and {{count}} more in the export',
+      },
+      access: { answer: '{{question}}: “{{answer}}”' },
     },
   },
   nl: {
@@ -32,6 +41,16 @@ export const openQuestionMessages = {
         heading: 'Open vragen',
         hint: 'In je eigen woorden; laat leeg om over te slaan.',
       },
+      summary: {
+        heading: 'Open vragen',
+        fewerThanK:
+          'Minder dan {{k}} leden antwoordden: de antwoorden worden niet getoond, zodat geen enkel naar een persoon te herleiden is.',
+        noAnswers: 'Geen antwoorden.',
+        answered_one: '{{count}} antwoord',
+        answered_other: '{{count}} antwoorden',
+        more: '… en nog {{count}} in de export',
+      },
+      access: { answer: '{{question}}: “{{answer}}”' },
     },
   },
 } as const;

@@ -32,7 +32,10 @@ afterAll(async () => h?.close());
 function inputs(card: unknown): Map<string, unknown> {
   const found = new Map<string, unknown>();
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      node.forEach(walk);
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const n = node as Record<string, unknown>;
     if (typeof n.type === 'string' && n.type.startsWith('Input.')) found.set(String(n.id), n.value);
