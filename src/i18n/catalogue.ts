@@ -7,6 +7,7 @@ import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
 import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
+import { inputProblemMessages } from './messages/input-problems.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { methodMessages } from './messages/method.js';
@@ -37,6 +38,7 @@ const modules = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  inputProblemMessages,
   frameworkMessages,
   roundManagementMessages,
   delphiMessages,
