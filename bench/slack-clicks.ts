@@ -334,6 +334,7 @@ async function seedRound(db: Db, name: string): Promise<string> {
         text: { nl: `Criterium ${i}`, en: `Criterion ${i}` },
       })),
       dimensions: [],
+      questions: [],
     },
     state: 'open',
     anonymous: false,

@@ -51,6 +51,8 @@ function narrowSnapshot(snapshot: FrameworkSnapshot, criterionIds: string[], dim
     criteria,
     components: snapshot.components.filter((c) => components.has(c.id)),
     dimensions: snapshot.dimensions.filter((d) => dimensionIds.includes(d.id)),
+    // A follow-up asks the divergent ratings again; the open questions were answered in the round it follows.
+    questions: [],
   };
 }
 

@@ -50,6 +50,7 @@ export function snapshotFramework(
     components: framework.components.filter((c) => usedComponents.has(c.id)),
     criteria,
     dimensions: framework.dimensions.filter((d) => dims.includes(d.id)),
+    questions: framework.questions.filter((q) => q.component === undefined || usedComponents.has(q.component)),
   };
 }
 

@@ -75,7 +75,12 @@ export async function showFramework(
     scale: f.scale,
     dimensions: f.dimensions,
     perspectives: [...new Set(f.criteria.map((c) => c.perspective))],
-    components: criteriaByComponent(f).map(({ component, criteria }) => ({ ...component, criteria })),
+    components: criteriaByComponent(f).map(({ component, criteria }) => ({
+      ...component,
+      criteria,
+      questions: f.questions.filter((q) => q.component === component.id),
+    })),
+    questions: f.questions.filter((q) => q.component === undefined),
   });
 }
 

@@ -53,6 +53,19 @@ export type Criterion = z.infer<typeof criterionSchema>;
 export const componentSchema = z.object({ id: idSchema, title: localizedTextSchema }).strict();
 export type Component = z.infer<typeof componentSchema>;
 
+/** The most open questions a framework may ask: each is a text box in the forms and cards. */
+export const MAX_OPEN_QUESTIONS = 10;
+
+/** A question answered in words, not rated: about one component, or (without `component`) the whole round. */
+export const openQuestionSchema = z
+  .object({
+    id: idSchema,
+    component: idSchema.optional(),
+    text: localizedTextSchema,
+  })
+  .strict();
+export type OpenQuestion = z.infer<typeof openQuestionSchema>;
+
 export const frameworkSchema = z
   .object({
     id: idSchema,
@@ -63,6 +76,7 @@ export const frameworkSchema = z
     dimensions: z.array(dimensionSchema).max(3).default([]),
     components: z.array(componentSchema).min(1),
     criteria: z.array(criterionSchema).min(1).max(200),
+    questions: z.array(openQuestionSchema).max(MAX_OPEN_QUESTIONS).default([]),
   })
   .strict()
   .superRefine((f, ctx) => {
@@ -86,6 +100,25 @@ export const frameworkSchema = z
         });
       }
       seen.add(c.id);
+    });
+    f.questions.forEach((q, i) => {
+      if (q.component !== undefined && !componentIds.has(q.component)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'component'],
+          message: `unknown component "${q.component}"`,
+          params: { problem: 'unknownComponent', value: q.component },
+        });
+      }
+      if (seen.has(q.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['questions', i, 'id'],
+          message: `duplicate id "${q.id}" (criteria and questions share their ids)`,
+          params: { problem: 'duplicateId', value: q.id },
+        });
+      }
+      seen.add(q.id);
     });
     const dims = new Set<string>();
     f.dimensions.forEach((d, i) => {

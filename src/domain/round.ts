@@ -1,4 +1,4 @@
-import type { Criterion, Dimension, Framework, Locale, Perspective } from './framework.js';
+import type { Criterion, Dimension, Framework, Locale, OpenQuestion, Perspective } from './framework.js';
 
 export const roundStates = ['open', 'closed', 'cancelled'] as const;
 export type RoundState = (typeof roundStates)[number];
@@ -54,6 +54,8 @@ export interface FrameworkSnapshot {
   components: Framework['components'];
   criteria: Criterion[];
   dimensions: Dimension[];
+  /** The open questions of the round's components and of the whole round. */
+  questions: OpenQuestion[];
 }
 
 /** When reminders go out: hours before the deadline, at most `max` of them. */

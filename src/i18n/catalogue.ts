@@ -10,6 +10,7 @@ import { inboundMessages } from './messages/inbound.js';
 import { inputProblemMessages } from './messages/input-problems.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
+import { openQuestionMessages } from './messages/open-questions.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { roundManagementMessages } from './messages/round-management.js';
@@ -44,6 +45,7 @@ const modules = [
   delphiMessages,
   intervisionMessages,
   perspectiveViewMessages,
+  openQuestionMessages,
 ] as const satisfies readonly MessageModule[];
 
 type Leaves<T, Prefix extends string = ''> = {

@@ -32,6 +32,13 @@ export function frameworkDetailLines(entry: FrameworkEntry, locale: Locale): str
     lines.push('', t('fw.show.component', { title: component.title[locale], id: component.id }));
     for (const c of criteria)
       lines.push(t('fw.show.criterion', { id: c.id, perspective: t(`method.perspective.${c.perspective}`), text: c.text[locale] }));
+    for (const q of f.questions.filter((q) => q.component === component.id))
+      lines.push(t('open.show.question', { id: q.id, text: q.text[locale] }));
+  }
+  const roundQuestions = f.questions.filter((q) => q.component === undefined);
+  if (roundQuestions.length > 0) {
+    lines.push('', t('open.show.heading'));
+    for (const q of roundQuestions) lines.push(t('open.show.roundQuestion', { id: q.id, text: q.text[locale] }));
   }
   return lines;
 }

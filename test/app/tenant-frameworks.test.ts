@@ -39,12 +39,20 @@ it('keeps an open round on its snapshot, and opens the next one on the new versi
   const place = { platform: 'slack' as const, tenantId: actor.tenantId, channelId: 'C1' };
   await addFramework(ctx, actor, { name: 'v1.yaml', text: OUR_FRAMEWORK_V1 });
   const first = await openRound(ctx, actor, { place, frameworkId: 'our-intake', participants: ['U1'], locale: 'en' });
-  await addFramework(ctx, actor, { name: 'v2.yaml', text: OUR_FRAMEWORK_V2 });
+  await addFramework(ctx, actor, {
+    name: 'v2.yaml',
+    text: OUR_FRAMEWORK_V2.replace('Which moment went best?', 'Which moment was hardest?'),
+  });
   const stored = await ctx.stores.rounds.get(actor.tenantId, first.id);
   expect(stored?.framework.criteria.map((c) => c.id)).toEqual(['in-listen', 'in-plan', 'in-paper']);
+  expect(stored?.framework.questions.map((q) => [q.id, q.text.en])).toEqual([
+    ['in-missing', 'What does our intake miss?'],
+    ['best-moment', 'Which moment went best?'],
+  ]);
   const next = await openRound(ctx, actor, { place, frameworkId: 'our-intake', participants: ['U1'], locale: 'en' });
   expect(next.framework).toMatchObject({ version: '2' });
   expect(next.framework.criteria.map((c) => c.id)).toEqual(['in-listen', 'in-plan', 'in-follow']);
+  expect(next.framework.questions.map((q) => q.text.en)).toEqual(['What does our intake miss?', 'Which moment was hardest?']);
   // Another workspace knows nothing of it; a retired framework opens no rounds.
   expect((await frameworksOf(ctx, 'slack:TELSE')).has('our-intake')).toBe(false);
   await retireFramework(ctx, actor, 'our-intake');

@@ -43,13 +43,20 @@ it('adds a framework for one workspace, versions it, shows it, and retires it', 
     revision: number;
     scale: { min: number; max: number };
     perspectives: string[];
-    components: { id: string; criteria: { id: string }[] }[];
+    components: { id: string; criteria: { id: string }[]; questions: { id: string }[] }[];
+    questions: { id: string; text: { en: string } }[];
   };
   expect(detail).toMatchObject({ version: '2', revision: 2, scale: { min: 1, max: 5 }, perspectives: ['process'] });
   expect(detail.components.map((c) => [c.id, c.criteria.map((x) => x.id)])).toEqual([['intake', ['in-listen', 'in-plan', 'in-follow']]]);
+  expect(detail.components[0]?.questions.map((q) => q.id)).toEqual(['in-missing']);
+  expect(detail.questions).toEqual([{ id: 'best-moment', text: { en: 'Which moment went best?', nl: 'Welk moment ging het best?' } }]);
   const text = await spiegel('frameworks', 'show', 'team-health', '--locale', 'nl');
   expect(text.stdout).toContain('Teamgezondheid (team-health, versie 1.0)');
   expect(text.stdout).toContain('  go-clear [organisatie]: Ik weet wat ons team de komende maanden wil bereiken.');
+  const mentoring = await spiegel('frameworks', 'show', 'mentoring-to-work', '--locale', 'en');
+  expect(mentoring.stdout).toContain(
+    'Open questions about the whole round\n  missing-criterion: Which quality criterion that matters to your work is missing',
+  );
 
   const retired = await spiegel('frameworks', 'retire', 'our-intake', ...tenant);
   expect(retired.stdout).toContain('is retired');

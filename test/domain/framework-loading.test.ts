@@ -92,6 +92,37 @@ describe('parseFrameworkText', () => {
     expect(issues).toEqual([expect.objectContaining({ path: 'criteria[0].component', message: 'unknown component "gaols"' })]);
   });
 
+  describe('open questions', () => {
+    const withQuestions = (questions: string) => `${validYaml}questions:\n${questions}`;
+    const question = (id: string, component?: string) =>
+      `  - id: ${id}\n${component ? `    component: ${component}\n` : ''}    text: { nl: "Wat ontbreekt?", en: "What is missing?" }\n`;
+
+    it('parses questions about a component and about the whole round; none by default', () => {
+      const framework = parseFrameworkText(withQuestions(question('missing', 'goals') + question('overall')), SOURCE, 'yaml');
+      expect(framework.questions).toEqual([
+        { id: 'missing', component: 'goals', text: { nl: 'Wat ontbreekt?', en: 'What is missing?' } },
+        { id: 'overall', text: { nl: 'Wat ontbreekt?', en: 'What is missing?' } },
+      ]);
+      expect(parseFrameworkText(validYaml, SOURCE, 'yaml').questions).toEqual([]);
+    });
+
+    it('refuses an id a criterion or another question has, and an unknown component, each with its line', () => {
+      const issues = issuesOf(failure(withQuestions(question('a') + question('q', 'gaols') + question('q'))));
+      expect(issues).toEqual([
+        expect.objectContaining({ path: 'questions[0].id', problem: 'duplicateId', params: { value: 'a' }, line: 23 }),
+        expect.objectContaining({ path: 'questions[1].component', problem: 'unknownComponent', params: { value: 'gaols' }, line: 26 }),
+        expect.objectContaining({ path: 'questions[2].id', problem: 'duplicateId', params: { value: 'q' }, line: 28 }),
+      ]);
+    });
+
+    it('refuses a question without both languages, and more than ten questions', () => {
+      const oneLanguage = withQuestions('  - id: q\n    text: { nl: "Wat ontbreekt?" }\n');
+      expect(issuesOf(failure(oneLanguage))).toEqual([expect.objectContaining({ path: 'questions[0].text.en', problem: 'missing' })]);
+      const many = withQuestions(Array.from({ length: 11 }, (_, i) => question(`q${i}`)).join(''));
+      expect(issuesOf(failure(many))).toEqual([expect.objectContaining({ path: 'questions' })]);
+    });
+  });
+
   it('reports a label for a point outside the scale', () => {
     const issues = issuesOf(failure(validYaml.replace('"5": { nl: "Helemaal eens"', '"7": { nl: "Helemaal eens"')));
     expect(issues).toEqual([expect.objectContaining({ path: 'scale', message: 'every label belongs to a point on the scale', line: 5 })]);

@@ -24,6 +24,7 @@ const round = {
     ],
     criteria: [criterion('a', 'intake', 'process'), criterion('b', 'intake', 'client'), criterion('c', 'matching', 'process')],
     dimensions: [],
+    questions: [],
   },
   participants: ['m1', 'm2', 'm3'],
   settings: { ...defaultSummarySettings, anonymityThreshold: 3 },

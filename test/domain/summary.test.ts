@@ -18,6 +18,7 @@ function snapshot(criteria: string[], dimensions: string[]): FrameworkSnapshot {
     components: [{ id: 'intake', title: text('Intake') }],
     criteria: criteria.map(criterion),
     dimensions: dimensions.map((id) => ({ id, label: text(id) })),
+    questions: [],
   };
 }
 

@@ -5,6 +5,7 @@ import {
   dimensionSchema,
   localeSchema,
   localizedTextSchema,
+  openQuestionSchema,
   scaleSchema,
 } from '../../domain/framework.js';
 import { roundStates, type FrameworkSnapshot, type Round } from '../../domain/round.js';
@@ -34,6 +35,8 @@ export const frameworkSnapshotSchema = z.object({
   components: z.array(componentSchema),
   criteria: z.array(criterionSchema),
   dimensions: z.array(dimensionSchema),
+  // Rounds opened before frameworks asked open questions have none.
+  questions: z.array(openQuestionSchema).default([]),
 });
 
 /**

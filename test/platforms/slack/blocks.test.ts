@@ -42,6 +42,7 @@ function bigRound(criteria: number, dimensions: string[] = [], textLength = 20):
       components,
       criteria: list,
       dimensions: dimensions.map((id) => ({ id, label: text(id) })),
+      questions: [],
     },
     state: 'open',
     anonymous: false,

@@ -62,6 +62,8 @@ describe('Slack: frameworks of the workspace', () => {
     const shown = await command('frameworks show our-intake');
     expect(shown).toContain('Our intake (our-intake, version 1)');
     expect(shown).toContain('in-plan [process]: We make a plan together.');
+    expect(shown).toContain('in-missing [open question]: What does our intake miss?');
+    expect(shown).toContain('Open questions about the whole round\n  best-moment: Which moment went best?');
     expect(await command('frameworks show')).toContain('“frameworks show ID”: every criterion of a framework');
     expect(await helpLine('help', 'frameworks show ID')).toContain('`frameworks show ID`: every criterion of one; `frameworks retire ID`');
     expect(await helpLine('hulp', 'kaders show ID', 'UNL')).toContain('`kaders show ID`: alle criteria van een kader');

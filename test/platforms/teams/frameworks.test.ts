@@ -60,6 +60,8 @@ describe('Teams: frameworks of the workspace', () => {
     expect(await say(admin, 'hulp', { kind: 'personal', locale: 'nl-BE' })).toContain('**kaders show ID**: alle criteria van een kader');
     const shown = await say(admin, 'frameworks show our-intake');
     expect(shown).toContain('in-listen [process]: We listen first.');
+    expect(shown).toContain('in-missing [open question]: What does our intake miss?');
+    expect(shown).toContain('best-moment: Which moment went best?');
     expect(await say(members.bram, 'frameworks show our-intake', { kind: 'personal', tenant: OTHER_TENANT })).toContain(
       'There is no framework called “our-intake”',
     );
