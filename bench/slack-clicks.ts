@@ -50,7 +50,7 @@ const criterion = (i: number) => `c-${i}`;
 // Child processes: the app under test, and a bare Bolt app.
 
 type Role = 'spiegel' | 'bare';
-type FromChild = { type: 'ready'; port: number } | { type: 'commands'; commands: Record<string, number> };
+type FromChild = { type: 'ready'; port: number } | { type: 'commands'; commands: Record<string, number>; cpuMs: number };
 type ToChild = { type: 'stop' } | { type: 'commands' };
 
 /** A command's name and collection (`find rounds`), as the driver's monitoring reports it. */
@@ -64,6 +64,7 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
   const http = createHttpApp();
   let stop: () => Promise<void>;
   let commands: Record<string, number> = {};
+  let cpuMark = process.cpuUsage();
   if (role === 'spiegel') {
     const { loadConfig } = await import('../src/config.js');
     const { createLogger } = await import('../src/logger.js');
@@ -85,7 +86,8 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_API_URL: slackApiUrl,
-      LOG_LEVEL: 'error',
+      // Bolt logs every click deliberately left unacknowledged at error level; the bench counts them itself.
+      LOG_LEVEL: 'fatal',
       DEFAULT_LOCALE: 'en',
     });
     const ctx = {
@@ -123,8 +125,10 @@ async function runChild(role: Role, slackApiUrl: string, uri: string, dbName: st
   process.send?.({ type: 'ready', port: (server.address() as AddressInfo).port } satisfies FromChild);
   process.on('message', (message: ToChild) => {
     if (message.type === 'commands') {
-      process.send?.({ type: 'commands', commands } satisfies FromChild);
+      const cpu = process.cpuUsage(cpuMark);
+      process.send?.({ type: 'commands', commands, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies FromChild);
       commands = {};
+      cpuMark = process.cpuUsage();
       return;
     }
     void stop().finally(() => server.close(() => process.exit(0)));
@@ -147,13 +151,13 @@ function startChild(role: Role, slackApiUrl: string, uri: string, dbName: string
   });
 }
 
-/** The database commands the app sent since the last call, by command and collection. */
-function commandsOf(child: ChildProcess): Promise<Record<string, number>> {
+/** The database commands the app sent since the last call, by command and collection, and the CPU time it used. */
+function usageOf(child: ChildProcess): Promise<{ commands: Record<string, number>; cpuMs: number }> {
   return new Promise((resolve) => {
     const listener = (m: FromChild) => {
       if (m.type !== 'commands') return;
       child.off('message', listener);
-      resolve(m.commands);
+      resolve(m);
     };
     child.on('message', listener);
     child.send({ type: 'commands' } satisfies ToChild);
@@ -508,7 +512,7 @@ async function main(): Promise<void> {
             await slack.confirmation(click.id);
           }),
         );
-    await commandsOf(spiegel.child);
+    await usageOf(spiegel.child);
 
     // (a) commands per click, one click at a time: the common path, then members' first answers in a round.
     const counted = async (round: string, name: string, count: number) => {
@@ -520,7 +524,7 @@ async function main(): Promise<void> {
           criterion: criterion(1 + Math.floor(n / MEMBERS)),
           value: (n % 5) + 1,
         });
-      return commandsOf(spiegel!.child);
+      return (await usageOf(spiegel!.child)).commands;
     };
     const common = await counted(roundA, 'common', COUNTED);
     const firstRound = await seedRound(db, 'first');
@@ -536,6 +540,7 @@ async function main(): Promise<void> {
 
     // (b) saturation vs the bare driver doing a click's minimal work at the same concurrency
     const ceiling = await bareClicks(db, roundA, durations.bare);
+    await usageOf(spiegel.child);
     const acksB: number[] = [];
     const { done, elapsed } = await closedLoop(durations.saturation, CONCURRENCY, async (n) => {
       acksB.push(
@@ -549,6 +554,7 @@ async function main(): Promise<void> {
       );
     });
     const clickRate = done / elapsed;
+    const cpuPerClick = (await usageOf(spiegel.child)).cpuMs / done;
     console.log(
       `(b) saturation: ${CONCURRENCY} members clicking, each waiting for their confirmation (${durations.saturation} s); bare driver ${durations.bare} s`,
     );
@@ -559,7 +565,8 @@ async function main(): Promise<void> {
       `    bare driver   ${perSecond(ceiling).padStart(7)}  (findOne round by _id + updateOne upsert by _id, concurrency ${CONCURRENCY})`,
     );
     console.log(`    ratio         ${(clickRate / ceiling).toFixed(2)}   (target ≥ 0.8)`);
-    Object.assign(report, { clickRate, bareDriverRate: ceiling, ratio: clickRate / ceiling });
+    console.log(`    app CPU per click ${cpuPerClick.toFixed(2)} ms (user + system, the app process only; the database's is not counted)`);
+    Object.assign(report, { clickRate, bareDriverRate: ceiling, ratio: clickRate / ceiling, appCpuMsPerClick: cpuPerClick });
 
     // (c) capacity: open loop at each rate, each click on its own (member, criterion) in turn
     let next = 0;

@@ -10,7 +10,7 @@ import { pickLocale, translator } from '../../i18n/translator.js';
 import { refusalText } from '../../presentation/error-text.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
 import { LATE, settle, within } from '../deadline.js';
-import { CLICK_ACK_BUDGET_MS } from './ack-deadline.js';
+import { arrivalOf, CLICK_ACK_BUDGET_MS } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
 import { mineText, savedText } from './blocks/replies.js';
 import { BUSY, ClickQueue } from './click-queue.js';
@@ -51,7 +51,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
   //   member that the click failed; once the write completes or fails, response_url says "saved after all" or
   //   "not saved: click again". A process that dies before then has acknowledged nothing it did not store.
   app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
-    const started = Date.now();
+    const started = arrivalOf(context);
     const teamId = teamOf(context, body);
     const actor = actorFor(teamId, body.user.id, admins);
     const locale = rt.directory.localeOf(client, teamId, body.user.id);

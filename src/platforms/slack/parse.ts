@@ -99,8 +99,11 @@ const actionSchemas: Record<string, z.ZodType> = {
   [actionIds.followUp]: button(roundIdText),
 };
 
+/** Built once: a zod object schema compiles itself on its first parse, and a rating click is the hot path. */
+const rateAction = button(rateValue);
+
 function actionSchema(actionId: string): z.ZodType | null {
-  if (rateActionPattern.test(actionId)) return button(rateValue);
+  if (rateActionPattern.test(actionId)) return rateAction;
   return Object.hasOwn(actionSchemas, actionId) ? actionSchemas[actionId]! : null;
 }
 

@@ -9,12 +9,18 @@ import { limits, truncate } from './blocks/limits.js';
 
 export async function ephemeral(respond: RespondFn, message: string | SlackMessage): Promise<void> {
   const m = typeof message === 'string' ? { text: message } : message;
-  await respond({
+  const response: unknown = await respond({
     response_type: 'ephemeral',
     replace_original: false,
     text: truncate(m.text, 'blocks' in m ? limits.messageText : limits.plainMessageText),
     ...('blocks' in m ? { blocks: m.blocks } : {}),
   });
+  await drain(response);
+}
+
+/** Bolt's respond returns fetch's Response unread; reading it lets the connection be reused at once. */
+async function drain(response: unknown): Promise<void> {
+  if (response instanceof Response) await response.arrayBuffer().catch(() => {});
 }
 
 /** The same, for a response_url kept from an earlier request (the start form remembers its slash command's). */
@@ -24,6 +30,7 @@ export async function ephemeralTo(responseUrl: string, text: string): Promise<vo
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: truncate(text, limits.messageText) }),
   });
+  await drain(response);
   if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }
 

@@ -7,7 +7,10 @@
  * In HTTP modes Bolt's ExpressReceiver verifies signatures (and the 5-minute timestamp window; requests stamped in the
  * future are refused before it) and serves
  * POST /slack/events on a router mounted on the bot's one express app.
+ * Bolt's conversation store is off: Spiegel keeps no conversation state in process memory (it would differ
+ * between instances), and the default store builds an error object for every event it holds nothing for.
  */
+import { arrivalProperties, stampArrival } from './ack-deadline.js';
 import { App, ExpressReceiver, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import express, { type Express, type RequestHandler } from 'express';
 import { slackCredentials, type Config, type SlackCredentials } from '../../config.js';
@@ -92,6 +95,7 @@ export function createBolt(
       authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions),
       logger,
       clientOptions,
+      convoStore: false,
     });
     return {
       app,
@@ -103,7 +107,7 @@ export function createBolt(
   }
 
   const router = express.Router();
-  router.post(slackPaths.events, ...refuseUnroutableBodies);
+  router.post(slackPaths.events, stampArrival, ...refuseUnroutableBodies);
   router.post(slackPaths.events, refuseFutureTimestamps);
   const installations = mode.kind === 'oauth' ? new SealedInstallationStore(deps.records, deps.secret) : null;
   const { logger: _logger, ...installerClientOptions } = clientOptions;
@@ -114,6 +118,7 @@ export function createBolt(
     endpoints: slackPaths.events,
     processBeforeResponse: false,
     processEventErrorHandler,
+    customPropertiesExtractor: arrivalProperties,
     ...(mode.kind === 'oauth' && installations
       ? {
           clientId: mode.clientId,
@@ -136,6 +141,7 @@ export function createBolt(
     receiver,
     logger,
     clientOptions,
+    convoStore: false,
     ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}),
   });
   const tokens: BotTokenSource =

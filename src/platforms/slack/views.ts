@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { translator } from '../../i18n/translator.js';
 import { LATE, within } from '../deadline.js';
-import { ACK_BUDGET_MS } from './ack-deadline.js';
+import { ACK_BUDGET_MS, arrivalOf } from './ack-deadline.js';
 import { saveAnswerForm, type FormOutcome } from './answer-flow.js';
 import { renderNoticeView } from './blocks/answer-form.js';
 import { actorFor, callbackIds, decodeFormTarget } from './ids.js';
@@ -19,7 +19,7 @@ export function registerViews(app: App, rt: SlackRuntime): void {
   const admins = rt.config.SPIEGEL_ADMINS;
 
   app.view(callbackIds.answers, async ({ ack, body, view, client, context }) => {
-    const started = Date.now();
+    const started = arrivalOf(context);
     const teamId = teamOf(context, body);
     const actor = await withStoredAdmins(rt.ctx, actorFor(teamId, body.user.id, admins));
     const locale = await rt.directory.localeOf(client, teamId, body.user.id);

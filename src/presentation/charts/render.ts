@@ -1,17 +1,12 @@
 /**
  * Draws a Vega-Lite spec on the server, offline: Vega-Lite compiles it, Vega renders SVG with no canvas and no
- * browser, resvg turns the SVG into PNG with the DejaVu fonts that ship in an npm package (no system fonts, no
- * network), so a chart looks the same on every machine.
+ * browser, resvg turns the SVG into PNG once its text is drawn as outlines of the DejaVu fonts that ship in an npm
+ * package (text-outlines.ts; no system fonts, no network), so a chart looks the same on every machine.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { parse, View } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { chartFont } from './palette.js';
-
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => path.join(fontDir, f));
+import { outlineTexts } from './text-outlines.js';
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
@@ -27,8 +22,8 @@ const MAX_PIXELS = 3_000_000;
 
 /** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_PIXELS. */
 export function renderPng(svg: string, scale = 2): Buffer {
-  const options = { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: chartFont }, background: 'white' };
+  const options = { font: { loadSystemFonts: false }, background: 'white' };
   const [width, height] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
   const zoom = Math.min(scale, Math.sqrt(MAX_PIXELS / Math.max(1, (width ?? 0) * (height ?? 0))));
-  return new Resvg(svg, { ...options, fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
+  return new Resvg(outlineTexts(svg), { ...options, fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
 }

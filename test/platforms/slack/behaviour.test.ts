@@ -5,8 +5,9 @@ import { openRound } from '../../../src/app/rounds.js';
 import { MAX_COMMENT_LENGTH, type Round } from '../../../src/domain/round.js';
 import { encodeFormTarget, encodeRate } from '../../../src/platforms/slack/ids.js';
 import { BOT_USER_ID } from './support/fake-slack.js';
-import { ADMIN, startHarness, type Harness } from './support/harness.js';
-import { blockActionPayload, eventBody, viewSubmissionPayload } from './support/requests.js';
+import { ADMIN, SIGNING_SECRET, startHarness, type Harness } from './support/harness.js';
+import { request } from 'node:http';
+import { blockActionPayload, eventBody, form, interactionBody, signature, viewSubmissionPayload } from './support/requests.js';
 
 const CHANNEL = 'CTEAM';
 const coordinator: Actor = { tenantId: 'slack:T1', userId: 'UCOORD', isAdmin: false };
@@ -70,6 +71,42 @@ describe('Slack behaviour', () => {
     const stored = await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB');
     expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 2]]);
     expect(String((await lastResponse('stored-first')).body.text)).toMatch(/^Saved\. Your answer to .*: \*2 · Disagree\*/);
+  });
+
+  it('counts the click budget from the request’s arrival: a click whose body trickled in past it is stored, left unacknowledged and confirmed as saved after all', async () => {
+    const body = interactionBody(
+      blockActionPayload({
+        teamId: 'T1',
+        userId: 'UBOB',
+        channelId: CHANNEL,
+        responseUrl: h.fake.responseUrl('trickled'),
+        actionId: 'spiegel.rate:3',
+        blockId: 'rate|go-clear|rating',
+        value: encodeRate({ roundId: round.id, criterionId: 'go-clear', dimension: 'rating', value: '3' }),
+      }),
+    );
+    const timestamp = Math.floor(Date.now() / 1000);
+    let answered: number | undefined;
+    const req = request(`${h.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': form,
+        'content-length': Buffer.byteLength(body),
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signature(SIGNING_SECRET, timestamp, body),
+      },
+    });
+    req.on('response', (res) => (answered = res.statusCode));
+    req.on('error', () => {});
+    req.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    req.end(body.slice(10));
+    const confirmation = await lastResponse('trickled');
+    expect(String(confirmation.body.text)).toMatch(/^Saved after all: Saved\. Your answer to .*: \*3 · /);
+    expect(answered).toBeUndefined();
+    req.destroy();
+    const stored = await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB');
+    expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 3]]);
   });
 
   it('answers a click on a closed round clearly and stores nothing', async () => {

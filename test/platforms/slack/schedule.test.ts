@@ -1,10 +1,13 @@
 /**
  * Recurring rounds from Slack: /reflect schedule opens the form; a bad cron is refused beside its field; a
  * good form stores the schedule for the channel's people; the App Home lists it with pause/resume/delete; the
- * buttons and /reflect schedule pause|resume|delete change it; someone else's schedule is refused.
+ * buttons and /reflect schedule pause|resume|delete change it; someone else's schedule is refused. A schedule on
+ * one perspective stores it, and the round it opens asks only that perspective's criteria.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRecurrences } from '../../../src/app/recurrences.js';
+import { listRecurrences, recurringRoundId } from '../../../src/app/recurrences.js';
+import { createLogger } from '../../../src/logger.js';
+import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { BOT_USER_ID } from './support/fake-slack.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { blockActionPayload, eventBody, viewSubmissionPayload } from './support/requests.js';
@@ -64,7 +67,18 @@ describe('recurring rounds in Slack', () => {
     const view = open.body.view as { callback_id: string; blocks: Block[]; private_metadata: string };
     expect(view.callback_id).toBe('spiegel.schedule');
     expect(view.blocks.map((b) => b.block_id)).toEqual(
-      expect.arrayContaining(['framework', 'cadence', 'weekday', 'time', 'cron', 'time_zone', 'answer_days', 'k', 'options']),
+      expect.arrayContaining([
+        'framework',
+        'cadence',
+        'weekday',
+        'time',
+        'cron',
+        'time_zone',
+        'answer_days',
+        'perspectives',
+        'k',
+        'options',
+      ]),
     );
     metadata = view.private_metadata;
     expect(JSON.parse(metadata)).toMatchObject({ channelId: CHANNEL, timeZone: 'Europe/Brussels' });
@@ -174,6 +188,44 @@ describe('recurring rounds in Slack', () => {
       `Deleted the recurring round ${recurrenceId}`,
     );
     expect(await listRecurrences(h.ctx, owner)).toEqual([]);
+  });
+
+  it('schedules a round on the process perspective only, and the round it opens asks only process criteria', async () => {
+    const responseUrlId = (JSON.parse(metadata) as { responseUrl: string }).responseUrl.split('/').at(-1)!;
+    const toldBefore = h.fake.responses(responseUrlId).length;
+    const reply = await submit(
+      formValues({
+        name: { value: { type: 'plain_text_input', value: 'Process check' } },
+        perspectives: { value: { type: 'multi_static_select', selected_options: [{ value: 'process' }] } },
+      }),
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe('');
+    const told = await h.fake.waitFor(() => h.fake.responses(responseUrlId)[toldBefore]);
+    expect(String(told.body.text)).toMatch(/^Scheduled “Process check” \(rec-[\w-]+\)/);
+    const [view] = await listRecurrences(h.ctx, owner);
+    expect(view?.recurrence.round).toMatchObject({ name: 'Process check', perspectives: ['process'], criterionIds: [] });
+
+    const occurrence = view!.nextRunAt!;
+    const atOccurrence = { ...h.ctx, clock: { now: () => new Date(occurrence.getTime() + 1000) } };
+    await new Scheduler({
+      ctx: atOccurrence,
+      notifiers: { slack: h.slack.notifier },
+      logger: createLogger('silent'),
+      instanceId: 'test',
+    }).drain();
+    const round = await h.ctx.stores.rounds.get('slack:T1', recurringRoundId(view!.recurrence.id, occurrence));
+    const processCriteria = h.ctx.frameworks
+      .get('team-health')
+      .criteria.filter((c) => c.perspective === 'process')
+      .map((c) => c.id);
+    expect(processCriteria.length).toBeGreaterThan(1);
+    expect(round?.framework.criteria.map((c) => c.id)).toEqual(processCriteria);
+    expect(round?.framework.criteria.every((c) => c.perspective === 'process')).toBe(true);
+    const announced = await h.fake.waitFor(() =>
+      h.fake.of('chat.postMessage').find((c) => c.body.channel === CHANNEL && JSON.stringify(c.body).includes(round!.id)),
+    );
+    expect(String(announced.body.text)).toContain('Process check');
   });
 
   it('lists the new command in /reflect help in both languages', async () => {

@@ -1,10 +1,13 @@
 /**
  * Recurring rounds from Teams through Bot Framework activities: `schedule` in a channel answers with the form;
  * a bad time zone comes back on the form; a good one stores the schedule for the team's members; the list in
- * the personal chat pauses, resumes and deletes it; someone who does not manage it is refused.
+ * the personal chat pauses, resumes and deletes it; someone who does not manage it is refused. A schedule on one
+ * perspective stores it, and the round it opens asks only that perspective's criteria.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRecurrences } from '../../../src/app/recurrences.js';
+import { listRecurrences, recurringRoundId } from '../../../src/app/recurrences.js';
+import { createLogger } from '../../../src/logger.js';
+import { Scheduler } from '../../../src/scheduling/scheduler.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
 import { cardText } from './support/fake-connector.js';
 import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
@@ -108,5 +111,40 @@ describe('recurring rounds in Teams', () => {
     await h.post(message(h.connector, members.an, `schedule delete ${recurrenceId}`, { kind: 'personal' }));
     expect(h.connector.sent()[0]!.cardText).toContain(`Deleted the recurring round ${recurrenceId}`);
     expect(await listRecurrences(h.ctx, an)).toEqual([]);
+  });
+
+  it('schedules a round on the process perspective only, and the round it opens asks only process criteria', async () => {
+    h.connector.clear();
+    await h.post(message(h.connector, members.an, 'schedule', { thread: 't-perspective' }));
+    expect(JSON.stringify(h.connector.sent()[0])).toContain('"id":"perspectives"');
+    const res = await h.post(
+      execute(
+        h.connector,
+        members.an,
+        verbs.scheduleSubmit,
+        { ...form, name: 'Process check', perspectives: 'process' },
+        { thread: 't-perspective' },
+      ),
+    );
+    expect(cardText(invokeResult(res.body).card)).toMatch(/Scheduled “Process check” \(rec-[\w-]+\)/);
+    const [view] = await listRecurrences(h.ctx, an);
+    expect(view?.recurrence.round).toMatchObject({ name: 'Process check', perspectives: ['process'], criterionIds: [] });
+
+    const occurrence = view!.nextRunAt!;
+    const atOccurrence = { ...h.ctx, clock: { now: () => new Date(occurrence.getTime() + 1000) } };
+    await new Scheduler({
+      ctx: atOccurrence,
+      notifiers: { teams: h.teams.notifier },
+      logger: createLogger('silent'),
+      instanceId: 'test',
+    }).drain();
+    const round = await h.ctx.stores.rounds.get(TENANT_ID, recurringRoundId(view!.recurrence.id, occurrence));
+    const processCriteria = h.ctx.frameworks
+      .get('team-health')
+      .criteria.filter((c) => c.perspective === 'process')
+      .map((c) => c.id);
+    expect(processCriteria.length).toBeGreaterThan(1);
+    expect(round?.framework.criteria.map((c) => c.id)).toEqual(processCriteria);
+    expect(round?.framework.criteria.every((c) => c.perspective === 'process')).toBe(true);
   });
 });
