@@ -4,76 +4,35 @@
  * and extra peak RSS. Needs no database. Goal (issue 19): ≤ 300 ms in total and ≤ 80 MB extra peak RSS.
  */
 import { frameworkSchema } from '../src/domain/framework.js';
-import { defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../src/domain/round.js';
-import { summarizeRound } from '../src/domain/summary.js';
 import { renderPng, renderSvg } from '../src/presentation/charts/render.js';
 import { roundCharts } from '../src/presentation/charts/round-charts.js';
+import { sampleRound } from '../test/support/sample-round.js';
 import { fmt, median } from './support/bench-context.js';
 
 const CRITERIA = 60;
 const MEMBERS = 12;
 
-function benchRound(): Round {
-  const framework = frameworkSchema.parse({
-    id: 'bench-charts',
-    version: '1',
-    title: { nl: 'Bench', en: 'Bench' },
-    dimensions: [
-      { id: 'importance', label: { nl: 'Belang', en: 'Importance' } },
-      { id: 'practice', label: { nl: 'Praktijk', en: 'Practice' } },
-    ],
-    components: Array.from({ length: 6 }, (_, i) => ({ id: `part-${i}`, title: { nl: `Onderdeel ${i + 1}`, en: `Part ${i + 1}` } })),
-    criteria: Array.from({ length: CRITERIA }, (_, i) => ({
-      id: `c-${i}`,
-      component: `part-${i % 6}`,
-      perspective: 'process',
-      text: {
-        nl: `Criterium ${i + 1}: een zin van gewone lengte over de begeleiding`,
-        en: `Criterion ${i + 1}: a sentence of ordinary length`,
-      },
-    })),
-  });
-  return {
-    id: 'bench-charts',
-    place: { platform: 'cli', tenantId: 'bench', channelId: 'bench' },
-    name: 'Bench',
-    framework,
-    state: 'closed',
-    anonymous: false,
-    locale: 'nl',
-    participants: Array.from({ length: MEMBERS }, (_, i) => `m-${i}`),
-    createdBy: 'm-0',
-    coordinators: [],
-    openedAt: new Date(),
-    deadline: null,
-    closedAt: new Date(),
-    settings: defaultSummarySettings,
-    reminderPlan: defaultReminderPlan,
-    recurrenceId: null,
-    caseId: null,
-    unitId: null,
-    followUp: null,
-    platformRefs: {},
-    revision: 0,
-    reopenings: 0,
-  };
-}
-
-const round = benchRound();
-const responses: Response[] = round.framework.criteria.flatMap((c, i) =>
-  ['importance', 'practice'].flatMap((dimension, d) =>
-    round.participants.map((respondent, m) => ({
-      roundId: round.id,
-      criterionId: c.id,
-      dimension,
-      respondent,
-      value: 1 + ((i * 7 + m * 3 + d * 2) % 5),
-      comment: null,
-      updatedAt: null,
-    })),
-  ),
-);
-const summary = summarizeRound({ round, responses, respondents: MEMBERS });
+const framework = frameworkSchema.parse({
+  id: 'bench-charts',
+  version: '1',
+  title: { nl: 'Bench', en: 'Bench' },
+  dimensions: [
+    { id: 'importance', label: { nl: 'Belang', en: 'Importance' } },
+    { id: 'practice', label: { nl: 'Praktijk', en: 'Practice' } },
+  ],
+  components: Array.from({ length: 6 }, (_, i) => ({ id: `part-${i}`, title: { nl: `Onderdeel ${i + 1}`, en: `Part ${i + 1}` } })),
+  criteria: Array.from({ length: CRITERIA }, (_, i) => ({
+    id: `c-${i}`,
+    component: `part-${i % 6}`,
+    perspective: 'process',
+    text: {
+      nl: `Criterium ${i + 1}: een zin van gewone lengte over de begeleiding`,
+      en: `Criterion ${i + 1}: a sentence of ordinary length`,
+    },
+  })),
+});
+// The answers the chart tests draw, on a larger framework: every twelfth criterion answered by fewer than k.
+const { round, summary } = await sampleRound(framework, { members: MEMBERS, sparseEvery: 12 });
 
 async function drawAll(): Promise<{ svgMs: number; pngMs: number }> {
   const start = performance.now();
