@@ -2,17 +2,18 @@
  * Comparisons (roll-ups): the units on one level of a workspace's structure side by side, each pooling the
  * answers of the closed rounds under it on one framework. Pure, no I/O.
  *
- * Answers are tallied per unit, item (criterion × dimension) and scale point as they stream in, so memory
- * stays at units × items × points whatever the number of answers; the ratings of an item are then rebuilt
- * in ascending order from its tally and described by {@link describeRatings} like a round's item.
+ * Answers are tallied per unit, item (criterion × dimension) and scale point as they stream in ({@link ItemTally}),
+ * so memory stays at units × items × points whatever the number of answers; each tally is described by
+ * {@link describeCounts}, which gives what {@link describeRatings} gives for the same ratings in a list.
  *
  * Anonymity: a unit with fewer than k numeric answers on an item shows nothing for it (`fewerThanK`, every
  * statistic null, n included); such an item takes no part in the spread between units or in gaps.
  */
-import type { Criterion, Perspective } from './framework.js';
+import type { Perspective } from './framework.js';
 import { perspectives } from './framework.js';
 import type { FrameworkSnapshot, RatingValue, SummarySettings } from './round.js';
-import { below, describeCounts, isOnScale } from './statistics.js';
+import { ItemTally, type TalliedItem } from './item-tally.js';
+import { below, describeCounts } from './statistics.js';
 import type { ConsensusClass } from './summary-types.js';
 
 export type ClassSettings = Pick<SummarySettings, 'consensusMaxIqr' | 'consensusMinRwg' | 'lowConsensus' | 'polarisedEndShare'>;
@@ -164,24 +165,12 @@ export function describeTally(
 /** Tallies answers as they stream in, then computes the comparison. */
 export class RollupTally {
   private readonly unitIndex: Map<string, number>;
-  private readonly itemIndex = new Map<string, Map<string, number>>();
-  private readonly items: { criterion: Criterion; dimension: string }[] = [];
-  private readonly slots: number;
-  private readonly counts: Uint32Array;
+  private readonly tally: ItemTally;
   private readonly roundsPerUnit: Uint32Array;
 
   constructor(private readonly plan: RollupPlan) {
     this.unitIndex = new Map(plan.units.map((u, i) => [u.id, i]));
-    for (const criterion of plan.framework.criteria) {
-      const dims = new Map<string, number>();
-      for (const dimension of plan.dimensionIds) {
-        dims.set(dimension, this.items.length);
-        this.items.push({ criterion, dimension });
-      }
-      this.itemIndex.set(criterion.id, dims);
-    }
-    this.slots = plan.framework.scale.max - plan.framework.scale.min + 2;
-    this.counts = new Uint32Array(plan.units.length * this.items.length * this.slots);
+    this.tally = new ItemTally(plan.framework.criteria, plan.dimensionIds, plan.framework.scale, plan.units.length);
     this.roundsPerUnit = new Uint32Array(plan.units.length);
     for (const unitId of plan.roundUnits.values()) {
       const u = this.unitIndex.get(unitId);
@@ -193,33 +182,24 @@ export class RollupTally {
   add(answer: RollupAnswer): void {
     const unitId = this.plan.roundUnits.get(answer.roundId);
     const u = unitId === undefined ? undefined : this.unitIndex.get(unitId);
-    const i = this.itemIndex.get(answer.criterionId)?.get(answer.dimension);
-    if (u === undefined || i === undefined) return;
-    const scale = this.plan.framework.scale;
-    let slot: number;
-    if (answer.value === 'na') slot = this.slots - 1;
-    else if (isOnScale(answer.value, scale)) slot = answer.value - scale.min;
-    else return;
-    const at = (u * this.items.length + i) * this.slots + slot;
-    this.counts[at] = (this.counts[at] ?? 0) + 1;
+    const i = this.tally.itemOf(answer.criterionId, answer.dimension);
+    if (u !== undefined && i !== undefined) this.tally.add(u, i, answer.value);
   }
 
   result(): Rollup {
-    const { plan } = this;
+    const { plan, tally } = this;
     const { scale } = plan.framework;
-    const tallyOf = (u: number, i: number) =>
-      this.counts.subarray((u * this.items.length + i) * this.slots, (u * this.items.length + i + 1) * this.slots);
     const items: RollupItem[] = [];
     const groups: RollupGroup[] = [];
     plan.units.forEach((unit, u) => {
-      this.items.forEach(({ criterion, dimension }, i) => {
+      tally.items.forEach(({ criterion, dimension }, i) => {
         items.push({
           unitId: unit.id,
           criterionId: criterion.id,
           component: criterion.component,
           perspective: criterion.perspective,
           dimension,
-          ...describeTally(tallyOf(u, i), scale, plan.settings),
+          ...describeTally(tally.countsOf(u, i), scale, plan.settings),
         });
       });
       for (const by of ['component', 'perspective'] as const) {
@@ -229,13 +209,8 @@ export class RollupTally {
             : unique(plan.framework.criteria.map((c) => c.component));
         for (const group of names) {
           for (const dimension of plan.dimensionIds) {
-            const sum = new Uint32Array(this.slots);
-            this.items.forEach((item, i) => {
-              if (item.dimension !== dimension || item.criterion[by] !== group) return;
-              const tally = tallyOf(u, i);
-              for (let s = 0; s < this.slots; s++) sum[s] = (sum[s] ?? 0) + (tally[s] ?? 0);
-            });
-            groups.push({ unitId: unit.id, by, group, dimension, ...describeTally(sum, scale, plan.settings) });
+            const pooled = tally.pooled(u, (item) => item.dimension === dimension && item.criterion[by] === group);
+            groups.push({ unitId: unit.id, by, group, dimension, ...describeTally(pooled, scale, plan.settings) });
           }
         }
       }
@@ -246,7 +221,7 @@ export class RollupTally {
       units: plan.units.map((unit, u) => ({ unitId: unit.id, name: unit.name, rounds: this.roundsPerUnit[u] ?? 0 })),
       items,
       groups,
-      spread: spreadBetweenUnits(items, this.items),
+      spread: spreadBetweenUnits(items, tally.items),
       gaps: items
         .filter((it) => judgesQuality(it.dimension, plan.dimensionIds) && it.median !== null && below(it.median, plan.settings.targetScore))
         .map((it) => ({
@@ -267,7 +242,7 @@ function unique(values: string[]): string[] {
 }
 
 /** Per item, the lowest and highest unit median among the units that show it; items shown by < 2 units are left out. */
-function spreadBetweenUnits(items: readonly RollupItem[], order: readonly { criterion: Criterion; dimension: string }[]): RollupSpread[] {
+function spreadBetweenUnits(items: readonly RollupItem[], order: readonly TalliedItem[]): RollupSpread[] {
   const spread: (RollupSpread & { index: number })[] = [];
   order.forEach(({ criterion, dimension }, index) => {
     const shown = items.filter((it) => it.criterionId === criterion.id && it.dimension === dimension && it.median !== null);

