@@ -1,5 +1,5 @@
 /** The licence log: entries, the training import, each member's standing per licence year, and the renewal reminders. */
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords, refuseImport } from './csv-import.js';
 import { SpiegelError } from '../domain/errors.js';
 import { isIsoDate } from '../domain/mediation/case-file.js';
 import {
@@ -71,29 +71,16 @@ export async function addLicenceEntry(ctx: AppContext, actor: Actor, input: Lice
 export async function importTraining(ctx: AppContext, actor: Actor, csv: string): Promise<{ imported: number; hours: number }> {
   const settings = await requireQualityCoordinator(ctx, actor);
   const members = new Set(await knownMembers(ctx, settings));
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(csv, {
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const detail = `CSV syntax: ${(error as Error).message}`;
-    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
-  }
-  const [head, ...body] = records;
-  const header = head?.record.map((h) => h.toLowerCase()).join(',');
+  const [head, ...body] = readCsvRecords(csv);
+  const header = head?.values.map((h) => h.toLowerCase()).join(',');
   const problems: string[] = [];
   if (header !== 'member,date,hours,note' && header !== 'member,date,hours')
     problems.push('line 1: the header must be member,date,hours,note');
   else if (body.length === 0) problems.push('the file has no training entries');
   else if (body.length > MAX_IMPORT_ROWS) problems.push(`at most ${MAX_IMPORT_ROWS} entries at once`);
   const entries: LicenceEntry[] = [];
-  for (const { record, info } of problems.length > 0 ? [] : body) {
-    const [member = '', date = '', hours = '', note = ''] = record;
+  for (const { values, line } of problems.length > 0 ? [] : body) {
+    const [member = '', date = '', hours = '', note = ''] = values;
     const input: LicenceEntryInput = {
       member,
       kind: 'training',
@@ -102,10 +89,10 @@ export async function importTraining(ctx: AppContext, actor: Actor, csv: string)
       note,
     };
     const found = entryProblems(input, members);
-    if (found.length > 0) problems.push(...found.map((p) => `line ${info.lines}: ${p}`));
+    if (found.length > 0) problems.push(...found.map((p) => `line ${line}: ${p}`));
     else entries.push(toEntry(ctx, actor, input));
   }
-  if (problems.length > 0) throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+  if (problems.length > 0) refuseImport(problems);
   await ctx.stores.licenceEntries.insertMany(entries);
   return { imported: entries.length, hours: entries.reduce((sum, e) => sum + e.amount, 0) };
 }
