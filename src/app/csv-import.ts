@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { SpiegelError } from '../domain/errors.js';
+import type { InputIssue } from '../domain/input-problems.js';
 
 export interface CsvRecord {
   /** The line the record ends on, as a person counts lines in the file. */
@@ -11,8 +12,9 @@ export interface CsvRecord {
   values: string[];
 }
 
-export function refuseImport(problems: string[]): never {
-  throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+/** Nothing is imported; every problem is listed (coded issues are worded in the reader's language). */
+export function refuseImport(problems: readonly (InputIssue | string)[], options: { cause?: unknown } = {}): never {
+  throw new SpiegelError('import.invalid', JSON.stringify(problems), { problems }, options);
 }
 
 /** Every record of the file, the header first; a file that is no CSV is refused. */
@@ -24,14 +26,21 @@ export function readCsvRecords(csv: string): CsvRecord[] {
     }[];
     return records.map(({ record, info }) => ({ line: info.lines, values: record }));
   } catch (error) {
-    return refuseImport([`CSV syntax: ${(error as Error).message}`]);
+    const line = (error as { lines?: unknown }).lines ?? '?';
+    return refuseImport([{ problem: 'csvSyntax', params: { line } }], { cause: error });
   }
 }
 
-/** The records after a header that must read `header` (any case); the header itself is refused otherwise. */
+/** The header's columns, lower-cased, and the records after it. */
+export function splitHeader(records: CsvRecord[]): { header: string[]; body: CsvRecord[] } {
+  const [head, ...body] = records;
+  return { header: head?.values.map((h) => h.toLowerCase()) ?? [], body };
+}
+
+/** The records after a header that must read one of `accepted` (any case); another header is refused. */
 export function readCsvBody(csv: string, header: readonly string[], accepted: readonly (readonly string[])[] = [header]): CsvRecord[] {
-  const [head, ...body] = readCsvRecords(csv);
-  const found = head?.values.map((h) => h.toLowerCase()).join(',');
-  if (!accepted.some((h) => h.join(',') === found)) refuseImport([`line 1: the header must be ${header.join(',')}`]);
+  const { header: found, body } = splitHeader(readCsvRecords(csv));
+  if (!accepted.some((h) => h.join(',') === found.join(',')))
+    refuseImport([{ problem: 'csvHeader', params: { header: header.join(',') }, line: 1 }]);
   return body;
 }

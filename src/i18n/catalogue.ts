@@ -7,6 +7,7 @@ import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
 import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
+import { inputProblemMessages } from './messages/input-problems.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { openQuestionMessages } from './messages/open-questions.js';
@@ -38,6 +39,7 @@ const modules = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  inputProblemMessages,
   frameworkMessages,
   roundManagementMessages,
   delphiMessages,

@@ -24,6 +24,7 @@ import { LATE, settle, within, type Settled } from '../deadline.js';
 import { translator } from '../../i18n/translator.js';
 import type { TeamsRuntime } from './runtime.js';
 import { type AnswerRefusal } from '../../domain/answers.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 export interface ActionCall {
   rt: TeamsRuntime;
@@ -34,7 +35,7 @@ export interface ActionCall {
 }
 
 function invalidCard(): SpiegelError {
-  return new SpiegelError('input.invalid', 'card data does not name a round and part', { detail: 'this card is not one of Spiegel’s' });
+  return inputInvalid('foreignCard');
 }
 
 async function personalCard(call: ActionCall, round: Round, part: PromptPart, view: PersonalView) {
