@@ -16,6 +16,7 @@ import { lifecycleMessages } from './messages/lifecycle.js';
 import { roundManagementMessages } from './messages/round-management.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
+import { systemErrorMessages } from './messages/system-errors.js';
 import { teamsMessages } from './messages/teams.js';
 
 interface Tree {
@@ -40,6 +41,7 @@ const modules = [
   methodMessages,
   inboundMessages,
   inputProblemMessages,
+  systemErrorMessages,
   frameworkMessages,
   roundManagementMessages,
   delphiMessages,

@@ -9,7 +9,7 @@ import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
 import { isParticipant, saveAnswers, type SaveAnswersOutcome } from '../../app/save-answers.js';
-import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
+import { isRefusal, isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import { refusalText } from '../../presentation/error-text.js';
@@ -108,7 +108,7 @@ async function tellLateOutcome(call: ActionCall, activity: Partial<Activity>, se
   } else {
     const error = settled.ok ? null : settled.error;
     text = isSpiegelError(error) ? refusal(error, locale, rt.logger) : t('inbound.cardNotSavedLate');
-    if (!isSpiegelError(error)) rt.logger.error({ err: error }, 'a late Teams Save failed');
+    if (!isRefusal(error)) rt.logger.error({ err: error }, 'a late Teams Save failed');
   }
   try {
     const member = await rt.directory.sender(activity);
