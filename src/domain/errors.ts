@@ -1,5 +1,15 @@
 /** Failures of the system around the core, not refusals: each has its own subclass where it is raised, and they are logged. */
-const failureCodes = ['job.failed', 'config.invalid', 'usage.invalid', 'appPackage.invalid', 'slack.notInstalled'] as const;
+const failureCodes = [
+  'job.failed',
+  'config.invalid',
+  'usage.invalid',
+  'appPackage.invalid',
+  'slack.notInstalled',
+  'database.unavailable',
+  'platform.failed',
+  'member.unreachable',
+  'send.abandoned',
+] as const;
 
 /** Stable codes for every refusal the core can give, and the failures above; adapters map them to catalogue messages. */
 export const errorCodes = [
@@ -44,6 +54,7 @@ export const errorCodes = [
   'round.samePlace',
   'question.unknown',
   'openAnswer.tooLong',
+  'framework.busy',
   ...failureCodes,
 ] as const;
 
