@@ -1,3 +1,4 @@
+import { SpiegelError } from './domain/errors.js';
 import { z } from 'zod';
 import { locales } from './domain/framework.js';
 
@@ -56,9 +57,10 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export class ConfigError extends Error {
+/** The environment's problems, each naming its variable; printed as they are (operators read them at start-up). */
+export class ConfigError extends SpiegelError {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('config.invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, { detail: problems.join('; ') });
     this.name = 'ConfigError';
   }
 }

@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { knownMembers, requireQualityCoordinator } from './mediation-settings.js';
 import { buildRound } from './rounds.js';
 import { frameworksOf } from './tenant-frameworks.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export const AUDIT_FRAMEWORK = 'case-file-audit';
 export const DEFAULT_REVIEWERS = 2;
@@ -30,10 +31,6 @@ export interface DrawAuditInput {
   roundName: (caseId: string) => string;
 }
 
-function invalid(detail: string): never {
-  throw new SpiegelError('input.invalid', detail, { detail });
-}
-
 function refusalError(refusal: DrawRefusal): SpiegelError {
   switch (refusal.reason) {
     case 'sample-too-large':
@@ -45,11 +42,9 @@ function refusalError(refusal: DrawRefusal): SpiegelError {
         needed: refusal.needed,
       });
     case 'bad-size':
-      return new SpiegelError('input.invalid', 'bad size', {
-        detail: `the sample size must be a whole number from 1 to ${MAX_AUDIT_SIZE}`,
-      });
+      return inputInvalid('sampleSize', { max: MAX_AUDIT_SIZE });
     case 'bad-reviewers':
-      return new SpiegelError('input.invalid', 'bad reviewers', { detail: 'each file gets 1 to 5 reviewers' });
+      return inputInvalid('reviewersPerFile');
   }
 }
 
@@ -64,10 +59,10 @@ export function invitationJobId(auditId: string): string {
  */
 export async function drawAudit(ctx: AppContext, actor: Actor, input: DrawAuditInput): Promise<Audit> {
   const settings = await requireQualityCoordinator(ctx, actor);
-  if (!isIsoDate(input.from) || !isIsoDate(input.to) || input.from > input.to) invalid('the period is two dates YYYY-MM-DD, from ≤ to');
-  if (input.size > MAX_AUDIT_SIZE) invalid(`the sample size must be a whole number from 1 to ${MAX_AUDIT_SIZE}`);
+  if (!isIsoDate(input.from) || !isIsoDate(input.to) || input.from > input.to) throw inputInvalid('auditPeriod');
+  if (input.size > MAX_AUDIT_SIZE) throw inputInvalid('sampleSize', { max: MAX_AUDIT_SIZE });
   const seed = input.seed?.trim() || randomBytes(6).toString('hex');
-  if (seed.length > 64) invalid('the seed is at most 64 characters');
+  if (seed.length > 64) throw inputInvalid('seedTooLong', { max: 64 });
   const now = ctx.clock.now();
   const [files, recent, pool] = await Promise.all([
     ctx.stores.cases.list(actor.tenantId),

@@ -8,6 +8,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { frameworksOf } from './tenant-frameworks.js';
 import { getWorkspaceSettings } from './workspace-settings.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export interface CompareInput {
   frameworkId: string;
@@ -49,10 +50,6 @@ export async function requireCoordinatorSomewhere(ctx: AppContext, actor: Actor)
   if (!coordinated) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} coordinates no round in ${actor.tenantId}`);
 }
 
-function invalid(detail: string): never {
-  throw new SpiegelError('input.invalid', detail, { detail });
-}
-
 /**
  * Every unit on `level` side by side for one framework and period: each pools the answers of the closed
  * rounds that belong to it or to a unit under it. k is the largest anonymity threshold of the pooled rounds
@@ -62,10 +59,10 @@ export async function compareUnits(ctx: AppContext, actor: Actor, input: Compare
   await requireCoordinatorSomewhere(ctx, actor);
   const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   const [levels, units] = await Promise.all([ctx.stores.units.levelsOf(actor.tenantId), ctx.stores.units.list(actor.tenantId)]);
-  if (!levels.includes(input.level)) invalid(`the level must be one of ${levels.join(', ')}`);
-  if (input.from && input.to && input.from.getTime() >= input.to.getTime()) invalid('the period must end after it starts');
+  if (!levels.includes(input.level)) throw inputInvalid('comparisonLevel', { levels: levels.join(', ') });
+  if (input.from && input.to && input.from.getTime() >= input.to.getTime()) throw inputInvalid('periodOrder');
   if (input.targetScore !== undefined && !(input.targetScore >= framework.scale.min && input.targetScore <= framework.scale.max))
-    invalid(`the target score must lie between ${framework.scale.min} and ${framework.scale.max}`);
+    throw inputInvalid('targetScoreRange', { min: framework.scale.min, max: framework.scale.max });
   const atLevel = ancestorsAtLevel(units, input.level);
   const rounds = await ctx.stores.rounds.list(actor.tenantId, {
     state: 'closed',
@@ -106,7 +103,7 @@ export async function compareFromWords(ctx: AppContext, actor: Actor, words: rea
   const frameworks = await frameworksOf(ctx, actor.tenantId);
   const frameworkIds = frameworks.list().map((f) => f.id);
   const { request, unknown } = parseCompareArgs(words, levels, frameworkIds);
-  if (unknown !== null) invalid(`“${unknown}” is not a level (${levels.join(', ')}), a framework or a date (YYYY-MM-DD)`);
+  if (unknown !== null) throw inputInvalid('comparisonWord', { value: unknown, levels: levels.join(', ') });
   const frameworkId = request.frameworkId ?? (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };
   const input: CompareInput = {

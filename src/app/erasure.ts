@@ -6,6 +6,7 @@ import { respondentKey } from './pseudonym.js';
 import { computeSummary } from './compute-summary.js';
 import { type ErasureResult } from '../domain/erasure.js';
 import { eraseMemberFromQualitySystem } from './mediation-erasure.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 /** Rounds looked at per member: far more than a member takes part in within a retention period. */
 export const memberRoundLimit = 10_000;
@@ -15,7 +16,7 @@ export function requireSelfOrAdmin(actor: Actor, memberId: string): void {
   if (actor.userId !== memberId && !actor.isAdmin) {
     throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} may not act on the data of ${memberId}`);
   }
-  if (memberId.trim() === '' || memberId.length > 256) throw new SpiegelError('input.invalid', 'bad member id', { detail: 'member id' });
+  if (memberId.trim() === '' || memberId.length > 256) throw inputInvalid('memberId');
 }
 
 /** The rounds of the actor's tenant that the member takes part in, newest first. */

@@ -14,6 +14,7 @@ import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
 import { scheduleRoundJobs } from './round-jobs.js';
 import { buildRound, getRound } from './rounds.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 const dayMs = 86_400_000;
 export const DEFAULT_FOLLOW_UP_DAYS = 7;
@@ -70,7 +71,7 @@ export async function startFollowUp(ctx: AppContext, actor: Actor, input: StartF
   if (existing) return { round: existing, created: false };
   const days = input.days ?? DEFAULT_FOLLOW_UP_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_FOLLOW_UP_DAYS) {
-    throw new SpiegelError('input.invalid', `follow-up of ${days} days`, { detail: `days: 1–${MAX_FOLLOW_UP_DAYS}` });
+    throw inputInvalid('followUpDays', { max: MAX_FOLLOW_UP_DAYS });
   }
   const summary = (await storedSummary(ctx, previous)) ?? (await computeSummary(ctx, previous));
   const chosen = selectFollowUpItems(summary.criteria, input.criterionIds ?? []);
@@ -140,7 +141,7 @@ export async function followUpBriefing(ctx: AppContext, round: Round, memberId: 
 }
 
 function wholeNumber(word: string | undefined, name: string): number {
-  if (!word || !/^\d{1,3}$/.test(word)) throw new SpiegelError('input.invalid', `${name} needs a number`, { detail: `${name} N` });
+  if (!word || !/^\d{1,3}$/.test(word)) throw inputInvalid('needsNumber', { name });
   return Number(word);
 }
 

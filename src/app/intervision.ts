@@ -18,6 +18,7 @@ import { intervisionMethods } from './intervision-methods.js';
 import { getMediationSettings, isQualityCoordinator } from './mediation-settings.js';
 import { openRound } from './rounds.js';
 import { claimSend, confirmSend, releaseSend } from './send-claims.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export const MIN_CASE_TEXT = 20;
 export const MAX_CASE_TEXT = 3000;
@@ -38,10 +39,6 @@ export interface StartSessionInput {
   locale: Locale;
 }
 
-function invalid(detail: string): never {
-  throw new SpiegelError('input.invalid', detail, { detail });
-}
-
 export function stepJobId(sessionId: string, step: number): string {
   return `intervision-step:${sessionId}:${step}`;
 }
@@ -53,7 +50,7 @@ export function ratingRoundId(sessionId: string): string {
 
 export async function findMethod(methodId: string): Promise<IntervisionMethod> {
   const method = (await intervisionMethods()).find((m) => m.id === methodId);
-  if (!method) invalid(`there is no intervision method “${methodId}”`);
+  if (!method) throw inputInvalid('unknownIntervisionMethod', { method: methodId });
   return method;
 }
 
@@ -82,7 +79,7 @@ export async function startSession(ctx: AppContext, actor: Actor, input: StartSe
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('intervision.unknown', 'place of another tenant');
   const caseText = input.caseText.trim();
   if (caseText.length < MIN_CASE_TEXT || caseText.length > MAX_CASE_TEXT)
-    invalid(`the case is ${MIN_CASE_TEXT} to ${MAX_CASE_TEXT} characters long`);
+    throw inputInvalid('caseLength', { min: MIN_CASE_TEXT, max: MAX_CASE_TEXT });
   const method = await findMethod(input.methodId);
   const now = ctx.clock.now();
   if (Number.isNaN(input.firstDeadline.getTime()) || input.firstDeadline.getTime() <= now.getTime()) {
@@ -155,7 +152,7 @@ export async function contribute(
 ): Promise<{ step: number }> {
   if (session.tenantId !== actor.tenantId) throw new SpiegelError('intervision.unknown', 'session of another tenant');
   const trimmed = text.trim();
-  if (trimmed.length === 0) invalid('an empty contribution');
+  if (trimmed.length === 0) throw inputInvalid('emptyContribution');
   if (trimmed.length > MAX_CONTRIBUTION) throw new SpiegelError('comment.tooLong', 'contribution too long', { max: MAX_CONTRIBUTION });
   const step = await stepOf(ctx, session);
   if (hasEnded(session, step)) throw new SpiegelError('intervision.closed', `session ${session.id} has ended`);

@@ -1,6 +1,7 @@
 /** The licence log: entries, the training import, each member's standing per licence year, and the renewal reminders. */
 import { parse } from 'csv-parse/sync';
 import { SpiegelError } from '../domain/errors.js';
+import { inputInvalid, type InputIssue } from '../domain/input-problems.js';
 import { isIsoDate } from '../domain/mediation/case-file.js';
 import {
   licenceEntryKinds,
@@ -28,16 +29,16 @@ export interface LicenceEntryInput {
 }
 
 /** Checks one entry against the known members; returns the problems (empty when fine). */
-function entryProblems(input: LicenceEntryInput, members: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  if (!members.has(input.member)) problems.push(`“${input.member}” is not a member of the licence log`);
+function entryProblems(input: LicenceEntryInput, members: ReadonlySet<string>): InputIssue[] {
+  const problems: InputIssue[] = [];
+  if (!members.has(input.member)) problems.push({ problem: 'notLicenceMember', params: { member: input.member } });
   if (!(licenceEntryKinds as readonly string[]).includes(input.kind))
-    problems.push(`the kind must be one of ${licenceEntryKinds.join(', ')}`);
-  if (!isIsoDate(input.date)) problems.push(`“${input.date}” is not a date YYYY-MM-DD`);
+    problems.push({ problem: 'licenceKind', params: { kinds: licenceEntryKinds.join(', ') } });
+  if (!isIsoDate(input.date)) problems.push({ problem: 'notADate', params: { value: input.date } });
   const amount = input.amount ?? 1;
-  if (!Number.isFinite(amount) || amount <= 0 || amount > 1000) problems.push('the amount must be a number above 0 and at most 1000');
-  if (input.kind !== 'training' && !Number.isInteger(amount)) problems.push('mediations and intervisions are counted in whole numbers');
-  if ((input.note ?? '').length > MAX_NOTE) problems.push(`the note is longer than ${MAX_NOTE} characters`);
+  if (!Number.isFinite(amount) || amount <= 0 || amount > 1000) problems.push({ problem: 'licenceAmount' });
+  if (input.kind !== 'training' && !Number.isInteger(amount)) problems.push({ problem: 'wholeCount' });
+  if ((input.note ?? '').length > MAX_NOTE) problems.push({ problem: 'noteTooLong', params: { max: MAX_NOTE } });
   return problems;
 }
 
@@ -60,8 +61,8 @@ export async function addLicenceEntry(ctx: AppContext, actor: Actor, input: Lice
   const settings = await requireQualityCoordinator(ctx, actor);
   const members = new Set(await knownMembers(ctx, settings));
   if (!members.has(input.member)) throw new SpiegelError('member.unknown', `${input.member} unknown`, { member: input.member });
-  const problems = entryProblems(input, members);
-  if (problems.length > 0) throw new SpiegelError('input.invalid', problems.join('; '), { detail: problems.join('; ') });
+  const [problem] = entryProblems(input, members);
+  if (problem) throw inputInvalid(problem.problem, problem.params);
   const entry = toEntry(ctx, actor, input);
   await ctx.stores.licenceEntries.insertMany([entry]);
   return entry;
@@ -81,16 +82,17 @@ export async function importTraining(ctx: AppContext, actor: Actor, csv: string)
       bom: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const detail = `CSV syntax: ${(error as Error).message}`;
-    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
+    const line = (error as { lines?: unknown }).lines ?? '?';
+    const problems: InputIssue[] = [{ problem: 'csvSyntax', params: { line } }];
+    throw new SpiegelError('import.invalid', `CSV syntax: ${(error as Error).message}`, { problems }, { cause: error });
   }
   const [head, ...body] = records;
   const header = head?.record.map((h) => h.toLowerCase()).join(',');
-  const problems: string[] = [];
+  const problems: InputIssue[] = [];
   if (header !== 'member,date,hours,note' && header !== 'member,date,hours')
-    problems.push('line 1: the header must be member,date,hours,note');
-  else if (body.length === 0) problems.push('the file has no training entries');
-  else if (body.length > MAX_IMPORT_ROWS) problems.push(`at most ${MAX_IMPORT_ROWS} entries at once`);
+    problems.push({ problem: 'csvHeader', params: { header: 'member,date,hours,note' }, line: 1 });
+  else if (body.length === 0) problems.push({ problem: 'noTrainingEntries' });
+  else if (body.length > MAX_IMPORT_ROWS) problems.push({ problem: 'tooManyEntries', params: { max: MAX_IMPORT_ROWS } });
   const entries: LicenceEntry[] = [];
   for (const { record, info } of problems.length > 0 ? [] : body) {
     const [member = '', date = '', hours = '', note = ''] = record;
@@ -102,10 +104,10 @@ export async function importTraining(ctx: AppContext, actor: Actor, csv: string)
       note,
     };
     const found = entryProblems(input, members);
-    if (found.length > 0) problems.push(...found.map((p) => `line ${info.lines}: ${p}`));
+    if (found.length > 0) problems.push(...found.map((p) => ({ ...p, line: info.lines })));
     else entries.push(toEntry(ctx, actor, input));
   }
-  if (problems.length > 0) throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+  if (problems.length > 0) throw new SpiegelError('import.invalid', JSON.stringify(problems), { problems });
   await ctx.stores.licenceEntries.insertMany(entries);
   return { imported: entries.length, hours: entries.reduce((sum, e) => sum + e.amount, 0) };
 }
@@ -143,7 +145,7 @@ export async function licenceReport(ctx: AppContext, actor: Actor, yearNumber?: 
       ? licenceYearOf(ctx.clock.now().toISOString().slice(0, 10), settings.licenceYearStart)
       : licenceYear(yearNumber, settings.licenceYearStart);
   if (!Number.isInteger(year.year) || year.year < 2000 || year.year > 2100) {
-    throw new SpiegelError('input.invalid', 'year', { detail: 'the year is a number such as 2026' });
+    throw inputInvalid('licenceYear');
   }
   return { year, requirements: settings.requirements, standings: await standingsFor(ctx, settings, year) };
 }

@@ -9,6 +9,7 @@ import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { scheduleLicenceReminders } from './licence-reminders.js';
 import { withStoredAdmins } from './workspace-settings.js';
+import { inputInvalid, type InputProblem } from '../domain/input-problems.js';
 
 export async function getMediationSettings(ctx: AppContext, tenantId: string): Promise<MediationSettings> {
   return (await ctx.stores.mediationSettings.get(tenantId)) ?? defaultMediationSettings(tenantId);
@@ -36,12 +37,8 @@ export async function knownMembers(ctx: AppContext, settings: MediationSettings)
 
 export type MediationSettingsPatch = Partial<Omit<MediationSettings, 'tenantId'>>;
 
-function invalid(detail: string): never {
-  throw new SpiegelError('input.invalid', detail, { detail });
-}
-
-function wholeNumber(value: number, what: string, max: number): number {
-  if (!Number.isFinite(value) || value < 0 || value > max) invalid(`${what} must be a number from 0 to ${max}`);
+function inRange(value: number, problem: InputProblem, max: number): number {
+  if (!Number.isFinite(value) || value < 0 || value > max) throw inputInvalid(problem, { max });
   return value;
 }
 
@@ -50,13 +47,13 @@ export async function updateMediationSettings(ctx: AppContext, actor: Actor, pat
   if (!(await isQualityCoordinator(ctx, actor))) throw new SpiegelError('permission.coordinatorOnly', `${actor.userId} is not an admin`);
   const current = await getMediationSettings(ctx, actor.tenantId);
   const next: MediationSettings = { ...current, ...patch, tenantId: actor.tenantId };
-  for (const id of next.members) if (!isMemberId(id)) invalid(`“${id}” is not a member id`);
-  if (!isMonthDay(next.licenceYearStart)) invalid('the licence year starts on a day written MM-DD, e.g. 09-01');
-  wholeNumber(next.requirements.mediations, 'the minimum of mediations', 1000);
-  wholeNumber(next.requirements.trainingHours, 'the training hours', 1000);
-  wholeNumber(next.requirements.intervisions, 'the minimum of intervisions', 100);
-  if (!Number.isInteger(wholeNumber(next.reminderWeeks, 'the reminder weeks', 52))) invalid('the reminder weeks must be a whole number');
-  if (!Number.isInteger(next.intervisionMinSteps) || next.intervisionMinSteps < 1) invalid('the steps for attendance must be at least 1');
+  for (const id of next.members) if (!isMemberId(id)) throw inputInvalid('notAMemberId', { value: id });
+  if (!isMonthDay(next.licenceYearStart)) throw inputInvalid('licenceYearStart');
+  inRange(next.requirements.mediations, 'mediationsRange', 1000);
+  inRange(next.requirements.trainingHours, 'trainingHoursRange', 1000);
+  inRange(next.requirements.intervisions, 'intervisionsRange', 100);
+  if (!Number.isInteger(inRange(next.reminderWeeks, 'reminderWeeks', 52))) throw inputInvalid('reminderWeeks', { max: 52 });
+  if (!Number.isInteger(next.intervisionMinSteps) || next.intervisionMinSteps < 1) throw inputInvalid('intervisionMinSteps');
   await ctx.stores.mediationSettings.put(next, ctx.clock.now());
   await scheduleLicenceReminders(ctx, next);
   return next;

@@ -3,17 +3,14 @@ import { keepsOccurrence } from '../domain/cadence.js';
 import { SpiegelError, isSpiegelError } from '../domain/errors.js';
 import type { OpenRoundInput, Round } from '../domain/round.js';
 import { recurrenceJobId, type Recurrence, toJobView } from '../domain/scheduling.js';
-import { CronError, nextCronRun, validateCron } from '../domain/cron.js';
+import { nextCronRun, validateCron } from '../domain/cron.js';
+import { inputInvalid } from '../domain/input-problems.js';
 import { localDate } from '../domain/time-zones.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { buildRound, openRound } from './rounds.js';
 import { frameworksOf } from './tenant-frameworks.js';
 import { type RecurrenceAction, type RecurrenceActionResult, type RecurrenceInput, type RecurrenceView } from '../domain/recurrence.js';
-
-function invalid(detail: string): never {
-  throw new SpiegelError('input.invalid', detail, { detail });
-}
 
 const hourMs = 3_600_000;
 
@@ -55,7 +52,7 @@ function nextOccurrence(recurrence: Pick<Recurrence, 'cron' | 'timeZone' | 'cade
     }
     return null;
   } catch (error) {
-    if (error instanceof CronError) return null;
+    if (isSpiegelError(error, 'input.invalid')) return null;
     throw error;
   }
 }
@@ -92,14 +89,8 @@ export async function createRecurrence(
 ): Promise<{ recurrence: Recurrence; nextRunAt: Date }> {
   if (input.place.tenantId !== actor.tenantId) throw new SpiegelError('round.unknown', 'place belongs to another tenant');
   const now = ctx.clock.now();
-  let nextRunAt: Date;
-  try {
-    nextRunAt = validateCron(input.cron, input.timeZone, now);
-  } catch (error) {
-    if (error instanceof CronError) invalid(`schedule “${input.cron}” (${input.timeZone}): ${error.message}`);
-    throw error;
-  }
-  if (input.durationHours != null && !(input.durationHours > 0)) invalid('the duration must be a positive number of hours');
+  const nextRunAt = validateCron(input.cron, input.timeZone, now);
+  if (input.durationHours != null && !(input.durationHours > 0)) throw inputInvalid('durationHours');
   const recurrence: Recurrence = {
     id: `rec-${randomBytes(6).toString('base64url')}`,
     tenantId: actor.tenantId,

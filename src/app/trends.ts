@@ -1,4 +1,3 @@
-import { SpiegelError } from '../domain/errors.js';
 import type { Framework } from '../domain/framework.js';
 import { defaultSummarySettings, roundDimensionIds, type Round } from '../domain/round.js';
 import { criteriaAcrossVersions, TrendTally, type Trend } from '../domain/trend.js';
@@ -8,6 +7,7 @@ import { MAX_POOLED_ROUNDS, requireCoordinatorSomewhere, workspaceThresholds } f
 import type { AppContext } from './context.js';
 import { requireUnit } from './units.js';
 import { frameworksOf } from './tenant-frameworks.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export interface TrendInput {
   frameworkId: string;
@@ -29,8 +29,7 @@ export interface TrendReport {
  */
 export async function trendReport(ctx: AppContext, actor: Actor, input: TrendInput): Promise<TrendReport> {
   await requireCoordinatorSomewhere(ctx, actor);
-  if ((input.channelId === undefined) === (input.unitId === undefined))
-    throw new SpiegelError('input.invalid', 'name a channel or a unit', { detail: 'name a channel or a unit' });
+  if ((input.channelId === undefined) === (input.unitId === undefined)) throw inputInvalid('channelOrUnit');
   const current = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   const unitIds = input.unitId
     ? [...unitWithDescendants(await ctx.stores.units.list(actor.tenantId), (await requireUnit(ctx, actor, input.unitId)).id)]
@@ -81,10 +80,7 @@ export async function trendFromWords(ctx: AppContext, actor: Actor, channelId: s
     const word = words[i]!;
     if (word.toLowerCase() === 'unit' && words[i + 1] && !unitId) unitId = words[++i];
     else if (!frameworkId && (await frameworksOf(ctx, actor.tenantId)).has(word)) frameworkId = word;
-    else
-      throw new SpiegelError('input.invalid', `“${word}” is not a framework or “unit UNIT-ID”`, {
-        detail: `“${word}” is not a framework or “unit UNIT-ID”`,
-      });
+    else throw inputInvalid('trendWord', { value: word });
   }
   frameworkId ??= (await ctx.stores.rounds.list(actor.tenantId, { state: 'closed', channelId, limit: 1 }))[0]?.framework.id;
   if (!frameworkId) return { kind: 'noFramework' };

@@ -6,7 +6,7 @@ import { parseDay } from '../domain/compare-request.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import { roundStates } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
-import { errorText } from '../presentation/error-text.js';
+import { errorText, importProblemLines } from '../presentation/error-text.js';
 import { withCliSession, type CliSession } from './cli-context.js';
 import {
   addFrameworkCommand,
@@ -305,7 +305,7 @@ try {
           : (error as Error).message;
     fail(`${t('cli.badUsage', { detail })}\n\n${t('cli.usage')}`, 2);
   } else if (isSpiegelError(error)) {
-    const problems = Array.isArray(error.details.problems) ? (error.details.problems as string[]) : null;
+    const problems = importProblemLines(error.details, locale);
     fail(
       t('cli.failed', {
         code: error.code,

@@ -1,11 +1,14 @@
+import { SpiegelError } from '../domain/errors.js';
 import type { MessageKey } from '../i18n/catalogue.js';
-/** A command line the CLI cannot run; its message is a catalogue key with its values. */
-export class UsageError extends Error {
+
+/** A command line the CLI cannot run; `key` is the catalogue message that says why, `vars` its values. */
+export class UsageError extends SpiegelError {
   constructor(
     readonly key: MessageKey,
     readonly vars: Record<string, unknown>,
   ) {
-    super(key);
+    super('usage.invalid', key, vars);
+    this.name = 'UsageError';
   }
 }
 

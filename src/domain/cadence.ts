@@ -1,3 +1,5 @@
+import { inputInvalid } from './input-problems.js';
+
 /**
  * The cadences a coordinator picks for a recurring round, and the cron expression each stands for.
  * Cron has no "every other week": a biweekly schedule runs the weekly expression and keeps the occurrences
@@ -18,24 +20,20 @@ export interface CadenceChoice {
   cron?: string | undefined;
 }
 
-export class CadenceError extends Error {}
-
 export function cadenceCron(choice: CadenceChoice): string {
   if (choice.kind === 'cron') {
     const expression = choice.cron?.trim().replace(/\s+/g, ' ') ?? '';
-    if (!expression) throw new CadenceError('a custom schedule needs a cron expression (minute hour day-of-month month day-of-week)');
+    if (!expression) throw inputInvalid('cronMissing');
     return expression;
   }
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(choice.time);
-  if (!match) throw new CadenceError(`the time “${choice.time}” is not HH:MM`);
+  if (!match) throw inputInvalid('timeNotHHMM', { time: choice.time });
   const [hour, minute] = [Number(match[1]), Number(match[2])];
   if (choice.kind === 'weekly' || choice.kind === 'biweekly') {
-    if (!Number.isInteger(choice.weekday) || choice.weekday < 0 || choice.weekday > 6)
-      throw new CadenceError('the weekday is 0 (Sunday) to 6 (Saturday)');
+    if (!Number.isInteger(choice.weekday) || choice.weekday < 0 || choice.weekday > 6) throw inputInvalid('weekdayRange');
     return `${minute} ${hour} * * ${choice.weekday}`;
   }
-  if (!Number.isInteger(choice.dayOfMonth) || choice.dayOfMonth < 1 || choice.dayOfMonth > 28)
-    throw new CadenceError('the day of the month is 1 to 28');
+  if (!Number.isInteger(choice.dayOfMonth) || choice.dayOfMonth < 1 || choice.dayOfMonth > 28) throw inputInvalid('dayOfMonthRange');
   return `${minute} ${hour} ${choice.dayOfMonth} ${choice.kind === 'quarterly' ? '1,4,7,10' : '*'} *`;
 }
 

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { inputInvalid } from './input-problems.js';
 import { isValidTimeZone } from './time-zones.js';
 
 /**
@@ -9,18 +10,11 @@ import { isValidTimeZone } from './time-zones.js';
  * first valid time after the gap, and a time that occurs twice runs once, at its first occurrence.
  */
 export function cronSchedule(expression: string, timeZone: string): Cron {
-  if (!isValidTimeZone(timeZone)) throw new CronError(`unknown time zone “${timeZone}”`);
+  if (!isValidTimeZone(timeZone)) throw inputInvalid('unknownTimeZone', { timeZone });
   try {
     return new Cron(expression.trim(), { timezone: timeZone, domAndDow: true, mode: '5-part', paused: true });
   } catch (error) {
-    throw new CronError(error instanceof Error ? error.message.replace(/^CronPattern: /, '') : String(error));
-  }
-}
-
-export class CronError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CronError';
+    throw inputInvalid('cronInvalid', { cron: expression }, { cause: error });
   }
 }
 
@@ -33,9 +27,9 @@ export function nextCronRuns(expression: string, timeZone: string, after: Date, 
   return cronSchedule(expression, timeZone).nextRuns(count, after);
 }
 
-/** Throws CronError with a readable reason when the expression or the time zone is not valid or never runs. */
+/** Refuses (`input.invalid`) when the expression or the time zone is not valid or never runs. */
 export function validateCron(expression: string, timeZone: string, now: Date): Date {
   const next = nextCronRun(expression, timeZone, now);
-  if (!next) throw new CronError(`“${expression}” never runs after ${now.toISOString()}`);
+  if (!next) throw inputInvalid('cronNeverRuns', { cron: expression });
   return next;
 }

@@ -1,4 +1,7 @@
-/** Stable codes for every refusal the core can give; adapters map them to catalogue messages. */
+/** Failures of the system around the core, not refusals: each has its own subclass where it is raised, and they are logged. */
+const failureCodes = ['job.failed', 'config.invalid', 'usage.invalid', 'appPackage.invalid', 'slack.notInstalled'] as const;
+
+/** Stable codes for every refusal the core can give, and the failures above; adapters map them to catalogue messages. */
 export const errorCodes = [
   'framework.invalid',
   'framework.unknown',
@@ -39,6 +42,7 @@ export const errorCodes = [
   'round.notClosed',
   'round.reopenTooLate',
   'round.samePlace',
+  ...failureCodes,
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -77,6 +81,11 @@ export class SpiegelError extends Error {
     super(message, options);
     this.name = 'SpiegelError';
   }
+}
+
+/** A refusal the user is told about and nothing more; anything else is also worth a log line. */
+export function isRefusal(error: unknown): error is SpiegelError {
+  return isSpiegelError(error) && !(failureCodes as readonly string[]).includes(error.code);
 }
 
 export function isSpiegelError(error: unknown, code?: ErrorCode): error is SpiegelError {

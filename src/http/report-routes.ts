@@ -13,7 +13,7 @@ import { roundExportData, roundSummary } from '../app/summaries.js';
 import { frameworksOf } from '../app/tenant-frameworks.js';
 import { trendOfRoundPlace, trendReport } from '../app/trends.js';
 import type { Locale } from '../domain/framework.js';
-import { isSpiegelError } from '../domain/errors.js';
+import { isRefusal } from '../domain/errors.js';
 import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
 import { renderPng } from '../presentation/charts/render.js';
@@ -54,7 +54,7 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
       try {
         await work(claims as Extract<LinkClaims, { kind: K }>, res);
       } catch (error) {
-        if (!isSpiegelError(error)) logger.error({ err: error, link: claims.kind }, 'report failed');
+        if (!isRefusal(error)) logger.error({ err: error, link: claims.kind }, 'report failed');
         notFound(res, claims.locale);
       }
     };

@@ -7,6 +7,7 @@ import { frameworkMessages } from './messages/frameworks.js';
 import { delphiMessages } from './messages/delphi.js';
 import { perspectiveViewMessages } from './messages/perspective-views.js';
 import { inboundMessages } from './messages/inbound.js';
+import { inputProblemMessages } from './messages/input-problems.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { openQuestionMessages } from './messages/open-questions.js';
@@ -15,6 +16,7 @@ import { lifecycleMessages } from './messages/lifecycle.js';
 import { roundManagementMessages } from './messages/round-management.js';
 import { schedulingMessages } from './messages/scheduling.js';
 import { slackMessages } from './messages/slack.js';
+import { systemErrorMessages } from './messages/system-errors.js';
 import { teamsMessages } from './messages/teams.js';
 
 interface Tree {
@@ -38,6 +40,8 @@ const modules = [
   mediationMessages,
   methodMessages,
   inboundMessages,
+  inputProblemMessages,
+  systemErrorMessages,
   frameworkMessages,
   roundManagementMessages,
   delphiMessages,

@@ -7,13 +7,13 @@ import { auditReport, drawAudit, listAudits } from '../app/audits.js';
 import type { AppContext } from '../app/context.js';
 import { caseCounts } from '../app/cases.js';
 import { addLicenceEntry, licenceReport, myLicence } from '../app/licence.js';
-import { SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import type { Place } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { auditDrawnLines, auditListLines, auditReportLines, caseCountLines, auditRoundName } from '../presentation/audit-texts.js';
 import { licenceReportLines, myLicenceLines } from '../presentation/licence-texts.js';
 import type { LicenceEntryKind } from '../domain/mediation/licence.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export interface MediationChatCall {
   ctx: AppContext;
@@ -30,8 +30,7 @@ export async function casesChat({ ctx, actor, locale }: MediationChatCall): Prom
 
 function number(word: string | undefined): number {
   const value = Number(word);
-  if (!word || !Number.isInteger(value))
-    throw new SpiegelError('input.invalid', 'size', { detail: `“${word ?? ''}” is not a whole number` });
+  if (!word || !Number.isInteger(value)) throw inputInvalid('notAWholeNumber', { value: word ?? '' });
   return value;
 }
 

@@ -8,12 +8,12 @@ import type { AppContext } from '../app/context.js';
 import { roundJobStatus } from '../app/jobs.js';
 import { changeCoordinators, changeDeadline, changeParticipants, reopenRound } from '../app/round-changes.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
-import { SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import type { Round } from '../domain/round.js';
 import { translator } from '../i18n/translator.js';
 import { zonedTimeToUtc } from '../presentation/start-form.js';
 import { describeJob, formatInstant } from '../presentation/schedule-texts.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 export interface RoundChatCall {
   ctx: AppContext;
@@ -47,8 +47,7 @@ export function parseWhen(words: string[], timeZone: string, now: Date): Date | 
 /** The instant the words name, or a refusal that says how to write one. */
 function whenOf(call: RoundChatCall, timeZone: string): Date {
   const at = parseWhen(call.args, timeZone, call.ctx.clock.now());
-  if (!at)
-    throw new SpiegelError('input.invalid', 'date', { detail: translator(call.locale)('manage.badDate', { value: call.args.join(' ') }) });
+  if (!at) throw inputInvalid('badDate', { value: call.args.join(' ') });
   return at;
 }
 

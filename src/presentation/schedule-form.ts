@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { CadenceError, cadenceCron, cadenceKinds } from '../domain/cadence.js';
+import { cadenceCron, cadenceKinds } from '../domain/cadence.js';
 import { SpiegelError } from '../domain/errors.js';
 import { localeSchema, perspectives } from '../domain/framework.js';
 import { defaultReminderPlan, type Place } from '../domain/round.js';
 import { type RecurrenceInput } from '../domain/recurrence.js';
+import { inputInvalid } from '../domain/input-problems.js';
 
 /**
  * What a "schedule a recurring round" form (Slack modal, Adaptive Card, CLI options) yields once each adapter
@@ -39,13 +40,7 @@ export type ScheduleForm = z.infer<typeof scheduleFormSchema>;
 
 /** The form as a schedule for `place`; `channelMembers` take part when the form names nobody. */
 export function scheduleFormToRecurrenceInput(form: ScheduleForm, place: Place, channelMembers: string[]): RecurrenceInput {
-  let cron: string;
-  try {
-    cron = cadenceCron({ kind: form.cadence, weekday: form.weekday, dayOfMonth: form.dayOfMonth, time: form.time, cron: form.cron });
-  } catch (error) {
-    if (error instanceof CadenceError) throw new SpiegelError('input.invalid', error.message, { detail: error.message });
-    throw error;
-  }
+  const cron = cadenceCron({ kind: form.cadence, weekday: form.weekday, dayOfMonth: form.dayOfMonth, time: form.time, cron: form.cron });
   return {
     place,
     frameworkId: form.frameworkId,
@@ -63,8 +58,12 @@ export function scheduleFormToRecurrenceInput(form: ScheduleForm, place: Place, 
   };
 }
 
+/** The fields a zod failure names, each once, for a `formFields` refusal. */
+export function formFields(error: z.ZodError): string {
+  return [...new Set(error.issues.map((i) => i.path.join('.') || 'form'))].join(', ');
+}
+
 /** A zod failure of the schedule form as one readable refusal. */
 export function scheduleFormError(error: z.ZodError): SpiegelError {
-  const detail = error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ');
-  return new SpiegelError('input.invalid', detail, { detail });
+  return inputInvalid('formFields', { fields: formFields(error) }, { cause: error });
 }

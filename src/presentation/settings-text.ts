@@ -3,10 +3,11 @@
  * each key reads a plain value into a patch, and writes the stored value back as the same plain value.
  */
 import { validateSettingsPatch, type WorkspaceSettingsPatch } from '../domain/workspace-settings-rules.js';
-import { SpiegelError } from '../domain/errors.js';
+import { isSpiegelError, SpiegelError } from '../domain/errors.js';
 import { localeSchema, type Locale } from '../domain/framework.js';
 import type { WorkspaceSettings } from '../domain/scheduling.js';
 import { translator } from '../i18n/translator.js';
+import { inputInvalid, type InputProblem } from '../domain/input-problems.js';
 
 export const settingKeys = [
   'language',
@@ -29,13 +30,13 @@ export function isSettingKey(key: string): key is SettingKey {
 const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const off = (value: string) => ['off', 'none', '-', 'uit', 'geen'].includes(value.toLowerCase());
 
-function invalid(key: SettingKey, detail: string): never {
-  throw new SpiegelError('input.invalid', `${key}: ${detail}`, { detail: `${key}: ${detail}` });
+function invalid(setting: SettingKey, problem: InputProblem, params: Record<string, unknown> = {}): never {
+  throw inputInvalid(problem, { setting, ...params });
 }
 
 function number(key: SettingKey, value: string): number {
   const n = Number(value.replace(',', '.').replace(/%$/, ''));
-  if (value.trim() === '' || !Number.isFinite(n)) invalid(key, `“${value}” is not a number`);
+  if (value.trim() === '' || !Number.isFinite(n)) invalid(key, 'notANumber', { value });
   return n;
 }
 
@@ -48,8 +49,7 @@ const list = (value: string) =>
 /** `KEY VALUE` as typed (CLI, chat): a checked patch, or a refusal that lists the keys. */
 export function settingPatch(key: string, value: string, current: Pick<WorkspaceSettings, 'quietHours'>): WorkspaceSettingsPatch {
   if (!isSettingKey(key)) {
-    const detail = `there is no setting “${key}”; the settings are ${settingKeys.join(', ')}`;
-    throw new SpiegelError('input.invalid', detail, { detail });
+    throw inputInvalid('unknownSetting', { key, keys: settingKeys.join(', ') });
   }
   return parseSetting(key, value, current);
 }
@@ -61,14 +61,14 @@ export function parseSetting(key: SettingKey, raw: string, current: Pick<Workspa
     switch (key) {
       case 'language':
         if (off(value) || value === 'default') return { locale: null };
-        if (!localeSchema.safeParse(value).success) invalid(key, 'nl, en or default');
+        if (!localeSchema.safeParse(value).success) invalid(key, 'languageChoice');
         return { locale: value as Locale };
       case 'time-zone':
         return { timeZone: value };
       case 'quiet-hours': {
         if (off(value)) return { quietHours: null };
         const match = /^(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/.exec(value);
-        if (!match) invalid(key, 'HH:MM-HH:MM (e.g. 20:00-08:00) or off');
+        if (!match) invalid(key, 'quietHoursFormat');
         return { quietHours: { start: match[1]!, end: match[2]!, days: current.quietHours?.days ?? [0, 6] } };
       }
       case 'quiet-days': {
@@ -76,7 +76,7 @@ export function parseSetting(key: SettingKey, raw: string, current: Pick<Workspa
           ? []
           : list(value).map((d) => {
               const index = /^\d$/.test(d) ? Number(d) : dayNames.indexOf(d.toLowerCase().slice(0, 3));
-              if (index < 0 || index > 6) invalid(key, `“${d}” is not a day (sun … sat or 0 … 6)`);
+              if (index < 0 || index > 6) invalid(key, 'notADay', { value: d });
               return index;
             });
         return { quietHours: { start: current.quietHours?.start ?? '00:00', end: current.quietHours?.end ?? '00:00', days } };
@@ -98,7 +98,9 @@ export function parseSetting(key: SettingKey, raw: string, current: Pick<Workspa
   try {
     return validateSettingsPatch(patch);
   } catch (error) {
-    if (error instanceof SpiegelError && !String(error.details.detail).startsWith(`${key}:`)) invalid(key, String(error.details.detail));
+    if (isSpiegelError(error, 'input.invalid') && error.details.setting === undefined) {
+      throw new SpiegelError('input.invalid', `${key}: ${error.message}`, { ...error.details, setting: key }, { cause: error });
+    }
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { SpiegelError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { type Actor } from '../app/actor.js';
 import { type AppContext } from '../app/context.js';
@@ -19,12 +20,12 @@ export type JobOutcome =
 export type JobHandler = (run: JobRun) => Promise<JobOutcome>;
 
 /** A failed attempt. `permanent`: retrying cannot help (no notifier for the platform, invalid schedule). */
-export class JobError extends Error {
+export class JobError extends SpiegelError {
   readonly permanent: boolean;
   readonly result: JobResult | null;
 
   constructor(message: string, options: { permanent?: boolean; result?: JobResult | null; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super('job.failed', message, { permanent: options.permanent ?? false }, options.cause === undefined ? {} : { cause: options.cause });
     this.name = 'JobError';
     this.permanent = options.permanent ?? false;
     this.result = options.result ?? null;

@@ -1,6 +1,7 @@
+import { isSpiegelError } from '../../src/domain/errors.js';
 import { describe, expect, it } from 'vitest';
 import { defaultQuietHours, type QuietHours } from '../../src/domain/scheduling.js';
-import { nextCronRun, nextCronRuns, validateCron, CronError } from '../../src/domain/cron.js';
+import { nextCronRun, nextCronRuns, validateCron } from '../../src/domain/cron.js';
 import { isQuiet, nextAllowedTime } from '../../src/domain/quiet-hours.js';
 import { localTime } from '../../src/domain/time-zones.js';
 
@@ -89,9 +90,18 @@ describe('cron schedules (croner, day-of-month AND day-of-week)', () => {
   });
 
   it('refuses invalid expressions and time zones with a reason', () => {
-    expect(() => validateCron('every monday', 'Europe/Brussels', new Date())).toThrow(CronError);
-    expect(() => validateCron('0 0 9 * * 1', 'Europe/Brussels', new Date())).toThrow(CronError); // seconds field
-    expect(() => validateCron('0 9 * * 1', 'Mars/Olympus', new Date())).toThrow(/unknown time zone/);
-    expect(() => validateCron('0 9 31 2 *', 'UTC', new Date())).toThrow(CronError); // never runs
+    const problemOf = (cron: string, timeZone: string) => {
+      try {
+        validateCron(cron, timeZone, new Date());
+        return null;
+      } catch (error) {
+        return isSpiegelError(error, 'input.invalid') ? error.details.problem : error;
+      }
+    };
+    expect(problemOf('every monday', 'Europe/Brussels')).toBe('cronInvalid');
+    expect(problemOf('0 0 9 * * 1', 'Europe/Brussels')).toBe('cronInvalid'); // seconds field
+    expect(problemOf('0 9 * * 1', 'Mars/Olympus')).toBe('unknownTimeZone');
+    expect(problemOf('0 9 31 2 *', 'UTC')).toBe('cronNeverRuns');
+    expect(problemOf('0 9 * * 1', 'Europe/Brussels')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { errorCodes, roundInvalid, roundProblems, SpiegelError } from '../../src/domain/errors.js';
 import { catalogue, mergeMessageModules } from '../../src/i18n/catalogue.js';
 import { errorText } from '../../src/presentation/error-text.js';
+import { inputInvalid, inputProblems, type InputIssue } from '../../src/domain/input-problems.js';
 import { pickLocale, translator } from '../../src/i18n/translator.js';
 
 interface Tree {
@@ -70,4 +71,38 @@ it('words every reason a round is refused in the reader’s language, never in E
     expect(nl, problem).not.toContain(errorText(roundInvalid(problem, params), 'en').split(': ')[1]!);
     expect(`${en}${nl}`, problem).not.toMatch(/{{|errors\./);
   }
+});
+
+it('words every reason input is refused in the reader’s language, never in English inside Dutch', () => {
+  const params = {
+    value: 'x-1',
+    name: 'max',
+    timeZone: 'Mars/Olympus',
+    key: 'colour',
+    keys: 'k, target',
+    min: 1,
+    max: 5,
+    hours: 720,
+    cron: '* * *',
+    time: '25:00',
+    fields: 'time',
+    levels: 'school, team',
+    member: 'U1',
+    kinds: 'mediation, training',
+    line: 3,
+    header: 'member,date,hours,note',
+    method: 'x-1',
+  };
+  for (const problem of inputProblems) {
+    const [en, nl] = [errorText(inputInvalid(problem, params), 'en'), errorText(inputInvalid(problem, params), 'nl')];
+    expect(en, problem).toMatch(/^I did not understand that: \S/);
+    expect(nl, problem).toMatch(/^Dat begreep ik niet: \S/);
+    expect(nl, problem).not.toContain(en.split(': ').slice(1).join(': '));
+    expect(`${en}${nl}`, problem).not.toMatch(/{{|errors\.|undefined/);
+  }
+  const issue: InputIssue = { problem: 'notADate', params: { value: '31-12' }, line: 4 };
+  const imported = new SpiegelError('import.invalid', 'test', { problems: [issue] });
+  expect(errorText(imported, 'nl')).toBe('Er is niets geïmporteerd: regel 4: “31-12” is geen datum JJJJ-MM-DD.');
+  expect(errorText(imported, 'en')).toBe('Nothing was imported: line 4: “31-12” is not a date YYYY-MM-DD.');
+  expect(errorText(inputInvalid('notANumber', { value: 'x', setting: 'k' }), 'nl')).toBe('Dat begreep ik niet: k: “x” is geen getal.');
 });

@@ -20,7 +20,7 @@ import type { Rollup } from '../../src/domain/rollup.js';
 import type { Trend } from '../../src/domain/trend.js';
 import { differingPixelShare } from './support/image-diff.js';
 import { sampleRollup, sampleTrend } from './support/sample-method.js';
-import { sampleFollowUp, sampleRound } from './support/sample-round.js';
+import { sampleFollowUp, sampleRound } from '../support/sample-round.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/charts');
 let single: { round: Round; summary: Summary };

@@ -120,10 +120,10 @@ describe('recurring rounds', () => {
   it('refuses a schedule that is not valid, with the reason', async () => {
     const base = { place, frameworkId: 'team-health', participants: ['m1'], locale: 'en' as const, timeZone: 'Europe/Brussels' };
     await expect(createRecurrence(ctx, coordinator, { ...base, cron: 'first monday' })).rejects.toSatisfy(
-      (e) => isSpiegelError(e, 'input.invalid') && e.message.includes('first monday'),
+      (e) => isSpiegelError(e, 'input.invalid') && e.details.problem === 'cronInvalid' && e.details.cron === 'first monday',
     );
     await expect(createRecurrence(ctx, coordinator, { ...base, cron: '0 9 * * 1', timeZone: 'Europe/Gent' })).rejects.toSatisfy(
-      (e) => isSpiegelError(e, 'input.invalid') && e.message.includes('unknown time zone'),
+      (e) => isSpiegelError(e, 'input.invalid') && e.details.problem === 'unknownTimeZone',
     );
     await expect(createRecurrence(ctx, coordinator, { ...base, cron: '0 9 * * 1', frameworkId: 'nope' })).rejects.toSatisfy((e) =>
       isSpiegelError(e, 'framework.unknown'),

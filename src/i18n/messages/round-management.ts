@@ -26,7 +26,6 @@ export const roundManagementMessages = {
         export: '{{command}}export [ROUND-ID] [csv|json]: the answers and the summary as files, privately (coordinators)',
       },
       when: '{{date}} ({{timeZone}})',
-      badDate: '“{{value}}” is not a date I understand. Write 2026-12-31, 2026-12-31 17:00, +3d or +12h.',
       deadline: {
         usage: 'Write the new deadline: deadline [ROUND-ID] 2026-12-31 17:00 (or +3d, +12h).',
         changed: 'The deadline of “{{name}}” is now {{deadline}}. Reminders follow the new deadline.',
@@ -96,7 +95,6 @@ export const roundManagementMessages = {
         export: '{{command}}exporteer [RONDE-ID] [csv|json]: de antwoorden en de samenvatting als bestanden, persoonlijk (coördinatoren)',
       },
       when: '{{date}} ({{timeZone}})',
-      badDate: '“{{value}}” is geen datum die ik begrijp. Schrijf 2026-12-31, 2026-12-31 17:00, +3d of +12h.',
       deadline: {
         usage: 'Schrijf de nieuwe deadline: deadline [RONDE-ID] 2026-12-31 17:00 (of +3d, +12h).',
         changed: 'De deadline van “{{name}}” is nu {{deadline}}. De herinneringen volgen de nieuwe deadline.',

@@ -6,7 +6,6 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { myAnswers } from '../../app/responses.js';
 import { saveAnswers } from '../../app/save-answers.js';
-import { SpiegelError } from '../../domain/errors.js';
 import { pickLocale, translator } from '../../i18n/translator.js';
 import { refusalText } from '../../presentation/error-text.js';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
@@ -28,6 +27,7 @@ import { escapeMrkdwn, limits, truncate } from './blocks/limits.js';
 import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
 import { startFollowUp } from '../../app/follow-ups.js';
 import { announceFollowUp } from '../follow-up-chat.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 /**
  * Clicks stored at once per process, and clicks that may wait for a turn; a click finding both full is turned
@@ -65,7 +65,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
               answers: [{ criterionId: rate.criterionId, dimension: rate.dimension, value }],
             }),
           )
-        : Promise.reject(new SpiegelError('input.invalid', 'bad rating button', { detail: 'button' })),
+        : Promise.reject(inputInvalid('unknownAction')),
     );
     const late = (await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started))) === LATE;
     if (!late) await ack();
@@ -155,8 +155,7 @@ export function registerActions(app: App, rt: SlackRuntime): void {
     const [verb, id] = (action.value ?? '').split('|');
     let text: string;
     try {
-      if (!id || !(recurrenceActions as readonly string[]).includes(verb ?? ''))
-        throw new SpiegelError('input.invalid', 'bad schedule button', { detail: 'button' });
+      if (!id || !(recurrenceActions as readonly string[]).includes(verb ?? '')) throw inputInvalid('unknownAction');
       text = recurrenceActionText(await changeRecurrence(rt.ctx, actor, verb as RecurrenceAction, id), locale);
     } catch (error) {
       text = refusal(error, locale, rt.logger);

@@ -19,6 +19,7 @@ import { refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import type { WebClient } from './web-api.js';
 import { type AnswerRefusal } from '../../domain/answers.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 export type FormRequest =
   | { kind: 'part'; target: FormTarget }
@@ -99,7 +100,7 @@ export async function saveAnswerForm(
 ): Promise<FormOutcome> {
   const t = translator(locale);
   try {
-    if (!target) throw new SpiegelError('input.invalid', 'bad form metadata', { detail: 'form' });
+    if (!target) throw inputInvalid('unknownAction');
     const form = readAnswerForm(values);
     const notUnderstood = t('errors.input.invalid', { detail: t('slack.form.notUnderstood') });
     if (form.malformed.length > 0) return { kind: 'errors', errors: Object.fromEntries(form.malformed.map((id) => [id, notUnderstood])) };

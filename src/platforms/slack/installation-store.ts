@@ -4,6 +4,7 @@
  * stored; the database never holds a token in clear. Reads are cached briefly: Bolt asks for the
  * installation on every request.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { SlackInstallationRecords } from './ports.js';
@@ -11,9 +12,9 @@ import { TtlCache } from './ttl-cache.js';
 
 const CACHE_TTL_MS = 60_000;
 
-export class NotInstalledError extends Error {
+export class NotInstalledError extends SpiegelError {
   constructor(key: string) {
-    super(`no Slack installation for ${key}`);
+    super('slack.notInstalled', `no Slack installation for ${key}`, { key });
     this.name = 'NotInstalledError';
   }
 }

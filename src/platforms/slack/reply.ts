@@ -1,6 +1,6 @@
 /** Answering a member privately: ephemeral messages through the request's response_url. */
 import type { RespondFn } from '@slack/bolt';
-import { isSpiegelError } from '../../domain/errors.js';
+import { isRefusal } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Logger } from '../../logger.js';
 import { errorText } from '../../presentation/error-text.js';
@@ -36,6 +36,6 @@ export async function ephemeralTo(responseUrl: string, text: string): Promise<vo
 
 /** A refusal in the member's language: the core's message for its errors, a general one (logged) for the rest. */
 export function refusal(error: unknown, locale: Locale, logger: Logger): string {
-  if (!isSpiegelError(error)) logger.error({ err: error }, 'Slack request failed');
+  if (!isRefusal(error)) logger.error({ err: error }, 'Slack request failed');
   return errorText(error, locale);
 }

@@ -9,12 +9,12 @@ import { changeRecurrence, createRecurrence, listRecurrences } from '../../app/r
 import type { Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
-import { SpiegelError } from '../../domain/errors.js';
+import { isSpiegelError } from '../../domain/errors.js';
 import { errorText } from '../../presentation/error-text.js';
 import { recurrenceActionText, recurrenceCreatedText, recurrenceSummary } from '../../presentation/recurrence-texts.js';
 import { scheduleFormSchema, scheduleFormToRecurrenceInput, type ScheduleForm } from '../../presentation/schedule-form.js';
-import { CadenceError, cadenceCron } from '../../domain/cadence.js';
-import { validateCron, CronError } from '../../domain/cron.js';
+import { cadenceCron } from '../../domain/cadence.js';
+import { validateCron } from '../../domain/cron.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import { renderScheduleForm } from './blocks/schedule-form.js';
 import type { StartFormMetadata } from './blocks/start-form.js';
@@ -24,6 +24,7 @@ import type { SlackRuntime } from './runtime.js';
 import { channelHumans, NOT_IN_CHANNEL } from './start-flow.js';
 import type { WebClient } from './web-api.js';
 import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 export async function openScheduleForm(
   rt: SlackRuntime,
@@ -96,12 +97,14 @@ export type ScheduleCheck = { ok: true; form: ScheduleForm } | { ok: false; erro
 
 /** The form's own checks and its schedule (cadence, cron, time zone), each problem beside its field. */
 export function checkScheduleForm(raw: unknown, now: Date, locale: Locale): ScheduleCheck {
-  const problem = (detail: string) => errorText(new SpiegelError('input.invalid', detail, { detail }), locale);
   const parsed = scheduleFormSchema.safeParse(raw);
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues)
-      errors[blockOfField[String(issue.path[0])] ?? ids.framework] = problem(`${issue.path.join('.')}: ${issue.message}`);
+      errors[blockOfField[String(issue.path[0])] ?? ids.framework] = errorText(
+        inputInvalid('formFields', { fields: issue.path.join('.') }),
+        locale,
+      );
     return { ok: false, errors };
   }
   const form = parsed.data;
@@ -109,9 +112,9 @@ export function checkScheduleForm(raw: unknown, now: Date, locale: Locale): Sche
     const cron = cadenceCron({ kind: form.cadence, weekday: form.weekday, dayOfMonth: form.dayOfMonth, time: form.time, cron: form.cron });
     validateCron(cron, form.timeZone, now);
   } catch (error) {
-    if (error instanceof CadenceError || error instanceof CronError) {
-      const field = error.message.includes('time zone') ? ids.timeZone : form.cadence === 'cron' ? ids.cron : ids.time;
-      return { ok: false, errors: { [field]: problem(error.message) } };
+    if (isSpiegelError(error, 'input.invalid')) {
+      const field = error.details.problem === 'unknownTimeZone' ? ids.timeZone : form.cadence === 'cron' ? ids.cron : ids.time;
+      return { ok: false, errors: { [field]: errorText(error, locale) } };
     }
     throw error;
   }

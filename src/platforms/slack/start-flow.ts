@@ -6,6 +6,7 @@ import type { Actor } from '../../app/actor.js';
 import { buildRound, cancelRound, openRound } from '../../app/rounds.js';
 import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
+import { formFields } from '../../presentation/schedule-form.js';
 import { scalePoints, type Framework, type Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
@@ -19,6 +20,7 @@ import { formatInstant } from '../../presentation/schedule-texts.js';
 import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 /** Channels larger than this are not checked member by member for bots (users.info each). */
 const MAX_MEMBERS_CHECKED_FOR_BOTS = 200;
@@ -114,8 +116,10 @@ export function checkStartForm(
   const t = translator(locale);
   const parsed = startFormSchema.safeParse(raw);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
-    return { ok: false, errors: { [startBlockIds.framework]: errorText(new SpiegelError('input.invalid', detail, { detail }), locale) } };
+    return {
+      ok: false,
+      errors: { [startBlockIds.framework]: errorText(inputInvalid('formFields', { fields: formFields(parsed.error) }), locale) },
+    };
   }
   const form = parsed.data;
   const errors: Record<string, string> = {};

@@ -9,7 +9,7 @@ import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
 import { isParticipant, saveAnswers, type SaveAnswersOutcome } from '../../app/save-answers.js';
-import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
+import { isRefusal, isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Round } from '../../domain/round.js';
 import { refusalText } from '../../presentation/error-text.js';
@@ -24,6 +24,7 @@ import { LATE, settle, within, type Settled } from '../deadline.js';
 import { translator } from '../../i18n/translator.js';
 import type { TeamsRuntime } from './runtime.js';
 import { type AnswerRefusal } from '../../domain/answers.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 export interface ActionCall {
   rt: TeamsRuntime;
@@ -34,7 +35,7 @@ export interface ActionCall {
 }
 
 function invalidCard(): SpiegelError {
-  return new SpiegelError('input.invalid', 'card data does not name a round and part', { detail: 'this card is not one of Spiegel’s' });
+  return inputInvalid('foreignCard');
 }
 
 async function personalCard(call: ActionCall, round: Round, part: PromptPart, view: PersonalView) {
@@ -107,7 +108,7 @@ async function tellLateOutcome(call: ActionCall, activity: Partial<Activity>, se
   } else {
     const error = settled.ok ? null : settled.error;
     text = isSpiegelError(error) ? refusal(error, locale, rt.logger) : t('inbound.cardNotSavedLate');
-    if (!isSpiegelError(error)) rt.logger.error({ err: error }, 'a late Teams Save failed');
+    if (!isRefusal(error)) rt.logger.error({ err: error }, 'a late Teams Save failed');
   }
   try {
     const member = await rt.directory.sender(activity);

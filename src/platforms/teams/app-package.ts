@@ -3,6 +3,7 @@
  * (`${{NAME}}`), the Dutch localization file and the two icons, checked against the manifest's rules
  * (schema 1.22 limits, GUIDs, https URLs, icon sizes) and zipped.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,9 +25,11 @@ export interface AppPackageOptions {
   dir?: string;
 }
 
-export class AppPackageError extends Error {
+export class AppPackageError extends SpiegelError {
   constructor(readonly problems: string[]) {
-    super(`The Teams app package is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('appPackage.invalid', `The Teams app package is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
+      detail: problems.join('; '),
+    });
     this.name = 'AppPackageError';
   }
 }

@@ -1,6 +1,6 @@
 /** Answering in Teams: cards in the conversation, and invoke responses to Action.Execute (a card or a message). */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { isSpiegelError } from '../../domain/errors.js';
+import { isRefusal } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Logger } from '../../logger.js';
 import { errorText } from '../../presentation/error-text.js';
@@ -42,6 +42,6 @@ export async function invokeUnanswered(context: TurnContext): Promise<void> {
 
 /** A refusal in the member's language: the core's message for its errors, a general one (logged) for the rest. */
 export function refusal(error: unknown, locale: Locale, logger: Logger): string {
-  if (!isSpiegelError(error)) logger.error({ err: error }, 'Teams request failed');
+  if (!isRefusal(error)) logger.error({ err: error }, 'Teams request failed');
   return errorText(error, locale);
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../app/actor.js';
 import { frameworkChoices } from '../../app/tenant-frameworks.js';
 import { canManageRecurrence, changeRecurrence, createRecurrence, listRecurrences } from '../../app/recurrences.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
-import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
+import { isSpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Place } from '../../domain/round.js';
 import { translator } from '../../i18n/translator.js';
@@ -24,6 +24,7 @@ import { scheduleInputIds } from './ids.js';
 import { invokeCard, invokeMessage, refusal, replyCard } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
+import { inputInvalid } from '../../domain/input-problems.js';
 
 async function timeZoneOf(rt: TeamsRuntime, context: TurnContext, actor: Actor): Promise<string> {
   const zone = context.activity.localTimezone;
@@ -116,7 +117,7 @@ export async function changeSchedule(call: ActionCall): Promise<void> {
   const id = call.data.id;
   try {
     if (typeof id !== 'string' || typeof action !== 'string' || !(recurrenceActions as readonly string[]).includes(action))
-      throw new SpiegelError('input.invalid', 'bad schedule action', { detail: 'action' });
+      throw inputInvalid('unknownAction');
     const result = await changeRecurrence(rt.ctx, actor, action as RecurrenceAction, id);
     const card = await listCard(rt, actor, locale);
     card.body.unshift(renderMessageCard(recurrenceActionText(result, locale)).body[0]!);

@@ -4,12 +4,21 @@
  * package (text-outlines.ts; no system fonts, no network), so a chart looks the same on every machine.
  */
 import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
+import { logger, parse, View, Warn } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { outlineTexts } from './text-outlines.js';
 
+/**
+ * Vega-Lite's warnings, less one: a faceted chart with per-panel rows whose layers filter one data set (the
+ * distribution bars and their "fewer than k" rows) is, as the warning assumes, one source forked.
+ */
+const compileLogger = logger(Warn, undefined, (method, level, args) => {
+  if (!String(args[0]).startsWith('Detected faceted independent scales that union domain of the same fields'))
+    console[method](level, ...args);
+});
+
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  const view = new View(parse(compile(spec, { logger: compileLogger }).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {

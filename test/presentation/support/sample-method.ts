@@ -8,7 +8,7 @@ import type { Framework } from '../../../src/domain/framework.js';
 import { defaultSummarySettings, roundDimensionIds } from '../../../src/domain/round.js';
 import { RollupTally, type Rollup } from '../../../src/domain/rollup.js';
 import { TrendTally, type Trend } from '../../../src/domain/trend.js';
-import { random } from './sample-round.js';
+import { random } from '../../support/sample-round.js';
 
 async function framework(id: string, criteria: number): Promise<Framework> {
   const found = (await loadFrameworkCatalogue()).list().find((f) => f.id === id);

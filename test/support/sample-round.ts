@@ -1,12 +1,14 @@
 /**
- * A closed round on a built-in framework with made-up, reproducible answers, and its summary (no database): the
- * input of the chart and report tests. Some items get fewer than k answers on purpose.
+ * A closed round with made-up, reproducible answers, and its summary (no database): the input of the chart and report
+ * tests (on a built-in framework) and of the charts benchmark (on a large made-up one). Some items get fewer than k
+ * answers on purpose.
  */
-import { loadFrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
-import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../../src/domain/round.js';
-import { convergenceOf, type StepItem } from '../../../src/domain/delphi.js';
-import { summarizeRound } from '../../../src/domain/summary.js';
-import type { Summary } from '../../../src/domain/summary-types.js';
+import { loadFrameworkCatalogue } from '../../src/app/framework-catalogue.js';
+import type { Framework } from '../../src/domain/framework.js';
+import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../src/domain/round.js';
+import { convergenceOf, type StepItem } from '../../src/domain/delphi.js';
+import { summarizeRound } from '../../src/domain/summary.js';
+import type { Summary } from '../../src/domain/summary-types.js';
 
 /** A small deterministic generator (mulberry32), so reference images stay the same. */
 export function random(seed: number): () => number {
@@ -19,16 +21,22 @@ export function random(seed: number): () => number {
   };
 }
 
+async function builtInFramework(id: string): Promise<Framework> {
+  const found = (await loadFrameworkCatalogue()).list().find((f) => f.id === id);
+  if (!found) throw new Error(`no built-in framework ${id}`);
+  return found;
+}
+
+/** On a built-in framework (by its id) or on the framework given. */
 export async function sampleRound(
-  frameworkId: string,
+  frameworkOrId: string | Framework,
   options: { members?: number; criteria?: number; sparseEvery?: number; seed?: number } = {},
 ): Promise<{ round: Round; summary: Summary }> {
-  const framework = (await loadFrameworkCatalogue()).list().find((f) => f.id === frameworkId);
-  if (!framework) throw new Error(`no built-in framework ${frameworkId}`);
+  const framework = typeof frameworkOrId === 'string' ? await builtInFramework(frameworkOrId) : frameworkOrId;
   const criteria = framework.criteria.slice(0, options.criteria ?? framework.criteria.length);
   const members = Array.from({ length: options.members ?? 8 }, (_, i) => `member-${i + 1}`);
   const round: Round = {
-    id: `sample-${frameworkId}`,
+    id: `sample-${framework.id}`,
     place: { platform: 'cli', tenantId: 'cli:test', channelId: 'cli' },
     name: 'Voorjaar 2026',
     framework: { ...framework, criteria },
