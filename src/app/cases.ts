@@ -1,53 +1,30 @@
 /** The case register: importing case files (never parties' personal data) and reading them back. */
-import { parse } from 'csv-parse/sync';
-import { SpiegelError } from '../domain/errors.js';
+import { readCsvRecords, refuseImport } from './csv-import.js';
 import { caseColumns, countByMediator, MAX_CASE_ROWS, readCaseRow, type CaseFile } from '../domain/mediation/case-file.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { requireQualityCoordinator } from './mediation-settings.js';
 
-function refuse(problems: string[]): never {
-  throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
-}
-
-function readRecords(csv: string): { record: string[]; line: number }[] {
-  try {
-    const records = parse(csv, {
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
-    }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map(({ record, info }) => ({ record, line: info.lines }));
-  } catch (error) {
-    return refuse([`CSV syntax: ${(error as Error).message}`]);
-  }
-}
-
 /** Checks the whole file; returns its case files, or refuses with every problem and its line number. */
 export function readCaseRegister(tenantId: string, csv: string): CaseFile[] {
-  const [head, ...body] = readRecords(csv);
-  if (!head) refuse(['the file is empty']);
-  const header = head.record.map((h) => h.toLowerCase());
+  const [head, ...body] = readCsvRecords(csv);
+  if (!head) refuseImport(['the file is empty']);
+  const header = head.values.map((h) => h.toLowerCase());
   const unknown = header.filter((h) => !(caseColumns as readonly string[]).includes(h));
   if (unknown.length > 0) {
-    refuse([
+    refuseImport([
       `line ${head.line}: unknown column(s) ${unknown.map((u) => `“${u}”`).join(', ')}: the register holds only ${caseColumns.join(',')}, never parties’ personal data`,
     ]);
   }
   const missing = caseColumns.filter((c) => !header.includes(c));
   if (missing.length > 0 || new Set(header).size !== header.length)
-    refuse([`line ${head.line}: the header must be ${caseColumns.join(',')}`]);
-  if (body.length === 0) refuse(['the file has no case files']);
-  if (body.length > MAX_CASE_ROWS) refuse([`the file has ${body.length} case files; at most ${MAX_CASE_ROWS} at once`]);
+    refuseImport([`line ${head.line}: the header must be ${caseColumns.join(',')}`]);
+  if (body.length === 0) refuseImport(['the file has no case files']);
+  if (body.length > MAX_CASE_ROWS) refuseImport([`the file has ${body.length} case files; at most ${MAX_CASE_ROWS} at once`]);
   const problems: string[] = [];
   const files: CaseFile[] = [];
   const seen = new Map<string, number>();
-  for (const { record, line } of body) {
+  for (const { values: record, line } of body) {
     if (record.length !== header.length) {
       problems.push(`line ${line}: ${record.length} values for ${header.length} columns`);
       continue;
@@ -66,7 +43,7 @@ export function readCaseRegister(tenantId: string, csv: string): CaseFile[] {
     seen.set(read.file.caseId, line);
     files.push(read.file);
   }
-  if (problems.length > 0) refuse(problems);
+  if (problems.length > 0) refuseImport(problems);
   return files;
 }
 

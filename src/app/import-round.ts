@@ -1,5 +1,4 @@
-import { parse } from 'csv-parse/sync';
-import { SpiegelError } from '../domain/errors.js';
+import { readCsvBody, refuseImport } from './csv-import.js';
 import type { Framework, Locale } from '../domain/framework.js';
 import type { Place, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
@@ -36,31 +35,13 @@ interface Row {
 }
 
 function readRows(csv: string): Row[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(csv, {
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const detail = `CSV syntax: ${(error as Error).message}`;
-    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
-  }
-  const [head, ...body] = records;
-  if (head?.record.join(',').toLowerCase() !== HEADER.join(',')) {
-    const detail = `line 1: the header must be ${HEADER.join(',')}`;
-    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
-  }
-  return body.map(({ record, info }) => ({
-    line: info.lines,
-    member: record[0] ?? '',
-    criterion: record[1] ?? '',
-    dimension: record[2] ?? '',
-    value: record[3] ?? '',
-    comment: record[4] ?? '',
+  return readCsvBody(csv, HEADER).map(({ line, values }) => ({
+    line,
+    member: values[0] ?? '',
+    criterion: values[1] ?? '',
+    dimension: values[2] ?? '',
+    value: values[3] ?? '',
+    comment: values[4] ?? '',
   }));
 }
 
@@ -70,10 +51,7 @@ function readRows(csv: string): Row[] {
  */
 export async function importRound(ctx: AppContext, actor: Actor, input: ImportRoundInput): Promise<{ round: Round; summary: Summary }> {
   const rows = readRows(input.csv);
-  if (rows.length === 0) {
-    const detail = 'the file has no answers';
-    throw new SpiegelError('import.invalid', detail, { detail, problems: [detail] });
-  }
+  if (rows.length === 0) refuseImport(['the file has no answers']);
   const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   if (input.unitId) await requireUnit(ctx, actor, input.unitId);
   const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
@@ -121,7 +99,7 @@ export async function importRound(ctx: AppContext, actor: Actor, input: ImportRo
     }
   }
   if (problems.length > 0) {
-    throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
+    refuseImport(problems);
   }
   await ctx.stores.rounds.insert(round);
   await ctx.stores.responses.saveMany(actor.tenantId, responses);

@@ -1,5 +1,5 @@
 /** The licence log: entries, the training import, each member's standing per licence year, and the renewal reminders. */
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords, refuseImport, splitHeader } from './csv-import.js';
 import { SpiegelError } from '../domain/errors.js';
 import { inputInvalid, type InputIssue } from '../domain/input-problems.js';
 import { isIsoDate } from '../domain/mediation/case-file.js';
@@ -72,30 +72,16 @@ export async function addLicenceEntry(ctx: AppContext, actor: Actor, input: Lice
 export async function importTraining(ctx: AppContext, actor: Actor, csv: string): Promise<{ imported: number; hours: number }> {
   const settings = await requireQualityCoordinator(ctx, actor);
   const members = new Set(await knownMembers(ctx, settings));
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(csv, {
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines ?? '?';
-    const problems: InputIssue[] = [{ problem: 'csvSyntax', params: { line } }];
-    throw new SpiegelError('import.invalid', `CSV syntax: ${(error as Error).message}`, { problems }, { cause: error });
-  }
-  const [head, ...body] = records;
-  const header = head?.record.map((h) => h.toLowerCase()).join(',');
+  const { header: columns, body } = splitHeader(readCsvRecords(csv));
+  const header = columns.join(',');
   const problems: InputIssue[] = [];
   if (header !== 'member,date,hours,note' && header !== 'member,date,hours')
     problems.push({ problem: 'csvHeader', params: { header: 'member,date,hours,note' }, line: 1 });
   else if (body.length === 0) problems.push({ problem: 'noTrainingEntries' });
   else if (body.length > MAX_IMPORT_ROWS) problems.push({ problem: 'tooManyEntries', params: { max: MAX_IMPORT_ROWS } });
   const entries: LicenceEntry[] = [];
-  for (const { record, info } of problems.length > 0 ? [] : body) {
-    const [member = '', date = '', hours = '', note = ''] = record;
+  for (const { values, line } of problems.length > 0 ? [] : body) {
+    const [member = '', date = '', hours = '', note = ''] = values;
     const input: LicenceEntryInput = {
       member,
       kind: 'training',
@@ -104,10 +90,10 @@ export async function importTraining(ctx: AppContext, actor: Actor, csv: string)
       note,
     };
     const found = entryProblems(input, members);
-    if (found.length > 0) problems.push(...found.map((p) => ({ ...p, line: info.lines })));
+    if (found.length > 0) problems.push(...found.map((p) => ({ ...p, line })));
     else entries.push(toEntry(ctx, actor, input));
   }
-  if (problems.length > 0) throw new SpiegelError('import.invalid', JSON.stringify(problems), { problems });
+  if (problems.length > 0) refuseImport(problems);
   await ctx.stores.licenceEntries.insertMany(entries);
   return { imported: entries.length, hours: entries.reduce((sum, e) => sum + e.amount, 0) };
 }

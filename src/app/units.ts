@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvBody, refuseImport } from './csv-import.js';
 import { SpiegelError } from '../domain/errors.js';
 import { levelProblems, mergeUnitRows, sortUnits, type Unit, type UnitRow, type UnitStructure } from '../domain/units.js';
 import type { Actor } from './actor.js';
@@ -8,10 +8,6 @@ const HEADER = ['id', 'name', 'parent', 'level'];
 
 function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw new SpiegelError('permission.adminOnly', `${actor.userId} is not an admin`);
-}
-
-function importProblems(problems: string[]): never {
-  throw new SpiegelError('import.invalid', problems.join('\n'), { detail: problems.join('; '), problems });
 }
 
 /** The workspace's levels and units; everyone in the workspace may see them. */
@@ -28,27 +24,14 @@ export async function requireUnit(ctx: AppContext, actor: Pick<Actor, 'tenantId'
 }
 
 function readRows(csv: string): UnitRow[] {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(csv, {
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_column_count: true,
-      bom: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    importProblems([`CSV syntax: ${(error as Error).message}`]);
-  }
-  const [head, ...body] = records;
-  if (head?.record.join(',').toLowerCase() !== HEADER.join(',')) importProblems([`line 1: the header must be ${HEADER.join(',')}`]);
-  if (body.length === 0) importProblems(['the file has no units']);
-  return body.map(({ record, info }) => ({
-    line: info.lines,
-    id: record[0] ?? '',
-    name: record[1] ?? '',
-    parent: record[2] ?? '',
-    level: record[3] ?? '',
+  const body = readCsvBody(csv, HEADER);
+  if (body.length === 0) refuseImport(['the file has no units']);
+  return body.map(({ line, values }) => ({
+    line,
+    id: values[0] ?? '',
+    name: values[1] ?? '',
+    parent: values[2] ?? '',
+    level: values[3] ?? '',
   }));
 }
 
@@ -61,10 +44,10 @@ export async function importUnits(ctx: AppContext, actor: Actor, input: { csv: s
   const rows = readRows(input.csv);
   const levels = input.levels ?? (await ctx.stores.units.levelsOf(actor.tenantId));
   const problems = levelProblems(levels);
-  if (problems.length > 0) importProblems(problems);
+  if (problems.length > 0) refuseImport(problems);
   const existing = await ctx.stores.units.list(actor.tenantId);
   const merged = mergeUnitRows(rows, existing, levels);
-  if (merged.problems.length > 0) importProblems(merged.problems);
+  if (merged.problems.length > 0) refuseImport(merged.problems);
   const now = ctx.clock.now();
   if (input.levels) await ctx.stores.units.setLevels(actor.tenantId, levels, now);
   const imported = new Set(rows.map((r) => r.id));

@@ -67,7 +67,7 @@ it('refuses a file without the expected header or without answers', async () => 
     importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: 'who,what\nan,go-clear' }),
   ).rejects.toMatchObject({
     code: 'import.invalid',
-    message: expect.stringContaining('line 1'),
+    details: { problems: [{ problem: 'csvHeader', params: { header: 'member,criterion,dimension,value,comment' }, line: 1 }] },
   });
   await expect(importRound(testContext.ctx, actor, { place, frameworkId: 'team-health', locale: 'en', csv: header })).rejects.toMatchObject(
     { code: 'import.invalid' },

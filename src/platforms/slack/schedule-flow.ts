@@ -24,6 +24,7 @@ import type { SlackRuntime } from './runtime.js';
 import { channelHumans, NOT_IN_CHANNEL } from './start-flow.js';
 import type { WebClient } from './web-api.js';
 import { recurrenceActions, type RecurrenceAction } from '../../domain/recurrence.js';
+import { element, type StateValues } from './view-state.js';
 import { inputInvalid } from '../../domain/input-problems.js';
 
 export async function openScheduleForm(
@@ -36,19 +37,6 @@ export async function openScheduleForm(
 ) {
   const frameworks = await frameworkChoices(rt.ctx, actor);
   await client.views.open({ trigger_id: triggerId, view: renderScheduleForm(locale, frameworks, metadata) });
-}
-
-type StateValues = Record<string, Record<string, unknown> | undefined>;
-interface ElementState {
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_options?: { value: string }[];
-  selected_users?: string[];
-  selected_time?: string | null;
-}
-
-function element(values: StateValues, blockId: string): ElementState {
-  return values[blockId]?.value ?? {};
 }
 
 const present = (v: string | null | undefined) => (v !== undefined && v !== null && v.trim() !== '' ? v : undefined);

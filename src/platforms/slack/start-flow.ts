@@ -20,6 +20,7 @@ import { formatInstant } from '../../presentation/schedule-texts.js';
 import { ephemeralTo, refusal } from './reply.js';
 import type { SlackRuntime } from './runtime.js';
 import { isSlackError, type WebClient } from './web-api.js';
+import { element, type StateValues } from './view-state.js';
 import { inputInvalid } from '../../domain/input-problems.js';
 
 /** Channels larger than this are not checked member by member for bots (users.info each). */
@@ -62,20 +63,6 @@ export async function refreshStartForm(
   if (!metadata) return;
   const frameworks = await frameworkChoices(rt.ctx, actor);
   await client.views.update({ view_id: view.id, hash: view.hash, view: renderStartForm({ locale, frameworks, frameworkId, metadata }) });
-}
-
-type StateValues = Record<string, Record<string, unknown> | undefined>;
-interface ElementState {
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_options?: { value: string }[];
-  selected_users?: string[];
-  selected_date?: string | null;
-  selected_time?: string | null;
-}
-
-function element(values: StateValues, blockId: string, actionId = 'value'): ElementState {
-  return values[blockId]?.[actionId] ?? {};
 }
 
 /** Reads the form into the shared start-form shape; framework-bound inputs count only for the chosen framework. */
