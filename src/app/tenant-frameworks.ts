@@ -122,7 +122,8 @@ export async function addFramework(ctx: AppContext, actor: Actor, upload: Framew
       if (diff && !isUnchanged(diff)) await ctx.stores.jobs.enqueueOnce(newsJob(actor.tenantId, framework.id, revision, now), now);
       return { state: 'added', framework, revision, diff };
     }
-    if (tries >= MAX_REVISION_TRIES) throw new Error(`framework ${framework.id}: ${tries} uploads raced for its next revision`);
+    if (tries >= MAX_REVISION_TRIES)
+      throw new SpiegelError('framework.busy', `framework ${framework.id}: ${tries} uploads raced for its next revision`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { invariant } from '../../domain/invariant.js';
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
 import type { AnswerValue, ResponseKey, ResponsePatch, ResponseStore, RoundAnswer } from '../../app/ports.js';
@@ -29,9 +30,10 @@ const isRating = (value: unknown): value is number | 'na' => value === 'na' || N
  */
 function answerValueOf(doc: Record<string, unknown>): AnswerValue {
   const { roundId, criterionId, dimension, value } = doc;
-  if (typeof roundId !== 'string' || typeof criterionId !== 'string' || typeof dimension !== 'string' || !isRating(value)) {
-    throw new Error(`an answer document of round ${String(roundId)} does not hold an answer`);
-  }
+  invariant(
+    typeof roundId === 'string' && typeof criterionId === 'string' && typeof dimension === 'string' && isRating(value),
+    `an answer document of round ${String(roundId)} does not hold an answer`,
+  );
   return { roundId, criterionId, dimension, value };
 }
 
@@ -118,7 +120,7 @@ export class MongoResponseStore implements ResponseStore {
       if (!isDuplicateKey(error)) throw error;
       stored = await this.responses.findOneAndUpdate(filter, { $set: set }, options);
     }
-    if (!stored) throw new Error(`no answer ${filter._id} to update`);
+    invariant(stored, `no answer ${filter._id} to update`);
     return fromDocument(stored);
   }
 
