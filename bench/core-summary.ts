@@ -1,9 +1,9 @@
 /**
  * Benchmark: the summary of a round with BENCH_MEMBERS members × BENCH_CRITERIA criteria (default
  * 1,000 × 60 = 60,000 responses), on the database at MONGODB_URI.
- *   load + compute (computeSummary: our store's read, checked with zod, plus the statistics)
- *   vs the bare driver's find().toArray() of the same documents — target ≤ 1.25×;
- *   compute alone (summarizeRound) — target ≤ 100 ms; peak RSS of the measuring process — target ≤ 200 MB.
+ *   load + compute (computeSummary: our store's streamed read, each answer checked and folded into a tally, plus
+ *   the statistics) vs the bare driver's find().toArray() of the same documents — target ≤ 1.25×;
+ *   compute alone (the answers folded into a RoundTally and summarizeTally, as computeSummary does) — target ≤ 100 ms; peak RSS of the measuring process — target ≤ 200 MB.
  * The measuring runs in a child process (this file with --measure) so its peak RSS is its own; a second
  * child (--bare-rss) gives the peak RSS of the bare driver's read alone, for scale.
  */
@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { openRound } from '../src/app/rounds.js';
 import { computeSummary } from '../src/app/compute-summary.js';
 import type { Response } from '../src/domain/round.js';
-import { summarizeRound } from '../src/domain/summary.js';
+import { RoundTally, summarizeTally } from '../src/domain/summary.js';
+import type { RoundAnswer } from '../src/app/ports.js';
 import { benchContext, fmt, median, openBenchDatabase, syntheticFramework, timed } from './support/bench-context.js';
 
 const members = Number(process.env.BENCH_MEMBERS ?? 1000);
@@ -79,11 +80,14 @@ async function measure(dbName: string, roundId: string): Promise<void> {
     ours.push((await timed(() => computeSummary(ctx, round))).ms);
   }
   const peakAfterOurs = process.resourceUsage().maxRSS / 1024;
-  const responses = await ctx.stores.responses.listForRound(tenantId, roundId);
+  const responses: RoundAnswer[] = [];
+  for await (const answer of ctx.stores.responses.answersOfRound(tenantId, roundId)) responses.push(answer);
   const respondents = await ctx.stores.participation.countAnswered(tenantId, roundId);
   for (let i = 0; i < repeats * 3; i++) {
     const start = performance.now();
-    summarizeRound({ round, responses, respondents });
+    const answers = new RoundTally(round);
+    for (const answer of responses) answers.add(answer);
+    summarizeTally({ round, answers, respondents });
     compute.push(performance.now() - start);
   }
   for (let i = 0; i < repeats; i++) {

@@ -5,7 +5,7 @@ import type { AppContext } from './app/context.js';
 import { newRoundId } from './app/context.js';
 import { loadFrameworkCatalogue } from './app/framework-catalogue.js';
 import { systemClock, type Clock } from './app/ports.js';
-import type { Config } from './config.js';
+import { Config, ConfigError } from './config.js';
 import type { Logger } from './logger.js';
 import { connectMongo, createMongoStores, type MongoConnection } from './storage/mongo/mongo-stores.js';
 
@@ -21,7 +21,7 @@ export interface Core {
 export async function resolveSecret(config: Config, localMode: boolean, logger: Logger): Promise<string> {
   if (config.SPIEGEL_SECRET) return config.SPIEGEL_SECRET;
   if (!localMode)
-    throw new Error('SPIEGEL_SECRET is required outside local mode (at least 32 characters; e.g. `openssl rand -base64 48`).');
+    throw new ConfigError(['SPIEGEL_SECRET: required outside local mode (at least 32 characters; e.g. `openssl rand -base64 48`)']);
   const file = join(config.SPIEGEL_DATA_DIR, 'local-secret');
   try {
     return (await readFile(file, 'utf8')).trim();

@@ -1,5 +1,5 @@
 import type { Round } from '../domain/round.js';
-import { summarizeRound, withholdBelowThreshold } from '../domain/summary.js';
+import { RoundTally, summarizeTally, withholdBelowThreshold } from '../domain/summary.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { AppContext } from './context.js';
 import { convergenceFor } from './convergence.js';
@@ -11,22 +11,29 @@ function previousRoundOf(ctx: AppContext, round: Round): Promise<Round | null> {
     : ctx.stores.rounds.findPrevious(round.place, round.framework.id, round.openedAt);
 }
 
-/** Computes a round's summary from its stored answers, compared with the previous round; a follow-up's with its convergence. */
+/**
+ * Computes a round's summary from its stored answers, compared with the previous round; a follow-up's with its
+ * convergence. The answers are streamed into a tally, never held all at once.
+ */
 export async function computeSummary(ctx: AppContext, round: Round): Promise<Summary> {
   const tenantId = round.place.tenantId;
-  const [responses, respondents, previousRound] = await Promise.all([
-    ctx.stores.responses.listForRound(tenantId, round.id),
+  const answers = new RoundTally(round);
+  const tallied = (async () => {
+    for await (const answer of ctx.stores.responses.answersOfRound(tenantId, round.id)) answers.add(answer);
+  })();
+  const [respondents, previousRound] = await Promise.all([
     ctx.stores.participation.countAnswered(tenantId, round.id),
     previousRoundOf(ctx, round),
+    tallied,
   ]);
   const previousSummary = previousRound ? await ctx.stores.summaries.get(tenantId, previousRound.id) : null;
-  const summary = summarizeRound({
+  const summary = summarizeTally({
     round,
-    responses,
+    answers,
     respondents,
     ...(previousSummary ? { previous: { roundId: previousSummary.roundId, criteria: previousSummary.criteria } } : {}),
   });
-  const convergence = await convergenceFor(ctx, round, summary.criteria, responses);
+  const convergence = await convergenceFor(ctx, round, summary.criteria);
   return convergence ? { ...summary, convergence } : summary;
 }
 

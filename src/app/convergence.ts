@@ -38,20 +38,19 @@ function ratingPairs(ctx: AppContext, previous: Round, round: Round, before: Res
   return pairs;
 }
 
-/** A follow-up round's convergence against its previous step (`after`: the round's answers); null for a round that follows nothing up. */
-export async function convergenceFor(
-  ctx: AppContext,
-  round: Round,
-  criteria: CriterionStatistics[],
-  after: Response[],
-): Promise<Convergence | null> {
+/**
+ * A follow-up round's convergence against its previous step (`criteria`: the round's summary entries); null for a
+ * round that follows nothing up. Pairing needs each member's answers of both steps: a follow-up asks few items.
+ */
+export async function convergenceFor(ctx: AppContext, round: Round, criteria: CriterionStatistics[]): Promise<Convergence | null> {
   if (!round.followUp) return null;
   const tenantId = round.place.tenantId;
   const previousId = round.followUp.previousRoundId;
-  const [previous, previousSummary, before] = await Promise.all([
+  const [previous, previousSummary, before, after] = await Promise.all([
     ctx.stores.rounds.get(tenantId, previousId),
     ctx.stores.summaries.get(tenantId, previousId),
     ctx.stores.responses.listForRound(tenantId, previousId),
+    ctx.stores.responses.listForRound(tenantId, round.id),
   ]);
   if (!previous || !previousSummary) return null;
   return convergenceOf({

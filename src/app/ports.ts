@@ -70,6 +70,9 @@ export interface ResponsePatch {
 /** What a comparison or trend reads of an answer. */
 export type AnswerValue = Pick<Response, 'roundId' | 'criterionId' | 'dimension' | 'value'>;
 
+/** What a round's summary reads of an answer. */
+export type RoundAnswer = Pick<Response, 'criterionId' | 'dimension' | 'value' | 'comment'>;
+
 export interface ResponseStore {
   /**
    * Writes one member's answer: one document per (round, criterion, dimension, respondent), so a revision
@@ -81,6 +84,8 @@ export interface ResponseStore {
   listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]>;
   /** The ratings of many rounds, streamed: neither comments nor respondents are read. */
   valuesForRounds(tenantId: string, roundIds: string[]): AsyncIterable<AnswerValue>;
+  /** A round's ratings and comments, streamed (one per respondent and item): respondents are not read. */
+  answersOfRound(tenantId: string, roundId: string): AsyncIterable<RoundAnswer>;
   /** Deletes one respondent's answers in a round (erasure); returns how many. */
   deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
 }

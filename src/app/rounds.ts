@@ -255,7 +255,8 @@ export async function closeRound(ctx: AppContext, actor: Actor, roundId: string,
   const result = { round: closed, summary, firstClose };
   if (claim.state === 'in-progress') return { ...result, summaryPost: { state: 'in-progress', until: claim.until } };
   if (claim.state === 'sent') return { ...result, summaryPost: { state: 'earlier' } };
-  if (claim.state === 'abandoned') throw new Error(`posting the summary of round ${roundId} was interrupted too often`);
+  if (claim.state === 'abandoned')
+    throw new SpiegelError('send.abandoned', `posting the summary of round ${roundId} was interrupted too often`);
   try {
     await post(closed, summary);
   } catch (error) {

@@ -1,5 +1,15 @@
 /** Failures of the system around the core, not refusals: each has its own subclass where it is raised, and they are logged. */
-const failureCodes = ['job.failed', 'config.invalid', 'usage.invalid', 'appPackage.invalid', 'slack.notInstalled'] as const;
+const failureCodes = [
+  'job.failed',
+  'config.invalid',
+  'usage.invalid',
+  'appPackage.invalid',
+  'slack.notInstalled',
+  'database.unavailable',
+  'platform.failed',
+  'member.unreachable',
+  'send.abandoned',
+] as const;
 
 /** Stable codes for every refusal the core can give, and the failures above; adapters map them to catalogue messages. */
 export const errorCodes = [
@@ -42,6 +52,7 @@ export const errorCodes = [
   'round.notClosed',
   'round.reopenTooLate',
   'round.samePlace',
+  'framework.busy',
   ...failureCodes,
 ] as const;
 

@@ -23,7 +23,7 @@ export class ItemTally {
   constructor(
     criteria: readonly Criterion[],
     dimensionIds: readonly string[],
-    private readonly scale: FrameworkSnapshot['scale'],
+    readonly scale: FrameworkSnapshot['scale'],
     groups: number,
   ) {
     for (const criterion of criteria) {

@@ -8,7 +8,7 @@
  *   round, for a criterion and dimension of the round, count; if one respondent appears more than once
  *   for the same criterion and dimension, the last occurrence wins. "Not applicable" is counted apart
  *   (`naCount`); ratings that are not a point of the scale are ignored. Statistics are those of
- *   {@link describeRatings}. An entry with n < `anonymityThreshold` (k) is a {@link SuppressedItem}: it
+ *   {@link describeRatings}, taken from the counts per scale point ({@link RoundTally}, {@link describeCounts}). An entry with n < `anonymityThreshold` (k) is a {@link SuppressedItem}: it
  *   keeps only which item it is, and it yields no strength, gap or discussion point, in named rounds too.
  *   Comments: trimmed, empty ones dropped, sorted by text (locale collation, then code units) so their
  *   order follows neither respondents nor time, and comments on different criteria cannot be lined up
@@ -34,8 +34,9 @@
  *   weight = Σ {@link DISCUSSION_WEIGHTS}[reason] + (1 − consensus); sorted by weight descending, then
  *   framework order; at most {@link MAX_DISCUSSION_POINTS}; each with the entry's comments.
  */
-import { roundDimensionIds, type RatingValue, type Response, type Round, type SummarySettings } from './round.js';
-import { describeRatings, QUANTILE_METHOD } from './statistics.js';
+import { ItemTally, type TalliedItem } from './item-tally.js';
+import { roundDimensionIds, type Response, type Round, type SummarySettings } from './round.js';
+import { describeCounts, QUANTILE_METHOD, type RatingStatistics } from './statistics.js';
 import {
   changeGaps,
   dimensionGaps,
@@ -74,65 +75,89 @@ export function answersByItem(round: SummarizeInput['round'], dimensionIds: read
   return byItem;
 }
 
-/** Trimmed, blanks dropped, sorted by text so their order follows neither respondents nor time. */
-export function commentsOf(answers: readonly Response[], collator: Intl.Collator): string[] {
-  return answers
-    .map((a) => (a.comment ?? '').trim())
-    .filter((t) => t.length > 0)
-    .sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+/** What the summary reads of an answer once it is known to be this round's and its respondent's last on the item. */
+export type TalliedAnswer = Pick<Response, 'criterionId' | 'dimension' | 'value' | 'comment'>;
+
+/**
+ * A round's answers folded per item as they stream in: counts per scale point ("not applicable" last) and the
+ * non-blank comments (trimmed), never the answers themselves, so a large round is summarised without holding them.
+ * Each answer must be its respondent's only one on the item (as the store keeps them; {@link summarizeRound}
+ * keeps the last of repeated ones first).
+ */
+export class RoundTally {
+  readonly counts: ItemTally;
+  private readonly comments: string[][];
+
+  constructor(round: Pick<Round, 'framework'>) {
+    this.counts = new ItemTally(round.framework.criteria, roundDimensionIds(round), round.framework.scale, 1);
+    this.comments = this.counts.items.map(() => []);
+  }
+
+  add(answer: TalliedAnswer): void {
+    const i = this.counts.itemOf(answer.criterionId, answer.dimension);
+    if (i === undefined) return;
+    this.counts.add(0, i, answer.value);
+    const comment = (answer.comment ?? '').trim();
+    if (comment.length > 0) this.comments[i]!.push(comment);
+  }
+
+  /** An item's comments sorted by text, so their order follows neither respondents nor time. */
+  commentsOf(item: number, collator: Intl.Collator): string[] {
+    return [...this.comments[item]!].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** The statistics of one item's ratings. */
+  describeItem(item: number, settings: SummarySettings): RatingStatistics {
+    return this.describe(this.counts.countsOf(0, item), settings);
+  }
+
+  /** The statistics of the ratings of the items that `include` picks, pooled. */
+  describePool(include: (item: TalliedItem) => boolean, settings: SummarySettings): RatingStatistics {
+    return this.describe(this.counts.pooled(0, include), settings);
+  }
+
+  private describe(counts: Uint32Array, settings: SummarySettings): RatingStatistics {
+    const na = this.counts.slots - 1;
+    return describeCounts(counts.subarray(0, na), counts[na] ?? 0, this.counts.scale, settings);
+  }
 }
 
 /** One entry per criterion and dimension, in framework order; below k only which item it is. */
-export function criterionEntries(round: SummarizeInput['round'], dimensionIds: readonly string[], byItem: Answers): CriterionStatistics[] {
-  const { scale, criteria } = round.framework;
+export function criterionEntries(round: SummarizeInput['round'], answers: RoundTally): CriterionStatistics[] {
   const settings: SummarySettings = round.settings;
   const collator = new Intl.Collator(round.locale);
-  return criteria.flatMap((c) =>
-    dimensionIds.map((dimension): CriterionStatistics => {
-      const answers = [...(byItem.get(c.id)?.get(dimension)?.values() ?? [])];
-      const { ignoredCount: _ignored, ...statistics } = describeRatings(
-        answers.map((a) => a.value),
-        scale,
-        settings,
-      );
-      const item = { criterionId: c.id, component: c.component, dimension };
-      if (statistics.n < settings.anonymityThreshold) return { ...item, suppressed: true };
-      return { ...item, suppressed: false, ...statistics, comments: commentsOf(answers, collator) };
-    }),
-  );
+  return answers.counts.items.map(({ criterion: c, dimension }, i): CriterionStatistics => {
+    const { ignoredCount: _ignored, ...statistics } = answers.describeItem(i, settings);
+    const item = { criterionId: c.id, component: c.component, dimension };
+    if (statistics.n < settings.anonymityThreshold) return { ...item, suppressed: true };
+    return { ...item, suppressed: false, ...statistics, comments: answers.commentsOf(i, collator) };
+  });
 }
 
-/** Every rating of a component's and of a perspective's criteria pooled per dimension, perspectives first. */
-export function summaryGroups(round: SummarizeInput['round'], dimensionIds: readonly string[], byItem: Answers): SummaryGroup[] {
-  const pools = new Map<string, { by: SummaryGroup['by']; group: string; dimension: string; values: RatingValue[] }>();
-  const pool = (by: SummaryGroup['by'], group: string, dimension: string) => {
-    const k = `${by}\u0000${group}\u0000${dimension}`;
-    let found = pools.get(k);
-    if (!found) pools.set(k, (found = { by, group, dimension, values: [] }));
-    return found.values;
-  };
-  for (const c of round.framework.criteria) {
-    for (const dimension of dimensionIds) {
-      const byComponent = pool('component', c.component, dimension);
-      const byPerspective = pool('perspective', c.perspective, dimension);
-      for (const a of byItem.get(c.id)?.get(dimension)?.values() ?? []) {
-        byComponent.push(a.value);
-        byPerspective.push(a.value);
-      }
+/** Every rating of a perspective's and of a component's criteria pooled per dimension, perspectives first, each in the order met. */
+export function summaryGroups(round: SummarizeInput['round'], answers: RoundTally): SummaryGroup[] {
+  const pools = new Map<string, { by: SummaryGroup['by']; group: string; dimension: string }>();
+  for (const by of ['perspective', 'component'] as const) {
+    for (const { criterion, dimension } of answers.counts.items) {
+      pools.set(`${by}\u0000${criterion[by]}\u0000${dimension}`, { by, group: criterion[by], dimension });
     }
   }
-  return [...pools.values()]
-    .sort((a, b) => (a.by === b.by ? 0 : a.by === 'perspective' ? -1 : 1))
-    .map(({ by, group, dimension, values }) =>
-      groupOf(by, group, dimension, describeRatings(values, round.framework.scale, round.settings), round.settings),
-    );
+  return [...pools.values()].map(({ by, group, dimension }) =>
+    groupOf(
+      by,
+      group,
+      dimension,
+      answers.describePool((item) => item.dimension === dimension && item.criterion[by] === group, round.settings),
+      round.settings,
+    ),
+  );
 }
 
 function groupOf(
   by: SummaryGroup['by'],
   group: string,
   dimension: string,
-  stats: ReturnType<typeof describeRatings>,
+  stats: RatingStatistics,
   settings: SummarySettings,
 ): SummaryGroup {
   const shown = stats.n >= settings.anonymityThreshold;
@@ -181,11 +206,25 @@ export function withholdBelowThreshold(summary: Summary, k: number): Summary {
 }
 
 export function summarizeRound(input: SummarizeInput): Summary {
-  const { round, respondents, previous } = input;
+  const { responses, ...rest } = input;
+  const answers = new RoundTally(input.round);
+  for (const byDimension of answersByItem(input.round, roundDimensionIds(input.round), responses).values()) {
+    for (const byRespondent of byDimension.values()) for (const answer of byRespondent.values()) answers.add(answer);
+  }
+  return summarizeTally({ ...rest, answers });
+}
+
+export interface SummarizeTallyInput extends Omit<SummarizeInput, 'responses'> {
+  /** This round's answers, one per respondent and item. */
+  answers: RoundTally;
+}
+
+/** The summary from a round's tallied answers: what {@link summarizeRound} gives for the same answers in a list. */
+export function summarizeTally(input: SummarizeTallyInput): Summary {
+  const { round, respondents, previous, answers } = input;
   const dimensionIds = roundDimensionIds(round);
   const participants = round.participants.length;
-  const byItem = answersByItem(round, dimensionIds, input.responses);
-  const criteria = criterionEntries(round, dimensionIds, byItem);
+  const criteria = criterionEntries(round, answers);
   const reported = criteria.filter(isReported);
   const context: FindingsContext = { scale: round.framework.scale, settings: round.settings, dimensionIds, participants };
   const gaps = [
@@ -201,7 +240,7 @@ export function summarizeRound(input: SummarizeInput): Summary {
     respondents,
     responseRate: participants > 0 ? respondents / participants : 0,
     criteria,
-    groups: summaryGroups(round, dimensionIds, byItem),
+    groups: summaryGroups(round, answers),
     strengths: strengthsOf(reported, context),
     gaps,
     discussionPoints: discussionPointsOf(reported, gaps),

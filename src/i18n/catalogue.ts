@@ -1,3 +1,4 @@
+import { invariant } from '../domain/invariant.js';
 import { anonymityMessages } from './messages/anonymity.js';
 import { chartMessages } from './messages/charts.js';
 import { cliMessages } from './messages/cli.js';
@@ -69,7 +70,7 @@ function merge(into: Tree, from: Tree, path: string[] = []): Tree {
     const existing = into[key];
     if (existing === undefined) into[key] = value;
     else if (typeof value === 'object' && typeof existing === 'object') into[key] = merge({ ...existing }, value, [...path, key]);
-    else throw new Error(`message key "${[...path, key].join('.')}" is defined by two message modules`);
+    else invariant(false, `message key "${[...path, key].join('.')}" is defined by two message modules`);
   }
   return into;
 }

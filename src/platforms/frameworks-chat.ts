@@ -3,7 +3,7 @@ import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
 import { MAX_FRAMEWORK_FILE_BYTES, tooLarge } from '../app/framework-catalogue.js';
 import { addFramework, describeFramework, requireAdmin, retireFramework, type FrameworkUpload } from '../app/tenant-frameworks.js';
-import { isSpiegelError } from '../domain/errors.js';
+import { isSpiegelError, SpiegelError } from '../domain/errors.js';
 import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import type { Logger } from '../logger.js';
@@ -31,7 +31,7 @@ export async function frameworksCommandLines(
 /** Downloads a framework file, reading at most the allowed size: a larger one is refused without reading the rest. */
 export async function downloadFrameworkFile(name: string, url: string, headers: Record<string, string> = {}): Promise<FrameworkUpload> {
   const response = await fetch(url, { headers, redirect: 'error' });
-  if (!response.ok) throw new Error(`downloading ${name} answered ${response.status}`);
+  if (!response.ok) throw new SpiegelError('platform.failed', `downloading ${name} answered ${response.status}`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {

@@ -41,3 +41,42 @@ it('checks every answer it reads back, on the fast path too: a document that hol
   await expect(values('round-3')).rejects.toThrow('does not hold an answer');
   await expect(store.listForRound(tenantId, 'round-3')).rejects.toThrow();
 });
+
+it("streams a round's ratings and comments for its summary, reads a first answer stored without comment, and refuses a document that holds no answer", async () => {
+  const store = testContext.ctx.stores.responses;
+  const raw = testContext.database.db.collection('responses');
+  await store.saveMany(tenantId, [{ ...key, roundId: 'round-4', value: 2, comment: 'slow', updatedAt: null }]);
+  // As FerretDB leaves it when $setOnInsert carries a null comment: no comment field at all.
+  await raw.insertOne({
+    _id: 'no-comment' as never,
+    tenantId,
+    roundId: 'round-4',
+    criterionId: 'c-2',
+    dimension: 'rating',
+    respondent: 'U2',
+    value: 'na',
+  });
+  const answers = async (roundId: string) => {
+    const read = [];
+    for await (const a of store.answersOfRound(tenantId, roundId)) read.push(a);
+    return read;
+  };
+  expect(await answers('round-4')).toEqual(
+    expect.arrayContaining([
+      { criterionId: 'c-1', dimension: 'rating', value: 2, comment: 'slow' },
+      { criterionId: 'c-2', dimension: 'rating', value: 'na', comment: null },
+    ]),
+  );
+  expect(await answers('round-4')).toHaveLength(2);
+  await raw.insertOne({
+    _id: 'bad-comment' as never,
+    tenantId,
+    roundId: 'round-5',
+    criterionId: 'c-1',
+    dimension: 'rating',
+    respondent: 'U3',
+    value: 3,
+    comment: 42,
+  });
+  await expect(answers('round-5')).rejects.toThrow('does not hold an answer');
+});

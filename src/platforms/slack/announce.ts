@@ -1,4 +1,5 @@
 /** Posting a round's messages in its channel, and retiring them (no more buttons) when it ends. */
+import { invariant } from '../../domain/invariant.js';
 import type { AppContext } from '../../app/context.js';
 import { progressOf, rememberPlatformRefs } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
@@ -15,7 +16,7 @@ import { translator } from '../../i18n/translator.js';
 
 async function post(client: WebClient, channel: string, message: SlackMessage): Promise<string> {
   const result = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
-  if (!result.ts) throw new Error('chat.postMessage returned no ts');
+  invariant(result.ts, 'chat.postMessage returned no ts');
   return result.ts;
 }
 

@@ -1,4 +1,6 @@
 /** A file into a conversation the way Slack wants it now: files.getUploadURLExternal, the upload, files.completeUploadExternal. */
+import { invariant } from '../../domain/invariant.js';
+import { SpiegelError } from '../../domain/errors.js';
 import type { WebClient } from './web-api.js';
 
 export interface SlackFile {
@@ -16,9 +18,9 @@ export async function uploadFile(client: WebClient, file: SlackFile): Promise<vo
     length: file.bytes.length,
     ...(file.altText ? { alt_text: file.altText } : {}),
   });
-  if (!target.upload_url || !target.file_id) throw new Error('files.getUploadURLExternal returned no upload URL');
+  invariant(target.upload_url && target.file_id, 'files.getUploadURLExternal returned no upload URL');
   const uploaded = await fetch(target.upload_url, { method: 'POST', body: file.bytes });
-  if (!uploaded.ok) throw new Error(`the file upload answered ${uploaded.status}`);
+  if (!uploaded.ok) throw new SpiegelError('platform.failed', `the file upload answered ${uploaded.status}`);
   await client.files.completeUploadExternal({
     files: [{ id: target.file_id, title: file.title }],
     channel_id: file.channel,
@@ -29,6 +31,6 @@ export async function uploadFile(client: WebClient, file: SlackFile): Promise<vo
 export async function uploadToMember(client: WebClient, userId: string, file: Omit<SlackFile, 'channel'>): Promise<void> {
   const dm = await client.conversations.open({ users: userId });
   const channel = dm.channel?.id;
-  if (!channel) throw new Error('conversations.open returned no channel');
+  invariant(channel, 'conversations.open returned no channel');
   await uploadFile(client, { ...file, channel });
 }

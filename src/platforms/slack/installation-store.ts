@@ -4,6 +4,7 @@
  * stored; the database never holds a token in clear. Reads are cached briefly: Bolt asks for the
  * installation on every request.
  */
+import { invariant } from '../../domain/invariant.js';
 import { SpiegelError } from '../../domain/errors.js';
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
@@ -26,7 +27,7 @@ export function installationKey(query: {
 }): string {
   if (query.isEnterpriseInstall && query.enterpriseId) return `enterprise:${query.enterpriseId}`;
   if (query.teamId) return `team:${query.teamId}`;
-  throw new Error('an installation needs a team id or an enterprise id');
+  invariant(false, 'an installation needs a team id or an enterprise id');
 }
 
 export class Sealer {
@@ -45,7 +46,7 @@ export class Sealer {
 
   unseal(sealed: string): string {
     const [version, iv, tag, body] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unknown sealed installation format');
+    invariant(version === 'v1' && iv && tag && body !== undefined, 'unknown sealed installation format');
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

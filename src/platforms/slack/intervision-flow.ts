@@ -3,6 +3,7 @@
  * channel, each step a reply with "Contribute" and "Next step"; thread replies (message events) and the
  * contribution form are stored as contributions to the step that is open.
  */
+import { invariant } from '../../domain/invariant.js';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor } from '../../app/actor.js';
 import { attachThread, contribute, getSession, moveOn, sessionOfThread, startSession } from '../../app/intervision.js';
@@ -113,7 +114,7 @@ export function registerIntervision(app: App, rt: SlackRuntime): void {
         text,
         blocks: [section(truncate(escapeMrkdwn(text).replace(/&lt;@(\w+)&gt;/g, '<@$1>'), limits.sectionText))],
       });
-      if (!root.ts) throw new Error('chat.postMessage returned no ts');
+      invariant(root.ts, 'chat.postMessage returned no ts');
       await attachThread(rt.ctx, actor, session, root.ts, (s, post) => postInThread(rt.ctx, client, s, post));
     } catch (error) {
       await ephemeralTo(metadata.responseUrl, translator(locale)('intervision.failed', { detail: refusal(error, locale, rt.logger) }));

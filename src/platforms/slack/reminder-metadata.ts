@@ -3,6 +3,8 @@
  * holder died can look in the member's direct messages whether that reminder went out. The direct message
  * names the member; the metadata does not repeat it (in an anonymous round nothing stored should).
  */
+import { invariant } from '../../domain/invariant.js';
+import { SpiegelError } from '../../domain/errors.js';
 import { z } from 'zod';
 import type { WebClient } from './web-api.js';
 
@@ -32,7 +34,7 @@ const reminderMessage = z.object({
 export async function directMessageChannel(client: WebClient, memberId: string): Promise<string> {
   const opened = await client.conversations.open({ users: memberId });
   const channel = opened.channel?.id;
-  if (!channel) throw new Error('conversations.open returned no channel');
+  invariant(channel, 'conversations.open returned no channel');
   return channel;
 }
 
@@ -58,5 +60,5 @@ export async function findReminder(client: WebClient, channel: string, ref: Remi
     cursor = history.response_metadata?.next_cursor || undefined;
     if (!history.has_more || !cursor) return false;
   }
-  throw new Error(`more than ${MAX_PAGES * 200} messages in ${channel} since the reminder was claimed`);
+  throw new SpiegelError('platform.failed', `more than ${MAX_PAGES * 200} messages in ${channel} since the reminder was claimed`);
 }

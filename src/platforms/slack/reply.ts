@@ -1,6 +1,6 @@
 /** Answering a member privately: ephemeral messages through the request's response_url. */
 import type { RespondFn } from '@slack/bolt';
-import { isRefusal } from '../../domain/errors.js';
+import { isRefusal, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { Logger } from '../../logger.js';
 import { errorText } from '../../presentation/error-text.js';
@@ -31,7 +31,7 @@ export async function ephemeralTo(responseUrl: string, text: string): Promise<vo
     body: JSON.stringify({ response_type: 'ephemeral', replace_original: false, text: truncate(text, limits.messageText) }),
   });
   await drain(response);
-  if (!response.ok) throw new Error(`response_url answered ${response.status}`);
+  if (!response.ok) throw new SpiegelError('platform.failed', `response_url answered ${response.status}`);
 }
 
 /** A refusal in the member's language: the core's message for its errors, a general one (logged) for the rest. */

@@ -1,4 +1,5 @@
 /** What every Slack handler needs, built once in mountSlack. */
+import { invariant } from '../../domain/invariant.js';
 import type { AppContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -22,6 +23,6 @@ export interface SlackRuntime {
 export function teamOf(context: { teamId?: string | undefined; enterpriseId?: string | undefined }, body: unknown): string {
   const b = body as { team?: { id?: string } | null; team_id?: string; user?: { team_id?: string } } | null;
   const teamId = context.teamId ?? b?.team?.id ?? b?.team_id ?? b?.user?.team_id ?? context.enterpriseId;
-  if (!teamId) throw new Error('request without a team id');
+  invariant(teamId, 'request without a team id');
   return teamId;
 }

@@ -2,6 +2,7 @@
  * How Spiegel talks to Slack's Web API: one set of client options (base URL, retries after 429, time-outs)
  * for Bolt's clients and for the clients the notifier uses outside requests.
  */
+import { NotInstalledError } from './installation-store.js';
 import { webApi, type Logger as BoltLogger } from '@slack/bolt';
 
 export type WebClient = InstanceType<typeof webApi.WebClient>;
@@ -39,7 +40,7 @@ export class SlackClients {
 
   async forTeam(teamId: string): Promise<WebClient> {
     const token = await this.tokens(teamId);
-    if (!token) throw new Error(`Spiegel is not installed in Slack workspace ${teamId}`);
+    if (!token) throw new NotInstalledError(teamId);
     let client = this.#byToken.get(token);
     if (!client) {
       client = new webApi.WebClient(token, { ...this.options, teamId });

@@ -4,6 +4,7 @@
  * shows that view without storing anything. Only the member who acted sees their view; the shared card keeps
  * only progress.
  */
+import { invariant } from '../../domain/invariant.js';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
 import { answersIn } from '../../app/responses.js';
@@ -112,7 +113,7 @@ async function tellLateOutcome(call: ActionCall, activity: Partial<Activity>, se
   }
   try {
     const member = await rt.directory.sender(activity);
-    if (!member) throw new Error('the Save names no member to tell');
+    invariant(member, 'the Save names no member to tell');
     await rt.messenger.sendToMember(member, [renderMessageCard(text)]);
   } catch (error) {
     rt.logger.error({ err: error }, 'could not tell a member how their late Save ended');

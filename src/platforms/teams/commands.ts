@@ -120,7 +120,7 @@ async function sendPrivately(call: CommandCall, cards: AdaptiveCardJson[], noteK
     return;
   }
   const member = await call.rt.directory.sender(call.context.activity);
-  if (!member) throw new Error('the sender cannot be reached in a personal chat');
+  if (!member) throw new SpiegelError('member.unreachable', 'the sender cannot be reached in a personal chat');
   await call.rt.messenger.sendToMember(member, cards);
   await replyText(call.context, translator(call.locale)(noteKey));
 }

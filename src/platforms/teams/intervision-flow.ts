@@ -9,7 +9,7 @@ import type { AppContext } from '../../app/context.js';
 import { attachThread, contribute, getSession, moveOn, startSession, type IntervisionPost } from '../../app/intervision.js';
 import { intervisionMethods } from '../../app/intervision-methods.js';
 import { getWorkspaceSettings } from '../../app/workspace-settings.js';
-import { isSpiegelError } from '../../domain/errors.js';
+import { isSpiegelError, SpiegelError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/framework.js';
 import type { IntervisionSession } from '../../domain/intervision/session.js';
 import { isValidTimeZone } from '../../domain/time-zones.js';
@@ -58,7 +58,7 @@ export async function intervisionFormCard(
 /** Posts a step (or the end, and the rating round in the channel) in the session's conversation. */
 export async function postInConversation(rt: TeamsRuntime, session: IntervisionSession, post: IntervisionPost): Promise<void> {
   const conversation = session.threadId ? await rt.store.getConversation(session.tenantId, session.threadId) : null;
-  if (!conversation) throw new Error(`no Teams conversation is known for intervision session ${session.id}`);
+  if (!conversation) throw new SpiegelError('member.unreachable', `no Teams conversation is known for intervision session ${session.id}`);
   if (post.kind === 'step') {
     await rt.messenger.send(conversation.reference, [renderStepCard(session, post.step, await timeZoneOf(rt.ctx, session.tenantId))]);
     return;

@@ -3,6 +3,7 @@
  * stored conversation, and reaching a member in their personal chat (created through the connector when
  * there is none yet, or when the stored one is gone).
  */
+import { SpiegelError } from '../../domain/errors.js';
 import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Clock } from '../../app/ports.js';
@@ -120,7 +121,8 @@ export class TeamsMessenger {
       failure.logic,
     );
     failure.rethrow();
-    if (!conversationId) throw new Error(`the connector created no personal chat for member ${member.memberId}`);
+    if (!conversationId)
+      throw new SpiegelError('member.unreachable', `the connector created no personal chat for member ${member.memberId}`);
     await this.store.saveMembers(
       [
         {

@@ -2,6 +2,7 @@
  * The core's Notifier port for Teams: what the scheduler (deadlines, reminders, recurring rounds) asks Teams
  * to say. Everything goes through conversation references stored in MongoDB, so it works after a restart.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import type { IntervisionPost } from '../../app/intervision.js';
 import type { Notifier, PrivateMessage, ReminderDetails } from '../../app/notifier.js';
 import type { IntervisionSession } from '../../domain/intervision/session.js';
@@ -27,7 +28,11 @@ export class TeamsNotifier implements Notifier {
    */
   async sendReminder(round: Round, memberId: string, progress: ReminderDetails): Promise<void> {
     const member = await this.rt.directory.member(round.place.tenantId, memberId);
-    if (!member) throw new Error(`Teams member ${memberId} is unknown in ${round.place.tenantId}: no way to reach them yet`);
+    if (!member)
+      throw new SpiegelError(
+        'member.unreachable',
+        `Teams member ${memberId} is unknown in ${round.place.tenantId}: no way to reach them yet`,
+      );
     const locale = pickLocale(member.locale, round.locale);
     const timeZone = [progress.timeZone, member.timeZone].find((z): z is string => !!z && isValidTimeZone(z)) ?? 'UTC';
     const actor = { tenantId: round.place.tenantId, userId: memberId, isAdmin: false };
@@ -51,7 +56,10 @@ export class TeamsNotifier implements Notifier {
   async announceRound(round: Round): Promise<void> {
     const conversation = await this.rt.store.getConversation(round.place.tenantId, round.place.channelId);
     if (!conversation)
-      throw new Error(`no Teams conversation is known for ${round.place.channelId}: Spiegel must have been used there once`);
+      throw new SpiegelError(
+        'member.unreachable',
+        `no Teams conversation is known for ${round.place.channelId}: Spiegel must have been used there once`,
+      );
     await this.rt.rounds.postRound(round, conversation.reference);
   }
 
@@ -66,7 +74,8 @@ export class TeamsNotifier implements Notifier {
   /** In the member's personal chat, in their language; with a round, their answer cards follow. */
   async sendPrivateMessage(tenantId: string, memberId: string, message: PrivateMessage): Promise<void> {
     const member = await this.rt.directory.member(tenantId, memberId);
-    if (!member) throw new Error(`Teams member ${memberId} is unknown in ${tenantId}: no way to reach them yet`);
+    if (!member)
+      throw new SpiegelError('member.unreachable', `Teams member ${memberId} is unknown in ${tenantId}: no way to reach them yet`);
     const locale = pickLocale(member.locale, message.round?.locale ?? this.rt.config.DEFAULT_LOCALE);
     const actor = { tenantId, userId: memberId, isAdmin: false };
     const cards = [

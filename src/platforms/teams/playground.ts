@@ -4,6 +4,7 @@
  * generated config under the data directory. It never phones home: telemetry and Statsbeat are off, and no
  * browser is opened. It listens on 127.0.0.1 only (see loopback-listen.cjs). Every instance is killed on stop() and when this process exits.
  */
+import { ConfigError } from '../../config.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -76,7 +77,7 @@ function userYaml(user: DemoUser, indent: string): string {
 /** The Playground's config file (version 0.1.1) with `currentUser` as the one who types. */
 export function playgroundConfigYaml(team: DemoTeam, currentUser: DemoUser): string {
   const others = team.members.filter((m) => m.id !== currentUser.id);
-  if (others.length !== 5) throw new Error('the Playground needs exactly five users besides the current one');
+  if (others.length !== 5) throw new ConfigError(['the Playground needs exactly five users besides the current one']);
   return [
     'version: "0.1.1"',
     `tenantId: ${q(team.tenantId)}`,

@@ -3,6 +3,7 @@
  * first card's public progress current, the final summary, and retiring the cards when the round ends.
  * Only shared views are ever posted or updated here: a member's own answers never reach a shared card.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import type { AppContext } from '../../app/context.js';
 import { findRound, progressOf } from '../../app/rounds.js';
 import type { Round } from '../../domain/round.js';
@@ -109,7 +110,8 @@ export class RoundMessages {
     const where = candidates.filter(
       (r, i) => candidates.findIndex((o) => o.conversation.id === r.conversation.id && o.serviceUrl === r.serviceUrl) === i,
     );
-    if (where.length === 0) throw new Error(`no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
+    if (where.length === 0)
+      throw new SpiegelError('member.unreachable', `no Teams conversation is known for round ${round.id} (${round.place.channelId})`);
     const summaryCards = renderSummaryCards(round, summary, round.locale, false, this.#summaryChart(round, summary));
     let failure: Error | null = null;
     for (const reference of where) {

@@ -26,13 +26,20 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
-/** Sharp on high-density screens, but a tall chart (a 60-criterion round) stays within a few megapixels of memory. */
-const MAX_PIXELS = 3_000_000;
+/** Slack shows an image at most about this wide; more pixels only cost memory and time. */
+const MAX_WIDTH = 1600;
+/**
+ * Sharp on high-density screens (2×), but a tall chart (the distribution of a 60-criterion round: 120 rows) is drawn
+ * at about its own size: at 2× it would be four times the pixels, held twice over while resvg draws it. Never below
+ * 1×, where its 11 px labels would blur.
+ */
+const MAX_PIXELS = 2_000_000;
 
-/** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_PIXELS. */
+/** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_WIDTH or MAX_PIXELS, but never below 1×. */
 export function renderPng(svg: string, scale = 2): Buffer {
   const options = { font: { loadSystemFonts: false }, background: 'white' };
-  const [width, height] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
-  const zoom = Math.min(scale, Math.sqrt(MAX_PIXELS / Math.max(1, (width ?? 0) * (height ?? 0))));
+  const [width = 0, height = 0] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
+  const fit = Math.min(MAX_WIDTH / Math.max(1, width), Math.sqrt(MAX_PIXELS / Math.max(1, width * height)));
+  const zoom = Math.max(Math.min(scale, 1), Math.min(scale, fit));
   return new Resvg(outlineTexts(svg), { ...options, fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
 }

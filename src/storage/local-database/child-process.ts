@@ -2,6 +2,7 @@
  * Child processes with no orphans: each is stopped by stop(), on process exit, and — because each one
  * watches its stdin pipe — even when this process is killed outright.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { onProcessExit } from './exit-hook.js';
@@ -92,7 +93,7 @@ export function spawnManaged(
     waitForLine(pattern, timeoutMs) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
-          finish(new Error(`${options.name} not ready within ${timeoutMs} ms: ${tail()}`));
+          finish(new SpiegelError('database.unavailable', `${options.name} not ready within ${timeoutMs} ms: ${tail()}`));
         }, timeoutMs);
         const onLine = (line: string): void => {
           const match = pattern.exec(line);
@@ -106,7 +107,7 @@ export function spawnManaged(
         };
         listeners.add(onLine);
         void exitPromise.then(() => {
-          finish(new Error(`${options.name} exited while starting: ${tail()}`));
+          finish(new SpiegelError('database.unavailable', `${options.name} exited while starting: ${tail()}`));
         });
       });
     },

@@ -9,6 +9,7 @@
  * startBenchDatabase prefers FerretDB on a throw-away PostgreSQL cluster when Debian's PostgreSQL
  * server binaries are installed (SQLite has no query pushdown, so it would distort benchmarks).
  */
+import { SpiegelError } from '../../domain/errors.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ensureFerretdbBinary, FERRETDB_VERSION } from './ferretdb-build.js';
@@ -34,7 +35,8 @@ export async function startLocalDatabase(options: LocalDatabaseOptions): Promise
 
   const binary = await ensureFerretdbBinary(dataDir, log);
   if ('problem' in binary) {
-    throw new Error(
+    throw new SpiegelError(
+      'database.unavailable',
       'No database available for Spiegel: MONGODB_URI is not set, ' +
         `mongodb-memory-server cannot run (${mms.skipped}), ` +
         `and the embedded FerretDB cannot be built (${binary.problem}). Ways out: ` +

@@ -1,4 +1,5 @@
 /** Running the embedded FerretDB binary until stop(), on whichever backend its arguments name. */
+import { SpiegelError } from '../../domain/errors.js';
 import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { spawnManaged, START_TIMEOUT_MS, type ManagedProcess } from './child-process.js';
@@ -36,7 +37,7 @@ async function waitForPing(uri: string, timeoutMs: number, managed: ManagedProce
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
-    if (managed.exited) throw new Error(`${managed.name} exited while starting: ${managed.tail()}`);
+    if (managed.exited) throw new SpiegelError('database.unavailable', `${managed.name} exited while starting: ${managed.tail()}`);
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 2_000, directConnection: true });
     try {
       await client.connect();
@@ -49,5 +50,8 @@ async function waitForPing(uri: string, timeoutMs: number, managed: ManagedProce
       await client.close().catch(() => {});
     }
   }
-  throw new Error(`${managed.name} at ${uri} did not answer ping within ${timeoutMs} ms: ${oneLine(lastError)}`);
+  throw new SpiegelError(
+    'database.unavailable',
+    `${managed.name} at ${uri} did not answer ping within ${timeoutMs} ms: ${oneLine(lastError)}`,
+  );
 }

@@ -2,6 +2,7 @@
  * A throw-away PostgreSQL cluster from Debian's server binaries (/usr/lib/postgresql/N/bin): initdb into a
  * temp dir, loopback only, one `ferretdb` database; removed on stop.
  */
+import { SpiegelError } from '../../domain/errors.js';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -87,7 +88,8 @@ export async function startPostgresCluster(pg: PostgresServer, ids: { uid: numbe
       ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions'],
       asPostgres,
     );
-    if (initdb.code !== 0) throw new Error(`initdb failed (exit ${initdb.code}): ${lastLines(initdb.output, 8)}`);
+    if (initdb.code !== 0)
+      throw new SpiegelError('database.unavailable', `initdb failed (exit ${initdb.code}): ${lastLines(initdb.output, 8)}`);
 
     let lastProblem = '';
     for (let attempt = 0; attempt < 3; attempt++) {
@@ -119,7 +121,7 @@ export async function startPostgresCluster(pg: PostgresServer, ids: { uid: numbe
       const created = await runCommand(path.join(pg.bin, 'createdb'), [...clientArgs(port), 'ferretdb']);
       if (created.code !== 0) {
         await managed.stop('SIGTERM');
-        throw new Error(`createdb failed: ${lastLines(created.output, 5)}`);
+        throw new SpiegelError('database.unavailable', `createdb failed: ${lastLines(created.output, 5)}`);
       }
       managed.detach();
       return {
@@ -131,7 +133,7 @@ export async function startPostgresCluster(pg: PostgresServer, ids: { uid: numbe
         }),
       };
     }
-    throw new Error(`PostgreSQL ${pg.version} did not start: ${lastProblem}`);
+    throw new SpiegelError('database.unavailable', `PostgreSQL ${pg.version} did not start: ${lastProblem}`);
   } catch (error) {
     await cleanup();
     throw error;
@@ -165,7 +167,7 @@ async function getFreePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => {
         if (port) resolve(port);
-        else reject(new Error('could not get a free port'));
+        else reject(new SpiegelError('database.unavailable', 'could not get a free port'));
       });
     });
   });

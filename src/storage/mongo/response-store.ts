@@ -1,6 +1,7 @@
+import { invariant } from '../../domain/invariant.js';
 import type { Collection, Db } from 'mongodb';
 import { z } from 'zod';
-import type { AnswerValue, ResponseKey, ResponsePatch, ResponseStore } from '../../app/ports.js';
+import type { AnswerValue, ResponseKey, ResponsePatch, ResponseStore, RoundAnswer } from '../../app/ports.js';
 import type { Response } from '../../domain/round.js';
 import { isDuplicateKey } from './errors.js';
 import { ensureIndexes } from './indexes.js';
@@ -29,10 +30,25 @@ const isRating = (value: unknown): value is number | 'na' => value === 'na' || N
  */
 function answerValueOf(doc: Record<string, unknown>): AnswerValue {
   const { roundId, criterionId, dimension, value } = doc;
-  if (typeof roundId !== 'string' || typeof criterionId !== 'string' || typeof dimension !== 'string' || !isRating(value)) {
-    throw new Error(`an answer document of round ${String(roundId)} does not hold an answer`);
-  }
+  invariant(
+    typeof roundId === 'string' && typeof criterionId === 'string' && typeof dimension === 'string' && isRating(value),
+    `an answer document of round ${String(roundId)} does not hold an answer`,
+  );
   return { roundId, criterionId, dimension, value };
+}
+
+/** A round's answer for its summary, checked by hand like {@link answerValueOf}; a comment FerretDB dropped reads as none. */
+function roundAnswerOf(doc: Record<string, unknown>): RoundAnswer {
+  const { criterionId, dimension, value, comment = null } = doc;
+  if (
+    typeof criterionId !== 'string' ||
+    typeof dimension !== 'string' ||
+    !isRating(value) ||
+    !(typeof comment === 'string' || comment === null)
+  ) {
+    throw new Error(`an answer document on ${String(criterionId)} does not hold an answer`);
+  }
+  return { criterionId, dimension, value, comment };
 }
 
 /**
@@ -104,7 +120,7 @@ export class MongoResponseStore implements ResponseStore {
       if (!isDuplicateKey(error)) throw error;
       stored = await this.responses.findOneAndUpdate(filter, { $set: set }, options);
     }
-    if (!stored) throw new Error(`no answer ${filter._id} to update`);
+    invariant(stored, `no answer ${filter._id} to update`);
     return fromDocument(stored);
   }
 
@@ -131,6 +147,14 @@ export class MongoResponseStore implements ResponseStore {
       { projection: { _id: 0, roundId: 1, criterionId: 1, dimension: 1, value: 1 }, batchSize: STREAM_BATCH_SIZE },
     );
     for await (const doc of cursor) yield answerValueOf(doc);
+  }
+
+  async *answersOfRound(tenantId: string, roundId: string): AsyncIterable<RoundAnswer> {
+    const cursor = this.responses.find(
+      { tenantId, roundId },
+      { projection: { _id: 0, criterionId: 1, dimension: 1, value: 1, comment: 1 }, batchSize: STREAM_BATCH_SIZE },
+    );
+    for await (const doc of cursor) yield roundAnswerOf(doc);
   }
 
   async listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<Response[]> {

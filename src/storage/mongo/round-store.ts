@@ -1,3 +1,4 @@
+import { invariant } from '../../domain/invariant.js';
 import type { Collection, Db, Filter } from 'mongodb';
 import { z } from 'zod';
 import type { RoundChange, RoundQuery, RoundStore } from '../../app/ports.js';
@@ -130,7 +131,7 @@ export class MongoRoundStore implements RoundStore {
     let snapshot = this.snapshots.get(doc._id);
     if (!snapshot) {
       const stored = await this.frameworks.findOne({ _id: doc._id, tenantId: doc.tenantId });
-      if (!stored) throw new Error(`round ${doc._id} has no framework snapshot`);
+      invariant(stored, `round ${doc._id} has no framework snapshot`);
       snapshot = parseFrameworkSnapshot(snapshotHolder.parse(stored).snapshot);
       this.remember(doc._id, snapshot);
     }
