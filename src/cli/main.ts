@@ -16,17 +16,19 @@ import {
   showFramework,
   validateFrameworkFile,
 } from './frameworks-command.js';
-import { pictureFormats, rollupCommand, trendCommand, type PictureFormat } from './report-command.js';
 import { importUnitsCommand, listUnitsCommand } from './units-command.js';
 import { isMediationGroup, runMediationCommand } from './mediation-command.js';
 import { need, pickFormat, UsageError } from './usage-error.js';
+import { pictureFormats, type PictureFormat } from './output.js';
 import { scheduleChangeCommand, scheduleCreateCommand, scheduleListCommand } from './schedule-command.js';
 import { exportCommand, importRoundCommand, listRoundsCommand, summaryCommand } from './rounds-command.js';
 import { eraseMemberCommand, exportMemberCommand } from './member-command.js';
 import { setSettingCommand, showSettingsCommand } from './settings-command.js';
-import { reportRoundCommand } from './report-round-command.js';
 import { chartKinds } from '../presentation/charts/chart-plan.js';
 import { type RecurrenceAction } from '../domain/recurrence.js';
+
+/** The report commands draw charts: their modules (Vega, resvg, the fonts) load only when one is asked for. */
+const loadReportCommands = () => import('./report-command.js');
 
 /** A day as YYYY-MM-DD, read as midnight UTC. */
 const dateOption = z.string().transform((s, ctx) => {
@@ -193,6 +195,7 @@ async function run(argv: string[]): Promise<string> {
       const level = need(options.level, '--level LEVEL');
       const format = pickFormat(options.format, ['json', 'csv', 'text', ...pictureFormats], 'text');
       const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      const { rollupCommand } = await loadReportCommands();
       return drawn((s) =>
         rollupCommand(s, {
           frameworkId,
@@ -211,6 +214,7 @@ async function run(argv: string[]): Promise<string> {
       if (!options.unit && !options.channel) throw new UsageError('cli.missing', { what: '--unit ID | --channel ID' });
       const format = pickFormat(options.format, ['json', 'text', ...pictureFormats], 'text');
       const out = pictureFormats.includes(format as PictureFormat) ? need(options.out, '--out FILE') : undefined;
+      const { trendCommand } = await loadReportCommands();
       return drawn((s) =>
         trendCommand(s, {
           frameworkId,
@@ -274,6 +278,7 @@ async function run(argv: string[]): Promise<string> {
       const roundId = need(target, 'round ID');
       const format = pickFormat(options.format, ['png', 'svg', 'html']);
       const out = need(options.out, '--out FILE');
+      const { reportRoundCommand } = await import('./report-round-command.js');
       const written = await withSession((s) =>
         reportRoundCommand(s, { roundId, format, out, chart: options.chart, locale }).then((r) => r ?? ''),
       );

@@ -7,3 +7,7 @@ export function asJson(value: unknown): string {
 export function asLines(lines: string[]): string {
   return `${lines.join('\n')}\n`;
 }
+
+/** Formats that draw charts (a report command writes them to --out). */
+export type PictureFormat = 'png' | 'svg' | 'html';
+export const pictureFormats: readonly PictureFormat[] = ['png', 'svg', 'html'];

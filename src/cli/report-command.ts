@@ -11,7 +11,7 @@ import type { RenderedChart } from '../presentation/report-html.js';
 import { renderHeatmap, renderTrendChart } from '../presentation/round-report.js';
 import { trendPage } from '../presentation/trend-report.js';
 import type { CliSession } from './cli-context.js';
-import { asJson, asLines } from './output.js';
+import { asJson, asLines, pictureFormats, type PictureFormat } from './output.js';
 
 const ROLLUP_COLUMNS = [
   'unitId',
@@ -31,8 +31,6 @@ const ROLLUP_COLUMNS = [
   'class',
 ] as const;
 
-export type PictureFormat = 'png' | 'svg' | 'html';
-export const pictureFormats: readonly PictureFormat[] = ['png', 'svg', 'html'];
 const isPicture = (format: string): format is PictureFormat => (pictureFormats as readonly string[]).includes(format);
 
 export interface RollupOptions {
