@@ -8,7 +8,7 @@ import { SpiegelError } from '../domain/errors.js';
 import type { Framework } from '../domain/framework.js';
 import { diffFrameworks, isUnchanged, type FrameworkDiff } from '../domain/framework-diff.js';
 import { parseFrameworkText } from '../domain/framework-loading.js';
-import type { NewJob } from '../domain/scheduling.js';
+import type { JobKind, NewJob } from '../domain/scheduling.js';
 import type { AddedFramework, FrameworkEntry } from '../domain/workspace-framework.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -25,7 +25,7 @@ import type { StoredFramework } from './framework-ports.js';
 /** Uploads racing for the same revision: after this many lost inserts the upload is refused. */
 const MAX_REVISION_TRIES = 5;
 
-export const frameworkNewsKind = 'framework-news';
+export const frameworkNewsKind = 'framework-news' satisfies JobKind;
 
 /** Only admins bring in or retire a workspace's frameworks; chat checks it before downloading a file. */
 export function requireAdmin(actor: Actor): void {

@@ -2,9 +2,26 @@ import type { CadenceKind } from './cadence.js';
 import type { Locale, Perspective } from './framework.js';
 import { defaultReminderPlan, defaultSummarySettings, type Place, type ReminderPlan, type SummarySettings } from './round.js';
 
-/** The kinds of job the scheduler runs; stores accept any kind so that tools (the bench) can add their own. */
-export const jobKinds = ['deadline', 'reminder', 'recurrence', 'round-start', 'retention', 'workspace-deletion'] as const;
+/**
+ * The kinds of job the scheduler runs, each with exactly one handler (`jobHandlers` in `src/scheduling/scheduler.ts`
+ * fails type-checking when one is missing or unknown); stores accept any kind so that tools (the bench) can add their own.
+ */
+export const jobKinds = [
+  'deadline',
+  'reminder',
+  'recurrence',
+  'round-start',
+  'retention',
+  'workspace-deletion',
+  'framework-news',
+  'intervision-step',
+  'audit-invitations',
+  'licence-reminders',
+] as const;
 export type JobKind = (typeof jobKinds)[number];
+
+/** Handlers for some job kinds; `satisfies JobHandlersFor<…>` on a handler map refuses a kind that is not in {@link jobKinds}. */
+export type JobHandlersFor<Handler> = Partial<Record<JobKind, Handler>>;
 
 /**
  * pending: waits for `runAt` (also while an attempt runs); done / skipped / failed / cancelled: settled.

@@ -1,4 +1,5 @@
 /** The job that tells a workspace's members what changed in a framework's new version, once per version and member. */
+import type { JobHandlersFor } from '../domain/scheduling.js';
 import { frameworkNewsKind, revisionDiff, revisionOfNewsJob, workspaceMembers } from '../app/tenant-frameworks.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isUnchanged } from '../domain/framework-diff.js';
@@ -52,6 +53,6 @@ export async function runFrameworkNews(deps: HandlerDeps, run: JobRun): Promise<
   return { status: 'done', note: 'sent', counts };
 }
 
-export function frameworkHandlers(deps: HandlerDeps): Record<string, JobHandler> {
-  return { [frameworkNewsKind]: (run) => runFrameworkNews(deps, run) };
+export function frameworkHandlers(deps: HandlerDeps) {
+  return { [frameworkNewsKind]: (run: JobRun) => runFrameworkNews(deps, run) } satisfies JobHandlersFor<JobHandler>;
 }

@@ -9,7 +9,7 @@ import { claimSend, confirmSend, maxSendTakeovers, releaseSend, type HeldSend } 
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
 import { isSpiegelError } from '../domain/errors.js';
 import type { Round } from '../domain/round.js';
-import { reminderClaimKey, reminderQuotaKey, type Job } from '../domain/scheduling.js';
+import { reminderClaimKey, reminderQuotaKey, type Job, type JobHandlersFor } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
 import { mediationHandlers } from './mediation-handlers.js';
@@ -250,12 +250,12 @@ export async function runRoundStartJob(deps: HandlerDeps, run: JobRun): Promise<
   return announceOnce(deps, run, opened);
 }
 
-export function builtInHandlers(deps: HandlerDeps): Record<string, JobHandler> {
+export function builtInHandlers(deps: HandlerDeps) {
   return {
-    deadline: (run) => runDeadlineJob(deps, run),
-    reminder: (run) => runReminderJob(deps, run),
-    recurrence: (run) => runRecurrenceJob(deps, run),
-    'round-start': (run) => runRoundStartJob(deps, run),
+    deadline: (run: JobRun) => runDeadlineJob(deps, run),
+    reminder: (run: JobRun) => runReminderJob(deps, run),
+    recurrence: (run: JobRun) => runRecurrenceJob(deps, run),
+    'round-start': (run: JobRun) => runRoundStartJob(deps, run),
     ...mediationHandlers(deps),
-  };
+  } satisfies JobHandlersFor<JobHandler>;
 }

@@ -1,3 +1,4 @@
+import type { JobHandlersFor } from '../domain/scheduling.js';
 import { deleteExpiredRounds, scheduleRetention } from '../app/retention.js';
 import { deleteWorkspaceData } from '../app/workspace-removal.js';
 import { mapLimited } from './concurrency.js';
@@ -25,9 +26,9 @@ export async function runWorkspaceDeletionJob(deps: HandlerDeps, run: JobRun): P
   return { status: 'done', note: 'workspace-deleted' };
 }
 
-export function lifecycleHandlers(deps: HandlerDeps): Record<string, JobHandler> {
+export function lifecycleHandlers(deps: HandlerDeps) {
   return {
-    retention: (run) => runRetentionJob(deps, run),
-    'workspace-deletion': (run) => runWorkspaceDeletionJob(deps, run),
-  };
+    retention: (run: JobRun) => runRetentionJob(deps, run),
+    'workspace-deletion': (run: JobRun) => runWorkspaceDeletionJob(deps, run),
+  } satisfies JobHandlersFor<JobHandler>;
 }

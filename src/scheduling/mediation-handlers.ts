@@ -1,4 +1,5 @@
 /** Scheduler jobs of the mediation quality system: audit invitations, licence reminders and intervision step deadlines. */
+import type { JobHandlersFor } from '../domain/scheduling.js';
 import { licenceReminderSlot, scheduleLicenceReminders } from '../app/licence-reminders.js';
 import { standingsFor } from '../app/licence.js';
 import { getMediationSettings } from '../app/mediation-settings.js';
@@ -149,10 +150,10 @@ export async function runIntervisionStep(deps: HandlerDeps, run: JobRun): Promis
   }
 }
 
-export function mediationHandlers(deps: HandlerDeps): Record<string, JobHandler> {
+export function mediationHandlers(deps: HandlerDeps) {
   return {
-    'intervision-step': (run) => runIntervisionStep(deps, run),
-    'audit-invitations': (run) => runAuditInvitations(deps, run),
-    'licence-reminders': (run) => runLicenceReminders(deps, run),
-  };
+    'intervision-step': (run: JobRun) => runIntervisionStep(deps, run),
+    'audit-invitations': (run: JobRun) => runAuditInvitations(deps, run),
+    'licence-reminders': (run: JobRun) => runLicenceReminders(deps, run),
+  } satisfies JobHandlersFor<JobHandler>;
 }

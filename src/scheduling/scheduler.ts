@@ -1,14 +1,14 @@
 import type { AppContext } from '../app/context.js';
 import type { Notifiers } from '../app/notifier.js';
 import type { JobSettlement, JobStore } from '../app/ports.js';
-import { jobLanes, type Job, type JobResult } from '../domain/scheduling.js';
+import { jobLanes, type Job, type JobKind, type JobResult } from '../domain/scheduling.js';
 import type { Logger } from '../logger.js';
 import { mapLimited } from './concurrency.js';
 import { scheduleRetention } from '../app/retention.js';
 import { builtInHandlers } from './handlers.js';
 import { lifecycleHandlers } from './lifecycle-jobs.js';
 import { frameworkHandlers } from './framework-handlers.js';
-import { JobError, type JobHandler, type JobOutcome } from './job-run.js';
+import { JobError, type HandlerDeps, type JobHandler, type JobOutcome } from './job-run.js';
 
 export interface SchedulerOptions {
   ctx: AppContext;
@@ -28,7 +28,7 @@ export interface SchedulerOptions {
   maxFailures?: number;
   /** Delay before retry number `failures` (1-based). */
   backoffMs?: (failures: number) => number;
-  /** Extra or replacement handlers by job kind. */
+  /** Replacement handlers by job kind, or handlers for a tool's own kinds (the bench's `bench`). */
   handlers?: Record<string, JobHandler>;
   /** Picks the lane a tick starts at; Math.random by default. */
   random?: () => number;
@@ -55,6 +55,11 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** One handler for every kind of {@link jobKinds}: a kind without one, or one without a kind, fails type-checking. */
+function jobHandlers(deps: HandlerDeps): Record<JobKind, JobHandler> {
+  return { ...builtInHandlers(deps), ...lifecycleHandlers(deps), ...frameworkHandlers(deps) };
+}
+
 /**
  * Runs due jobs from the job store. No job state lives here: every decision comes from the database, and
  * each attempt is claimed by inserting `job:<id>:<attempt>` (exact on MongoDB and FerretDB). A claim whose
@@ -74,7 +79,7 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.store = options.ctx.stores.jobs;
-    this.handlers = { ...builtInHandlers(options), ...lifecycleHandlers(options), ...frameworkHandlers(options), ...options.handlers };
+    this.handlers = { ...jobHandlers(options), ...options.handlers };
     this.batchSize = options.batchSize ?? 250;
     this.concurrency = options.concurrency ?? 4;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;

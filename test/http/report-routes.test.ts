@@ -2,10 +2,9 @@
  * The report page and chart images behind signed, expiring links, against the real database and HTTP server; and
  * the page as a coordinator sees it in Debian's chromium (screenshot in test-artifacts/report-page.png).
  */
+import { startReportServer, type ReportServer } from '../support/report-server.js';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,9 +15,6 @@ import { importUnits } from '../../src/app/units.js';
 import { openRound } from '../../src/app/rounds.js';
 import type { Round } from '../../src/domain/round.js';
 import { isSpiegelError } from '../../src/domain/errors.js';
-import { createHttpApp, listen } from '../../src/http/http-server.js';
-import { mountReportRoutes } from '../../src/http/report-routes.js';
-import { createLogger } from '../../src/logger.js';
 import { useTestContext } from '../support/app-context.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,7 +26,7 @@ const member = { tenantId, userId: 'U-MEMBER', isAdmin: false };
 const place = { platform: 'cli' as const, tenantId, channelId: 'C-REPORTS' };
 
 const t = useTestContext();
-let server: Server;
+let server: ReportServer;
 let origin: string;
 let closed: Round;
 let open: Round;
@@ -73,18 +69,12 @@ beforeAll(async () => {
     locale: 'en',
     participants: ['U-COORD', 'U-MEMBER', 'U-THIRD'],
   });
-  const http = createHttpApp();
-  mountReportRoutes(http, { ctx: t.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
-  server = await listen(http, 0, '127.0.0.1');
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startReportServer(t.ctx);
+  origin = server.origin;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) =>
-    server?.close(() => {
-      resolve();
-    }),
-  );
+  await server?.close();
 });
 
 describe('report links', () => {

@@ -2,16 +2,12 @@
  * The summary posts with its chart (an image below it, alt text set, through files.getUploadURLExternal), and a
  * coordinator's `/reflect report` gives a private link to the report page (signed commands, stand-in Slack).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startReportServer, type ReportServer } from '../../support/report-server.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { startFollowUp } from '../../../src/app/follow-ups.js';
 import { openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
-import { createHttpApp, listen } from '../../../src/http/http-server.js';
-import { mountReportRoutes } from '../../../src/http/report-routes.js';
-import { createLogger } from '../../../src/logger.js';
 import { answer } from '../../support/answers.js';
 import { startHarness, type Harness } from './support/harness.js';
 
@@ -21,7 +17,7 @@ const coordinator: Actor = { tenantId: 'slack:T1', userId: 'UCOORD', isAdmin: fa
 const members = ['UANN', 'UBEN', 'UCAT'];
 let h: Harness;
 let round: Round;
-let reports: Server;
+let reports: ReportServer;
 let reportsOrigin: string;
 
 beforeAll(async () => {
@@ -38,18 +34,12 @@ beforeAll(async () => {
   for (const [i, userId] of members.entries()) {
     await answer(h.ctx, { tenantId: 'slack:T1', userId, isAdmin: false }, { roundId: round.id, criterionId: 'go-clear', value: 3 + i });
   }
-  const http = createHttpApp();
-  mountReportRoutes(http, { ctx: h.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
-  reports = await listen(http, 0, '127.0.0.1');
-  reportsOrigin = `http://127.0.0.1:${(reports.address() as AddressInfo).port}`;
+  reports = await startReportServer(h.ctx);
+  reportsOrigin = reports.origin;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) =>
-    reports?.close(() => {
-      resolve();
-    }),
-  );
+  await reports?.close();
   await h?.close();
 });
 

@@ -2,14 +2,10 @@
  * Units and comparisons through the real Slack endpoint: `/reflect units`, `/reflect unit ID`, `/reflect compare` (with
  * a private link to the comparison's report page), `/reflect trend` (with its chart in direct messages).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startReportServer, type ReportServer } from '../../support/report-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { openRound } from '../../../src/app/rounds.js';
-import { createHttpApp, listen } from '../../../src/http/http-server.js';
-import { mountReportRoutes } from '../../../src/http/report-routes.js';
-import { createLogger } from '../../../src/logger.js';
 import { seedComparison } from '../../support/method-fixtures.js';
 import { ADMIN, startHarness, type Harness } from './support/harness.js';
 
@@ -18,7 +14,7 @@ const admin: Actor = { tenantId: TENANT, userId: ADMIN, isAdmin: true };
 
 describe('Slack: units and comparisons', () => {
   let h: Harness;
-  let reports: Server;
+  let reports: ReportServer;
   let reportsOrigin: string;
   const reply = async (userId: string, text: string, id: string, channelId = 'CORGA') => {
     expect((await h.command({ text, userId, responseUrlId: id, channelId })).status).toBe(200);
@@ -29,17 +25,11 @@ describe('Slack: units and comparisons', () => {
     h = await startHarness({ PUBLIC_URL: 'https://spiegel.example.org' });
     h.fake.users = { [ADMIN]: { locale: 'en-GB' }, UMEMBER: { locale: 'nl-BE' } };
     await seedComparison(h.ctx, admin, { platform: 'slack', tenantId: TENANT, channelId: 'CPAPER' });
-    const http = createHttpApp();
-    mountReportRoutes(http, { ctx: h.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
-    reports = await listen(http, 0, '127.0.0.1');
-    reportsOrigin = `http://127.0.0.1:${(reports.address() as AddressInfo).port}`;
+    reports = await startReportServer(h.ctx);
+    reportsOrigin = reports.origin;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) =>
-      reports?.close(() => {
-        resolve();
-      }),
-    );
+    await reports?.close();
     await h?.close();
   });
 

@@ -3,15 +3,11 @@
  * `report` gives a private card with a button to the report page; `compare` adds a button to the comparison's page,
  * `trend` the trend chart as an Image (Bot Framework activities, stand-in connector).
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startReportServer, type ReportServer } from '../../support/report-server.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
-import { createHttpApp, listen } from '../../../src/http/http-server.js';
-import { mountReportRoutes } from '../../../src/http/report-routes.js';
-import { createLogger } from '../../../src/logger.js';
 import { memberIdOf } from '../../../src/platforms/teams/ids.js';
 import { answer } from '../../support/answers.js';
 import { importUnitRound, seedComparison } from '../../support/method-fixtures.js';
@@ -21,7 +17,7 @@ import { members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarn
 const PUBLIC_URL = 'https://spiegel.example.org';
 let h: TeamsHarness;
 let round: Round;
-let reports: Server;
+let reports: ReportServer;
 let reportsOrigin: string;
 const coordinator: Actor = { tenantId: TENANT_ID, userId: memberIdOf(members.an), isAdmin: false };
 
@@ -39,18 +35,12 @@ beforeAll(async () => {
     const actor = { tenantId: TENANT_ID, userId: memberIdOf(member), isAdmin: false };
     await answer(h.ctx, actor, { roundId: round.id, criterionId: 'go-clear', value: 2 + i });
   }
-  const http = createHttpApp();
-  mountReportRoutes(http, { ctx: h.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
-  reports = await listen(http, 0, '127.0.0.1');
-  reportsOrigin = `http://127.0.0.1:${(reports.address() as AddressInfo).port}`;
+  reports = await startReportServer(h.ctx);
+  reportsOrigin = reports.origin;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) =>
-    reports?.close(() => {
-      resolve();
-    }),
-  );
+  await reports?.close();
   await h?.close();
 });
 

@@ -4,16 +4,12 @@
  * start later, a coordinator's status sent privately, and the export as signed, expiring download links served
  * by our HTTP server (a forged or expired link is refused). Members who do not coordinate are refused.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startReportServer, type ReportServer } from '../../support/report-server.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/app/actor.js';
 import { signLinkToken } from '../../../src/app/report-links.js';
 import { openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
-import { createHttpApp, listen } from '../../../src/http/http-server.js';
-import { mountReportRoutes } from '../../../src/http/report-routes.js';
-import { createLogger } from '../../../src/logger.js';
 import { memberIdOf, verbs } from '../../../src/platforms/teams/ids.js';
 import { answer } from '../../support/answers.js';
 import { cardOf } from './support/fake-connector.js';
@@ -44,7 +40,7 @@ const findAll = (node: unknown, type: string): Record<string, unknown>[] => {
 describe('managing a round from Teams', () => {
   let h: TeamsHarness;
   let round: Round;
-  let files: Server;
+  let files: ReportServer;
   let filesOrigin: string;
 
   beforeAll(async () => {
@@ -66,17 +62,11 @@ describe('managing a round from Teams', () => {
         { roundId: round.id, criterionId: 'go-clear', value: 2 + i },
       );
     }
-    const http = createHttpApp();
-    mountReportRoutes(http, { ctx: h.ctx, logger: createLogger('silent'), defaultLocale: 'en' });
-    files = await listen(http, 0, '127.0.0.1');
-    filesOrigin = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+    files = await startReportServer(h.ctx);
+    filesOrigin = files.origin;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) =>
-      files?.close(() => {
-        resolve();
-      }),
-    );
+    await files?.close();
     await h?.close();
   });
 
