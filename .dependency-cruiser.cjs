@@ -34,6 +34,13 @@ module.exports = {
       to: { path: '^src/storage/' },
     },
     {
+      name: 'storage-never-imports-platforms',
+      comment: 'Storage implements ports of src/app; an adapter’s own port lives there too, so the arrow never points at an adapter.',
+      severity: 'error',
+      from: { path: '^src/storage/' },
+      to: { path: '^src/platforms/' },
+    },
+    {
       name: 'slack-and-teams-stay-apart',
       comment: 'The two chat adapters mirror each other; what they share lives in presentation or app.',
       severity: 'error',

@@ -4,7 +4,7 @@ import type { Actor } from '../../app/actor.js';
 import type { Locale } from '../../domain/framework.js';
 import { pickLocale } from '../../i18n/translator.js';
 import { actorFor, memberIdOf, tenantIdOf } from './ids.js';
-import type { ConversationKind, ConversationRef, TeamsMemberUpdate } from './ports.js';
+import type { ConversationKind, ConversationRef, TeamsMemberUpdate } from '../../app/teams-conversation-ports.js';
 
 interface TeamsChannelData {
   tenant?: { id?: string };

@@ -67,7 +67,7 @@ import { publicBaseUrl } from '../../config.js';
 import { erasureQuestionCard } from './erasure.js';
 import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
-import type { ConversationKind } from './ports.js';
+import type { ConversationKind } from '../../app/teams-conversation-ports.js';
 import { refusal, replyCard, replyText } from './reply.js';
 import type { TeamsRuntime } from './runtime.js';
 import { scheduleCommand } from './schedule-flow.js';

@@ -8,7 +8,7 @@ import type { Clock } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { aadTenantOfActivity, conversationKindOf, placeIdOf, referenceOf, senderUpdateOf } from './activity.js';
 import { memberIdOf, tenantIdOf } from './ids.js';
-import type { StoredConversation, TeamsConversationStore, TeamsMember, TeamsMemberUpdate } from './ports.js';
+import type { StoredConversation, TeamsConversationStore, TeamsMember, TeamsMemberUpdate } from '../../app/teams-conversation-ports.js';
 
 const REMEMBER_FOR_MS = 10 * 60_000;
 const MAX_REMEMBERED = 5_000;

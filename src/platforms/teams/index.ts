@@ -16,12 +16,12 @@ import { InstallationTracker } from './installation.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsNotifier } from './notifier.js';
 import { startDemoPlaygrounds, type PlaygroundInstance } from './playground.js';
-import type { TeamsConversationStore } from './ports.js';
+import type { TeamsConversationStore } from '../../app/teams-conversation-ports.js';
 import { RoundMessages } from './round-messages.js';
 import type { TeamsRuntime } from './runtime.js';
 import { createTeamsApplication, MESSAGES_PATH, mountEndpoint } from './teams-app.js';
 
-export type { TeamsConversationStore } from './ports.js';
+export type { TeamsConversationStore } from '../../app/teams-conversation-ports.js';
 
 export interface TeamsDeps {
   config: Config;

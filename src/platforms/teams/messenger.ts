@@ -10,7 +10,7 @@ import type { Clock } from '../../app/ports.js';
 import type { Logger } from '../../logger.js';
 import { attachmentOf, type AdaptiveCardJson } from './cards/elements.js';
 import { aadTenantOf } from './ids.js';
-import type { ConversationRef, TeamsConversationStore, TeamsMember } from './ports.js';
+import type { ConversationRef, TeamsConversationStore, TeamsMember } from '../../app/teams-conversation-ports.js';
 
 /** The OAuth scope of the Bot Framework channels (what proactive calls ask a token for). */
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';

@@ -16,7 +16,7 @@ import { renderSummaryCards, type SummaryChart } from './cards/summary-card.js';
 import { chartLinkToken, chartUrl } from '../../app/report-links.js';
 import { roundCharts } from '../../presentation/charts/round-charts.js';
 import type { TeamsMessenger } from './messenger.js';
-import type { ConversationRef, TeamsConversationStore } from './ports.js';
+import type { ConversationRef, TeamsConversationStore } from '../../app/teams-conversation-ports.js';
 
 /** A reply in a channel thread goes to `<channel>;messageid=<root>`. */
 export function threadReference(reference: ConversationRef, rootActivityId: string): ConversationRef {

@@ -6,7 +6,7 @@ import type { RoundProgressDebouncer } from '../../app/round-progress-debounce.j
 import type { TeamsDirectory } from './directory.js';
 import type { InstallationTracker } from './installation.js';
 import type { TeamsMessenger } from './messenger.js';
-import type { TeamsConversationStore } from './ports.js';
+import type { TeamsConversationStore } from '../../app/teams-conversation-ports.js';
 import type { RoundMessages } from './round-messages.js';
 
 export interface TeamsRuntime {

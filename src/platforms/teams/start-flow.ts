@@ -22,7 +22,7 @@ import { conversationKindOf, placeIdOf, referenceOf } from './activity.js';
 import type { ActionCall } from './answer-flow.js';
 import { renderFrameworkChoiceCard, renderStartedCard, renderStartFormCard, type StartFormValues } from './cards/start-form-card.js';
 import { startInputIds } from './ids.js';
-import type { TeamsMemberUpdate } from './ports.js';
+import type { TeamsMemberUpdate } from '../../app/teams-conversation-ports.js';
 import { invokeCard, invokeMessage, refusal } from './reply.js';
 import { cardActivity } from './messenger.js';
 import type { TeamsRuntime } from './runtime.js';

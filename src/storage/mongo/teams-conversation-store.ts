@@ -1,5 +1,5 @@
 /**
- * The Teams adapter's storage (src/platforms/teams/ports.ts): conversation references, members and the
+ * The Teams adapter's storage (src/app/teams-conversation-ports.ts): conversation references, members and the
  * round cards, one document per natural key (`<tenant>|<id>`), so every lookup is by `_id` and needs no index.
  * Writes are upserts by `_id`; two first writes racing on one key (E11000 on FerretDB) become a plain update.
  */
@@ -12,7 +12,7 @@ import type {
   TeamsConversationStore,
   TeamsMember,
   TeamsMemberUpdate,
-} from '../../platforms/teams/ports.js';
+} from '../../app/teams-conversation-ports.js';
 import { isDuplicateKey } from './errors.js';
 
 const referenceSchema: z.ZodType<ConversationRef> = z.object({

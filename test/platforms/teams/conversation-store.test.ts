@@ -1,6 +1,6 @@
 /** The Teams store on a real database: partial member updates, rosters that keep a member's own connection, tenants apart. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConversationRef } from '../../../src/platforms/teams/ports.js';
+import type { ConversationRef } from '../../../src/app/teams-conversation-ports.js';
 import { MongoTeamsConversationStore } from '../../../src/storage/mongo/teams-conversation-store.js';
 import { openTestDatabase, type TestDatabase } from '../../support/database.js';
 

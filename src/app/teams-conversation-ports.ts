@@ -2,7 +2,8 @@
  * What the Teams adapter keeps beyond the core's stores: where conversations are (so the bot can post there
  * on its own initiative, also after a restart), what it knows about members (their Teams id for personal
  * chats, time zone, language), and where a round's cards are (to update their progress and retire them).
- * Narrow on purpose: implemented in src/storage/mongo/teams-conversation-store.ts and wired in src/main.ts.
+ * Narrow on purpose: implemented in src/storage/mongo/teams-conversation-store.ts and wired in src/main.ts. It lives
+ * in src/app, beside the core's ports, because storage never imports an adapter.
  * Every read and write is scoped by the Spiegel tenant id (`teams:<guid>`).
  */
 
