@@ -1,5 +1,6 @@
 import type { Round } from '../domain/round.js';
 import { RoundTally, summarizeTally, withholdBelowThreshold } from '../domain/summary.js';
+import { summarizeOpenAnswers } from '../domain/open-answer-summary.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { AppContext } from './context.js';
 import { convergenceFor } from './convergence.js';
@@ -17,13 +18,15 @@ function previousRoundOf(ctx: AppContext, round: Round): Promise<Round | null> {
  */
 export async function computeSummary(ctx: AppContext, round: Round): Promise<Summary> {
   const tenantId = round.place.tenantId;
+  const asksOpenQuestions = round.framework.questions.length > 0;
   const answers = new RoundTally(round);
   const tallied = (async () => {
     for await (const answer of ctx.stores.responses.answersOfRound(tenantId, round.id)) answers.add(answer);
   })();
-  const [respondents, previousRound] = await Promise.all([
+  const [respondents, previousRound, openAnswers] = await Promise.all([
     ctx.stores.participation.countAnswered(tenantId, round.id),
     previousRoundOf(ctx, round),
+    asksOpenQuestions ? ctx.stores.openAnswers.listForRound(tenantId, round.id) : [],
     tallied,
   ]);
   const previousSummary = previousRound ? await ctx.stores.summaries.get(tenantId, previousRound.id) : null;
@@ -33,8 +36,9 @@ export async function computeSummary(ctx: AppContext, round: Round): Promise<Sum
     respondents,
     ...(previousSummary ? { previous: { roundId: previousSummary.roundId, criteria: previousSummary.criteria } } : {}),
   });
+  const withOpen = asksOpenQuestions ? { ...summary, openQuestions: summarizeOpenAnswers(round, openAnswers) } : summary;
   const convergence = await convergenceFor(ctx, round, summary.criteria);
-  return convergence ? { ...summary, convergence } : summary;
+  return convergence ? { ...withOpen, convergence } : withOpen;
 }
 
 /** A closed round's stored summary as it may be shown under the round's threshold k (also one stored under an older rule). */

@@ -39,7 +39,9 @@ export async function eraseMemberAnswers(ctx: AppContext, actor: Actor, memberId
   for (const round of await roundsOfMember(ctx, actor, memberId)) {
     const key = respondentKey(ctx, round, memberId);
     await ctx.stores.rounds.markErasure(actor.tenantId, round.id, ctx.newId());
-    const deleted = await ctx.stores.responses.deleteForRespondent(actor.tenantId, round.id, key);
+    const deleted =
+      (await ctx.stores.responses.deleteForRespondent(actor.tenantId, round.id, key)) +
+      (await ctx.stores.openAnswers.deleteForRespondent(actor.tenantId, round.id, key));
     await ctx.stores.participation.unmark(actor.tenantId, round.id, key);
     if (deleted === 0) continue;
     result.answers += deleted;
@@ -59,7 +61,10 @@ export async function countMemberAnswers(ctx: AppContext, actor: Actor, memberId
   let answers = 0;
   let rounds = 0;
   for (const round of await roundsOfMember(ctx, actor, memberId)) {
-    const n = (await ctx.stores.responses.listForRespondent(actor.tenantId, round.id, respondentKey(ctx, round, memberId))).length;
+    const key = respondentKey(ctx, round, memberId);
+    const n =
+      (await ctx.stores.responses.listForRespondent(actor.tenantId, round.id, key)).length +
+      (await ctx.stores.openAnswers.listForRespondent(actor.tenantId, round.id, key)).length;
     answers += n;
     if (n > 0) rounds++;
   }

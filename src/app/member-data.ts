@@ -9,8 +9,12 @@ export async function memberData(ctx: AppContext, actor: Actor, memberId: string
   requireSelfOrAdmin(actor, memberId);
   const rounds: MemberRoundData[] = [];
   for (const round of await roundsOfMember(ctx, actor, memberId)) {
-    const answers = await ctx.stores.responses.listForRespondent(actor.tenantId, round.id, respondentKey(ctx, round, memberId));
-    if (answers.length > 0) rounds.push({ round, answers });
+    const key = respondentKey(ctx, round, memberId);
+    const [answers, openAnswers] = await Promise.all([
+      ctx.stores.responses.listForRespondent(actor.tenantId, round.id, key),
+      ctx.stores.openAnswers.listForRespondent(actor.tenantId, round.id, key),
+    ]);
+    if (answers.length > 0 || openAnswers.length > 0) rounds.push({ round, answers, openAnswers });
   }
   return { tenantId: actor.tenantId, memberId, exportedAt: ctx.clock.now(), rounds };
 }

@@ -1,7 +1,7 @@
 import type { IntervisionStore } from './intervision-ports.js';
 import type { TenantFrameworkStore } from './framework-ports.js';
 import type { MediationStores } from './mediation-ports.js';
-import type { Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
+import type { OpenAnswer, Place, RatingValue, Response, Round, RoundState } from '../domain/round.js';
 import type { Job, JobAttempt, JobResult, JobStatus, NewJob, Recurrence, WorkspaceSettings } from '../domain/scheduling.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { Unit } from '../domain/units.js';
@@ -86,6 +86,19 @@ export interface ResponseStore {
   valuesForRounds(tenantId: string, roundIds: string[]): AsyncIterable<AnswerValue>;
   /** A round's ratings and comments, streamed (one per respondent and item): respondents are not read. */
   answersOfRound(tenantId: string, roundId: string): AsyncIterable<RoundAnswer>;
+  /** Deletes one respondent's answers in a round (erasure); returns how many. */
+  deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
+}
+
+export type OpenAnswerKey = Pick<OpenAnswer, 'roundId' | 'questionId' | 'respondent'>;
+
+/** Answers in words to open questions, kept apart from ratings: no statistic ever reads them. */
+export interface OpenAnswerStore {
+  /** Writes one member's answer to one question: one document per (round, question, respondent), replaced on revision. */
+  put(tenantId: string, answer: OpenAnswer): Promise<void>;
+  remove(tenantId: string, key: OpenAnswerKey): Promise<void>;
+  listForRound(tenantId: string, roundId: string): Promise<OpenAnswer[]>;
+  listForRespondent(tenantId: string, roundId: string, respondent: string): Promise<OpenAnswer[]>;
   /** Deletes one respondent's answers in a round (erasure); returns how many. */
   deleteForRespondent(tenantId: string, roundId: string, respondent: string): Promise<number>;
 }
@@ -231,6 +244,7 @@ export interface DeletionStore {
 export interface Stores extends MediationStores {
   rounds: RoundStore;
   responses: ResponseStore;
+  openAnswers: OpenAnswerStore;
   participation: ParticipationStore;
   summaries: SummaryStore;
   claims: ClaimStore;

@@ -17,7 +17,7 @@ export const REPORT_LINK_HOURS = 72;
 export const linkPaths = { report: '/reports', comparison: '/comparisons', chart: '/charts', export: '/exports' } as const;
 /** A round's export files behind a link (Teams has no bot file upload into a chat without a consent card). */
 export const EXPORT_LINK_HOURS = 24;
-export const linkFiles = ['answers.csv', 'summary.csv', 'round.json'] as const;
+export const linkFiles = ['answers.csv', 'summary.csv', 'open-answers.csv', 'round.json'] as const;
 export type LinkFile = (typeof linkFiles)[number];
 
 export const reportUrl = (base: string, token: string) => `${base}${linkPaths.report}/${token}`;

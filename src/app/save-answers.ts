@@ -5,17 +5,21 @@
  * written: its answers concurrently, then the member's "has answered" marker.
  */
 import { SpiegelError } from '../domain/errors.js';
-import { MAX_COMMENT_LENGTH, roundDimensionIds, type RatingValue, type Response, type Round } from '../domain/round.js';
+import { MAX_COMMENT_LENGTH, roundDimensionIds, type OpenAnswer, type RatingValue, type Response, type Round } from '../domain/round.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
 import { respondentKey } from './pseudonym.js';
 import { answersIn } from './responses.js';
 import { getRound, requireOpen } from './rounds.js';
-import { type AnswerInput, type AnswerRefusal } from '../domain/answers.js';
+import { type AnswerInput, type AnswerRefusal, type RatingRefusal } from '../domain/answers.js';
+import { checkOpenAnswers, openAnswerChanges, openAnswersIn, writeOpenAnswers } from './open-answers.js';
+import type { OpenAnswerInput } from '../domain/answers.js';
 
 export interface SaveAnswersInput {
   roundId: string;
   answers: readonly AnswerInput[];
+  /** Answers in words to the round's open questions; a question not named keeps its answer. */
+  openAnswers?: readonly OpenAnswerInput[];
   /**
    * A whole form: compared with the member's stored answers, so unchanged ones are not written again and the
    * outcome lists all of the member's answers (the form's next part is chosen from them).
@@ -31,6 +35,10 @@ export type SaveAnswersOutcome =
       saved: Response[];
       /** The member's answers after this call: all of them for a whole form, else those saved. */
       answers: Response[];
+      /** The member's open answers after this call (read only when the call named open questions or is a whole form). */
+      openAnswers: OpenAnswer[];
+      /** How many open answers this call wrote or removed. */
+      openChanged: number;
     }
   | { ok: false; round: Round; refusals: AnswerRefusal[] };
 
@@ -45,10 +53,15 @@ export function isParticipant(round: Round, actor: Pick<Actor, 'userId'>): boole
 }
 
 /** The member's own answers of a round they may answer now: what a form or card is prefilled with. */
-export async function answerSheet(ctx: AppContext, actor: Actor, roundId: string): Promise<{ round: Round; answers: Response[] }> {
+export async function answerSheet(
+  ctx: AppContext,
+  actor: Actor,
+  roundId: string,
+): Promise<{ round: Round; answers: Response[]; openAnswers: OpenAnswer[] }> {
   const round = await getRound(ctx, actor, roundId);
   requireAnswerable(round, actor);
-  return { round, answers: await answersIn(ctx, actor, round) };
+  const [answers, openAnswers] = await Promise.all([answersIn(ctx, actor, round), openAnswersIn(ctx, actor, round)]);
+  return { round, answers, openAnswers };
 }
 
 export function validateRating(round: Round, value: unknown): RatingValue {
@@ -94,7 +107,7 @@ function merge(answers: CheckedAnswer[]): CheckedAnswer[] {
 
 /** Checks one input against the round; a refusal per refused field. */
 function check(round: Round, input: AnswerInput, refusals: AnswerRefusal[]): CheckedAnswer | null {
-  const refuse = (field: AnswerRefusal['field'], dimension: string | null, error: SpiegelError) =>
+  const refuse = (field: RatingRefusal['field'], dimension: string | null, error: SpiegelError) =>
     refusals.push({ criterionId: input.criterionId, dimension, field, code: error.code, params: error.details });
   if (!round.framework.criteria.some((c) => c.id === input.criterionId)) {
     refuse('rating', input.dimension ?? null, new SpiegelError('criterion.unknown', `criterion not in round ${round.id}`));
@@ -163,6 +176,7 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
   requireAnswerable(round, actor);
   const refusals: AnswerRefusal[] = [];
   const checked = merge(input.answers.map((a) => check(round, a, refusals)).filter((a): a is CheckedAnswer => a !== null));
+  const open = checkOpenAnswers(round, input.openAnswers ?? [], refusals);
   if (refusals.length > 0) return { ok: false, round, refusals };
 
   const respondent = respondentKey(ctx, round, actor.userId);
@@ -172,6 +186,8 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
     : null;
   const writes = changes(checked, stored, refusals);
   if (refusals.length > 0) return { ok: false, round, refusals };
+  const storedOpen = input.wholeForm === true || open.length > 0 ? await openAnswersIn(ctx, actor, round) : [];
+  const openWrites = openAnswerChanges(open, storedOpen);
 
   const at = round.anonymous ? null : ctx.clock.now();
   const saved = await Promise.all(
@@ -183,9 +199,11 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
       ),
     ),
   );
-  // The marker carries the respondent key, never the member id of an anonymous round.
+  const openAnswers = await writeOpenAnswers(ctx, actor.tenantId, { round, respondent, at }, openWrites, storedOpen);
+  // The marker carries the respondent key, never the member id of an anonymous round. Open answers alone are no rating: no marker.
   if (saved.length > 0) await ctx.stores.participation.markAnswered(actor.tenantId, round, respondent, at);
-  if (!stored) return { ok: true, round, saved, answers: saved };
+  const openChanged = openWrites.length;
+  if (!stored) return { ok: true, round, saved, answers: saved, openAnswers, openChanged };
   for (const response of saved) stored.set(itemKey(response), response);
-  return { ok: true, round, saved, answers: [...stored.values()] };
+  return { ok: true, round, saved, answers: [...stored.values()], openAnswers, openChanged };
 }

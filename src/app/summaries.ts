@@ -1,5 +1,5 @@
 import { SpiegelError } from '../domain/errors.js';
-import type { ExportRow, Response, Round } from '../domain/round.js';
+import type { ExportRow, OpenAnswerExportRow, Response, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import { requireCoordinator, type Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -57,12 +57,20 @@ function byItemThenAnswer(order: Map<string, number>) {
     (a.comment < b.comment ? -1 : a.comment > b.comment ? 1 : 0);
 }
 
-/** What a coordinator exports of a round: its answers (as exportResponses) and its summary (interim while open). */
+/** The open answers as the summary holds them: alphabetical per question, none of a question withheld under k. */
+function openAnswerRows(summary: Summary): OpenAnswerExportRow[] {
+  return (summary.openQuestions ?? []).flatMap((q) =>
+    q.answers.map((answer) => ({ question: q.questionId, component: q.component ?? '', answer })),
+  );
+}
+
+/** What a coordinator exports of a round: its answers (as exportResponses), its open answers and its summary (interim while open). */
 export async function roundExportData(
   ctx: AppContext,
   actor: Actor,
   roundId: string,
-): Promise<{ round: Round; summary: Summary; interim: boolean; rows: ExportRow[] }> {
+): Promise<{ round: Round; summary: Summary; interim: boolean; rows: ExportRow[]; openRows: OpenAnswerExportRow[] }> {
   const { rows } = await exportResponses(ctx, actor, roundId);
-  return { rows, ...(await roundSummary(ctx, actor, roundId)) };
+  const summarized = await roundSummary(ctx, actor, roundId);
+  return { rows, openRows: openAnswerRows(summarized.summary), ...summarized };
 }

@@ -15,6 +15,10 @@ export function renderSummaryText(view: SummaryView): string {
   for (const point of view.discussion) {
     lines.push(`  - ${point.title} (${point.reasons})`, ...point.comments.map((c) => `      “${c}”`));
   }
+  if (view.openQuestions.length > 0) lines.push('', view.labels.openQuestions);
+  for (const question of view.openQuestions) {
+    lines.push(`  - ${question.title} (${question.note})`, ...question.answers.map((a) => `      “${a}”`));
+  }
   lines.push('', view.labels.criteria);
   for (const component of view.components) {
     lines.push(`  ${component.title}`, ...component.items.map((i) => `    - ${i.text}: ${i.detail}`));

@@ -10,11 +10,28 @@ export interface AnswerInput {
   comment?: string | null;
 }
 
+/** An answer in words to one of the round's open questions. */
+export interface OpenAnswerInput {
+  questionId: string;
+  /** Null or blank removes the member's answer; absent from a submission (no input) keeps it. */
+  text: string | null;
+}
+
 /** One refused input: which criterion and dimension, whether its rating or its comment, and why. */
-export interface AnswerRefusal {
+export interface RatingRefusal {
   criterionId: string;
   dimension: string | null;
   field: 'rating' | 'comment';
   code: ErrorCode;
   params: Record<string, unknown>;
 }
+
+/** A refused answer to an open question, and why. */
+export interface OpenAnswerRefusal {
+  questionId: string;
+  field: 'open';
+  code: ErrorCode;
+  params: Record<string, unknown>;
+}
+
+export type AnswerRefusal = RatingRefusal | OpenAnswerRefusal;

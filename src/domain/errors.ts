@@ -52,6 +52,8 @@ export const errorCodes = [
   'round.notClosed',
   'round.reopenTooLate',
   'round.samePlace',
+  'question.unknown',
+  'openAnswer.tooLong',
   'framework.busy',
   ...failureCodes,
 ] as const;

@@ -4,6 +4,8 @@ export const roundStates = ['open', 'closed', 'cancelled'] as const;
 export type RoundState = (typeof roundStates)[number];
 
 export const MAX_COMMENT_LENGTH = 2000;
+/** As long as a comment may be: an open answer is read beside the comments. */
+export const MAX_OPEN_ANSWER_LENGTH = MAX_COMMENT_LENGTH;
 
 /** Where a round lives: one Slack channel or one Teams conversation of one tenant. */
 export interface Place {
@@ -161,6 +163,25 @@ export interface Response {
   comment: string | null;
   /** Null in anonymous rounds, so time cannot link a rating to a person. */
   updatedAt: Date | null;
+}
+
+/** A member's answer in words to one of the round's open questions. One per (round, question, member). */
+export interface OpenAnswer {
+  roundId: string;
+  questionId: string;
+  /** Member id, or a keyed pseudonym in anonymous rounds. */
+  respondent: string;
+  text: string;
+  /** Null in anonymous rounds, so time cannot link an answer to a person. */
+  updatedAt: Date | null;
+}
+
+/** One open answer as coordinators export it: no respondent column either; none of a question withheld under k. */
+export interface OpenAnswerExportRow {
+  question: string;
+  /** The component the question is about; empty for a question about the whole round. */
+  component: string;
+  answer: string;
 }
 
 /** One answer as coordinators export it: no respondent column, so rows of one person cannot be lined up. */

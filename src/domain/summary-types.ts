@@ -1,5 +1,6 @@
 import type { Convergence } from './delphi.js';
 import type { Locale } from './framework.js';
+import type { OpenQuestionSummary } from './open-answer-summary.js';
 import type { ConsensusClass, ItemRef } from './item.js';
 
 export type { ConsensusClass, ItemRef } from './item.js';
@@ -88,6 +89,8 @@ export interface Summary {
   discussionPoints: DiscussionPoint[];
   previousRoundId: string | null;
   quantileMethod: string;
+  /** The answers to the round's open questions; absent when it asked none (and in summaries stored before they existed). */
+  openQuestions?: OpenQuestionSummary[];
   /** A Delphi follow-up round's convergence against the round it followed up. */
   convergence?: Convergence;
   /** Set when the stored summary of a closed round was recomputed after a member's answers were erased. */

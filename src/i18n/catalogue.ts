@@ -12,6 +12,7 @@ import { inputProblemMessages } from './messages/input-problems.js';
 import { intervisionMessages } from './messages/intervision.js';
 import { mediationMessages } from './messages/mediation.js';
 import { openQuestionMessages } from './messages/open-questions.js';
+import { participantInvitationMessages } from './messages/participant-invitations.js';
 import { methodMessages } from './messages/method.js';
 import { lifecycleMessages } from './messages/lifecycle.js';
 import { roundManagementMessages } from './messages/round-management.js';
@@ -49,6 +50,7 @@ const modules = [
   intervisionMessages,
   perspectiveViewMessages,
   openQuestionMessages,
+  participantInvitationMessages,
 ] as const satisfies readonly MessageModule[];
 
 type Leaves<T, Prefix extends string = ''> = {

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../app/actor.js';
 import type { AppContext } from '../app/context.js';
+import type { Notifier } from '../app/notifier.js';
 import { roundJobStatus } from '../app/jobs.js';
 import { changeCoordinators, changeDeadline, changeParticipants, reopenRound } from '../app/round-changes.js';
 import { getWorkspaceSettings } from '../app/workspace-settings.js';
@@ -21,6 +22,9 @@ export interface RoundChatCall {
   locale: Locale;
   /** The words after the verb and the round id. */
   args: string[];
+  /** Tells members privately (participants added to a running round). */
+  notifier: Notifier;
+  logger: { warn(detail: object, message: string): void };
 }
 
 /** A round id leads the words when the first one looks like one (never a date, a keyword or a mention). */
@@ -70,6 +74,26 @@ export async function deadlineChat(call: RoundChatCall, round: Round): Promise<s
 const addWords = ['add', 'voeg', 'toevoegen', '+'];
 const removeWords = ['remove', 'verwijder', 'verwijderen', '-'];
 
+/**
+ * Members added to a running round get what a member needs to answer, privately: a message with the way to answer
+ * (Slack: a DM with the button that opens their form; Teams: their own cards in the personal chat). Returns how
+ * many could not be reached (logged; they still find the round in its channel).
+ */
+async function inviteAdded(call: RoundChatCall, round: Round, added: readonly string[]): Promise<number> {
+  let unreached = 0;
+  const text = (locale: Locale) =>
+    translator(locale)('manage.invite.message', { name: round.name, framework: round.framework.title[locale] });
+  for (const member of added) {
+    try {
+      await call.notifier.sendPrivateMessage(round.place.tenantId, member, { text, round });
+    } catch (error) {
+      unreached += 1;
+      call.logger.warn({ err: error, roundId: round.id }, 'could not invite a member added to a round');
+    }
+  }
+  return unreached;
+}
+
 /** `participants add|remove …` and `coordinators add|remove …`, with the members the message names. */
 export async function peopleChat(
   call: RoundChatCall,
@@ -85,7 +109,13 @@ export async function peopleChat(
   const change = adding ? { add: members } : { remove: members };
   if (which === 'participants') {
     const changed = await changeParticipants(call.ctx, call.actor, round.id, change);
-    return t('manage.people.participants', { name: changed.name, count: changed.participants.length });
+    const text = t('manage.people.participants', { name: changed.name, count: changed.participants.length });
+    const unreached = await inviteAdded(
+      call,
+      changed,
+      changed.participants.filter((m) => !round.participants.includes(m)),
+    );
+    return unreached > 0 ? `${text} ${t('manage.invite.unreached', { count: unreached })}` : text;
   }
   const changed = await changeCoordinators(call.ctx, call.actor, round.id, change);
   return t('manage.people.coordinators', { name: changed.name, list: changed.coordinators.join(', ') });

@@ -4,7 +4,8 @@ import type { Locale } from '../domain/framework.js';
 import { translator } from '../i18n/translator.js';
 import { answerLabel, answerName, sortAnswers } from './answer-texts.js';
 import { componentTitle, criterionText, dimensionLabel } from './round-texts.js';
-import { answerCount, type MemberData } from '../domain/member-data.js';
+import { answerCount, type MemberData, type MemberRoundData } from '../domain/member-data.js';
+import type { OpenAnswer, Round } from '../domain/round.js';
 
 export interface MemberAnswerRow {
   roundId: string;
@@ -18,8 +19,11 @@ export interface MemberAnswerRow {
   criterionId: string;
   criterion: string;
   dimension: string;
-  value: number | 'na';
+  /** Empty on an open answer. */
+  value: number | 'na' | '';
   comment: string;
+  /** The answer in words to an open question (then `criterionId` and `criterion` are the question's). */
+  openAnswer: string;
   /** When the answer was last changed; empty in anonymous rounds, which do not store it. */
   answeredAt: string;
 }
@@ -38,12 +42,24 @@ export const memberAnswerColumns: readonly (keyof MemberAnswerRow)[] = [
   'dimension',
   'value',
   'comment',
+  'openAnswer',
   'answeredAt',
 ];
 
+/** The member's open answers of a round, in the framework's order of its questions. */
+function sortedOpenAnswers({ round, openAnswers }: MemberRoundData): OpenAnswer[] {
+  const order = round.framework.questions.map((q) => q.id);
+  return [...openAnswers].sort((a, b) => order.indexOf(a.questionId) - order.indexOf(b.questionId));
+}
+
+function questionText(round: Round, questionId: string, locale: Locale): string {
+  return round.framework.questions.find((q) => q.id === questionId)?.text[locale] ?? questionId;
+}
+
 export function memberAnswerRows(data: MemberData, locale: Locale): MemberAnswerRow[] {
-  return data.rounds.flatMap(({ round, answers }) =>
-    sortAnswers(round, answers).map((a) => ({
+  return data.rounds.flatMap((entry) => {
+    const { round, answers } = entry;
+    const about = {
       roundId: round.id,
       round: round.name,
       place: `${round.place.platform}:${round.place.channelId}`,
@@ -51,15 +67,34 @@ export function memberAnswerRows(data: MemberData, locale: Locale): MemberAnswer
       anonymous: round.anonymous,
       openedAt: round.openedAt.toISOString(),
       closedAt: round.closedAt?.toISOString() ?? '',
+    };
+    const ratings = sortAnswers(round, answers).map((a) => ({
+      ...about,
       component: componentTitle(round, round.framework.criteria.find((c) => c.id === a.criterionId)?.component ?? '', locale),
       criterionId: a.criterionId,
       criterion: criterionText(round, a.criterionId, locale),
       dimension: dimensionLabel(round, a.dimension, locale) || a.dimension,
       value: a.value,
       comment: a.comment ?? '',
+      openAnswer: '',
       answeredAt: a.updatedAt?.toISOString() ?? '',
-    })),
-  );
+    }));
+    const open = sortedOpenAnswers(entry).map((a) => {
+      const component = round.framework.questions.find((q) => q.id === a.questionId)?.component;
+      return {
+        ...about,
+        component: component ? componentTitle(round, component, locale) : '',
+        criterionId: a.questionId,
+        criterion: questionText(round, a.questionId, locale),
+        dimension: '',
+        value: '' as const,
+        comment: '',
+        openAnswer: a.text,
+        answeredAt: a.updatedAt?.toISOString() ?? '',
+      };
+    });
+    return [...ratings, ...open];
+  });
 }
 
 export function memberDataCsv(data: MemberData, locale: Locale): string {
@@ -92,14 +127,17 @@ export function memberDataText(data: MemberData, locale: Locale, maxAnswers: num
   const total = answerCount(data);
   const sections: MemberDataText['sections'] = [];
   let shown = 0;
-  for (const { round, answers } of data.rounds) {
+  for (const entry of data.rounds) {
+    const { round, answers } = entry;
     if (shown >= maxAnswers) break;
-    const lines = sortAnswers(round, answers)
-      .slice(0, maxAnswers - shown)
-      .map((a) => {
-        const line = t('lifecycle.access.answer', { criterion: answerName(round, a, locale), answer: answerLabel(round, a.value, locale) });
-        return a.comment ? t('lifecycle.access.withComment', { line, comment: a.comment }) : line;
-      });
+    const ratingLines = sortAnswers(round, answers).map((a) => {
+      const line = t('lifecycle.access.answer', { criterion: answerName(round, a, locale), answer: answerLabel(round, a.value, locale) });
+      return a.comment ? t('lifecycle.access.withComment', { line, comment: a.comment }) : line;
+    });
+    const openLines = sortedOpenAnswers(entry).map((a) =>
+      t('open.access.answer', { question: questionText(round, a.questionId, locale), answer: a.text }),
+    );
+    const lines = [...ratingLines, ...openLines].slice(0, maxAnswers - shown);
     shown += lines.length;
     sections.push({ heading: t('lifecycle.access.round', { name: round.name, state: t(`state.${round.state}`) }), lines });
   }

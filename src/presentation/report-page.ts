@@ -11,6 +11,7 @@ import { isShown, itemLabel, quadrantPoints, scaleLegend } from './charts/chart-
 import type { ChartKind } from './charts/chart-plan.js';
 import { convergenceTable } from './convergence-table.js';
 import { escapeHtml, figureHtml, htmlDocument, type RenderedChart } from './report-html.js';
+import { openQuestionViews } from './open-answer-texts.js';
 import { componentTitle, dimensionLabel, formatNumber } from './round-texts.js';
 
 function quadrantTable(round: Round, summary: Summary, locale: Locale): string {
@@ -75,6 +76,18 @@ function commentsSection(round: Round, summary: Summary, locale: Locale): string
   return `<h2>${escapeHtml(t('report.comments'))}</h2>${blocks.join('')}`;
 }
 
+/** Each open question with its answers (or why they are not shown); nothing when the round asked none. */
+function openQuestionsSection(round: Round, summary: Summary, locale: Locale): string {
+  const questions = openQuestionViews(round, summary, locale);
+  if (questions.length === 0) return '';
+  const blocks = questions.map(
+    (q) =>
+      `<h3>${escapeHtml(q.title)}</h3><p class="meta">${escapeHtml(q.note)}</p>` +
+      (q.answers.length > 0 ? `<ul class="comments">${q.answers.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>` : ''),
+  );
+  return `<h2>${escapeHtml(translator(locale)('open.summary.heading'))}</h2>${blocks.join('')}`;
+}
+
 /** `more`: further figures (the trend of the round's place, a follow-up's convergence), ready HTML. */
 export function renderRoundReportPage(
   round: Round,
@@ -102,6 +115,6 @@ export function renderRoundReportPage(
     interim ? `<p class="interim">${escapeHtml(t('report.interim'))}</p>` : '',
     `<p class="hint">${escapeHtml(t('report.printHint'))}</p>`,
   ];
-  const body = [...meta, ...figures, ...more, commentsSection(round, summary, locale)];
+  const body = [...meta, ...figures, ...more, commentsSection(round, summary, locale), openQuestionsSection(round, summary, locale)];
   return htmlDocument(locale, t('report.title', { name: round.name }), body.filter(Boolean).join('\n'));
 }

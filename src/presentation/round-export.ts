@@ -1,15 +1,16 @@
 /**
- * A round's export as files: its answers (no respondent column, items under k left out: see exportResponses)
- * and its summary, as CSV (one file each) or as one JSON file. The same files in the CLI, Slack and Teams.
+ * A round's export as files: its answers (no respondent column, items under k left out: see exportResponses),
+ * its open answers (when it asked open questions; no respondent column, a question under k in an anonymous round
+ * left out) and its summary, as CSV (one file each) or as one JSON file. The same files in the CLI, Slack and Teams.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ExportRow, Round } from '../domain/round.js';
+import type { ExportRow, OpenAnswerExportRow, Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 
 export const exportFormats = ['csv', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-export const exportFileKinds = ['answers.csv', 'summary.csv', 'round.json'] as const;
+export const exportFileKinds = ['answers.csv', 'summary.csv', 'open-answers.csv', 'round.json'] as const;
 export type ExportFileKind = (typeof exportFileKinds)[number];
 
 export interface RoundExport {
@@ -17,6 +18,7 @@ export interface RoundExport {
   summary: Summary;
   interim: boolean;
   rows: ExportRow[];
+  openRows: OpenAnswerExportRow[];
 }
 
 export interface ExportFile {
@@ -26,8 +28,12 @@ export interface ExportFile {
   content: string;
 }
 
-export function exportFileKindsOf(format: ExportFormat): ExportFileKind[] {
-  return format === 'csv' ? ['answers.csv', 'summary.csv'] : ['round.json'];
+/** The files of a format (both formats without one); the open answers' file only for a round that asked open questions. */
+export function exportFileKindsOf(round: Pick<Round, 'framework'>, format?: ExportFormat): ExportFileKind[] {
+  const open = round.framework.questions.length > 0;
+  const csv: ExportFileKind[] = open ? ['answers.csv', 'summary.csv', 'open-answers.csv'] : ['answers.csv', 'summary.csv'];
+  if (format === 'csv') return csv;
+  return format === 'json' ? ['round.json'] : [...csv, 'round.json'];
 }
 
 export function answersCsv(rows: ExportRow[]): string {
@@ -78,7 +84,7 @@ function summaryCsv(summary: Summary): string {
   return stringify(rows, { header: true, columns: summaryColumns });
 }
 
-function roundJson({ round, summary, interim, rows }: RoundExport): string {
+function roundJson({ round, summary, interim, rows, openRows }: RoundExport): string {
   const about = {
     id: round.id,
     name: round.name,
@@ -90,12 +96,17 @@ function roundJson({ round, summary, interim, rows }: RoundExport): string {
     closedAt: round.closedAt,
     participants: round.participants.length,
   };
-  return `${JSON.stringify({ round: about, interim, summary, answers: rows }, null, 2)}\n`;
+  const open = round.framework.questions.length > 0 ? { openAnswers: openRows } : {};
+  return `${JSON.stringify({ round: about, interim, summary, answers: rows, ...open }, null, 2)}\n`;
 }
 
 export function exportFile(kind: ExportFileKind, data: RoundExport): ExportFile {
   const filename = `spiegel-${data.round.id}-${kind}`;
   if (kind === 'answers.csv') return { kind, filename, mimeType: 'text/csv', content: answersCsv(data.rows) };
   if (kind === 'summary.csv') return { kind, filename, mimeType: 'text/csv', content: summaryCsv(data.summary) };
+  if (kind === 'open-answers.csv') {
+    const content = stringify(data.openRows, { header: true, columns: ['question', 'component', 'answer'] });
+    return { kind, filename, mimeType: 'text/csv', content };
+  }
   return { kind, filename, mimeType: 'application/json', content: roundJson(data) };
 }

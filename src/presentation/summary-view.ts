@@ -5,6 +5,7 @@ import { classText, perspectiveName } from './group-names.js';
 import { translator } from '../i18n/translator.js';
 import { UNSETTLED_CLASSES } from '../domain/delphi.js';
 import { convergenceView, type ConvergenceView } from './delphi-texts.js';
+import { openQuestionViews, type OpenQuestionView } from './open-answer-texts.js';
 import { componentTitle, criterionName, dimensionLabel, formatNumber, itemName } from './round-texts.js';
 
 export interface SummaryItemView {
@@ -20,6 +21,8 @@ export interface SummaryView {
   strengths: string[];
   gaps: string[];
   discussion: { title: string; reasons: string; comments: string[] }[];
+  /** The answers to the round's open questions (none when it asked none). */
+  openQuestions: OpenQuestionView[];
   components: { title: string; items: SummaryItemView[] }[];
   /** All ratings pooled per perspective, then per component (summaries stored before this have none). */
   groups: { title: string; lines: string[] }[];
@@ -27,7 +30,16 @@ export interface SummaryView {
   convergence: ConvergenceView | null;
   /** A final summary with items left divergent or polarised (and follow-ups left): offer a follow-up. */
   canFollowUp: boolean;
-  labels: { strengths: string; gaps: string; discussion: string; criteria: string; none: string; interim: string; followUp: string };
+  labels: {
+    strengths: string;
+    gaps: string;
+    discussion: string;
+    openQuestions: string;
+    criteria: string;
+    none: string;
+    interim: string;
+    followUp: string;
+  };
 }
 
 function groupSections(round: Round, summary: Summary, locale: Locale): SummaryView['groups'] {
@@ -118,6 +130,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       reasons: p.reasons.map((r) => t(`summary.reason.${r}`)).join(' · '),
       comments: p.comments,
     })),
+    openQuestions: openQuestionViews(round, summary, locale),
     components: components.filter((c) => c.items.length > 0),
     groups: groupSections(round, summary, locale),
     convergence: summary.convergence ? convergenceView(round, summary.convergence, locale) : null,
@@ -126,6 +139,7 @@ export function buildSummaryView(round: Round, summary: Summary, locale: Locale,
       strengths: t('summary.strengths'),
       gaps: t('summary.gaps'),
       discussion: t('summary.discussion'),
+      openQuestions: t('open.summary.heading'),
       criteria: t('summary.criteria'),
       none: t('summary.none'),
       interim: t('summary.interim'),

@@ -72,7 +72,7 @@ describe('answering', () => {
     const round = await open();
     const refusals = async (answers: Parameters<typeof saveAnswers>[2]['answers']) => {
       const outcome = await saveAnswers(testContext.ctx, member('U1'), { roundId: round.id, answers });
-      return outcome.ok ? [] : outcome.refusals.map((r) => [r.criterionId, r.field, r.code]);
+      return outcome.ok ? [] : outcome.refusals.map((r) => [r.field === 'open' ? r.questionId : r.criterionId, r.field, r.code]);
     };
     expect(
       await refusals([

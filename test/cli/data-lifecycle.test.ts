@@ -84,7 +84,7 @@ it('erases and exports a member by id in one tenant only, recomputing closed sum
   ]);
   const csv = await spiegel('member', 'export', '--member', 'aad-ann', '--tenant', 'teams:contoso', '--format', 'csv');
   expect(csv.stdout).toBe(
-    'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,answeredAt\n',
+    'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,openAnswer,answeredAt\n',
   );
 
   const missing = await spiegel('member', 'erase', '--tenant', 'teams:contoso');

@@ -67,8 +67,8 @@ export async function openAnswerForm(
   const roundId = request.kind === 'part' ? request.target.roundId : request.roundId;
   let view: types.ModalView;
   try {
-    const { round, answers } = await answerSheet(rt.ctx, actor, roundId);
-    view = renderAnswerForm({ round, locale, target: targetOf(round, answers, request), answers });
+    const { round, answers, openAnswers } = await answerSheet(rt.ctx, actor, roundId);
+    view = renderAnswerForm({ round, locale, target: targetOf(round, answers, request), answers, openAnswers });
   } catch (error) {
     view = renderNoticeView(locale, 'notSaved', [refusal(error, locale, rt.logger)]);
   }
@@ -82,7 +82,11 @@ function besideInputs(refusals: readonly AnswerRefusal[], locale: Locale): Recor
   const errors: Record<string, string> = {};
   for (const r of refusals) {
     const blockId =
-      r.field === 'comment' || r.dimension === null ? formBlockIds.comment(r.criterionId) : formBlockIds.rating(r.criterionId, r.dimension);
+      r.field === 'open'
+        ? formBlockIds.open(r.questionId)
+        : r.field === 'comment' || r.dimension === null
+          ? formBlockIds.comment(r.criterionId)
+          : formBlockIds.rating(r.criterionId, r.dimension);
     const text = refusalText(r, locale);
     errors[blockId] = errors[blockId] ? `${errors[blockId]} ${text}` : text;
   }
@@ -104,15 +108,21 @@ export async function saveAnswerForm(
     const form = readAnswerForm(values);
     const notUnderstood = t('errors.input.invalid', { detail: t('slack.form.notUnderstood') });
     if (form.malformed.length > 0) return { kind: 'errors', errors: Object.fromEntries(form.malformed.map((id) => [id, notUnderstood])) };
-    const outcome = await saveAnswers(rt.ctx, actor, { roundId: target.roundId, answers: form.answers, wholeForm: true });
+    const outcome = await saveAnswers(rt.ctx, actor, {
+      roundId: target.roundId,
+      answers: form.answers,
+      openAnswers: form.openAnswers,
+      wholeForm: true,
+    });
     if (!outcome.ok) return { kind: 'errors', errors: besideInputs(outcome.refusals, locale) };
-    const { round, saved, answers } = outcome;
+    const { round, saved, answers, openAnswers } = outcome;
     if (saved.length > 0) rt.progress.answered(round, client);
-    const done = saved.length > 0 ? t('slack.form.saved', { count: saved.length }) : t('slack.form.nothingChanged');
+    const changed = saved.length + outcome.openChanged;
+    const done = changed > 0 ? t('slack.form.saved', { count: changed }) : t('slack.form.nothingChanged');
     const next = nextOpenPart(round, answers, target);
     if (next) {
       const line = `${done} ${t('slack.form.next', { component: componentTitle(round, next.componentId, locale) })}`;
-      return { kind: 'view', view: renderAnswerForm({ round, locale, target: next, answers, notice: line }) };
+      return { kind: 'view', view: renderAnswerForm({ round, locale, target: next, answers, openAnswers, notice: line }) };
     }
     const allAnswered = !formParts(round).some(
       (p) => !isComplete(round, p, new Set(answers.map((a) => `${a.criterionId}|${a.dimension}`))),

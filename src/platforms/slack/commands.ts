@@ -91,7 +91,8 @@ const manage =
   async ({ rt, actor, parsed, command: slash, locale, respond, client }) => {
     const { roundId, rest } = splitRoundId(parsed.args);
     const round = await roundForChannel(rt.ctx, actor, slash.channel_id, roundId, anyState);
-    const text = await command({ ctx: rt.ctx, actor, locale, args: rest }, round, mentionedMembers(rest));
+    const call = { ctx: rt.ctx, actor, locale, args: rest, notifier: rt.notifier, logger: rt.logger };
+    const text = await command(call, round, mentionedMembers(rest));
     // The round's intro shows its deadline and progress (and, reopened, its buttons again).
     rt.progress.answered(round, client);
     await ephemeral(respond, escapeMrkdwn(text));

@@ -6,7 +6,7 @@
 import { roundForChannel } from '../../app/channel-rounds.js';
 import { roundExportData } from '../../app/summaries.js';
 import { translator } from '../../i18n/translator.js';
-import { exportFile, exportFileKinds, exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
+import { exportFile, exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
 import { splitRoundId } from '../round-chat.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import type { RespondFn } from '@slack/bolt';
@@ -35,7 +35,7 @@ export async function exportRoundFiles(call: ExportCall): Promise<void> {
   if (format && !(exportFormats as readonly string[]).includes(format)) return ephemeral(call.respond, t('manage.export.badFormat'));
   const round = await roundForChannel(rt.ctx, actor, call.channelId, roundId, true);
   const data = await roundExportData(rt.ctx, actor, round.id);
-  const kinds = format ? exportFileKindsOf(format as ExportFormat) : [...exportFileKinds];
+  const kinds = exportFileKindsOf(round, format as ExportFormat | undefined);
   const files = kinds.map((kind) => exportFile(kind, data));
   for (const file of files) {
     await uploadToMember(call.client, actor.userId, {

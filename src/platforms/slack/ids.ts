@@ -127,6 +127,7 @@ export function decodeCriterionRef(value: string | undefined): { roundId: string
 export const formBlockIds = {
   rating: (criterionId: string, dimension: string) => `rating|${criterionId}|${dimension}`,
   comment: (criterionId: string) => `comment|${criterionId}`,
+  open: (questionId: string) => `open|${questionId}`,
 };
 
 /** Block ids inside the start form. */

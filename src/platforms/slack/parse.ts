@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { ratingOfChoice } from '../../presentation/round-texts.js';
 import { actionIds, callbackIds, decodeCriterionRef, decodeFormTarget, decodeRate, formBlockIds, rateActionPattern } from './ids.js';
-import { type AnswerInput } from '../../domain/answers.js';
+import { type AnswerInput, type OpenAnswerInput } from '../../domain/answers.js';
 
 /** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
 const MAX_TEXT_INPUT = 20_000;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const selectState = z.object({ selected_option: z.object({ value: z.string().max(64) }).nullish() });
-const textState = z.object({ value: z.string().max(MAX_TEXT_INPUT).nullish() });
+/** Slack sends `value: null` for an empty box: a state without `value` (`{ $ne: null }`) is not a box Spiegel sent. */
+const textState = z.object({ value: z.string().max(MAX_TEXT_INPUT).nullable() });
 
 export interface FormRefusal {
   blockId: string;
@@ -20,14 +21,15 @@ export interface FormRefusal {
 
 /**
  * The answers in a submitted answers form, from its block ids (`rating|<criterion>|<dimension>`,
- * `comment|<criterion>`): ratings chosen, and comments (empty = removed). An input missing from the state is
- * left unchanged. Inputs whose state has the wrong shape are returned apart, by block id.
+ * `comment|<criterion>`, `open|<question>`): ratings chosen, comments and open answers (empty = removed). An
+ * input missing from the state is left unchanged. Inputs whose state has the wrong shape are returned apart, by block id.
  */
-export function readAnswerForm(values: unknown): { answers: AnswerInput[]; malformed: string[] } {
+export function readAnswerForm(values: unknown): { answers: AnswerInput[]; openAnswers: OpenAnswerInput[]; malformed: string[] } {
   const state = z.record(z.string(), z.record(z.string(), z.unknown())).safeParse(values);
   const answers = new Map<string, AnswerInput>();
+  const openAnswers: OpenAnswerInput[] = [];
   const malformed: string[] = [];
-  if (!state.success) return { answers: [], malformed: [] };
+  if (!state.success) return { answers: [], openAnswers, malformed };
   const item = (criterionId: string, dimension?: string) => {
     const key = `${criterionId}|${dimension ?? ''}`;
     const existing = answers.get(key);
@@ -48,9 +50,13 @@ export function readAnswerForm(values: unknown): { answers: AnswerInput[]; malfo
       const parsed = textState.safeParse(actions.comment);
       if (!parsed.success) malformed.push(blockId);
       else item(criterionId).comment = parsed.data.value ?? null;
+    } else if (kind === 'open' && dimension === undefined) {
+      const parsed = textState.safeParse(actions.open);
+      if (!parsed.success) malformed.push(blockId);
+      else openAnswers.push({ questionId: criterionId, text: parsed.data.value ?? null });
     }
   }
-  return { answers: [...answers.values()], malformed };
+  return { answers: [...answers.values()], openAnswers, malformed };
 }
 
 const roundIdText = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

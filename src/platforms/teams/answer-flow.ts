@@ -7,6 +7,7 @@
 import { invariant } from '../../domain/invariant.js';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../../app/actor.js';
+import { openAnswersIn } from '../../app/open-answers.js';
 import { answersIn } from '../../app/responses.js';
 import { getRound } from '../../app/rounds.js';
 import { isParticipant, saveAnswers, type SaveAnswersOutcome } from '../../app/save-answers.js';
@@ -47,15 +48,28 @@ async function personalCard(call: ActionCall, round: Round, part: PromptPart, vi
 
 function refusalsOnCard(round: Round, refusals: readonly AnswerRefusal[], locale: Locale) {
   const inputErrors: Record<string, string> = {};
+  const errors: string[] = [];
   for (const r of refusals) {
+    if (r.field === 'open') {
+      inputErrors[promptInputIds.open(r.questionId)] = refusalText(r, locale);
+      const question = round.framework.questions.find((q) => q.id === r.questionId)?.text[locale] ?? r.questionId;
+      errors.push(`${question}: ${refusalText(r, locale)}`);
+      continue;
+    }
     const id =
       r.field === 'comment' || r.dimension === null
         ? promptInputIds.comment(r.criterionId)
         : promptInputIds.rating(r.criterionId, r.dimension);
     inputErrors[id] = refusalText(r, locale);
+    errors.push(`${criterionText(round, r.criterionId, locale)}: ${refusalText(r, locale)}`);
   }
-  const errors = refusals.map((r) => `${criterionText(round, r.criterionId, locale)}: ${refusalText(r, locale)}`);
   return { inputErrors, errors };
+}
+
+/** The member's own answers, ratings and open ones, for their view of a card. */
+async function ownAnswers(rt: TeamsRuntime, actor: Actor, round: Round) {
+  const [answers, openAnswers] = await Promise.all([answersIn(rt.ctx, actor, round), openAnswersIn(rt.ctx, actor, round)]);
+  return { answers, openAnswers };
 }
 
 /**
@@ -68,7 +82,9 @@ export async function saveCardAnswers(call: ActionCall): Promise<void> {
   const { rt, actor, locale } = call;
   const card = parseAnswerCard(call.data);
   if (!card) return invokeMessage(call.context, refusal(invalidCard(), locale, rt.logger));
-  const stored = settle(saveAnswers(rt.ctx, actor, { roundId: card.roundId, answers: card.answers, wholeForm: true }));
+  const stored = settle(
+    saveAnswers(rt.ctx, actor, { roundId: card.roundId, answers: card.answers, openAnswers: card.openAnswers, wholeForm: true }),
+  );
   if ((await within(stored, rt.saveWindow())) === LATE) {
     // The turn context is revoked once the turn ends: the activity is kept for the message.
     const activity = call.context.activity;
@@ -82,14 +98,20 @@ export async function saveCardAnswers(call: ActionCall): Promise<void> {
     const outcome = settled.value;
     if (!outcome.ok) {
       const { inputErrors, errors } = refusalsOnCard(outcome.round, outcome.refusals, locale);
-      const answers = await answersIn(rt.ctx, actor, outcome.round);
-      const view = { answers, notice: { kind: 'errors', errors } as const, draft: card.draft, inputErrors };
+      const view = {
+        ...(await ownAnswers(rt, actor, outcome.round)),
+        notice: { kind: 'errors', errors } as const,
+        draft: card.draft,
+        inputErrors,
+      };
       await invokeCard(call.context, await personalCard(call, outcome.round, card.part, view));
       return;
     }
     if (outcome.saved.length > 0) rt.progress.answered(actor.tenantId, outcome.round.id);
-    const notice = outcome.saved.length > 0 ? ({ kind: 'saved', count: outcome.saved.length } as const) : ({ kind: 'unchanged' } as const);
-    await invokeCard(call.context, await personalCard(call, outcome.round, card.part, { answers: outcome.answers, notice }));
+    const changed = outcome.saved.length + outcome.openChanged;
+    const notice = changed > 0 ? ({ kind: 'saved', count: changed } as const) : ({ kind: 'unchanged' } as const);
+    const view = { answers: outcome.answers, openAnswers: outcome.openAnswers, notice };
+    await invokeCard(call.context, await personalCard(call, outcome.round, card.part, view));
   } catch (error) {
     await invokeMessage(call.context, refusal(error, locale, rt.logger));
   }
@@ -139,8 +161,7 @@ export async function showOwnView(call: ActionCall): Promise<void> {
       await invokeCard(call.context, renderPromptCard({ round, part, locale: round.locale, progress, refreshUserIds }));
       return;
     }
-    const answers = await answersIn(call.rt.ctx, call.actor, round);
-    await invokeCard(call.context, await personalCard(call, round, part, { answers }));
+    await invokeCard(call.context, await personalCard(call, round, part, await ownAnswers(call.rt, call.actor, round)));
   } catch (error) {
     await invokeMessage(call.context, refusal(error, call.locale, call.rt.logger));
   }
@@ -148,8 +169,6 @@ export async function showOwnView(call: ActionCall): Promise<void> {
 
 /** A member's own cards of a round, for their personal chat (`mine`, reminders). */
 export async function personalPromptCards(rt: TeamsRuntime, round: Round, actor: Actor, locale: Locale, teamsId: string) {
-  const answers = await answersIn(rt.ctx, actor, round);
-  return promptParts(round).map((part) =>
-    renderPromptCard({ round, part, locale, progress: null, refreshUserIds: [teamsId], personal: { answers } }),
-  );
+  const personal = await ownAnswers(rt, actor, round);
+  return promptParts(round).map((part) => renderPromptCard({ round, part, locale, progress: null, refreshUserIds: [teamsId], personal }));
 }

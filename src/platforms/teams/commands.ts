@@ -29,6 +29,7 @@ import { remindNowText } from '../../presentation/remind-now-text.js';
 import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { actorOf, commandTextOf, conversationKindOf, localeOf, placeIdOf, referenceOf } from './activity.js';
 import { personalPromptCards } from './answer-flow.js';
+import { TeamsNotifier } from './notifier.js';
 import type { AdaptiveCardJson } from './cards/elements.js';
 import {
   renderFrameworksCard,
@@ -52,7 +53,7 @@ import {
 import { trendChart } from '../../presentation/charts/trend-chart.js';
 import { isCoordinator } from '../../app/actor.js';
 import { copyRound } from '../../app/round-changes.js';
-import { exportFileKinds, exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
+import { exportFileKindsOf, exportFormats, type ExportFormat } from '../../presentation/round-export.js';
 import {
   coordinatorStatusLines,
   deadlineChat,
@@ -154,14 +155,22 @@ const withRoundArg = (call: CommandCall, roundId: string | undefined): CommandCa
 
 /** A round-management command: the round named by id (or the place's), answered here with the text it returns. */
 const manage =
-  (command: (chat: RoundChatCall, round: Round, members: string[]) => Promise<string>, anyState = false) =>
+  (command: (chat: RoundChatCall, round: Round, members: string[]) => Promise<string>, reopens = false) =>
   async (call: CommandCall): Promise<void> => {
     const { roundId, rest } = splitRoundId(call.parsed.args);
-    const round = await roundOf(withRoundArg(call, roundId), { anyState, as: 'coordinator' });
-    const chat = { ctx: call.rt.ctx, actor: call.actor, locale: call.locale, args: rest };
+    const round = await roundOf(withRoundArg(call, roundId), { anyState: reopens, as: 'coordinator' });
+    const chat = {
+      ctx: call.rt.ctx,
+      actor: call.actor,
+      locale: call.locale,
+      args: rest,
+      notifier: new TeamsNotifier(call.rt),
+      logger: call.rt.logger,
+    };
     await replyText(call.context, plain(await command(chat, round, await mentionedMembers(call))));
-    // The round's shared card shows its progress (and, reopened, its inputs again).
-    call.rt.progress.answered(call.actor.tenantId, round.id);
+    // A reopened round gets every card's inputs back; otherwise the shared card shows its progress.
+    if (reopens) await call.rt.rounds.restoreCards(call.actor.tenantId, round.id);
+    else call.rt.progress.answered(call.actor.tenantId, round.id);
   };
 
 const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<void>> = {
@@ -384,7 +393,7 @@ const handlers: Record<ParsedCommand['verb'], (call: CommandCall) => Promise<voi
     const format = rest[0]?.toLowerCase();
     if (format && !(exportFormats as readonly string[]).includes(format)) return replyText(call.context, t('manage.export.badFormat'));
     const round = await roundOf(withRoundArg(call, roundId), { anyState: true, as: 'coordinator' });
-    const files = format ? exportFileKindsOf(format as ExportFormat) : [...exportFileKinds];
+    const files = exportFileKindsOf(round, format as ExportFormat | undefined);
     const { links, hours } = await issueExportLinks(call.rt.ctx, call.actor, round.id, call.locale, files);
     const card = renderLinkCard(
       t('manage.export.links', { name: plain(round.name), hours }),

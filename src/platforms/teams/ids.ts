@@ -48,6 +48,7 @@ export type Verb = (typeof verbs)[keyof typeof verbs];
 export const promptInputIds = {
   rating: (criterionId: string, dimension: string) => `rate|${criterionId}|${dimension}`,
   comment: (criterionId: string) => `comment|${criterionId}`,
+  open: (questionId: string) => `open|${questionId}`,
 };
 
 /** Input ids inside the start form. */

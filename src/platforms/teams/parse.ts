@@ -7,7 +7,8 @@ import { ratingOfChoice } from '../../presentation/round-texts.js';
 import type { PromptPart } from './cards/card-parts.js';
 import type { Draft } from './cards/prompt-card.js';
 import { promptInputIds, verbs, type Verb } from './ids.js';
-import { type AnswerInput } from '../../domain/answers.js';
+import { type AnswerInput, type OpenAnswerInput } from '../../domain/answers.js';
+import { MAX_OPEN_QUESTIONS } from '../../domain/framework.js';
 
 /** Longer than any comment Spiegel accepts, so the core can say how long it was; shorter than anything harmful. */
 const MAX_TEXT_INPUT = 20_000;
@@ -24,7 +25,8 @@ export type CardRef = z.infer<typeof cardRefSchema>;
 /**
  * A prompt card's Save: the card names the criteria it shows (`c`), its place among the round's cards (`p` of
  * `n`), and the criteria whose comment box started with the member's comment (`e`): there an empty box erases
- * the comment; elsewhere a comment left empty (Teams then sends nothing) is left as it was.
+ * the comment; elsewhere a comment left empty (Teams then sends nothing) is left as it was. Open questions the
+ * same way: the card names those it asks (`q`) and those whose box started with the member's answer (`o`).
  */
 const inputValue = z.string().max(MAX_TEXT_INPUT);
 
@@ -33,6 +35,8 @@ const answerCardSchema = cardRefSchema
     n: z.number().int().min(1).max(1000),
     c: z.array(criterionIdSchema).min(1).max(MAX_CRITERIA_ON_A_CARD),
     e: z.array(criterionIdSchema).max(MAX_CRITERIA_ON_A_CARD).optional(),
+    q: z.array(criterionIdSchema).min(1).max(MAX_OPEN_QUESTIONS).optional(),
+    o: z.array(criterionIdSchema).min(1).max(MAX_OPEN_QUESTIONS).optional(),
   })
   .catchall(inputValue)
   .refine((card) => card.p < card.n);
@@ -90,6 +94,7 @@ export interface AnswerCard {
   roundId: string;
   part: PromptPart;
   answers: AnswerInput[];
+  openAnswers: OpenAnswerInput[];
   /** What was typed, to show again after a refusal. */
   draft: Draft;
 }
@@ -97,9 +102,10 @@ export interface AnswerCard {
 export function parseAnswerCard(data: Record<string, unknown>): AnswerCard | null {
   const card = answerCardSchema.safeParse(data);
   if (!card.success) return null;
-  const { r: roundId, p, n, c: criterionIds, e: prefilled = [] } = card.data;
+  const { r: roundId, p, n, c: criterionIds, e: prefilled = [], q: questionIds = [], o: prefilledOpen = [] } = card.data;
   const answers: AnswerInput[] = [];
-  const draft: Draft = { ratings: {}, comments: {} };
+  const openAnswers: OpenAnswerInput[] = [];
+  const draft: Draft = { ratings: {}, comments: {}, open: {} };
   for (const [key, raw] of Object.entries(data)) {
     const [kind, criterionId, dimension, ...rest] = key.split('|');
     if (kind !== 'rate' || !criterionId || !dimension || rest.length > 0 || !criterionIds.includes(criterionId)) continue;
@@ -122,5 +128,16 @@ export function parseAnswerCard(data: Record<string, unknown>): AnswerCard | nul
     answers.push({ criterionId, comment: typed.data });
     draft.comments[criterionId] = typed.data;
   }
-  return { roundId, part: { index: p, count: n, criterionIds }, answers, draft };
+  for (const questionId of questionIds) {
+    const raw = data[promptInputIds.open(questionId)];
+    if (raw === undefined) {
+      if (prefilledOpen.includes(questionId)) openAnswers.push({ questionId, text: null });
+      continue;
+    }
+    const typed = inputValue.safeParse(raw);
+    if (!typed.success) return null;
+    openAnswers.push({ questionId, text: typed.data });
+    draft.open[questionId] = typed.data;
+  }
+  return { roundId, part: { index: p, count: n, criterionIds }, answers, openAnswers, draft };
 }

@@ -97,6 +97,20 @@ export class RoundMessages {
     await this.messenger.update(cards.reference, firstId, card);
   }
 
+  /** Rewrites every card of an open round: a reopened round's retired cards get their questions and Save back. */
+  async restoreCards(tenantId: string, roundId: string): Promise<void> {
+    const [round, cards] = await Promise.all([findRound(this.ctx, tenantId, roundId), this.store.getRoundCards(tenantId, roundId)]);
+    if (!round || !cards || round.state !== 'open') return;
+    const shared = await this.sharedCards(round, await this.progressOf(round));
+    for (const [index, activityId] of cards.activityIds.entries()) {
+      const card = shared[index];
+      if (!activityId || !card) continue;
+      await this.messenger.update(cards.reference, activityId, card).catch((error: unknown) => {
+        this.logger.warn({ err: error, roundId: round.id, activityId }, 'could not restore a round card');
+      });
+    }
+  }
+
   /**
    * Posts the final summary where the round's cards are; when that conversation is gone (a Playground restarted),
    * as a new post in the round's channel or chat. Then retires the cards.

@@ -5,6 +5,7 @@ import { createMediationStores } from './mediation-stores.js';
 import { MongoDeletionStore } from './deletion-store.js';
 import { MongoIntervisionStore } from './intervision-store.js';
 import { MongoJobStore } from './job-store.js';
+import { MongoOpenAnswerStore } from './open-answer-store.js';
 import { MongoParticipationStore } from './participation-store.js';
 import { MongoPlannedRoundStore } from './planned-round-store.js';
 import { MongoRecurrenceStore } from './recurrence-store.js';
@@ -18,6 +19,7 @@ import { MongoWorkspaceSettingsStore } from './workspace-settings-store.js';
 export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<void> } {
   const rounds = new MongoRoundStore(db);
   const responses = new MongoResponseStore(db);
+  const openAnswers = new MongoOpenAnswerStore(db);
   const participation = new MongoParticipationStore(db);
   const jobs = new MongoJobStore(db);
   const recurrences = new MongoRecurrenceStore(db);
@@ -30,6 +32,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
     ...mediation,
     rounds,
     responses,
+    openAnswers,
     participation,
     summaries: new MongoSummaryStore(db),
     claims,
@@ -45,6 +48,7 @@ export function createMongoStores(db: Db): Stores & { ensureIndexes(): Promise<v
       await Promise.all([
         rounds.ensureIndexes(),
         responses.ensureIndexes(),
+        openAnswers.ensureIndexes(),
         participation.ensureIndexes(),
         intervision.ensureIndexes(),
         jobs.ensureIndexes(),

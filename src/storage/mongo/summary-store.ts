@@ -136,6 +136,17 @@ export const summarySchema = z.object({
   ),
   previousRoundId: z.string().nullable(),
   quantileMethod: z.string(),
+  openQuestions: z
+    .array(
+      z.object({
+        questionId: z.string(),
+        component: z.string().nullable(),
+        answered: z.number().int().nullable(),
+        fewerThanK: z.boolean(),
+        answers: z.array(z.string()),
+      }),
+    )
+    .optional(),
   convergence: convergenceSchema.optional(),
   updatedAfterErasure: z.boolean().optional(),
   closing: z.number().int().min(1).optional(),

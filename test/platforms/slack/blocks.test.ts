@@ -226,10 +226,16 @@ describe('reading a submitted form', () => {
       'comment|c-0': { comment: { type: 'plain_text_input', value: '  Needs work  ' } },
       'rating|c-1|practice': select('na'),
       'comment|c-1': { comment: { type: 'plain_text_input', value: null } },
+      'open|missing': { open: { type: 'plain_text_input', value: 'A criterion on follow-up' } },
+      'open|best': { open: { type: 'plain_text_input', value: null } },
       'text|c-1': {},
     });
     expect(form).toEqual({
       malformed: [],
+      openAnswers: [
+        { questionId: 'missing', text: 'A criterion on follow-up' },
+        { questionId: 'best', text: null },
+      ],
       answers: [
         { criterionId: 'c-0', dimension: 'importance', value: 4 },
         { criterionId: 'c-0', comment: '  Needs work  ' },
@@ -244,8 +250,11 @@ describe('reading a submitted form', () => {
       'rating|c-0|rating': { rating: { selected_option: { value: { $ne: null } } } },
       'rating|c-1|rating': select('four'),
       'comment|c-1': { comment: { value: ['x'] } },
+      'comment|c-2': { comment: { $ne: null } },
+      'open|missing': { open: { value: { $gt: '' } } },
+      'open|best': { open: { $ne: null } },
     });
-    expect(form.malformed).toEqual(['rating|c-0|rating', 'rating|c-1|rating', 'comment|c-1']);
+    expect(form.malformed).toEqual(['rating|c-0|rating', 'rating|c-1|rating', 'comment|c-1', 'comment|c-2', 'open|missing', 'open|best']);
   });
 });
 

@@ -101,7 +101,7 @@ describe('Slack: a member’s own data', () => {
     const upload = h.fake.of('upload')[0]!;
     const lines = String(upload.body.content).trim().split('\n');
     expect(lines[0]).toBe(
-      'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,answeredAt',
+      'roundId,round,place,state,anonymous,openedAt,closedAt,component,criterionId,criterion,dimension,value,comment,openAnswer,answeredAt',
     );
     expect(lines).toHaveLength(3);
     expect(lines.filter((l) => l.includes('UCAS says') && l.includes(',5,'))).toHaveLength(2);

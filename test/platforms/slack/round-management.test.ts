@@ -92,6 +92,12 @@ describe('managing a round from Slack', () => {
 
   it('adds and removes participants, and names a co-coordinator who may then manage the round', async () => {
     expect(await say(COORD, `participants add <@${CAROL}|carol>`)).toMatch(/now has 3 participants/);
+    // Added to the running round, Carol is told in a direct message, with the button that opens her form.
+    const invite = await h.fake.waitFor(() => h.fake.messages(`D${CAROL}`).at(-1));
+    expect(String(invite.text)).toContain(`You now take part in the round “${round.name}” (Team health check).`);
+    const dm = h.fake.of('chat.postMessage').find((c) => c.body.channel === `D${CAROL}`);
+    expect(JSON.stringify(dm?.body.blocks)).toContain(`"value":"${round.id}"`);
+    expect(h.fake.messages(`D${ANN}`)).toEqual([]);
     expect(await say(COORD, `participants remove <@${BOB}|bob>`)).toMatch(/now has 2 participants/);
     expect((await stored())?.participants).toEqual([ANN, CAROL]);
     expect(await say(COORD, 'participants add')).toContain('Mention at least one member');

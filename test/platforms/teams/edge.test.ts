@@ -6,7 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openRound } from '../../../src/app/rounds.js';
 import type { Round } from '../../../src/domain/round.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
+import { addFramework } from '../../../src/app/tenant-frameworks.js';
 import { countStoreCalls, snapshot } from '../../support/store-spy.js';
+import { OUR_FRAMEWORK_V1 } from '../../support/workspace-frameworks.js';
 import { execute, invokeResult, members, saveData, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
 const hostile: unknown[] = [{ $ne: null }, { $gt: '' }, [], null];
@@ -78,6 +80,33 @@ it('refuses every verb with an operator, a list or null in its data, reading and
   }
   // Tenant-level bookkeeping that runs for every activity before its data is read, keyed by Bot Framework's own
   // fields (never by card data): the admins named in chat, and a tenant's activity cancelling a scheduled deletion.
+  const tenantBookkeeping = new Set(['workspaceSettings.get', 'jobs.cancelPending', 'jobs.filterOf']);
+  expect(spy.calls.filter((call) => !tenantBookkeeping.has(call))).toEqual([]);
+  expect(await snapshot(h.db.db, bookkeeping)).toBe(before);
+});
+
+it('refuses an operator, a list or null in a card’s open answer or its lists of questions, reading and writing nothing', async () => {
+  const admin = { tenantId: TENANT_ID, userId: members.an.aadObjectId, isAdmin: true };
+  await addFramework(h.ctx, admin, { name: 'our-intake.yaml', text: OUR_FRAMEWORK_V1 });
+  const withQuestions = await openRound(h.ctx, admin, {
+    place: { platform: 'teams', tenantId: TENANT_ID, channelId: TEAM_ID },
+    frameworkId: 'our-intake',
+    participants: [members.bram.aadObjectId],
+    locale: 'en',
+  });
+  const data = { ...saveData(withQuestions), o: ['best-moment'], 'open|best-moment': 'fine', 'open|in-missing': 'also fine' };
+  const before = await snapshot(h.db.db, bookkeeping);
+  const spy = countStoreCalls(h.ctx);
+  try {
+    for (const value of hostile) {
+      for (const key of ['open|best-moment', 'open|in-missing', 'q', 'o']) {
+        const res = await h.post(execute(h.connector, members.bram, verbs.answer, { ...data, [key]: value }));
+        expect(invokeResult(res.body).message ?? `a card for ${key} ${JSON.stringify(value)}`).toMatch(/I did not understand that/);
+      }
+    }
+  } finally {
+    spy.stop();
+  }
   const tenantBookkeeping = new Set(['workspaceSettings.get', 'jobs.cancelPending', 'jobs.filterOf']);
   expect(spy.calls.filter((call) => !tenantBookkeeping.has(call))).toEqual([]);
   expect(await snapshot(h.db.db, bookkeeping)).toBe(before);

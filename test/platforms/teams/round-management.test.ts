@@ -108,6 +108,21 @@ describe('managing a round from Teams', () => {
     h.connector.clear();
     await h.post(withMentions(members.chloe, 'participants add', [members.chloe]));
     expect(h.connector.sent().at(-1)?.cardText).toContain('Only the coordinators of this round can do that.');
+
+    // Added back to the running round, Chloé is told in her personal chat, with her own cards to answer on.
+    h.connector.clear();
+    await h.post(withMentions(members.an, 'participants add', [members.chloe]));
+    expect(h.connector.sent().at(-1)?.cardText).toBe('“Team check” now has 3 participants.');
+    const personalOf = (m: typeof members.an) => h.connector.sent().filter((c) => c.conversationId?.startsWith(`a:personal-${m.id}`));
+    const personal = personalOf(members.chloe);
+    expect(personal[0]?.cardText).toContain('You now take part in the round “Team check” (Team health check).');
+    expect(
+      findAll(
+        personal.map((s) => cardOf(s.body)),
+        'Action.Execute',
+      ).some((a) => a.verb === verbs.answer),
+    ).toBe(true);
+    expect(personalOf(members.bram)).toEqual([]);
   });
 
   it('sends a coordinator the status privately with deadline and reminders; a member sees progress here', async () => {
@@ -132,6 +147,26 @@ describe('managing a round from Teams', () => {
     expect(await say(members.chloe, `reopen ${round.id}`)).toContain('Only the coordinators of this round can do that.');
     expect(await say(members.an, `reopen ${round.id} +3d`)).toMatch(/is open again until .+ marked as updated/);
     expect(await stored()).toMatchObject({ state: 'open', reopenings: 1, closedAt: null });
+  });
+
+  it('gives every card of a reopened round its questions back, not only the first', async () => {
+    const big = await openRound(h.ctx, an, {
+      place: { platform: 'teams', tenantId: TENANT_ID, channelId: TEAM_ID },
+      frameworkId: 'team-health',
+      participants: [members.an, members.bram].map(memberIdOf),
+      locale: 'en',
+    });
+    await h.teams.notifier.announceRound(big);
+    const cards = (await h.store.getRoundCards(TENANT_ID, big.id))!;
+    expect(cards.activityIds.length).toBeGreaterThan(1);
+    expect(await say(members.an, `close ${big.id}`)).toContain('closed');
+    h.connector.clear();
+    expect(await say(members.an, `reopen ${big.id} +2d`)).toMatch(/is open again until/);
+    const restored = h.connector.updates();
+    expect(restored.map((u) => u.activityId).sort()).toEqual([...cards.activityIds].sort());
+    for (const update of restored) {
+      expect(findAll(cardOf(update.body), 'Action.Execute').some((a) => a.verb === verbs.answer)).toBe(true);
+    }
   });
 
   it('copies the round into a group chat, for the chat’s members', async () => {

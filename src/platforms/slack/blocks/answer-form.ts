@@ -4,11 +4,18 @@
  */
 import type { types } from '@slack/bolt';
 import type { Locale } from '../../../domain/framework.js';
-import { MAX_COMMENT_LENGTH, roundDimensionIds, type Response, type Round } from '../../../domain/round.js';
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_OPEN_ANSWER_LENGTH,
+  roundDimensionIds,
+  type OpenAnswer,
+  type Response,
+  type Round,
+} from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { componentTitle, criterionText, scaleChoices } from '../../../presentation/round-texts.js';
 import { callbackIds, encodeFormTarget, formBlockIds, type FormTarget } from '../ids.js';
-import { criteriaInPart, criteriaOf, criteriaPerForm } from './form-parts.js';
+import { criteriaInPart, criteriaOf, criteriaPerForm, questionsInPart } from './form-parts.js';
 import { context, escapeMrkdwn, limits, option, plain, section } from './limits.js';
 import { dimensionText } from './round-format.js';
 
@@ -18,11 +25,39 @@ export interface AnswerFormInput {
   target: FormTarget;
   /** The member's own answers in the round. */
   answers: readonly Response[];
+  /** The member's own answers to the round's open questions (none when absent). */
+  openAnswers?: readonly OpenAnswer[];
   /** A line above the criteria, e.g. "Saved 4 answers. Next: Intake." */
   notice?: string;
 }
 
-export function renderAnswerForm({ round, locale, target, answers, notice }: AnswerFormInput): types.ModalView {
+/** The open questions of a part: a multiline text box each, with the member's answer in it. */
+function openQuestionInputs(round: Round, target: FormTarget, locale: Locale, openAnswers: readonly OpenAnswer[]): types.KnownBlock[] {
+  const questions = questionsInPart(round, target);
+  if (questions.length === 0) return [];
+  const t = translator(locale);
+  return [
+    context(`*${escapeMrkdwn(t('open.form.heading'))}* · ${escapeMrkdwn(t('open.form.hint'))}`),
+    ...questions.map((q): types.KnownBlock => {
+      const answer = openAnswers.find((a) => a.questionId === q.id)?.text;
+      return {
+        type: 'input',
+        block_id: formBlockIds.open(q.id),
+        optional: true,
+        label: plain(q.text[locale], limits.inputLabel),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'open',
+          multiline: true,
+          max_length: MAX_OPEN_ANSWER_LENGTH,
+          ...(answer ? { initial_value: answer } : {}),
+        },
+      };
+    }),
+  ];
+}
+
+export function renderAnswerForm({ round, locale, target, answers, openAnswers = [], notice }: AnswerFormInput): types.ModalView {
   const t = translator(locale);
   const ids = criteriaInPart(round, target) ?? [];
   const dimensions = roundDimensionIds(round);
@@ -79,6 +114,8 @@ export function renderAnswerForm({ round, locale, target, answers, notice }: Ans
       },
     });
   }
+
+  blocks.push(...openQuestionInputs(round, target, locale, openAnswers));
 
   return {
     type: 'modal',

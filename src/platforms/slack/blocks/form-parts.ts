@@ -2,6 +2,7 @@
  * How a round's criteria are divided over answers forms (modals hold at most 100 blocks):
  * per component, consecutive parts of at most `criteriaPerForm(round)` criteria.
  */
+import type { OpenQuestion } from '../../../domain/framework.js';
 import { roundDimensionIds, type Round } from '../../../domain/round.js';
 import type { FormTarget } from '../ids.js';
 import { limits } from './limits.js';
@@ -18,8 +19,11 @@ export function blocksPerFormCriterion(round: Round): number {
   return dimensions === 1 ? 2 : dimensions + 2;
 }
 
+/** Room is left for every open question of the round (a text input each, under one heading), whichever part shows them. */
 export function criteriaPerForm(round: Round): number {
-  return Math.max(1, Math.floor((limits.blocksPerView - FORM_OVERHEAD) / blocksPerFormCriterion(round)));
+  const questions = round.framework.questions.length;
+  const room = limits.blocksPerView - FORM_OVERHEAD - (questions > 0 ? questions + 1 : 0);
+  return Math.max(1, Math.floor(room / blocksPerFormCriterion(round)));
 }
 
 export function criteriaOf(round: Round, componentId: string): string[] {
@@ -53,6 +57,19 @@ export function criterionPart(round: Round, criterionId: string): FormTarget | n
   if (!criterion) return null;
   const index = criteriaOf(round, criterion.component).indexOf(criterionId);
   return { roundId: round.id, componentId: criterion.component, from: index, to: index + 1 };
+}
+
+/**
+ * The open questions a part shows: those of its component on the component's last part, and those of the whole
+ * round on the round's last part.
+ */
+export function questionsInPart(round: Round, target: FormTarget): OpenQuestion[] {
+  const endsComponent = target.to === criteriaOf(round, target.componentId).length;
+  const last = formParts(round).at(-1);
+  const endsRound = endsComponent && last?.componentId === target.componentId;
+  return round.framework.questions.filter((q) =>
+    q.component === undefined ? endsRound : endsComponent && q.component === target.componentId,
+  );
 }
 
 /** Resolves a form target against the round; null when it does not describe criteria of the round. */

@@ -16,6 +16,8 @@ import type { SlackMessage } from './prompts.js';
 
 /** Comments shown per discussion point; the rest are in the export. */
 const MAX_COMMENTS_PER_POINT = 8;
+/** Answers shown per open question; the rest are in the export. */
+const MAX_OPEN_ANSWERS_SHOWN = 20;
 
 function listSection(title: string, items: string[], none: string): types.KnownBlock[] {
   const lines = items.length > 0 ? items.map((item) => `• ${escapeMrkdwn(item)}`) : [none];
@@ -46,6 +48,15 @@ export function renderSummaryMessages(round: Round, summary: Summary, locale: Lo
   for (const point of view.discussion) {
     const comments = point.comments.slice(0, MAX_COMMENTS_PER_POINT).map(quote);
     const lines = [`*${escapeMrkdwn(point.title)}*`, `_${escapeMrkdwn(point.reasons)}_`, ...comments];
+    groups.push(packLines(lines).map((text) => section(text)));
+  }
+
+  if (view.openQuestions.length > 0) groups.push([{ type: 'divider' }, section(`*${escapeMrkdwn(view.labels.openQuestions)}*`)]);
+  for (const question of view.openQuestions) {
+    const shown = question.answers.slice(0, MAX_OPEN_ANSWERS_SHOWN).map(quote);
+    const more = question.answers.length - shown.length;
+    const lines = [`*${escapeMrkdwn(question.title)}*`, `_${escapeMrkdwn(question.note)}_`, ...shown];
+    if (more > 0) lines.push(escapeMrkdwn(t('open.summary.more', { count: more })));
     groups.push(packLines(lines).map((text) => section(text)));
   }
 

@@ -3,7 +3,7 @@
  * card, as many as fit a size budget (measured in both languages, so every reader gets the same parts) and
  * at most MAX_CRITERIA_PER_PART. The budget leaves room for a member's own comments in their view.
  */
-import { locales } from '../../../domain/framework.js';
+import { locales, type OpenQuestion } from '../../../domain/framework.js';
 import type { Round } from '../../../domain/round.js';
 import { criterionInputs } from './criterion-inputs.js';
 
@@ -43,4 +43,12 @@ export function promptParts(round: Round): PromptPart[] {
 export function partAt(round: Round, index: number): PromptPart | null {
   if (!Number.isInteger(index) || index < 0) return null;
   return promptParts(round)[index] ?? null;
+}
+
+/** The open questions a card shows: a component's on the card with its last criterion, the whole round's on the last card. */
+export function questionsOnPart(round: Round, part: PromptPart): OpenQuestion[] {
+  const lastOf = (componentId: string) => round.framework.criteria.filter((c) => c.component === componentId).at(-1)?.id;
+  return round.framework.questions.filter((q) =>
+    q.component === undefined ? part.index === part.count - 1 : part.criterionIds.includes(lastOf(q.component) ?? ''),
+  );
 }

@@ -4,12 +4,12 @@
  * Save, or a copy in their personal chat) shows their answers filled in, so they can revise them.
  */
 import type { Locale } from '../../../domain/framework.js';
-import { roundDimensionIds, type Response, type Round } from '../../../domain/round.js';
+import { MAX_OPEN_ANSWER_LENGTH, roundDimensionIds, type OpenAnswer, type Response, type Round } from '../../../domain/round.js';
 import { translator, type Translate } from '../../../i18n/translator.js';
 import { answeredCount, progressText, type ProgressCount } from '../../../presentation/answer-texts.js';
 import { componentTitle } from '../../../presentation/round-texts.js';
-import { verbs } from '../ids.js';
-import type { PromptPart } from './card-parts.js';
+import { promptInputIds, verbs } from '../ids.js';
+import { questionsOnPart, type PromptPart } from './card-parts.js';
 import { criterionInputs, type CriterionValues } from './criterion-inputs.js';
 import {
   adaptiveCard,
@@ -35,10 +35,14 @@ export type Notice = { kind: 'saved'; count: number } | { kind: 'unchanged' } | 
 export interface Draft {
   ratings: Record<string, string>;
   comments: Record<string, string>;
+  /** Open answers typed, by question id. */
+  open: Record<string, string>;
 }
 
 export interface PersonalView {
   answers: readonly Response[];
+  /** The member's answers to the round's open questions (none when absent). */
+  openAnswers?: readonly OpenAnswer[];
   notice?: Notice;
   draft?: Draft;
   /** Refusals beside their inputs: input id → text. */
@@ -105,6 +109,38 @@ function valuesFor(round: Round, criterionId: string, personal: PersonalView): C
   return { ratings, comment, ...(personal.inputErrors ? { errors: personal.inputErrors } : {}) };
 }
 
+/** What an open question's box starts with: what the member typed before a refusal, else their stored answer. */
+function openValue(questionId: string, personal: PersonalView | undefined): string | null {
+  const typed = personal?.draft?.open[questionId];
+  if (typed !== undefined) return typed === '' ? null : typed;
+  return personal?.openAnswers?.find((a) => a.questionId === questionId)?.text ?? null;
+}
+
+function openQuestionInputs(round: Round, part: PromptPart, locale: Locale, personal: PersonalView | undefined): CardElement[] {
+  const questions = questionsOnPart(round, part);
+  if (questions.length === 0) return [];
+  const t = translator(locale);
+  const items: CardElement[] = [
+    textBlock(t('open.form.heading'), { size: 'Medium', weight: 'Bolder', color: 'Accent', spacing: 'Large' }),
+    subtle(t('open.form.hint')),
+  ];
+  for (const q of questions) {
+    const value = openValue(q.id, personal);
+    const id = promptInputIds.open(q.id);
+    items.push({
+      type: 'Input.Text',
+      id,
+      label: q.text[locale],
+      isMultiline: true,
+      maxLength: MAX_OPEN_ANSWER_LENGTH,
+      ...(value ? { value } : {}),
+    });
+    const refused = personal?.inputErrors?.[id];
+    if (refused) items.push(textBlock(refused, { color: 'Attention', spacing: 'None', size: 'Small' }));
+  }
+  return items;
+}
+
 function componentHeading(round: Round, componentId: string, locale: Locale): CardElement {
   return textBlock(componentTitle(round, componentId, locale), { size: 'Medium', weight: 'Bolder', color: 'Accent', spacing: 'Large' });
 }
@@ -142,9 +178,20 @@ function build(input: PromptCardInput, folded: ReadonlySet<string>): AdaptiveCar
     const values = personal ? valuesFor(round, criterionId, personal) : undefined;
     body.push(criterionInputs(round, criterionId, locale, values && folded.has(criterionId) ? { ...values, foldedComment: true } : values));
   }
-  // The card names its criteria, and the comment boxes that start with the member's comment (see parse.ts).
+  body.push(...openQuestionInputs(round, part, locale, personal));
+  // The card names its criteria and open questions, and the boxes that start with the member's text (see parse.ts).
   const prefilled = personal ? part.criterionIds.filter((id) => !folded.has(id) && valuesFor(round, id, personal).comment) : [];
-  const data = { r: round.id, p: part.index, n: part.count, c: part.criterionIds, ...(prefilled.length > 0 ? { e: prefilled } : {}) };
+  const questions = questionsOnPart(round, part).map((q) => q.id);
+  const prefilledOpen = questions.filter((id) => openValue(id, personal) !== null);
+  const data = {
+    r: round.id,
+    p: part.index,
+    n: part.count,
+    c: part.criterionIds,
+    ...(prefilled.length > 0 ? { e: prefilled } : {}),
+    ...(questions.length > 0 ? { q: questions } : {}),
+    ...(prefilledOpen.length > 0 ? { o: prefilledOpen } : {}),
+  };
   const actions = [execute(t('teams.round.save'), verbs.answer, data, { style: 'positive' })];
   if (!personal)
     actions.push(execute(t('teams.round.showMine'), verbs.refresh, { r: round.id, p: part.index }, { associatedInputs: 'none' }));

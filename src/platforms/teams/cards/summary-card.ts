@@ -30,6 +30,8 @@ import {
 const MAX_COMMENTS_PER_POINT = 8;
 /** A comment longer than this is cut in the summary (the export has it whole). */
 const MAX_COMMENT_CHARS = 600;
+/** Answers shown per open question; the rest are in the export. */
+const MAX_OPEN_ANSWERS_SHOWN = 20;
 
 function section(title: string, items: readonly string[], none: string): CardElement {
   return container([textBlock(title, { weight: 'Bolder', size: 'Medium' }), items.length > 0 ? bullets(items.map(plain)) : subtle(none)], {
@@ -98,6 +100,23 @@ export function renderSummaryCards(
     );
   }
 
+  if (view.openQuestions.length > 0) {
+    groups.push(
+      container([textBlock(view.labels.openQuestions, { weight: 'Bolder', size: 'Medium' })], { separator: true, spacing: 'Large' }),
+    );
+  }
+  for (const question of view.openQuestions) {
+    const shown = question.answers.slice(0, MAX_OPEN_ANSWERS_SHOWN).map((a) => `“${truncate(a, MAX_COMMENT_CHARS)}”`);
+    const more = question.answers.length - shown.length;
+    groups.push(
+      container([
+        textBlock(plain(question.title), { weight: 'Bolder' }),
+        textBlock(question.note, { isSubtle: true, spacing: 'None' }),
+        ...(shown.length > 0 ? [bullets(shown.map(plain))] : []),
+        ...(more > 0 ? [subtle(t('open.summary.more', { count: more }))] : []),
+      ]),
+    );
+  }
   for (const group of view.groups) groups.push(section(group.title, group.lines, view.labels.none));
   groups.push(container([textBlock(view.labels.criteria, { weight: 'Bolder', size: 'Medium' })], { separator: true, spacing: 'Large' }));
   for (const component of view.components) {
