@@ -5,10 +5,9 @@
  * one perspective stores it, and the round it opens asks only that perspective's criteria.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRecurrences, recurringRoundId } from '../../../src/app/recurrences.js';
-import { createLogger } from '../../../src/logger.js';
-import { Scheduler } from '../../../src/scheduling/scheduler.js';
+import { listRecurrences } from '../../../src/app/recurrences.js';
 import { BOT_USER_ID } from './support/fake-slack.js';
+import { criteriaOnPerspective, roundOfNextOccurrence } from '../../support/recurring-rounds.js';
 import { startHarness, type Harness } from './support/harness.js';
 import { blockActionPayload, eventBody, viewSubmissionPayload } from './support/requests.js';
 
@@ -206,19 +205,8 @@ describe('recurring rounds in Slack', () => {
     const [view] = await listRecurrences(h.ctx, owner);
     expect(view?.recurrence.round).toMatchObject({ name: 'Process check', perspectives: ['process'], criterionIds: [] });
 
-    const occurrence = view!.nextRunAt!;
-    const atOccurrence = { ...h.ctx, clock: { now: () => new Date(occurrence.getTime() + 1000) } };
-    await new Scheduler({
-      ctx: atOccurrence,
-      notifiers: { slack: h.slack.notifier },
-      logger: createLogger('silent'),
-      instanceId: 'test',
-    }).drain();
-    const round = await h.ctx.stores.rounds.get('slack:T1', recurringRoundId(view!.recurrence.id, occurrence));
-    const processCriteria = h.ctx.frameworks
-      .get('team-health')
-      .criteria.filter((c) => c.perspective === 'process')
-      .map((c) => c.id);
+    const round = await roundOfNextOccurrence(h.ctx, { slack: h.slack.notifier }, view!);
+    const processCriteria = criteriaOnPerspective(h.ctx, 'team-health', 'process');
     expect(processCriteria.length).toBeGreaterThan(1);
     expect(round?.framework.criteria.map((c) => c.id)).toEqual(processCriteria);
     expect(round?.framework.criteria.every((c) => c.perspective === 'process')).toBe(true);

@@ -5,10 +5,9 @@
  * perspective stores it, and the round it opens asks only that perspective's criteria.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listRecurrences, recurringRoundId } from '../../../src/app/recurrences.js';
-import { createLogger } from '../../../src/logger.js';
-import { Scheduler } from '../../../src/scheduling/scheduler.js';
+import { listRecurrences } from '../../../src/app/recurrences.js';
 import { verbs } from '../../../src/platforms/teams/ids.js';
+import { criteriaOnPerspective, roundOfNextOccurrence } from '../../support/recurring-rounds.js';
 import { cardText } from './support/fake-connector.js';
 import { execute, invokeResult, members, message, startTeamsHarness, TEAM_ID, TENANT_ID, type TeamsHarness } from './support/harness.js';
 
@@ -130,19 +129,8 @@ describe('recurring rounds in Teams', () => {
     const [view] = await listRecurrences(h.ctx, an);
     expect(view?.recurrence.round).toMatchObject({ name: 'Process check', perspectives: ['process'], criterionIds: [] });
 
-    const occurrence = view!.nextRunAt!;
-    const atOccurrence = { ...h.ctx, clock: { now: () => new Date(occurrence.getTime() + 1000) } };
-    await new Scheduler({
-      ctx: atOccurrence,
-      notifiers: { teams: h.teams.notifier },
-      logger: createLogger('silent'),
-      instanceId: 'test',
-    }).drain();
-    const round = await h.ctx.stores.rounds.get(TENANT_ID, recurringRoundId(view!.recurrence.id, occurrence));
-    const processCriteria = h.ctx.frameworks
-      .get('team-health')
-      .criteria.filter((c) => c.perspective === 'process')
-      .map((c) => c.id);
+    const round = await roundOfNextOccurrence(h.ctx, { teams: h.teams.notifier }, view!);
+    const processCriteria = criteriaOnPerspective(h.ctx, 'team-health', 'process');
     expect(processCriteria.length).toBeGreaterThan(1);
     expect(round?.framework.criteria.map((c) => c.id)).toEqual(processCriteria);
     expect(round?.framework.criteria.every((c) => c.perspective === 'process')).toBe(true);
