@@ -1,4 +1,5 @@
 /** The case register: importing case files (never parties' personal data) and reading them back. */
+import type { InputIssue } from '../domain/input-problems.js';
 import { readCsvRecords, refuseImport } from './csv-import.js';
 import { caseColumns, countByMediator, MAX_CASE_ROWS, readCaseRow, type CaseFile } from '../domain/mediation/case-file.js';
 import type { Actor } from './actor.js';
@@ -8,25 +9,29 @@ import { requireQualityCoordinator } from './mediation-settings.js';
 /** Checks the whole file; returns its case files, or refuses with every problem and its line number. */
 export function readCaseRegister(tenantId: string, csv: string): CaseFile[] {
   const [head, ...body] = readCsvRecords(csv);
-  if (!head) refuseImport(['the file is empty']);
+  if (!head) refuseImport([{ problem: 'emptyFile' }]);
   const header = head.values.map((h) => h.toLowerCase());
   const unknown = header.filter((h) => !(caseColumns as readonly string[]).includes(h));
   if (unknown.length > 0) {
     refuseImport([
-      `line ${head.line}: unknown column(s) ${unknown.map((u) => `“${u}”`).join(', ')}: the register holds only ${caseColumns.join(',')}, never parties’ personal data`,
+      {
+        problem: 'caseColumnsUnknown',
+        params: { columns: unknown.map((u) => `“${u}”`).join(', '), allowed: caseColumns.join(',') },
+        line: head.line,
+      },
     ]);
   }
   const missing = caseColumns.filter((c) => !header.includes(c));
   if (missing.length > 0 || new Set(header).size !== header.length)
-    refuseImport([`line ${head.line}: the header must be ${caseColumns.join(',')}`]);
-  if (body.length === 0) refuseImport(['the file has no case files']);
-  if (body.length > MAX_CASE_ROWS) refuseImport([`the file has ${body.length} case files; at most ${MAX_CASE_ROWS} at once`]);
-  const problems: string[] = [];
+    refuseImport([{ problem: 'csvHeader', params: { header: caseColumns.join(',') }, line: head.line }]);
+  if (body.length === 0) refuseImport([{ problem: 'noCaseFiles' }]);
+  if (body.length > MAX_CASE_ROWS) refuseImport([{ problem: 'tooManyCaseFiles', params: { count: body.length, max: MAX_CASE_ROWS } }]);
+  const problems: InputIssue[] = [];
   const files: CaseFile[] = [];
   const seen = new Map<string, number>();
   for (const { values: record, line } of body) {
     if (record.length !== header.length) {
-      problems.push(`line ${line}: ${record.length} values for ${header.length} columns`);
+      problems.push({ problem: 'columnCount', params: { values: record.length, columns: header.length }, line });
       continue;
     }
     const values = Object.fromEntries(caseColumns.map((c) => [c, record[header.indexOf(c)] ?? ''])) as Record<
@@ -35,11 +40,11 @@ export function readCaseRegister(tenantId: string, csv: string): CaseFile[] {
     >;
     const read = readCaseRow(tenantId, { line, values });
     if ('problems' in read) {
-      problems.push(...read.problems.map((p) => `line ${line}: ${p}`));
+      problems.push(...read.problems.map((p) => ({ ...p, line })));
       continue;
     }
     const earlier = seen.get(read.file.caseId);
-    if (earlier !== undefined) problems.push(`line ${line}: case ${read.file.caseId} appears already on line ${earlier}`);
+    if (earlier !== undefined) problems.push({ problem: 'caseRepeated', params: { caseId: read.file.caseId, earlier }, line });
     seen.set(read.file.caseId, line);
     files.push(read.file);
   }

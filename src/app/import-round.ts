@@ -1,6 +1,7 @@
+import type { InputIssue } from '../domain/input-problems.js';
 import { readCsvBody, refuseImport } from './csv-import.js';
 import type { Framework, Locale } from '../domain/framework.js';
-import type { Place, Response, Round } from '../domain/round.js';
+import { MAX_COMMENT_LENGTH, type Place, type Response, type Round } from '../domain/round.js';
 import type { Summary } from '../domain/summary-types.js';
 import type { Actor } from './actor.js';
 import type { AppContext } from './context.js';
@@ -51,40 +52,43 @@ function readRows(csv: string): Row[] {
  */
 export async function importRound(ctx: AppContext, actor: Actor, input: ImportRoundInput): Promise<{ round: Round; summary: Summary }> {
   const rows = readRows(input.csv);
-  if (rows.length === 0) refuseImport(['the file has no answers']);
+  if (rows.length === 0) refuseImport([{ problem: 'noAnswers' }]);
   const framework = (await frameworksOf(ctx, actor.tenantId)).get(input.frameworkId);
   if (input.unitId) await requireUnit(ctx, actor, input.unitId);
   const members = [...new Set(rows.map((r) => r.member).filter(Boolean))];
   const asked = framework.criteria.filter((c) => rows.some((r) => r.criterion === c.id)).map((c) => c.id);
   const round = buildClosedRound(ctx, actor, input, framework, members, asked);
-  const problems: string[] = [];
+  const problems: InputIssue[] = [];
   const seen = new Set<string>();
   const responses: Response[] = [];
   const dims = round.framework.dimensions.map((d) => d.id);
   for (const row of rows) {
-    const problem = (text: string) => problems.push(`line ${row.line}: ${text}`);
-    if (!row.member) problem('member is empty');
-    if (!framework.criteria.some((c) => c.id === row.criterion)) problem(`unknown criterion "${row.criterion}"`);
+    const problem = (issue: InputIssue) => problems.push({ ...issue, line: row.line });
+    if (!row.member) problem({ problem: 'memberEmpty' });
+    if (!framework.criteria.some((c) => c.id === row.criterion))
+      problem({ problem: 'unknownCriterion', params: { criterion: row.criterion } });
     const dimension = row.dimension || (dims.length === 0 ? 'rating' : '');
     if (dims.length === 0 ? row.dimension !== '' : !dims.includes(row.dimension)) {
       problem(
-        dims.length === 0 ? `this framework has no dimensions, got "${row.dimension}"` : `dimension must be one of ${dims.join(', ')}`,
+        dims.length === 0
+          ? { problem: 'noDimensions', params: { dimension: row.dimension } }
+          : { problem: 'dimensionChoice', params: { dimensions: dims.join(', ') } },
       );
     }
     let value: Response['value'] | undefined;
     try {
       value = validateRating(round, row.value.toLowerCase() === 'na' ? 'na' : /^-?\d+$/.test(row.value) ? Number(row.value) : row.value);
     } catch {
-      problem(`value "${row.value}" is not on the scale ${framework.scale.min}–${framework.scale.max} or na`);
+      problem({ problem: 'offScale', params: { value: row.value, min: framework.scale.min, max: framework.scale.max } });
     }
     let comment: string | null | undefined = null;
     try {
       comment = normaliseComment(row.comment);
-    } catch (error) {
-      problem((error as Error).message);
+    } catch {
+      problem({ problem: 'commentLength', params: { length: row.comment.trim().length, max: MAX_COMMENT_LENGTH } });
     }
     const key = `${row.member}|${row.criterion}|${dimension}`;
-    if (seen.has(key)) problem(`a second answer from ${row.member} on ${row.criterion} ${dimension}`.trim());
+    if (seen.has(key)) problem({ problem: 'secondAnswer', params: { member: row.member, criterion: row.criterion, dimension } });
     seen.add(key);
     if (value !== undefined && row.member) {
       responses.push({

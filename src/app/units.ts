@@ -25,7 +25,7 @@ export async function requireUnit(ctx: AppContext, actor: Pick<Actor, 'tenantId'
 
 function readRows(csv: string): UnitRow[] {
   const body = readCsvBody(csv, HEADER);
-  if (body.length === 0) refuseImport(['the file has no units']);
+  if (body.length === 0) refuseImport([{ problem: 'noUnits' }]);
   return body.map(({ line, values }) => ({
     line,
     id: values[0] ?? '',

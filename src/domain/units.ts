@@ -1,3 +1,4 @@
+import type { InputIssue } from './input-problems.js';
 /**
  * A workspace's structure: a tree of units (e.g. region › domain › organisation › team) whose levels the
  * workspace names. Channels and rounds belong to a unit; comparisons pool the rounds under a unit. Pure.
@@ -28,12 +29,11 @@ export interface UnitRow {
 }
 
 /** Problems with a list of level names; empty when they are fine. */
-export function levelProblems(levels: readonly string[]): string[] {
-  const problems: string[] = [];
-  if (levels.length < 1 || levels.length > 8) problems.push('a structure has between 1 and 8 levels');
-  for (const level of levels)
-    if (!LEVEL_PATTERN.test(level)) problems.push(`level “${level}” must be lower-case letters, digits and dashes`);
-  if (new Set(levels).size !== levels.length) problems.push('level names must differ');
+export function levelProblems(levels: readonly string[]): InputIssue[] {
+  const problems: InputIssue[] = [];
+  if (levels.length < 1 || levels.length > 8) problems.push({ problem: 'levelCount' });
+  for (const level of levels) if (!LEVEL_PATTERN.test(level)) problems.push({ problem: 'levelName', params: { level } });
+  if (new Set(levels).size !== levels.length) problems.push({ problem: 'levelNamesDiffer' });
   return problems;
 }
 
@@ -46,28 +46,33 @@ export function mergeUnitRows(
   rows: readonly UnitRow[],
   existing: readonly Unit[],
   levels: readonly string[],
-): { units: Unit[]; problems: string[] } {
-  const problems: string[] = [];
+): { units: Unit[]; problems: InputIssue[] } {
+  const problems: InputIssue[] = [];
   const depth = new Map(levels.map((level, i) => [level, i]));
   const merged = new Map(existing.map((u) => [u.id, u]));
   const lineOf = new Map<string, number>();
   for (const row of rows) {
-    const problem = (text: string) => problems.push(`line ${row.line}: ${text}`);
-    if (!UNIT_ID_PATTERN.test(row.id)) problem(`id “${row.id}” must be letters, digits, dashes or underscores (at most 48)`);
-    if (lineOf.has(row.id)) problem(`id “${row.id}” appears on line ${lineOf.get(row.id)} already`);
-    if (row.name.length === 0 || row.name.length > MAX_UNIT_NAME_LENGTH) problem(`name must have 1 to ${MAX_UNIT_NAME_LENGTH} characters`);
-    if (!depth.has(row.level)) problem(`level “${row.level}” is not one of ${levels.join(', ')}`);
+    const problem = (issue: InputIssue) => problems.push({ ...issue, line: row.line });
+    if (!UNIT_ID_PATTERN.test(row.id)) problem({ problem: 'unitId', params: { id: row.id } });
+    if (lineOf.has(row.id)) problem({ problem: 'unitIdRepeated', params: { id: row.id, earlier: lineOf.get(row.id) } });
+    if (row.name.length === 0 || row.name.length > MAX_UNIT_NAME_LENGTH)
+      problem({ problem: 'unitName', params: { max: MAX_UNIT_NAME_LENGTH } });
+    if (!depth.has(row.level)) problem({ problem: 'unitLevel', params: { level: row.level, levels: levels.join(', ') } });
     lineOf.set(row.id, row.line);
     merged.set(row.id, { id: row.id, name: row.name, parentId: row.parent || null, level: row.level });
   }
   for (const row of rows) {
     if (!row.parent) continue;
     const parent = merged.get(row.parent);
-    if (!parent) problems.push(`line ${row.line}: parent “${row.parent}” is not a unit`);
+    if (!parent) problems.push({ problem: 'unitParentMissing', params: { parent: row.parent }, line: row.line });
     else if ((depth.get(parent.level) ?? Infinity) >= (depth.get(row.level) ?? -Infinity))
-      problems.push(`line ${row.line}: parent “${row.parent}” (${parent.level}) must be on a level above ${row.level}`);
+      problems.push({
+        problem: 'unitParentLevel',
+        params: { parent: row.parent, parentLevel: parent.level, level: row.level },
+        line: row.line,
+      });
   }
-  if (merged.size > MAX_UNITS) problems.push(`a structure has at most ${MAX_UNITS} units`);
+  if (merged.size > MAX_UNITS) problems.push({ problem: 'unitCount', params: { max: MAX_UNITS } });
   return { units: sortUnits([...merged.values()], levels), problems };
 }
 

@@ -1,4 +1,5 @@
 /** A comparison worked by hand: two regions, three organisations, k hiding one organisation's item. */
+import { errorText } from '../../src/presentation/error-text.js';
 import { describe, expect, it } from 'vitest';
 import { compareUnits } from '../../src/app/comparisons.js';
 import { importRound } from '../../src/app/import-round.js';
@@ -101,8 +102,8 @@ describe('comparisons', () => {
     await expect(importUnits(ctx, admin, { csv: bad })).rejects.toSatisfy(
       (e) =>
         isSpiegelError(e, 'import.invalid') &&
-        e.message.includes('line 3: parent “nowhere”') &&
-        e.message.includes('line 4: level “galaxy”'),
+        errorText(e, 'en').includes('line 3: parent “nowhere”') &&
+        errorText(e, 'nl').includes('regel 4: niveau “galaxy”'),
     );
     expect((await unitStructure(ctx, admin)).units.map((u) => u.id)).not.toContain('west');
     await expect(importUnits(ctx, member, { csv: units })).rejects.toSatisfy((e) => isSpiegelError(e, 'permission.adminOnly'));

@@ -1,3 +1,4 @@
+import { errorText } from '../../src/presentation/error-text.js';
 import { expect, it } from 'vitest';
 import { importRound } from '../../src/app/import-round.js';
 import { listRounds } from '../../src/app/rounds.js';
@@ -55,9 +56,17 @@ it('reports every bad row with its line number and imports nothing', async () =>
     (e: unknown) => e,
   );
   expect(error).toMatchObject({ code: 'import.invalid' });
-  const problems = (error as { details: { problems: string[] } }).details.problems;
-  expect(problems.map((p) => p.split(':')[0])).toEqual(['line 3', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8']);
-  expect(problems.join('\n')).toContain('no-such-criterion');
+  const problems = (error as { details: { problems: { problem: string; line: number }[] } }).details.problems;
+  expect(problems.map((p) => [p.line, p.problem])).toEqual([
+    [3, 'unknownCriterion'],
+    [4, 'offScale'],
+    [5, 'noDimensions'],
+    [6, 'commentLength'],
+    [7, 'secondAnswer'],
+    [8, 'memberEmpty'],
+  ]);
+  expect(errorText(error, 'en')).toContain('line 3: unknown criterion “no-such-criterion”.');
+  expect(errorText(error, 'nl')).toContain('regel 3: onbekend criterium “no-such-criterion”.');
   expect(await testContext.database.db.collection('responses').countDocuments()).toBe(before);
   expect((await listRounds(testContext.ctx, actor)).filter((r) => r.framework.id === 'team-health')).toEqual([]);
 });

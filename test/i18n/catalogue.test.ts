@@ -92,6 +92,23 @@ it('words every reason input is refused in the reader’s language, never in Eng
     line: 3,
     header: 'member,date,hours,note',
     method: 'x-1',
+    level: 'school',
+    id: 'north',
+    earlier: 2,
+    parent: 'south',
+    parentLevel: 'team',
+    columns: '“party”',
+    allowed: 'case,mediator',
+    count: 7,
+    values: 4,
+    caseId: 'X-1',
+    mediator: 'U2',
+    closed: '2025-01-01',
+    opened: '2025-02-01',
+    criterion: 'go-clear',
+    dimension: 'practice',
+    dimensions: 'importance, practice',
+    length: 2001,
   };
   for (const problem of inputProblems) {
     const [en, nl] = [errorText(inputInvalid(problem, params), 'en'), errorText(inputInvalid(problem, params), 'nl')];

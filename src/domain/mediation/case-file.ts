@@ -1,4 +1,5 @@
 /** Case files of a mediation service: an id, the mediator(s), dates and a type — never the parties' personal data. */
+import type { InputIssue } from '../input-problems.js';
 
 export interface CaseFile {
   tenantId: string;
@@ -46,10 +47,10 @@ export interface CaseRow {
 }
 
 /** Checks one row; returns the case file, or the problems (without line numbers). */
-export function readCaseRow(tenantId: string, row: CaseRow): { file: CaseFile } | { problems: string[] } {
+export function readCaseRow(tenantId: string, row: CaseRow): { file: CaseFile } | { problems: InputIssue[] } {
   const { case: caseId, mediator, opened, closed, type } = row.values;
-  const problems: string[] = [];
-  if (!caseIdPattern.test(caseId)) problems.push(`case id “${caseId}” must be 1–64 letters, digits, dots, dashes or slashes`);
+  const problems: InputIssue[] = [];
+  if (!caseIdPattern.test(caseId)) problems.push({ problem: 'caseId', params: { caseId } });
   const mediators = [
     ...new Set(
       mediator
@@ -58,12 +59,13 @@ export function readCaseRow(tenantId: string, row: CaseRow): { file: CaseFile } 
         .filter(Boolean),
     ),
   ];
-  if (mediators.length === 0) problems.push('no mediator');
-  for (const m of mediators) if (!isMemberId(m)) problems.push(`mediator “${m}” is not a member id`);
-  if (!isIsoDate(opened)) problems.push(`opened “${opened}” is not a date YYYY-MM-DD`);
-  if (closed !== '' && !isIsoDate(closed)) problems.push(`closed “${closed}” is not a date YYYY-MM-DD`);
-  if (isIsoDate(opened) && isIsoDate(closed) && closed < opened) problems.push(`closed ${closed} lies before opened ${opened}`);
-  if (type === '' || type.length > 40) problems.push('type must be 1–40 characters');
+  if (mediators.length === 0) problems.push({ problem: 'noMediator' });
+  for (const m of mediators) if (!isMemberId(m)) problems.push({ problem: 'mediatorId', params: { mediator: m } });
+  if (!isIsoDate(opened)) problems.push({ problem: 'openedDate', params: { value: opened } });
+  if (closed !== '' && !isIsoDate(closed)) problems.push({ problem: 'closedDate', params: { value: closed } });
+  if (isIsoDate(opened) && isIsoDate(closed) && closed < opened)
+    problems.push({ problem: 'closedBeforeOpened', params: { closed, opened } });
+  if (type === '' || type.length > 40) problems.push({ problem: 'caseType' });
   if (problems.length > 0) return { problems };
   return { file: { tenantId, caseId, mediators, opened, closed: closed === '' ? null : closed, type } };
 }
