@@ -40,14 +40,13 @@ function answerValueOf(doc: Record<string, unknown>): AnswerValue {
 /** A round's answer for its summary, checked by hand like {@link answerValueOf}; a comment FerretDB dropped reads as none. */
 function roundAnswerOf(doc: Record<string, unknown>): RoundAnswer {
   const { criterionId, dimension, value, comment = null } = doc;
-  if (
-    typeof criterionId !== 'string' ||
-    typeof dimension !== 'string' ||
-    !isRating(value) ||
-    !(typeof comment === 'string' || comment === null)
-  ) {
-    throw new Error(`an answer document on ${String(criterionId)} does not hold an answer`);
-  }
+  invariant(
+    typeof criterionId === 'string' &&
+      typeof dimension === 'string' &&
+      isRating(value) &&
+      (typeof comment === 'string' || comment === null),
+    `an answer document on ${String(criterionId)} does not hold an answer`,
+  );
   return { criterionId, dimension, value, comment };
 }
 
