@@ -51,7 +51,7 @@ export interface TeamsHarness {
 
 export async function startTeamsHarness(
   env: Record<string, string> = {},
-  options: Pick<TeamsDeps, 'saveWindow'> = {},
+  options: Pick<TeamsDeps, 'saveWindow' | 'progress'> = {},
 ): Promise<TeamsHarness> {
   const db = await openTestDatabase();
   const ctx = await createTestContext(db.db);
