@@ -12,8 +12,8 @@ export interface CsvRecord {
   values: string[];
 }
 
-/** Nothing is imported; every problem is listed (coded issues are worded in the reader's language). */
-export function refuseImport(problems: readonly (InputIssue | string)[], options: { cause?: unknown } = {}): never {
+/** Nothing is imported; every problem is listed as a coded issue, worded in the reader's language. */
+export function refuseImport(problems: readonly InputIssue[], options: { cause?: unknown } = {}): never {
   throw new SpiegelError('import.invalid', JSON.stringify(problems), { problems }, options);
 }
 
@@ -37,10 +37,9 @@ export function splitHeader(records: CsvRecord[]): { header: string[]; body: Csv
   return { header: head?.values.map((h) => h.toLowerCase()) ?? [], body };
 }
 
-/** The records after a header that must read one of `accepted` (any case); another header is refused. */
-export function readCsvBody(csv: string, header: readonly string[], accepted: readonly (readonly string[])[] = [header]): CsvRecord[] {
+/** The records after a header that must read `header` (any case); another header is refused. */
+export function readCsvBody(csv: string, header: readonly string[]): CsvRecord[] {
   const { header: found, body } = splitHeader(readCsvRecords(csv));
-  if (!accepted.some((h) => h.join(',') === found.join(',')))
-    refuseImport([{ problem: 'csvHeader', params: { header: header.join(',') }, line: 1 }]);
+  if (found.join(',') !== header.join(',')) refuseImport([{ problem: 'csvHeader', params: { header: header.join(',') }, line: 1 }]);
   return body;
 }
