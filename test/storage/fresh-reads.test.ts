@@ -8,7 +8,14 @@ function controlledStore() {
   const read = (key: string) =>
     new Promise<number>((resolve, reject) => {
       const saw = value;
-      sent.push({ key, saw, answer: (error) => (error ? reject(error) : resolve(saw)) });
+      sent.push({
+        key,
+        saw,
+        answer: (error) => {
+          if (error) reject(error);
+          else resolve(saw);
+        },
+      });
     });
   return {
     sent,
