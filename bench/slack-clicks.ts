@@ -554,7 +554,8 @@ async function main(): Promise<void> {
       );
     });
     const clickRate = done / elapsed;
-    const cpuPerClick = (await usageOf(spiegel.child)).cpuMs / done;
+    const saturated = await usageOf(spiegel.child);
+    const cpuPerClick = saturated.cpuMs / done;
     console.log(
       `(b) saturation: ${CONCURRENCY} members clicking, each waiting for their confirmation (${durations.saturation} s); bare driver ${durations.bare} s`,
     );
@@ -566,7 +567,16 @@ async function main(): Promise<void> {
     );
     console.log(`    ratio         ${(clickRate / ceiling).toFixed(2)}   (target ≥ 0.8)`);
     console.log(`    app CPU per click ${cpuPerClick.toFixed(2)} ms (user + system, the app process only; the database's is not counted)`);
-    Object.assign(report, { clickRate, bareDriverRate: ceiling, ratio: clickRate / ceiling, appCpuMsPerClick: cpuPerClick });
+    console.log(
+      `    database commands per click: ${describeCounts(saturated.commands, done)} (clicks on one round share a round read sent after each of them arrived)`,
+    );
+    Object.assign(report, {
+      saturationCommands: saturated.commands,
+      clickRate,
+      bareDriverRate: ceiling,
+      ratio: clickRate / ceiling,
+      appCpuMsPerClick: cpuPerClick,
+    });
 
     // (c) capacity: open loop at each rate, each click on its own (member, criterion) in turn
     let next = 0;

@@ -5,6 +5,8 @@
  */
 import type { RequestHandler } from 'express';
 
+/** How long Slack waits for an acknowledgement. */
+export const SLACK_ACK_WINDOW_MS = 3_000;
 export const ACK_BUDGET_MS = 2_500;
 export const CLICK_ACK_BUDGET_MS = 1_500;
 
@@ -16,11 +18,11 @@ export const stampArrival: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** When a stamped request arrived (else now). */
+export const arrivalOfRequest = (req: object): number => arrivals.get(req) ?? Date.now();
+
 /** For Bolt's `customPropertiesExtractor`: the arrival time reaches the listener's `context`. */
-export const arrivalProperties = (req: object): { receivedAt?: number } => {
-  const at = arrivals.get(req);
-  return at === undefined ? {} : { receivedAt: at };
-};
+export const arrivalProperties = (req: object): { receivedAt: number } => ({ receivedAt: arrivalOfRequest(req) });
 
 /** When the request arrived (Socket Mode has no stamp: then now). */
 export function arrivalOf(context: Record<string, unknown>): number {

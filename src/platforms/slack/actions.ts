@@ -1,21 +1,13 @@
-/**
- * Clicks. A rating click is the hot path: one round read and the answer's write (saveAnswers; the answered
- * marker only when this process does not know it exists), then the acknowledgement, which Slack only gets once
- * the answer is stored, the private confirmation showing the stored answer, and a debounced progress update.
- */
+/** Clicks: buttons and selects in messages, forms and the App Home. */
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, StaticSelectAction } from '@slack/bolt';
 import { myAnswers } from '../../app/responses.js';
-import { saveAnswers } from '../../app/save-answers.js';
-import { pickLocale, translator } from '../../i18n/translator.js';
-import { refusalText } from '../../presentation/error-text.js';
-import { ratingOfChoice } from '../../presentation/round-texts.js';
-import { LATE, settle, within } from '../deadline.js';
-import { arrivalOf, CLICK_ACK_BUDGET_MS } from './ack-deadline.js';
+import { pickLocale } from '../../i18n/translator.js';
+import { arrivalOf } from './ack-deadline.js';
 import { openAnswerForm, type FormRequest } from './answer-flow.js';
-import { mineText, savedText } from './blocks/replies.js';
-import { BUSY, ClickQueue } from './click-queue.js';
+import { mineText } from './blocks/replies.js';
+import type { AnswerRatingClick } from './rating-click.js';
 import { publishHome } from './home-tab.js';
-import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, decodeRate, rateActionPattern, tenantIdOf } from './ids.js';
+import { actionIds, actorFor, decodeCriterionRef, decodeFormTarget, rateActionPattern, tenantIdOf } from './ids.js';
 import { ephemeral, refusal } from './reply.js';
 import { teamOf, type SlackRuntime } from './runtime.js';
 import { refreshStartForm } from './start-flow.js';
@@ -29,60 +21,21 @@ import { startFollowUp } from '../../app/follow-ups.js';
 import { announceFollowUp } from '../follow-up-chat.js';
 import { inputInvalid } from '../../domain/input-problems.js';
 
-/**
- * Clicks stored at once per process, and clicks that may wait for a turn; a click finding both full is turned
- * away at once. The queue drains in well under the acknowledgement budget at the database's pace (several
- * hundred writes a second), so a queued click is normally stored and acknowledged in time.
- */
-const CLICK_CONCURRENCY = 32;
-const CLICK_QUEUE = 96;
-
-export function registerActions(app: App, rt: SlackRuntime): void {
+export function registerActions(app: App, rt: SlackRuntime, answerRatingClick: AnswerRatingClick): void {
   const admins = rt.config.SPIEGEL_ADMINS;
-  const clicks = new ClickQueue(CLICK_CONCURRENCY, CLICK_QUEUE);
 
-  // Store first, then acknowledge: Slack hears "received" (HTTP 200) only once the answer is stored, so a process
-  // that stops loses no acknowledged answer. Every outcome:
-  // - stored within CLICK_ACK_BUDGET_MS: acknowledged, then the private confirmation through response_url;
-  // - refused (round closed, not a participant, bad value): acknowledged, then the refusal;
-  // - turned away because this process already has as many clicks in flight as it takes: acknowledged at once,
-  //   then "busy, click again" (nothing was written);
-  // - not stored within the budget (the database is slow or unreachable): never acknowledged, so Slack shows the
-  //   member that the click failed; once the write completes or fails, response_url says "saved after all" or
-  //   "not saved: click again". A process that dies before then has acknowledged nothing it did not store.
-  app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) => {
-    const started = arrivalOf(context);
-    const teamId = teamOf(context, body);
-    const actor = actorFor(teamId, body.user.id, admins);
-    const locale = rt.directory.localeOf(client, teamId, body.user.id);
-    const rate = decodeRate(action.value);
-    const value = rate ? ratingOfChoice(rate.value) : null;
-    const stored = settle(
-      rate && value !== null
-        ? clicks.run(() =>
-            saveAnswers(rt.ctx, actor, {
-              roundId: rate.roundId,
-              answers: [{ criterionId: rate.criterionId, dimension: rate.dimension, value }],
-            }),
-          )
-        : Promise.reject(inputInvalid('unknownAction')),
-    );
-    const late = (await within(stored, CLICK_ACK_BUDGET_MS - (Date.now() - started))) === LATE;
-    if (!late) await ack();
-    const outcome = await stored;
-    const t = translator(await locale);
-    if (!outcome.ok)
-      return ephemeral(
-        respond,
-        late ? t('inbound.notSavedLate', { criterion: rate?.criterionId ?? '' }) : refusal(outcome.error, await locale, rt.logger),
-      );
-    if (outcome.value === BUSY) return ephemeral(respond, t('slack.saved.busy'));
-    const saved = outcome.value;
-    if (!saved.ok) return ephemeral(respond, refusalText(saved.refusals[0]!, await locale));
-    rt.progress.answered(saved.round, client);
-    const text = savedText(saved.round, saved.saved[0]!, await locale);
-    await ephemeral(respond, late ? t('inbound.savedLate', { answer: text }) : text);
-  });
+  // Rating clicks reach this listener in Socket Mode; over HTTP the route before Bolt answers them (click-route.ts).
+  app.action<BlockAction<ButtonAction>>({ action_id: rateActionPattern }, async ({ ack, body, action, respond, client, context }) =>
+    answerRatingClick(
+      { teamId: teamOf(context, body), userId: body.user.id, value: action.value ?? '', receivedAt: arrivalOf(context) },
+      client,
+      {
+        acknowledge: () => ack(),
+        leaveUnacknowledged: () => {},
+        tell: (text) => ephemeral(respond, text),
+      },
+    ),
+  );
 
   type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
   const openForm =

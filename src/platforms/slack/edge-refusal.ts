@@ -41,19 +41,16 @@ export const processEventErrorHandler: typeof HTTPModuleFunctions.defaultProcess
 /** Bolt's own limit on a request body. */
 const BODY_LIMIT = '4mb';
 
-/**
- * Before Bolt: reads the body once (Bolt takes it from `rawBody`) and answers 400 to one that is no Slack
- * payload at all; Bolt still verifies the signature of everything else.
- */
-export const refuseUnroutableBodies: RequestHandler[] = [
-  express.raw({ type: () => true, limit: BODY_LIMIT }),
-  (req, res, next) => {
-    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!isRoutablePayload(raw.toString('utf8'), req.headers['content-type'] ?? '')) {
-      res.status(400).json({ error: 'not a Slack payload' });
-      return;
-    }
-    Object.assign(req, { rawBody: raw });
-    next();
-  },
-];
+/** Before Bolt: reads the body once (Bolt takes it from `rawBody`). */
+export const readRawBody: RequestHandler = express.raw({ type: () => true, limit: BODY_LIMIT });
+
+/** Answers 400 to a body that is no Slack payload at all; Bolt still verifies the signature of everything else. */
+export const refuseUnroutableBody: RequestHandler = (req, res, next) => {
+  const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+  if (!isRoutablePayload(raw.toString('utf8'), req.headers['content-type'] ?? '')) {
+    res.status(400).json({ error: 'not a Slack payload' });
+    return;
+  }
+  Object.assign(req, { rawBody: raw });
+  next();
+};

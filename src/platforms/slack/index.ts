@@ -23,7 +23,9 @@ import type { SlackInstallationRecords, SlackWorkspaceSettings } from './ports.j
 import { defaultProgressOptions, ProgressUpdater } from './progress.js';
 import type { SlackRuntime } from './runtime.js';
 import { refuseMalformedRequests } from './edge-refusal.js';
-import { createBolt, slackMode } from './slack-app.js';
+import { createBolt, slackInstallations, slackMode } from './slack-app.js';
+import { ratingClickRoute } from './click-route.js';
+import { ratingClickAnswerer } from './rating-click.js';
 import { SlackDirectory } from './users.js';
 import { tenantIdOf } from './ids.js';
 import { registerViews } from './views.js';
@@ -72,37 +74,44 @@ export async function mountSlack(http: Express, deps: SlackDeps): Promise<Mounte
   const bolt = boltLogger(logger);
   const clientOptions = webClientOptions(config.SLACK_API_URL, bolt);
   const records = cancelDeletionOnInstall(deps.installations, ctx);
-  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, records, secret: ctx.secret });
+  const { installations, tokens } = slackInstallations(mode, records, ctx.secret);
   const workspaceLocales: SlackWorkspaceSettings = {
     async getDefaultLocale(teamId) {
       return (await getWorkspaceSettings(ctx, tenantIdOf(teamId))).locale ?? (await deps.workspaces.getDefaultLocale(teamId));
     },
   };
   const directory = new SlackDirectory(workspaceLocales, config.DEFAULT_LOCALE, logger);
-  const clients = new SlackClients(setup.tokens, clientOptions);
+  const clients = new SlackClients(tokens, clientOptions);
   const progress = new ProgressUpdater(ctx, logger, {
     ...defaultProgressOptions,
     ...deps.progress,
     instanceId: `slack-${process.pid}-${randomBytes(3).toString('hex')}`,
   });
   const notifier = new SlackNotifier(ctx, clients, directory, logger);
-  const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations: setup.installations };
+  const rt: SlackRuntime = { ctx, config, logger, directory, progress, notifier, installations };
 
-  refuseMalformedRequests(setup.app, rt);
   // Requests are acknowledged before their work is done: keep track of that work, so stop() can let it finish.
   const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    const done = () => inFlight.delete(work);
+    inFlight.add(work);
+    work.then(done, done);
+  };
+  const answerRatingClick = ratingClickAnswerer(rt);
+  const beforeBolt =
+    mode.kind === 'socket'
+      ? []
+      : [ratingClickRoute({ signingSecret: mode.signingSecret, answer: answerRatingClick, clients, track, logger })];
+  const setup = createBolt(http, mode, { config, logger: bolt, clientOptions, installations, beforeBolt });
+  refuseMalformedRequests(setup.app, rt);
   setup.app.use(async ({ next }) => {
     const work = next();
-    inFlight.add(work);
-    try {
-      await work;
-    } finally {
-      inFlight.delete(work);
-    }
+    track(work);
+    await work;
   });
 
   registerCommands(setup.app, rt);
-  registerActions(setup.app, rt);
+  registerActions(setup.app, rt, answerRatingClick);
   registerErasureActions(setup.app, rt);
   registerViews(setup.app, rt);
   registerEvents(setup.app, rt);

@@ -204,6 +204,30 @@ function bodyOf(raw: string, contentType: string): unknown {
   }
 }
 
+/** The one shape Spiegel's rating buttons send: a message button with a rating value, in a workspace (not an org-wide install). */
+const ratingClickPayload = z.object({
+  type: z.literal('block_actions'),
+  user: person,
+  team: z.object({ id: idText }),
+  response_url: responseUrl,
+  actions: z.tuple([z.object({ action_id: z.string().max(255).regex(rateActionPattern), value: rateValue })]),
+});
+
+export interface RatingClickPayload {
+  teamId: string;
+  userId: string;
+  value: string;
+  responseUrl: string;
+}
+
+/** A rating click read from a raw request body, or null for every other request (those go the general way, through Bolt). */
+export function ratingClickOf(raw: string, contentType: string): RatingClickPayload | null {
+  const click = ratingClickPayload.safeParse(bodyOf(raw, contentType));
+  if (!click.success) return null;
+  const { user, team, response_url: responseUrl, actions } = click.data;
+  return { teamId: team.id, userId: user.id, value: actions[0].value, responseUrl };
+}
+
 const routable = z.union([
   z.looseObject({ actions: z.array(z.looseObject({})).min(1) }),
   z.looseObject({ view: z.looseObject({}) }),

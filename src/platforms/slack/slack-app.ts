@@ -14,7 +14,7 @@ import { arrivalProperties, stampArrival } from './ack-deadline.js';
 import { App, ExpressReceiver, webApi, type Authorize, type Logger as BoltLogger } from '@slack/bolt';
 import express, { type Express, type RequestHandler } from 'express';
 import { slackCredentials, type Config, type SlackCredentials } from '../../config.js';
-import { processEventErrorHandler, refuseUnroutableBodies } from './edge-refusal.js';
+import { processEventErrorHandler, readRawBody, refuseUnroutableBody } from './edge-refusal.js';
 import { SealedInstallationStore } from './installation-store.js';
 import type { SlackInstallationRecords } from './ports.js';
 import { TtlCache } from './ttl-cache.js';
@@ -62,7 +62,7 @@ function singleWorkspaceAuthorize(botToken: string, clientOptions: WebClientOpti
 }
 
 /** Slack's replay window, both ways: Bolt refuses requests stamped over 5 minutes ago, this one those stamped as far ahead. */
-const MAX_CLOCK_SKEW_S = 5 * 60;
+export const MAX_CLOCK_SKEW_S = 5 * 60;
 
 const refuseFutureTimestamps: RequestHandler = (req, res, next) => {
   const stamp = Number(req.header('x-slack-request-timestamp'));
@@ -73,10 +73,22 @@ const refuseFutureTimestamps: RequestHandler = (req, res, next) => {
   next();
 };
 
+/**
+ * Where bot tokens come from: the configured one, or (OAuth distribution) each workspace's installation, kept
+ * sealed in the database.
+ */
+export function slackInstallations(
+  mode: SlackMode,
+  records: SlackInstallationRecords,
+  secret: string,
+): { installations: SealedInstallationStore | null; tokens: BotTokenSource } {
+  if (mode.kind !== 'oauth') return { installations: null, tokens: () => Promise.resolve(mode.botToken) };
+  const installations = new SealedInstallationStore(records, secret);
+  return { installations, tokens: (teamId) => installations.botToken(teamId) };
+}
+
 export interface BoltSetup {
   app: App;
-  installations: SealedInstallationStore | null;
-  tokens: BotTokenSource;
   /** Socket Mode connects on start; HTTP modes serve through the shared server and need no start. */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -85,7 +97,14 @@ export interface BoltSetup {
 export function createBolt(
   http: Express,
   mode: SlackMode,
-  deps: { config: Config; logger: BoltLogger; clientOptions: WebClientOptions; records: SlackInstallationRecords; secret: string },
+  deps: {
+    config: Config;
+    logger: BoltLogger;
+    clientOptions: WebClientOptions;
+    installations: SealedInstallationStore | null;
+    /** Routes that answer some requests before Bolt (HTTP modes), given the raw body. */
+    beforeBolt: RequestHandler[];
+  },
 ): BoltSetup {
   const { logger, clientOptions } = deps;
   if (mode.kind === 'socket') {
@@ -99,17 +118,14 @@ export function createBolt(
     });
     return {
       app,
-      installations: null,
-      tokens: () => Promise.resolve(mode.botToken),
       start: () => app.start().then(() => {}),
       stop: () => app.stop().then(() => {}),
     };
   }
 
   const router = express.Router();
-  router.post(slackPaths.events, stampArrival, ...refuseUnroutableBodies);
-  router.post(slackPaths.events, refuseFutureTimestamps);
-  const installations = mode.kind === 'oauth' ? new SealedInstallationStore(deps.records, deps.secret) : null;
+  router.post(slackPaths.events, stampArrival, readRawBody, ...deps.beforeBolt, refuseUnroutableBody, refuseFutureTimestamps);
+  const { installations } = deps;
   const { logger: _logger, ...installerClientOptions } = clientOptions;
   const receiver = new ExpressReceiver({
     signingSecret: mode.signingSecret,
@@ -144,7 +160,5 @@ export function createBolt(
     convoStore: false,
     ...(mode.kind === 'single' ? { authorize: singleWorkspaceAuthorize(mode.botToken, clientOptions) } : {}),
   });
-  const tokens: BotTokenSource =
-    mode.kind === 'single' ? () => Promise.resolve(mode.botToken) : (teamId) => installations!.botToken(teamId);
-  return { app, installations, tokens, start: async () => {}, stop: async () => {} };
+  return { app, start: async () => {}, stop: async () => {} };
 }

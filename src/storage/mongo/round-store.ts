@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RoundChange, RoundQuery, RoundStore } from '../../app/ports.js';
 import type { FrameworkSnapshot, Place, Round } from '../../domain/round.js';
 import { insertOnce } from './errors.js';
+import { FreshReads } from './fresh-reads.js';
 import { ensureIndexes } from './indexes.js';
 import {
   joinRound,
@@ -26,6 +27,10 @@ export class MongoRoundStore implements RoundStore {
   private readonly rounds: Collection<RoundDocument>;
   private readonly frameworks: Collection<RoundFrameworkDocument>;
   private readonly snapshots = new Map<string, FrameworkSnapshot>();
+  private readonly reads = new FreshReads((key) => {
+    const [tenantId, roundId] = JSON.parse(key) as [string, string];
+    return this.rounds.findOne({ _id: roundId, tenantId });
+  });
 
   constructor(db: Db) {
     this.rounds = db.collection<RoundDocument>('rounds');
@@ -52,8 +57,9 @@ export class MongoRoundStore implements RoundStore {
     this.remember(round.id, round.framework);
   }
 
+  /** Each caller parses its own copy: the shared read is the raw document. */
   async get(tenantId: string, roundId: string): Promise<Round | null> {
-    const doc = await this.rounds.findOne({ _id: roundId, tenantId });
+    const doc = await this.reads.get(JSON.stringify([tenantId, roundId]));
     return doc ? this.withSnapshot(parseRoundDocument(doc)) : null;
   }
 

@@ -109,6 +109,23 @@ describe('Slack behaviour', () => {
     expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 3]]);
   });
 
+  it('stores a click from an organisation-wide install (no team in the payload) through Bolt’s listener, as any other', async () => {
+    const payload = blockActionPayload({
+      teamId: 'T1',
+      userId: 'UBOB',
+      channelId: CHANNEL,
+      responseUrl: h.fake.responseUrl('org-wide'),
+      actionId: 'spiegel.rate:5',
+      blockId: 'rate|wl-means|rating',
+      value: encodeRate({ roundId: round.id, criterionId: 'wl-means', dimension: 'rating', value: '5' }),
+    });
+    const reply = await h.interact({ ...payload, team: null, enterprise: { id: 'E1', name: 'Org' }, is_enterprise_install: true });
+    expect(reply.status).toBe(200);
+    expect(String((await lastResponse('org-wide')).body.text)).toMatch(/^Saved\. Your answer to .*: \*5 · /);
+    const stored = await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB');
+    expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['wl-means', 5]]);
+  });
+
   it('answers a click on a closed round clearly and stores nothing', async () => {
     await h.ctx.stores.rounds.end('slack:T1', round.id, 'closed', new Date());
     await click({ userId: 'UBOB', criterionId: 'go-clear', value: '4', responseUrlId: 'closed-click' });
