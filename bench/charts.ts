@@ -5,7 +5,8 @@
  *
  * The first draw builds a Vega view per chart and keeps it (render.ts); the warm draws take in the rows again on those
  * views, as the server does for every chart of the same shape (kind, language, scale, k). A draw in a language not
- * drawn before builds new views again: timed on its own after the peak is taken.
+ * drawn before builds new views again: timed on its own after the peak is taken. Each PNG is drawn in a worker thread
+ * of this process that ends with it (render.ts): its memory counts in the peak as any other.
  */
 import { setImmediate } from 'node:timers/promises';
 import { frameworkSchema } from '../src/domain/framework.js';
@@ -54,13 +55,13 @@ async function drawAll(locale: 'nl' | 'en' = 'nl'): Promise<Draw> {
   const [start, cpuStart] = [performance.now(), cpuMs()];
   const svgs = await Promise.all(roundCharts(round, summary, locale).map((chart) => renderSvg(chart.spec)));
   const mid = performance.now();
-  for (const svg of svgs) renderPng(svg);
+  for (const svg of svgs) await renderPng(svg);
   return { svgMs: mid - start, pngMs: performance.now() - mid, cpuMs: cpuMs() - cpuStart };
 }
 
-// Peak RSS as the kernel counts it (maxRSS, in KiB): a sampling timer would not run inside the synchronous
-// rendering, where the peak is. Between draws the event loop turns, as between the requests and posts that draw
-// charts in the server; only then can Node release the native images of the draws before.
+// Peak RSS as the kernel counts it (maxRSS, in KiB), worker threads included: a sampling timer would not run inside
+// the synchronous rendering, where the peak is. Between draws the event loop turns, as between the requests and posts
+// that draw charts in the server.
 const rssBefore = process.memoryUsage().rss;
 const first = await drawAll();
 const rssWarm = process.memoryUsage().rss;

@@ -59,7 +59,7 @@ async function writePicture(
     return asLines([out]);
   }
   if (!chart) return null;
-  await writeFile(out, format === 'svg' ? chart.svg : renderPng(chart.svg));
+  await writeFile(out, format === 'svg' ? chart.svg : await renderPng(chart.svg));
   return asLines([out, chart.alt]);
 }
 

@@ -22,6 +22,6 @@ export async function reportRoundCommand(
   }
   const chart = await renderRoundChart(round, summary, options.locale, options.chart);
   if (!chart) return null;
-  await writeFile(options.out, options.format === 'svg' ? chart.svg : renderPng(chart.svg));
+  await writeFile(options.out, options.format === 'svg' ? chart.svg : await renderPng(chart.svg));
   return asLines([options.out, chart.alt]);
 }

@@ -96,12 +96,12 @@ export function mountReportRoutes(http: Express, deps: { ctx: AppContext; logger
         const input = { frameworkId, ...(unitId ? { unitId } : {}), ...(channelId ? { channelId } : {}) };
         const { trend, framework } = await trendReport(ctx, linkActor(claims), input);
         const chart = await renderTrendChart(trend, framework, claims.locale);
-        return chart ? void image(res, renderPng(chart.svg)) : void notFound(res, claims.locale);
+        return chart ? void image(res, await renderPng(chart.svg)) : void notFound(res, claims.locale);
       }
       const { round, summary } = await roundSummary(ctx, linkActor(claims), claims.roundId);
       const chart = await renderRoundChart(round, summary, claims.locale, claims.chart);
       if (!chart) return void notFound(res, claims.locale);
-      image(res, renderPng(chart.svg));
+      image(res, await renderPng(chart.svg));
     }),
   );
 }

@@ -180,7 +180,7 @@ describe('alt texts state the main finding in the reader’s language', () => {
   });
 });
 
-describe('kept views', () => {
+describe('drawing', () => {
   const freshSvg = async (spec: TopLevelSpec) => {
     const view = new View(parse(compile(spec, { logger: logger(None) }).spec), { renderer: 'none' });
     try {
@@ -206,6 +206,13 @@ describe('kept views', () => {
       expect(drawn).toEqual([fresh[0], fresh[1], fresh[0]]);
     }
   });
+
+  it('a PNG that cannot be drawn is refused, and the next one is drawn all the same', async () => {
+    await expect(renderPng('this is no SVG')).rejects.toThrow();
+    const png = await renderPng('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="5" height="5"/></svg>');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(40);
+  });
 });
 
 describe('reference images', () => {
@@ -218,7 +225,7 @@ describe('reference images', () => {
   ] as const;
 
   it.each(cases)('%s matches its reference image', async (kind, chart) => {
-    const png = renderPng(await renderSvg(chart().spec), 1);
+    const png = await renderPng(await renderSvg(chart().spec), 1);
     const reference = path.join(fixtures, `${kind}.png`);
     if (process.env.UPDATE_CHART_REFERENCES === '1') await writeFile(reference, png);
     expect(differingPixelShare(png, await readFile(reference))).toBeLessThan(0.005);

@@ -25,17 +25,17 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="420" height="200" vi
 
 describe('chart labels as outlines', () => {
   it('replace every <text> with a path, keeping its place and colour', () => {
-    const outlined = outlineTexts(svg);
+    const outlined = outlineTexts(svg).toString();
     expect(outlined).not.toContain('<text');
     expect(outlined.match(/<path /g)).toHaveLength(5);
     expect(outlined).toContain('transform="translate(20,140) rotate(-90) translate(0,-2) scale(');
     expect(outlined).toContain('fill="#6b6b6b"');
   });
 
-  it('look as resvg draws the text itself with the same fonts', () => {
+  it('look as resvg draws the text itself with the same fonts', async () => {
     const options = { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }, background: 'white' };
     const reference = new Resvg(svg, { ...options, fitTo: { mode: 'zoom', value: 2 } }).render().asPng();
-    const drawn = renderPng(svg, 2);
+    const drawn = await renderPng(svg, 2);
     expect(differingPixelShare(drawn, reference)).toBeLessThan(0.002);
     const withoutText = new Resvg(svg.replace(/<text[\s\S]*?<\/text>/g, ''), { ...options, fitTo: { mode: 'zoom', value: 2 } })
       .render()

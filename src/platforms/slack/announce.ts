@@ -66,7 +66,7 @@ async function postSummaryChart(client: WebClient, round: Round, summary: Summar
       channel: round.place.channelId,
       filename: `spiegel-${round.id}-${chart.kind}.png`,
       title: translator(round.locale)('report.chartPosted', { name: round.name }),
-      bytes: renderPng(chart.svg),
+      bytes: await renderPng(chart.svg),
       altText: chart.alt,
     });
   } catch (error) {

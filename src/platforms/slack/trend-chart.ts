@@ -28,7 +28,7 @@ export async function sendTrendChart(
     await uploadToMember(client, userId, {
       filename: `spiegel-trend-${result.framework.id}.png`,
       title: chart.title,
-      bytes: renderPng(chart.svg),
+      bytes: await renderPng(chart.svg),
       altText: chart.alt,
     });
     await ephemeral(respond, translator(locale)('report.trendSent'));

@@ -1,9 +1,11 @@
 /**
  * Draws a Vega-Lite spec on the server, offline: Vega-Lite compiles it, Vega renders SVG with no canvas and no
- * browser, resvg turns the SVG into PNG once its text is drawn as outlines of the DejaVu fonts that ship in an npm
- * package (text-outlines.ts; no system fonts, no network), so a chart looks the same on every machine.
+ * browser, resvg turns the SVG into PNG (in a short-lived worker thread) once its text is drawn as outlines of the
+ * DejaVu fonts that ship in an npm package (text-outlines.ts; no system fonts, no network), so a chart looks the same
+ * on every machine.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { logger, parse, View, Warn } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { outlineTexts } from './text-outlines.js';
@@ -96,11 +98,52 @@ const MAX_WIDTH = 1600;
  */
 const MAX_PIXELS = 2_000_000;
 
+/**
+ * resvg-js frees a drawing's parsed SVG and pixels only when V8 collects the small JS objects that hold them, and V8
+ * does not know their size: charts drawn one after another leave several tall images' pixels (9 MB each at 1×)
+ * waiting for a collection. So each PNG is drawn in a worker thread that ends with it, taking that memory along, and one
+ * at a time. The labels are outlined here, where the fonts are read once per process; the outlined SVG moves to the
+ * worker without a copy, the PNG comes back.
+ */
+const pngWorkerCode = `
+const { parentPort } = require('node:worker_threads');
+const { Resvg } = require(${JSON.stringify(createRequire(import.meta.url).resolve('@resvg/resvg-js'))});
+parentPort.once('message', ({ svg, options }) => {
+  parentPort.postMessage(new Resvg(Buffer.from(svg.buffer, svg.byteOffset, svg.byteLength), options).render().asPng());
+  parentPort.close();
+});
+`;
+let pngQueue: Promise<unknown> = Promise.resolve();
+
+function drawInWorker(svg: Buffer<ArrayBuffer>, zoom: number): Promise<Buffer> {
+  // Its own heap stays small: it holds a few JS objects; the drawing's memory is resvg's own.
+  const worker = new Worker(pngWorkerCode, {
+    eval: true,
+    execArgv: [],
+    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
+  });
+  const options = { font: { loadSystemFonts: false }, background: 'white', fitTo: { mode: 'zoom', value: zoom } };
+  worker.postMessage({ svg, options }, [svg.buffer]);
+  return new Promise<Buffer>((resolve, reject) => {
+    let drawn: Buffer | null = null;
+    worker.once('message', (bytes: Uint8Array) => (drawn = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+    worker.once('error', reject);
+    worker.once('exit', () => {
+      if (drawn) resolve(drawn);
+      else reject(new Error('the PNG worker ended without an image'));
+    });
+  });
+}
+
 /** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_WIDTH or MAX_PIXELS, but never below 1×. */
-export function renderPng(svg: string, scale = 2): Buffer {
-  const options = { font: { loadSystemFonts: false }, background: 'white' };
+export function renderPng(svg: string, scale = 2): Promise<Buffer> {
   const [width = 0, height = 0] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
   const fit = Math.min(MAX_WIDTH / Math.max(1, width), Math.sqrt(MAX_PIXELS / Math.max(1, width * height)));
   const zoom = Math.max(Math.min(scale, 1), Math.min(scale, fit));
-  return new Resvg(outlineTexts(svg), { ...options, fitTo: { mode: 'zoom', value: zoom } }).render().asPng();
+  const png = pngQueue.then(() => drawInWorker(outlineTexts(svg), zoom));
+  pngQueue = png.then(
+    () => undefined,
+    () => undefined,
+  );
+  return png;
 }

@@ -47,8 +47,36 @@ function lines(content: string): { text: string; baseline: number }[] {
   });
 }
 
+/**
+ * The outlined SVG as UTF-8 bytes, written as it is laid out: a tall chart's labels come to more than a megabyte of
+ * path data, which as strings (each label's, then the whole SVG's) would live through the drawing and be promoted into
+ * V8's old generation, to be freed only at a full collection; here only short-lived pieces are made.
+ */
+class SvgBytes {
+  private bytes: Buffer<ArrayBuffer>;
+  private length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafeSlow(capacity);
+  }
+
+  write(text: string): void {
+    const needed = this.length + text.length * 3;
+    if (needed > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.bytes.length * 2));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length += this.bytes.write(text, this.length);
+  }
+
+  done(): Buffer<ArrayBuffer> {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
 /** One line as relative path commands in font units (y up), the pen coming from and left at `pen`. */
-function linePath(face: FontFace, text: string, anchor: string, baseline: number, pen: [number, number]): string {
+function writeLinePath(out: SvgBytes, face: FontFace, text: string, anchor: string, baseline: number, pen: [number, number]): void {
   // By code point: the font maps code points to glyphs (no shaping of clusters: chart labels are Latin text).
   const glyphs = Array.from(text, (char) => face.glyph(char));
   const offsets: number[] = [];
@@ -58,31 +86,39 @@ function linePath(face: FontFace, text: string, anchor: string, baseline: number
     width += glyph.advance + (i + 1 < glyphs.length ? face.kern(glyph.index, glyphs[i + 1]!.index) : 0);
   });
   const shift = anchor === 'middle' ? -width / 2 : anchor === 'end' ? -width : 0;
-  let path = '';
   glyphs.forEach((glyph, i) => {
     if (!glyph.start) return;
     const [x, y] = [shift + offsets[i]!, baseline];
-    path += `m${x + glyph.start[0] - pen[0]} ${y + glyph.start[1] - pen[1]}${glyph.body}`;
+    out.write(`m${x + glyph.start[0] - pen[0]} ${y + glyph.start[1] - pen[1]}`);
+    out.write(glyph.body);
     [pen[0], pen[1]] = [x + glyph.end[0], y + glyph.end[1]];
   });
-  return path;
 }
 
-function outlinedText(attributeText: string, content: string): string {
+function writeOutlinedText(out: SvgBytes, attributeText: string, content: string): void {
   const attributes = new Map([...attributeText.matchAll(attribute)].map(([, name = '', value = '']) => [name, value]));
   const face = fontFace(faceStyle(attributes));
   const scale = Number.parseFloat(attributes.get('font-size') ?? '12') / face.unitsPerEm;
+  const textLines = lines(content);
+  const drawn = textLines.some((line) => Array.from(line.text).some((char) => face.glyph(char).start));
+  if (!drawn || !Number.isFinite(scale) || scale <= 0) return;
   const anchor = attributes.get('text-anchor') ?? 'start';
-  const pen: [number, number] = [0, 0];
-  const d = lines(content)
-    .map((line) => linePath(face, line.text, anchor, -line.baseline / scale, pen))
-    .join('');
-  if (!d || !Number.isFinite(scale) || scale <= 0) return '';
   const kept = [...attributes].filter(([name]) => !textOnly.has(name)).map(([name, value]) => ` ${name}="${value}"`);
   const transform = `${attributes.get('transform') ?? ''} scale(${scale} ${-scale})`.trim();
-  return `<path${kept.join('')} transform="${transform}" d="${d}"/>`;
+  out.write(`<path${kept.join('')} transform="${transform}" d="`);
+  const pen: [number, number] = [0, 0];
+  for (const line of textLines) writeLinePath(out, face, line.text, anchor, -line.baseline / scale, pen);
+  out.write('"/>');
 }
 
-export function outlineTexts(svg: string): string {
-  return svg.replace(textElement, (_, attributes: string, content: string) => outlinedText(attributes, content));
+export function outlineTexts(svg: string): Buffer<ArrayBuffer> {
+  const out = new SvgBytes(svg.length * 8);
+  let from = 0;
+  for (const match of svg.matchAll(textElement)) {
+    out.write(svg.slice(from, match.index));
+    writeOutlinedText(out, match[1] ?? '', match[2] ?? '');
+    from = match.index + match[0].length;
+  }
+  out.write(svg.slice(from));
+  return out.done();
 }
