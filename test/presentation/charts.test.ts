@@ -6,6 +6,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { logger, None, parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Round } from '../../src/domain/round.js';
 import type { Summary } from '../../src/domain/summary-types.js';
@@ -175,6 +177,34 @@ describe('alt texts state the main finding in the reader’s language', () => {
     expect(heatmapChart(rollup.rollup, rollup.framework, 'nl')!.alt).toMatch(
       /^4 eenheden vergeleken op 16 items \(medianen\)\. Grootste verschil: /,
     );
+  });
+});
+
+describe('kept views', () => {
+  const freshSvg = async (spec: TopLevelSpec) => {
+    const view = new View(parse(compile(spec, { logger: logger(None) }).spec), { renderer: 'none' });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  };
+
+  it('a chart drawn on a kept view, after other rows of the same shape, is the chart a fresh view draws', async () => {
+    const others = {
+      single: await sampleRound('team-health', { sparseEvery: 4, seed: 11 }),
+      twoDimensions: await sampleRound('mentoring-to-work', { criteria: 12, sparseEvery: 3, seed: 5 }),
+    };
+    for (const [kind, first, second] of [
+      ['distribution', single, others.single],
+      ['quadrant', twoDimensions, others.twoDimensions],
+    ] as const) {
+      const [a, b] = [first, second].map((r) => roundCharts(r.round, r.summary, 'en').find((c) => c.kind === kind)!.spec);
+      const drawn = [await renderSvg(a!), await renderSvg(b!), await renderSvg(a!)];
+      const fresh = [await freshSvg(a!), await freshSvg(b!)];
+      expect(fresh[0]).not.toBe(fresh[1]);
+      expect(drawn).toEqual([fresh[0], fresh[1], fresh[0]]);
+    }
   });
 });
 

@@ -17,13 +17,74 @@ const compileLogger = logger(Warn, undefined, (method, level, args) => {
     console[method](level, ...args);
 });
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new View(parse(compile(spec, { logger: compileLogger }).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
+/** A spec with each inline data set (`data: { values }`) replaced by a named one, and the rows of each by name. */
+function separateData(spec: TopLevelSpec): { shape: TopLevelSpec; rows: Map<string, unknown[]> } {
+  const rows = new Map<string, unknown[]>();
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([key, value]) => {
+        const values = key === 'data' ? (value as { values?: unknown }).values : undefined;
+        if (!Array.isArray(values)) return [key, visit(value)];
+        const name = `spiegel_rows_${rows.size}`;
+        // Copies: Vega marks the rows it takes in, and two layers may share one array.
+        rows.set(
+          name,
+          values.map((row: unknown) => (row !== null && typeof row === 'object' ? { ...row } : row)),
+        );
+        return [key, { name }];
+      }),
+    );
+  };
+  return { shape: visit(spec) as TopLevelSpec, rows };
+}
+
+/**
+ * The views of the charts drawn lately, by their spec less its data. Building a view (Vega-Lite compiles, Vega parses
+ * the result and sets up its dataflow) takes over half of an SVG's drawing time, and what it builds lives through the
+ * draw: young-generation collections during the draw promote it, and V8 frees it only at a full collection, long
+ * after. A kept view only takes in the new rows and draws again. One draw at a time per view; a view whose draw failed
+ * is dropped.
+ */
+const MAX_VIEWS = 8;
+interface KeptView {
+  view: View;
+  /** Settles when the draws queued on this view are done. */
+  idle: Promise<void>;
+}
+const views = new Map<string, KeptView>();
+
+function keptView(shape: TopLevelSpec): KeptView {
+  const key = JSON.stringify(shape);
+  const kept = views.get(key) ?? {
+    view: new View(parse(compile(shape, { logger: compileLogger }).spec), { renderer: 'none' }),
+    idle: Promise.resolve(),
+  };
+  views.delete(key);
+  views.set(key, kept);
+  for (const [oldest, { view, idle }] of views) {
+    if (views.size <= MAX_VIEWS) break;
+    views.delete(oldest);
+    void idle.then(() => view.finalize());
   }
+  return kept;
+}
+
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { shape, rows } = separateData(spec);
+  const kept = keptView(shape);
+  const svg = kept.idle.then(() => {
+    for (const [name, values] of rows) kept.view.data(name, values);
+    return kept.view.toSVG();
+  });
+  kept.idle = svg.then(
+    () => undefined,
+    () => {
+      for (const [key, entry] of views) if (entry === kept) views.delete(key);
+    },
+  );
+  return svg;
 }
 
 /** Slack shows an image at most about this wide; more pixels only cost memory and time. */
