@@ -542,6 +542,7 @@ async function main(): Promise<void> {
     const ceiling = await bareClicks(db, roundA, durations.bare);
     await usageOf(spiegel.child);
     const acksB: number[] = [];
+    const loadCpu = process.cpuUsage();
     const { done, elapsed } = await closedLoop(durations.saturation, CONCURRENCY, async (n) => {
       acksB.push(
         await sendClick({
@@ -554,6 +555,8 @@ async function main(): Promise<void> {
       );
     });
     const clickRate = done / elapsed;
+    const { user, system } = process.cpuUsage(loadCpu);
+    const loadCpuPerClick = (user + system) / 1000 / done;
     const saturated = await usageOf(spiegel.child);
     const cpuPerClick = saturated.cpuMs / done;
     console.log(
@@ -568,10 +571,14 @@ async function main(): Promise<void> {
     console.log(`    ratio         ${(clickRate / ceiling).toFixed(2)}   (target ≥ 0.8)`);
     console.log(`    app CPU per click ${cpuPerClick.toFixed(2)} ms (user + system, the app process only; the database's is not counted)`);
     console.log(
+      `    load generator CPU per click ${loadCpuPerClick.toFixed(2)} ms (signing, sending, the stand-in Slack taking the confirmation: this process, on the same cores)`,
+    );
+    console.log(
       `    database commands per click: ${describeCounts(saturated.commands, done)} (clicks on one round share a round read sent after each of them arrived)`,
     );
     Object.assign(report, {
       saturationCommands: saturated.commands,
+      loadGeneratorCpuMsPerClick: loadCpuPerClick,
       clickRate,
       bareDriverRate: ceiling,
       ratio: clickRate / ceiling,

@@ -1,8 +1,8 @@
 /** A member's own answers as plain, localised text: what every platform shows back to the member. Pure. */
 import type { Locale } from '../domain/framework.js';
 import type { RatingValue, Response, Round } from '../domain/round.js';
-import type { Translate } from '../i18n/translator.js';
-import { criterionText, dimensionLabel, scaleChoices } from './round-texts.js';
+import { translator, type Translate } from '../i18n/translator.js';
+import { criterionText, dimensionLabel, pointLabel } from './round-texts.js';
 
 export interface ProgressCount {
   answered: number;
@@ -16,7 +16,7 @@ export function progressText(t: Translate, progress: ProgressCount): string {
 
 /** The label of an answer as the member chose it: "4 · Agree", or "Not applicable". */
 export function answerLabel(round: Round, value: RatingValue, locale: Locale): string {
-  return scaleChoices(round, locale).find((c) => c.value === String(value))?.label ?? String(value);
+  return value === 'na' ? translator(locale)('scale.notApplicableLong') : pointLabel(round, value, locale);
 }
 
 /** "criterion (dimension)", or the criterion alone in a round with one plain rating. */

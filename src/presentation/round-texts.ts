@@ -36,14 +36,21 @@ export interface ScaleChoice {
   label: string;
 }
 
+/** A point of a round's scale as members see it: the number with its wording, when the scale has one. */
+export function pointLabel(round: Round, point: number, locale: Locale): string {
+  const wording = round.framework.scale.labels[String(point)]?.[locale];
+  return wording ? `${point} · ${wording}` : String(point);
+}
+
 /** The answer choices of a round's scale, in order, with "not applicable" last when allowed. */
 export function scaleChoices(round: Round, locale: Locale): ScaleChoice[] {
   const t = translator(locale);
   const { scale } = round.framework;
-  const choices: ScaleChoice[] = scalePoints(scale).map((point) => {
-    const wording = scale.labels[String(point)]?.[locale];
-    return { value: String(point), short: String(point), label: wording ? `${point} · ${wording}` : String(point) };
-  });
+  const choices: ScaleChoice[] = scalePoints(scale).map((point) => ({
+    value: String(point),
+    short: String(point),
+    label: pointLabel(round, point, locale),
+  }));
   if (scale.allowNotApplicable) {
     choices.push({ value: 'na', short: t('scale.notApplicable'), label: t('scale.notApplicableLong') });
   }

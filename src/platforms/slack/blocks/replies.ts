@@ -5,7 +5,8 @@ import type { Response, Round } from '../../../domain/round.js';
 import { translator } from '../../../i18n/translator.js';
 import { commandVerbs, managementVerbs, methodVerbs } from '../../../presentation/commands.js';
 import { escapeMrkdwn } from './limits.js';
-import { answerLabel, criterionNameMrkdwn, dimensionText, progressText, quote, slackDate, type ProgressCount } from './round-format.js';
+import { criterionNameMrkdwn, dimensionText, progressText, quote, slackDate, type ProgressCount } from './round-format.js';
+import { answerLabel } from '../../../presentation/answer-texts.js';
 
 export function helpText(locale: Locale, unknownWord?: string): string {
   const t = translator(locale);

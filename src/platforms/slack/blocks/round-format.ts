@@ -1,8 +1,8 @@
 /** Small, pure formatting helpers shared by the Slack renderers. */
 import type { Locale } from '../../../domain/framework.js';
-import type { RatingValue, Round } from '../../../domain/round.js';
+import type { Round } from '../../../domain/round.js';
 import type { Translate } from '../../../i18n/translator.js';
-import { criterionName, criterionText, dimensionLabel, scaleChoices } from '../../../presentation/round-texts.js';
+import { criterionName, criterionText, dimensionLabel } from '../../../presentation/round-texts.js';
 import { escapeMrkdwn } from './limits.js';
 
 export interface ProgressCount {
@@ -22,12 +22,6 @@ export function slackDate(date: Date, locale: Locale): string {
     timeZone: 'UTC',
   }).format(date);
   return `<!date^${Math.floor(date.getTime() / 1000)}^{date_long_pretty} {time}|${fallback} UTC>`;
-}
-
-/** The label of an answer as the member saw it on the button: "4 · Agree", or "Not applicable". */
-export function answerLabel(round: Round, value: RatingValue, locale: Locale): string {
-  const choice = scaleChoices(round, locale).find((c) => c.value === String(value));
-  return choice?.label ?? String(value);
 }
 
 /** Escaped criterion text, for mrkdwn. */
