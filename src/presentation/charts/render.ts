@@ -113,6 +113,12 @@ parentPort.once('message', ({ svg, options }) => {
   parentPort.close();
 });
 `;
+/**
+ * resvg's allocator (mimalloc, built into its binary) keeps freed memory for the thread's next allocation, and purges
+ * it only later, on that thread: a worker ends right after its drawing, so about 25 MB per drawing would stay with the
+ * process. It purges at once instead; it reads this when the binary loads, in the first worker.
+ */
+process.env.MIMALLOC_PURGE_DELAY ??= '0';
 let pngQueue: Promise<unknown> = Promise.resolve();
 
 function drawInWorker(svg: Buffer<ArrayBuffer>, zoom: number): Promise<Buffer> {
