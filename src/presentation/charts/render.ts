@@ -121,16 +121,14 @@ parentPort.once('message', ({ svg, options }) => {
 process.env.MIMALLOC_PURGE_DELAY ??= '0';
 let pngQueue: Promise<unknown> = Promise.resolve();
 
-function drawInWorker(svg: Buffer<ArrayBuffer>, zoom: number): Promise<Buffer> {
-  // Its own heap stays small: it holds a few JS objects; the drawing's memory is resvg's own.
+function drawInWorker(svg: string, zoom: number): Promise<Buffer> {
+  // The thread starts up while the labels are outlined here. Its own heap stays small: a few JS objects.
   const worker = new Worker(pngWorkerCode, {
     eval: true,
     execArgv: [],
     resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
   });
-  const options = { font: { loadSystemFonts: false }, background: 'white', fitTo: { mode: 'zoom', value: zoom } };
-  worker.postMessage({ svg, options }, [svg.buffer]);
-  return new Promise<Buffer>((resolve, reject) => {
+  const png = new Promise<Buffer>((resolve, reject) => {
     let drawn: Buffer | null = null;
     worker.once('message', (bytes: Uint8Array) => (drawn = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     worker.once('error', reject);
@@ -139,6 +137,17 @@ function drawInWorker(svg: Buffer<ArrayBuffer>, zoom: number): Promise<Buffer> {
       else reject(new Error('the PNG worker ended without an image'));
     });
   });
+  let outlined: Buffer<ArrayBuffer>;
+  try {
+    outlined = outlineTexts(svg);
+  } catch (error) {
+    png.catch(() => undefined);
+    void worker.terminate();
+    throw error;
+  }
+  const options = { font: { loadSystemFonts: false }, background: 'white', fitTo: { mode: 'zoom', value: zoom } };
+  worker.postMessage({ svg: outlined, options }, [outlined.buffer]);
+  return png;
 }
 
 /** PNG at up to `scale` × the SVG's size, less where that would exceed MAX_WIDTH or MAX_PIXELS, but never below 1×. */
@@ -146,7 +155,7 @@ export function renderPng(svg: string, scale = 2): Promise<Buffer> {
   const [width = 0, height = 0] = ['width', 'height'].map((d) => Number(new RegExp(`<svg[^>]*?\\s${d}="([\\d.]+)"`).exec(svg)?.[1] ?? 0));
   const fit = Math.min(MAX_WIDTH / Math.max(1, width), Math.sqrt(MAX_PIXELS / Math.max(1, width * height)));
   const zoom = Math.max(Math.min(scale, 1), Math.min(scale, fit));
-  const png = pngQueue.then(() => drawInWorker(outlineTexts(svg), zoom));
+  const png = pngQueue.then(() => drawInWorker(svg, zoom));
   pngQueue = png.then(
     () => undefined,
     () => undefined,
