@@ -59,9 +59,9 @@ async function drawAll(locale: 'nl' | 'en' = 'nl'): Promise<Draw> {
   return { svgMs: mid - start, pngMs: performance.now() - mid, cpuMs: cpuMs() - cpuStart };
 }
 
-// Peak RSS as the kernel counts it (maxRSS, in KiB), worker threads included: a sampling timer would not run inside
-// the synchronous rendering, where the peak is. Between draws the event loop turns, as between the requests and posts
-// that draw charts in the server.
+// Peak RSS as the kernel counts it (maxRSS, in KiB), worker threads included: a sampling timer would miss the short
+// synchronous stretches (Vega's layout, a worker's drawing) where the peak is. Between draws the event loop turns, as
+// between the requests and posts that draw charts in the server. CPU is the process's, worker threads included.
 const rssBefore = process.memoryUsage().rss;
 const first = await drawAll();
 const rssWarm = process.memoryUsage().rss;
