@@ -9,9 +9,12 @@
  *   (b) the click path at saturation (16 members clicking, each waiting for their confirmation) vs the bare
  *       driver doing the same minimal work per click (a point read of the round, an `_id` upsert of the answer)
  *       at the same concurrency: the ratio (target ≥ 0.8);
- *   (c) capacity: open-loop runs at 50, 100, 150, 200 and 300 clicks/s, BENCH_OPEN_SECONDS (default 20) each:
+ *   (c) capacity: open-loop runs at 50, 100, 150, 200 and 300 clicks/s, BENCH_OPEN_SECONDS (default 20) each, each
+ *       in a fresh round (every click a member's first answer to its criterion, as when a team rates together):
  *       time to acknowledgement (HTTP 200, sent once the answer is stored) p50/p99, turned away ("busy, click
  *       again") and unacknowledged counts; the highest rate with p99 ≤ 1 s and none turned away or unacknowledged.
+ *       Then answer changes (the last round's answers given again with other values) at 200 clicks/s: on FerretDB a
+ *       replaced answer costs the database about half as much again as a first one.
  *       A bare Bolt app (its action handler only acknowledges) at the same rates, BENCH_BOLT_SECONDS (default 5) each,
  *       beside it.
  *
@@ -40,6 +43,8 @@ const durations = {
 };
 const CONCURRENCY = 16;
 const RATES = [50, 100, 150, 200, 300];
+/** Answer changes (a stored answer given another value), open loop. */
+const CHANGES_RATE = 200;
 /** Clicks sent one at a time for the command count. */
 const COUNTED = 200;
 
@@ -585,25 +590,26 @@ async function main(): Promise<void> {
       appCpuMsPerClick: cpuPerClick,
     });
 
-    // (c) capacity: open loop at each rate, each click on its own (member, criterion) in turn
-    let next = 0;
+    // (c) capacity: open loop at each rate, each in a round of its own, so that every click is a member's first answer
+    // to its criterion (as when a team rates together at the end of a meeting); then answer changes.
     const make =
-      (prefix: string, roundId: string) =>
-      (n: number): Click => {
-        const k = next++;
-        return {
-          id: `${prefix}-${n}`,
-          roundId,
-          member: member(k % MEMBERS),
-          criterion: criterion(Math.floor(k / MEMBERS) % CRITERIA),
-          value: (k % 5) + 1,
-        };
-      };
+      (prefix: string, roundId: string, shift = 0) =>
+      (n: number): Click => ({
+        id: `${prefix}-${n}`,
+        roundId,
+        member: member(n % MEMBERS),
+        criterion: criterion(Math.floor(n / MEMBERS) % CRITERIA),
+        value: ((n + shift) % 5) + 1,
+      });
     const runs: OpenRun[] = [];
+    let lastRound = roundB;
     for (const rate of RATES) {
-      runs.push(await openLoop(agent, port, slack, rate, durations.open, make(`c${rate}`, roundB)));
+      lastRound = await seedRound(db, `open-${rate}`);
+      runs.push(await openLoop(agent, port, slack, rate, durations.open, make(`c${rate}`, lastRound)));
       await new Promise((r) => setTimeout(r, 2_000));
     }
+    // The last round's answers given again, each with another value: a stored answer replaced costs the database more.
+    const changes = await openLoop(agent, port, slack, CHANGES_RATE, durations.open, make('changes', lastRound, 2));
     await stopChild(spiegel.child);
     spiegel = null;
     bare = await startChild('bare', `${slack.origin}/api/`, uri, dbName);
@@ -617,12 +623,15 @@ async function main(): Promise<void> {
         `    ${String(r.rate).padStart(6)}   ${ms(r.p50).padStart(10)} ${ms(r.p99).padStart(10)}   ${String(r.turnedAway).padStart(5)}/${r.sent}  ${String(r.unacknowledged).padStart(8)}         | ${ms(b.p50).padStart(10)} ${ms(b.p99).padStart(10)}`,
       );
     }
+    console.log(
+      `    answer changes at ${CHANGES_RATE}/s: p50 ${ms(changes.p50)}, p99 ${ms(changes.p99)}, turned away ${changes.turnedAway}/${changes.sent}, unacknowledged ${changes.unacknowledged}`,
+    );
     const capacity = runs.filter((r) => r.p99 <= 1000 && r.turnedAway === 0 && r.unacknowledged === 0).map((r) => r.rate);
     const highest = capacity.length > 0 ? Math.max(...capacity) : 0;
     console.log(
       `    highest rate with p99 ≤ 1 s and none turned away or unacknowledged: ${highest ? `${highest} clicks/s` : 'none of the rates'}   (target ≥ 300)`,
     );
-    Object.assign(report, { open: runs, bareBolt: boltRuns, capacity: highest });
+    Object.assign(report, { open: runs, changes, bareBolt: boltRuns, capacity: highest });
     console.log(JSON.stringify({ bench: 'slack-clicks', ...report }));
   } finally {
     if (spiegel) await stopChild(spiegel.child);
