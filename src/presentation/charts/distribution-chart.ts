@@ -10,6 +10,23 @@ import { divergingColours, muted } from './palette.js';
 
 const ROW_HEIGHT = 22;
 const PLOT_WIDTH = 360;
+/** Row labels: this wide at most, where Vega's estimate of text width cuts at about this many characters. */
+const LABEL_WIDTH = 420;
+const LABEL_CHARS = 46;
+
+/**
+ * A Vega expression that shortens a long row label by its criterion name, so that a dimension at its end, as in
+ * `Criterion 1: … (practice)`, stays readable: cut at its end, a criterion's rows on two dimensions would read the same.
+ */
+function shortenedRowLabel(): string {
+  const label = 'datum.label';
+  const open = `lastindexof(${label}, ' (')`;
+  const suffix = `length(${label}) - ${open}`;
+  const hasDimension = `${open} > 0 && ${suffix} <= 20 && substring(${label}, length(${label}) - 1) == ')'`;
+  const cutName = `substring(${label}, 0, ${LABEL_CHARS - 1} - (${suffix})) + '…' + substring(${label}, ${open})`;
+  const cut = `substring(${label}, 0, ${LABEL_CHARS - 1}) + '…'`;
+  return `length(${label}) <= ${LABEL_CHARS} ? ${label} : (${hasDimension} ? ${cutName} : ${cut})`;
+}
 
 /**
  * One faceted spec, not a panel per component: Vega-Lite then compiles and Vega parses the panel once, which halves the
@@ -29,7 +46,7 @@ export function distributionChartSpec(round: Round, summary: Summary, locale: Lo
     type: 'nominal' as const,
     sort: { field: 'order', op: 'min' as const },
     title: null,
-    axis: { labelLimit: 340 },
+    axis: { labelLimit: LABEL_WIDTH, labelExpr: shortenedRowLabel() },
   };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
