@@ -21,6 +21,7 @@
  * The app under test runs in a child process (its own event loop); the load generator and the stand-in Slack
  * run here. `BENCH_QUICK=1` shortens every phase.
  */
+import { roundFixture } from '../test/support/round-fixture.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, request, Agent, type IncomingMessage, type Server } from 'node:http';
@@ -322,48 +323,41 @@ const perSecond = (v: number) => `${v.toFixed(0)}/s`;
 
 async function seedRound(db: Db, name: string): Promise<string> {
   const { createMongoStores } = await import('../src/storage/mongo/mongo-stores.js');
-  const { defaultReminderPlan, defaultSummarySettings } = await import('../src/domain/round.js');
   const stores = createMongoStores(db);
   await stores.ensureIndexes();
   const id = `bench-${name}-${randomBytes(3).toString('hex')}`;
-  await stores.rounds.insert({
-    id,
-    place: { platform: 'slack', tenantId: `slack:${TEAM}`, channelId: CHANNEL },
-    name: `Bench ${name}`,
-    framework: {
-      id: 'bench',
-      version: '1',
-      title: { nl: 'Bench', en: 'Bench' },
-      scale: { min: 1, max: 5, labels: {}, allowNotApplicable: true },
-      components: [{ id: 'part', title: { nl: 'Deel', en: 'Part' } }],
-      criteria: Array.from({ length: CRITERIA }, (_, i) => ({
-        id: criterion(i),
-        component: 'part',
-        perspective: 'process' as const,
-        text: { nl: `Criterium ${i}`, en: `Criterion ${i}` },
-      })),
-      dimensions: [],
-      questions: [],
-    },
-    state: 'open',
-    anonymous: false,
-    locale: 'en',
-    participants: Array.from({ length: MEMBERS }, (_, i) => member(i)),
-    createdBy: member(0),
-    coordinators: [member(0)],
-    openedAt: new Date(),
-    deadline: null,
-    closedAt: null,
-    settings: defaultSummarySettings,
-    reminderPlan: defaultReminderPlan,
-    recurrenceId: null,
-    caseId: null,
-    unitId: null,
-    followUp: null,
-    platformRefs: { slackIntroTs: '1700000000.000100' },
-    revision: 0,
-    reopenings: 0,
-  });
+  await stores.rounds.insert(
+    roundFixture({
+      id,
+      place: { platform: 'slack', tenantId: `slack:${TEAM}`, channelId: CHANNEL },
+      name: `Bench ${name}`,
+      framework: {
+        id: 'bench',
+        version: '1',
+        title: { nl: 'Bench', en: 'Bench' },
+        scale: { min: 1, max: 5, labels: {}, allowNotApplicable: true },
+        components: [{ id: 'part', title: { nl: 'Deel', en: 'Part' } }],
+        criteria: Array.from({ length: CRITERIA }, (_, i) => ({
+          id: criterion(i),
+          component: 'part',
+          perspective: 'process' as const,
+          text: { nl: `Criterium ${i}`, en: `Criterion ${i}` },
+        })),
+        dimensions: [],
+        questions: [],
+      },
+      state: 'open',
+      anonymous: false,
+      locale: 'en',
+      participants: Array.from({ length: MEMBERS }, (_, i) => member(i)),
+      createdBy: member(0),
+      coordinators: [member(0)],
+      openedAt: new Date(),
+      deadline: null,
+      closedAt: null,
+      platformRefs: { slackIntroTs: '1700000000.000100' },
+    }),
+  );
   return id;
 }
 

@@ -10,6 +10,7 @@ import { RollupTally } from '../../src/domain/rollup.js';
 import { defaultSummarySettings, type RatingValue, type Response } from '../../src/domain/round.js';
 import { classify, distribution, iqr, isOnScale, mean, quartiles, rwg, sd, tastleWiermanConsensus } from '../../src/domain/statistics.js';
 import { RoundTally, summarizeRound, summarizeTally } from '../../src/domain/summary.js';
+import { random } from '../support/sample-round.js';
 
 const text = (s: string) => ({ nl: s, en: s });
 const perspectives = ['client', 'organisation', 'result', 'process'] as const;
@@ -38,17 +39,6 @@ const round = {
   locale: 'en' as const,
   anonymous: true,
 };
-
-/** A deterministic pseudo-random sequence (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampleAnswers(seed: number, roundIds: readonly string[]): Response[] {
   const next = random(seed);

@@ -5,7 +5,8 @@
  */
 import { loadFrameworkCatalogue } from '../../src/app/framework-catalogue.js';
 import type { Framework } from '../../src/domain/framework.js';
-import { roundDimensionIds, defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../src/domain/round.js';
+import { roundDimensionIds, type Response, type Round } from '../../src/domain/round.js';
+import { roundFixture } from './round-fixture.js';
 import { convergenceOf, type StepItem } from '../../src/domain/delphi.js';
 import { summarizeRound } from '../../src/domain/summary.js';
 import type { Summary } from '../../src/domain/summary-types.js';
@@ -35,7 +36,7 @@ export async function sampleRound(
   const framework = typeof frameworkOrId === 'string' ? await builtInFramework(frameworkOrId) : frameworkOrId;
   const criteria = framework.criteria.slice(0, options.criteria ?? framework.criteria.length);
   const members = Array.from({ length: options.members ?? 8 }, (_, i) => `member-${i + 1}`);
-  const round: Round = {
+  const round = roundFixture({
     id: `sample-${framework.id}`,
     place: { platform: 'cli', tenantId: 'cli:test', channelId: 'cli' },
     name: 'Voorjaar 2026',
@@ -49,16 +50,7 @@ export async function sampleRound(
     openedAt: new Date('2026-03-02T09:00:00Z'),
     deadline: new Date('2026-03-16T17:00:00Z'),
     closedAt: new Date('2026-03-16T17:00:00Z'),
-    settings: defaultSummarySettings,
-    reminderPlan: defaultReminderPlan,
-    recurrenceId: null,
-    caseId: null,
-    unitId: null,
-    followUp: null,
-    platformRefs: {},
-    revision: 0,
-    reopenings: 0,
-  };
+  });
   const next = random(options.seed ?? 7);
   const { min, max } = framework.scale;
   const responses: Response[] = [];

@@ -1,7 +1,8 @@
 /** The pure Block Kit renderers against Slack's limits: 50 blocks per message, 100 per view, field lengths. */
+import { roundFixture } from '../../support/round-fixture.js';
 import { describe, expect, it } from 'vitest';
 import type { Criterion, Locale } from '../../../src/domain/framework.js';
-import { defaultReminderPlan, defaultSummarySettings, type Response, type Round } from '../../../src/domain/round.js';
+import { type Response, type Round } from '../../../src/domain/round.js';
 import type { Summary } from '../../../src/domain/summary-types.js';
 import { summarizeRound } from '../../../src/domain/summary.js';
 import { renderAnswerForm } from '../../../src/platforms/slack/blocks/answer-form.js';
@@ -25,7 +26,7 @@ function bigRound(criteria: number, dimensions: string[] = [], textLength = 20):
     text: text(long(`Criterion ${i}`, textLength)),
     help: text(long('Help', 5)),
   }));
-  return {
+  return roundFixture({
     id: 'AbCdEfGhIjKl',
     place: { platform: 'slack', tenantId: 'slack:T1', channelId: 'C1' },
     name: long('A round with a long name', 8).slice(0, 150),
@@ -53,16 +54,7 @@ function bigRound(criteria: number, dimensions: string[] = [], textLength = 20):
     openedAt: new Date('2026-01-01T00:00:00Z'),
     deadline: new Date('2026-02-01T16:00:00Z'),
     closedAt: null,
-    settings: defaultSummarySettings,
-    reminderPlan: defaultReminderPlan,
-    recurrenceId: null,
-    caseId: null,
-    unitId: null,
-    followUp: null,
-    platformRefs: {},
-    revision: 0,
-    reopenings: 0,
-  };
+  });
 }
 
 type AnyBlock = Record<string, unknown> & { type: string; block_id?: string };

@@ -3,18 +3,12 @@
  * errors or warnings, and stays under Teams' message size, for every built-in framework, in both languages,
  * shared and personal, with the longest comments allowed.
  */
+import { roundFixture } from '../../support/round-fixture.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFrameworkCatalogue, type FrameworkCatalogue } from '../../../src/app/framework-catalogue.js';
 import { snapshotFramework } from '../../../src/app/rounds.js';
 import { locales, type Framework, type Locale } from '../../../src/domain/framework.js';
-import {
-  defaultReminderPlan,
-  defaultSummarySettings,
-  MAX_COMMENT_LENGTH,
-  roundDimensionIds,
-  type Response,
-  type Round,
-} from '../../../src/domain/round.js';
+import { MAX_COMMENT_LENGTH, roundDimensionIds, type Response, type Round } from '../../../src/domain/round.js';
 import { summarizeRound } from '../../../src/domain/summary.js';
 import { promptParts } from '../../../src/platforms/teams/cards/card-parts.js';
 import { cardBytes, MAX_CARD_BYTES, type AdaptiveCardJson } from '../../../src/platforms/teams/cards/elements.js';
@@ -42,7 +36,7 @@ beforeAll(async () => {
 });
 
 function roundOf(framework: Framework, locale: Locale, extra: Partial<Round> = {}): Round {
-  return {
+  return roundFixture({
     id: 'r0und-Id_1',
     place: { platform: 'teams', tenantId: 'teams:t', channelId: '19:c@thread.tacv2' },
     name: `“Quality” review ${framework.id} with a rather long name to see how it wraps`,
@@ -56,17 +50,8 @@ function roundOf(framework: Framework, locale: Locale, extra: Partial<Round> = {
     openedAt: new Date('2030-03-01T09:00:00Z'),
     deadline: new Date('2030-03-15T16:00:00.123Z'),
     closedAt: null,
-    settings: defaultSummarySettings,
-    reminderPlan: defaultReminderPlan,
-    recurrenceId: null,
-    caseId: null,
-    unitId: null,
-    followUp: null,
-    platformRefs: {},
-    revision: 0,
-    reopenings: 0,
     ...extra,
-  };
+  });
 }
 
 /** Every member rated every question, with the longest comment allowed (multi-byte characters included). */
