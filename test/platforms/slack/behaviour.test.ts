@@ -109,6 +109,28 @@ describe('Slack behaviour', () => {
     expect(stored.map((r) => [r.criterionId, r.value])).toEqual([['go-clear', 3]]);
   });
 
+  it.each([
+    ['a forged signature', { secret: 'not-the-signing-secret' }],
+    ['a stamp six minutes old', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ['a stamp six minutes ahead', { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
+  ])('refuses a rating click with %s with 401, storing and saying nothing', async (label, options) => {
+    const id = `unsigned-${label.length}`;
+    const payload = blockActionPayload({
+      teamId: 'T1',
+      userId: 'UBOB',
+      channelId: CHANNEL,
+      responseUrl: h.fake.responseUrl(id),
+      actionId: 'spiegel.rate:4',
+      blockId: 'rate|go-clear|rating',
+      value: encodeRate({ roundId: round.id, criterionId: 'go-clear', dimension: 'rating', value: '4' }),
+    });
+    const reply = await h.post(interactionBody(payload), form, options);
+    expect(reply.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.responses(id)).toHaveLength(0);
+    expect(await h.ctx.stores.responses.listForRespondent('slack:T1', round.id, 'UBOB')).toEqual([]);
+  });
+
   it('stores a click from an organisation-wide install (no team in the payload) through Bolt’s listener, as any other', async () => {
     const payload = blockActionPayload({
       teamId: 'T1',
