@@ -3,10 +3,10 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../../src/app/actor.js';
 import type { AppContext } from '../../src/app/context.js';
 import { answer } from '../support/answers.js';
-import { nextRetentionRun, scheduleRetention } from '../../src/app/retention.js';
+import { deleteExpiredRounds, nextRetentionRun, scheduleRetention } from '../../src/app/retention.js';
 import { cancelRound, closeRound, openRound } from '../../src/app/rounds.js';
 import { getWorkspaceSettings, updateWorkspaceSettings } from '../../src/app/workspace-settings.js';
-import { retentionCutoff, systemTenantId } from '../../src/domain/scheduling.js';
+import { deadlineJobId, retentionCutoff, systemTenantId } from '../../src/domain/scheduling.js';
 import type { Place } from '../../src/domain/round.js';
 import { ManualClock } from '../support/manual-clock.js';
 import { Scheduler } from '../../src/scheduling/scheduler.js';
@@ -108,4 +108,19 @@ it('deletes every document of rounds past their workspace’s period, keeps the 
   ]);
   expect(retentionJobs[0]?.result?.counts).toMatchObject({ rounds: 2 });
   expect(reports.reduce((sum, r) => sum + r.ran, 0)).toBeGreaterThanOrEqual(1);
+});
+
+it('leaves nothing of a round whose job another instance claimed while retention deleted it', async () => {
+  await updateWorkspaceSettings(ctx, actorIn(slack, 'admin', true), { retentionMonths: 12 });
+  const expired = await answeredRound(slack);
+  await closeRound(ctx, actorIn(slack, 'coord'), expired.id, noSummaryPost);
+  clock.set('2027-04-10T03:00:00Z');
+  // Another instance read the round's pending deadline job just before the retention run deleted the round.
+  const readBefore = await ctx.stores.jobs.get(deadlineJobId(expired.id, expired.revision));
+  expect(readBefore?.status).toBe('pending');
+
+  expect(await deleteExpiredRounds(ctx, actorIn(slack, 'retention', true), clock.now())).toBe(1);
+  if (readBefore) await scheduler('late').runJob(readBefore);
+
+  expect(await findInDatabase(database.db, expired.id)).toEqual([]);
 });

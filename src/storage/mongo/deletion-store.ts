@@ -38,7 +38,7 @@ export class MongoDeletionStore implements DeletionStore {
     if (roundIds.length === 0) return;
     const collections = await this.tenantCollections();
     for (const ids of batches(roundIds)) {
-      await this.deleteJobAttempts({ tenantId, roundId: { $in: ids } });
+      await this.deleteJobs({ tenantId, roundId: { $in: ids } });
       await this.collection(claimsCollection).deleteMany(roundClaimsFilter(ids));
       for (const name of collections) {
         const collection = this.collection(name);
@@ -51,10 +51,9 @@ export class MongoDeletionStore implements DeletionStore {
   async deleteTenant(tenantId: string, keepJobKinds: string[]): Promise<void> {
     const roundIds = (await this.collection('rounds').distinct('_id', { tenantId })).filter((id): id is string => typeof id === 'string');
     for (const ids of batches(roundIds)) await this.collection(claimsCollection).deleteMany(roundClaimsFilter(ids));
-    const jobs: Filter<StoredDocument> = { tenantId, kind: { $nin: keepJobKinds } };
-    await this.deleteJobAttempts(jobs);
+    await this.deleteJobs({ tenantId, kind: { $nin: keepJobKinds } });
     for (const name of await this.tenantCollections()) {
-      await this.collection(name).deleteMany(name === jobsCollection ? jobs : { tenantId });
+      if (name !== jobsCollection) await this.collection(name).deleteMany({ tenantId });
       await this.collection(name).deleteMany({ _id: tenantId });
     }
     if (tenantId.startsWith('slack:')) {
@@ -68,8 +67,13 @@ export class MongoDeletionStore implements DeletionStore {
     return this.db.collection<StoredDocument>(name);
   }
 
-  private async deleteJobAttempts(jobFilter: Filter<StoredDocument>): Promise<void> {
+  /**
+   * Jobs first, then their attempts: an instance that claims an attempt after this finds its job gone when it
+   * settles, and drops its claim itself (MongoJobStore.settle); one that claimed before loses it here.
+   */
+  private async deleteJobs(jobFilter: Filter<StoredDocument>): Promise<void> {
     const jobIds = await this.collection(jobsCollection).distinct('_id', jobFilter);
+    await this.collection(jobsCollection).deleteMany(jobFilter);
     for (const ids of batches(jobIds)) await this.collection(attemptsCollection).deleteMany({ jobId: { $in: ids } });
   }
 

@@ -176,7 +176,11 @@ export class MongoJobStore implements JobStore {
     // `attempts: { $lte: attempt }`: the claimed attempt wins over earlier ones; a stale holder whose lease
     // was taken over (a later attempt recorded) changes nothing. Bookkeeping only: the claims decide.
     const result = await this.jobs.updateOne({ _id: jobId, status: 'pending', attempts: { $lte: attempt } }, update);
-    return result.matchedCount > 0;
+    if (result.matchedCount > 0) return true;
+    // The job was deleted while this attempt ran (its round past retention, its tenant removed): drop the claim.
+    if ((await this.jobs.countDocuments({ _id: jobId }, { limit: 1 })) === 0)
+      await this.attempts.deleteOne({ _id: attemptKey(jobId, attempt) });
+    return false;
   }
 
   async list(filter: JobFilter): Promise<Job[]> {
