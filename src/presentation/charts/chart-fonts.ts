@@ -9,12 +9,7 @@ import path from 'node:path';
 import opentype, { type Font, type KerningLookup, type PathCommand } from 'opentype.js';
 
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const faceFiles = {
-  regular: 'DejaVuSans.ttf',
-  bold: 'DejaVuSans-Bold.ttf',
-  oblique: 'DejaVuSans-Oblique.ttf',
-  boldOblique: 'DejaVuSans-BoldOblique.ttf',
-} as const;
+const faceFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 export type FaceStyle = keyof typeof faceFiles;
 
 /**

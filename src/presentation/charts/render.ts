@@ -74,6 +74,7 @@ function keptView(shape: TopLevelSpec): KeptView {
 }
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  startSpare();
   const { shape, rows } = separateData(spec);
   const kept = keptView(shape);
   const svg = kept.idle.then(() => {
@@ -121,18 +122,57 @@ parentPort.once('message', ({ svg, options }) => {
 process.env.MIMALLOC_PURGE_DELAY ??= '0';
 let pngQueue: Promise<unknown> = Promise.resolve();
 
-function drawInWorker(svg: string, zoom: number): Promise<Buffer> {
-  // The thread starts up while the labels are outlined here. Its own heap stays small: a few JS objects.
-  const worker = new Worker(pngWorkerCode, {
+function startPngWorker(): Worker {
+  // Its own heap stays small: a few JS objects.
+  return new Worker(pngWorkerCode, {
     eval: true,
     execArgv: [],
     resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
   });
+}
+
+/**
+ * A thread takes some 25 ms to start. So one is started ahead (when an SVG is drawn, a PNG of it often follows; and
+ * when a drawing's thread ends, another drawing often follows) and waits, not keeping the process alive, for the next
+ * PNG; unused, it ends after a while. There is one waiting thread at most, and it starts only once the drawing one
+ * has ended, so a drawing never has a second thread's 9 MB beside it.
+ */
+const SPARE_IDLE_MS = 5_000;
+let spare: { worker: Worker; idle: NodeJS.Timeout } | null = null;
+let drawing = false;
+
+function startSpare(): void {
+  if (spare || drawing) return;
+  const worker = startPngWorker();
+  worker.unref();
+  const idle = setTimeout(() => void takeSpare().terminate(), SPARE_IDLE_MS).unref();
+  spare = { worker, idle };
+  // A thread that fails while waiting ends, and the next PNG starts another; one that fails drawing rejects that PNG.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    if (spare?.worker === worker) spare = null;
+  });
+}
+
+function takeSpare(): Worker {
+  const worker = spare?.worker ?? startPngWorker();
+  clearTimeout(spare?.idle);
+  spare = null;
+  worker.ref();
+  return worker;
+}
+
+function drawInWorker(svg: string, zoom: number): Promise<Buffer> {
+  // The labels are outlined here while the thread, if it was not waiting yet, starts up.
+  const worker = takeSpare();
+  drawing = true;
   const png = new Promise<Buffer>((resolve, reject) => {
     let drawn: Buffer | null = null;
     worker.once('message', (bytes: Uint8Array) => (drawn = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     worker.once('error', reject);
     worker.once('exit', () => {
+      drawing = false;
+      startSpare();
       if (drawn) resolve(drawn);
       else reject(new Error('the PNG worker ended without an image'));
     });

@@ -32,10 +32,16 @@ function collapsed(text: string): string {
 
 function faceStyle(attributes: Map<string, string>): FaceStyle {
   const weight = attributes.get('font-weight') ?? 'normal';
-  const bold = weight === 'bold' || weight === 'bolder' || Number(weight) >= 600;
-  const oblique = /italic|oblique/.test(attributes.get('font-style') ?? '');
-  return bold ? (oblique ? 'boldOblique' : 'bold') : oblique ? 'oblique' : 'regular';
+  return weight === 'bold' || weight === 'bolder' || Number(weight) >= 600 ? 'bold' : 'regular';
 }
+
+/**
+ * Italic as DejaVu Sans Oblique draws it, in font units: the upright glyph slanted by the face's 11° about 586 units
+ * above the baseline (DejaVu Sans Oblique is DejaVu Sans slanted so), so that no third and fourth face are read into
+ * memory for the one italic label of a chart.
+ */
+const slope = Math.tan((11 * Math.PI) / 180);
+const obliqueSlant = `matrix(1 0 ${slope} 1 ${-slope * 586} 0)`;
 
 /** Each line's text and its baseline, in px below the first. */
 function lines(content: string): { text: string; baseline: number }[] {
@@ -104,7 +110,8 @@ function writeOutlinedText(out: SvgBytes, attributeText: string, content: string
   if (!drawn || !Number.isFinite(scale) || scale <= 0) return;
   const anchor = attributes.get('text-anchor') ?? 'start';
   const kept = [...attributes].filter(([name]) => !textOnly.has(name)).map(([name, value]) => ` ${name}="${value}"`);
-  const transform = `${attributes.get('transform') ?? ''} scale(${scale} ${-scale})`.trim();
+  const slant = /italic|oblique/.test(attributes.get('font-style') ?? '') ? ` ${obliqueSlant}` : '';
+  const transform = `${attributes.get('transform') ?? ''} scale(${scale} ${-scale})${slant}`.trim();
   out.write(`<path${kept.join('')} transform="${transform}" d="`);
   const pen: [number, number] = [0, 0];
   for (const line of textLines) writeLinePath(out, face, line.text, anchor, -line.baseline / scale, pen);
