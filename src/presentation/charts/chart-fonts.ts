@@ -1,12 +1,16 @@
 /**
- * The DejaVu Sans faces of the charts (from the dejavu-fonts-ttf package, so every machine draws the same), read with
- * opentype.js once per process. Each glyph's outline is kept once it is drawn: a chart's labels use a few dozen glyphs
- * over and over.
+ * The DejaVu Sans faces of the charts (from the dejavu-fonts-ttf package, so every machine draws the same). The glyphs
+ * that chart labels mostly use (Latin, digits, punctuation) and their kerning come from a table made from the font
+ * files ahead of time (font-tables/, written by tools/font-tables.ts, checked against the fonts by a test): reading
+ * a whole face with opentype.js costs some 4 MB a face, which a chart drawing paid on top of its own memory. A
+ * character outside the table is read from the font file, once per process, the first time it is drawn.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import opentype, { type Font, type KerningLookup, type PathCommand } from 'opentype.js';
+import { z } from 'zod';
 
 const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const faceFiles = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
@@ -47,7 +51,16 @@ function outline(commands: PathCommand[]): Pick<GlyphOutline, 'start' | 'body' |
   return { start, body, end: [x, y] };
 }
 
-export class FontFace {
+/** What the outlining needs of a face. */
+export interface FontFace {
+  readonly unitsPerEm: number;
+  glyph(char: string): GlyphOutline;
+  /** The pair's kerning in font units. */
+  kern(left: number, right: number): number;
+}
+
+/** A face read from its font file by opentype.js; each glyph's outline and pair's kerning kept once asked for. */
+export class FontFileFace implements FontFace {
   readonly unitsPerEm: number;
   private readonly glyphs = new Map<string, GlyphOutline>();
   private readonly kerning = new Map<number, number>();
@@ -69,7 +82,7 @@ export class FontFace {
     return found;
   }
 
-  /** The pair's kerning in font units: the sum over the font's Latin 'kern' lookups, as a shaper applies them in turn. */
+  /** The sum over the font's Latin 'kern' lookups, as a shaper applies them in turn. */
   kern(left: number, right: number): number {
     const key = left * 0x10000 + right;
     let value = this.kerning.get(key);
@@ -81,13 +94,99 @@ export class FontFace {
   }
 }
 
+export function readFontFile(style: FaceStyle): FontFileFace {
+  const bytes = readFileSync(path.join(fontDir, faceFiles[style]));
+  return new FontFileFace(opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true }));
+}
+
+/** The characters a table holds: Latin with its accents, the punctuation, arrows and signs that labels use. */
+export const tableCharacters: readonly string[] = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2010, 0x2027],
+  [0x2030, 0x203a],
+  [0x20ac, 0x20ac],
+  [0x2190, 0x2193],
+  [0x2212, 0x2212],
+  [0x2264, 0x2265],
+].flatMap(([from = 0, to = 0]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)));
+
+const point = z.tuple([z.number(), z.number()]);
+const fontTableSchema = z.object({
+  file: z.string(),
+  unitsPerEm: z.number().positive(),
+  /** Per character: glyph index, advance, first point (null: no outline), body, end point. */
+  glyphs: z.record(z.string(), z.tuple([z.number().int(), z.number(), point.nullable(), z.string(), point])),
+  /** The pairs with kerning, as [left glyph, right glyph, value] in a row. */
+  kerning: z.array(z.number()).refine((values) => values.length % 3 === 0),
+});
+export type FontTable = z.infer<typeof fontTableSchema>;
+
+/** The table of a face: what `tableCharacters` need of it, exactly as the font file gives it. */
+export function fontTable(style: FaceStyle, face: FontFace): FontTable {
+  const glyphs = tableCharacters.map((char) => [char, face.glyph(char)] as const);
+  const indices = [...new Set(glyphs.map(([, glyph]) => glyph.index))];
+  const kerning = indices.flatMap((left) =>
+    indices.flatMap((right) => {
+      const value = face.kern(left, right);
+      return value === 0 ? [] : [left, right, value];
+    }),
+  );
+  return {
+    file: faceFiles[style],
+    unitsPerEm: face.unitsPerEm,
+    glyphs: Object.fromEntries(glyphs.map(([char, g]) => [char, [g.index, g.advance, g.start ? [...g.start] : null, g.body, [...g.end]]])),
+    kerning,
+  };
+}
+
+export const fontTableFile = (style: FaceStyle): string =>
+  fileURLToPath(new URL(`./font-tables/${faceFiles[style].replace(/\.ttf$/, '.json')}`, import.meta.url));
+
+/** A face drawn from its table; characters outside it, and their kerning, from the font file. */
+class TabledFace implements FontFace {
+  readonly unitsPerEm: number;
+  private readonly glyphs = new Map<string, GlyphOutline>();
+  private readonly kerning = new Map<number, number>();
+  private readonly tabled = new Set<number>();
+  private file: FontFileFace | null = null;
+
+  constructor(
+    table: FontTable,
+    private readonly style: FaceStyle,
+  ) {
+    this.unitsPerEm = table.unitsPerEm;
+    for (const [char, [index, advance, start, body, end]] of Object.entries(table.glyphs)) {
+      this.glyphs.set(char, { index, advance, start, body, end });
+      this.tabled.add(index);
+    }
+    for (let i = 0; i < table.kerning.length; i += 3) {
+      const [left = 0, right = 0, value = 0] = table.kerning.slice(i, i + 3);
+      this.kerning.set(left * 0x10000 + right, value);
+    }
+  }
+
+  glyph(char: string): GlyphOutline {
+    return this.glyphs.get(char) ?? this.fontFile().glyph(char);
+  }
+
+  kern(left: number, right: number): number {
+    if (this.tabled.has(left) && this.tabled.has(right)) return this.kerning.get(left * 0x10000 + right) ?? 0;
+    return this.fontFile().kern(left, right);
+  }
+
+  private fontFile(): FontFileFace {
+    this.file ??= readFontFile(this.style);
+    return this.file;
+  }
+}
+
 const faces = new Map<FaceStyle, FontFace>();
 
 export function fontFace(style: FaceStyle): FontFace {
   let face = faces.get(style);
   if (!face) {
-    const bytes = readFileSync(path.join(fontDir, faceFiles[style]));
-    face = new FontFace(opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { lowMemory: true }));
+    face = new TabledFace(fontTableSchema.parse(JSON.parse(readFileSync(fontTableFile(style), 'utf8'))), style);
     faces.set(style, face);
   }
   return face;
