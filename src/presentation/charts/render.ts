@@ -4,7 +4,6 @@
  * DejaVu fonts that ship in an npm package (text-outlines.ts; no system fonts, no network), so a chart looks the same
  * on every machine.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { logger, parse, View, Warn } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -102,18 +101,11 @@ const MAX_PIXELS = 2_000_000;
 /**
  * resvg-js frees a drawing's parsed SVG and pixels only when V8 collects the small JS objects that hold them, and V8
  * does not know their size: charts drawn one after another leave several tall images' pixels (9 MB each at 1×)
- * waiting for a collection. So each PNG is drawn in a worker thread that ends with it, taking that memory along, and one
- * at a time. The labels are outlined here, where the fonts are read once per process; the outlined SVG moves to the
- * worker without a copy, the PNG comes back.
+ * waiting for a collection. So each PNG is drawn in a worker thread that ends with it (png-worker.cjs), taking that
+ * memory along, and one at a time. The labels are outlined here, where the fonts are read once per process; the
+ * outlined SVG moves to the worker without a copy, the PNG comes back.
  */
-const pngWorkerCode = `
-const { parentPort } = require('node:worker_threads');
-const { Resvg } = require(${JSON.stringify(createRequire(import.meta.url).resolve('@resvg/resvg-js'))});
-parentPort.once('message', ({ svg, options }) => {
-  parentPort.postMessage(new Resvg(Buffer.from(svg.buffer, svg.byteOffset, svg.byteLength), options).render().asPng());
-  parentPort.close();
-});
-`;
+const pngWorkerFile = new URL('./png-worker.cjs', import.meta.url);
 /**
  * resvg's allocator (mimalloc, built into its binary) keeps freed memory for the thread's next allocation, and purges
  * it only later, on that thread: a worker ends right after its drawing, so about 25 MB per drawing would stay with the
@@ -124,8 +116,7 @@ let pngQueue: Promise<unknown> = Promise.resolve();
 
 function startPngWorker(): Worker {
   // Its own heap stays small: a few JS objects.
-  return new Worker(pngWorkerCode, {
-    eval: true,
+  return new Worker(pngWorkerFile, {
     execArgv: [],
     resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
   });
