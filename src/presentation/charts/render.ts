@@ -123,7 +123,7 @@ function startPngWorker(): Worker {
 }
 
 /**
- * A thread takes some 25 ms to start. So one is started ahead (when an SVG is drawn, a PNG of it often follows; and
+ * A thread takes some 30–40 ms to start here. So one is started ahead (when an SVG is drawn, a PNG of it often follows; and
  * when a drawing's thread ends, another drawing often follows) and waits, not keeping the process alive, for the next
  * PNG; unused, it ends after a while. There is one waiting thread at most, and it starts only once the drawing one
  * has ended, so a drawing never has a second thread's 9 MB beside it.
