@@ -8,8 +8,8 @@ import { distributionRows, scaleLegend } from './chart-data.js';
 import { chartConfig } from './chart-config.js';
 import { divergingColours, muted } from './palette.js';
 
-const ROW_HEIGHT = 22;
-const PLOT_WIDTH = 360;
+const ROW_HEIGHT = 20;
+const PLOT_WIDTH = 320;
 /** Row labels: this wide at most, where Vega's estimate of text width cuts at about this many characters. */
 const LABEL_WIDTH = 420;
 const LABEL_CHARS = 46;
