@@ -1,12 +1,12 @@
 /**
- * Draws Spiegel's Teams icons and writes them as PNG files (a tiny encoder on node:zlib):
+ * Draws Spiegel's Teams icons and writes them as PNG files (with the charts' encoder, src/presentation/charts/png-encoder.cjs):
  *   manifests/teams/color.png    192×192, full colour: a hand mirror on a teal tile
  *   manifests/teams/outline.png   32×32, white on transparent (what Teams requires for outline icons)
  * Run: npx tsx tools/teams-icons/make-icons.ts (the PNGs are committed; rerun only to change the design).
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateSync } from 'node:zlib';
+import { encodePng } from '../../src/presentation/charts/png-encoder.cjs';
 
 type Rgba = [number, number, number, number];
 
@@ -77,32 +77,7 @@ function outlineIcon(size: number): Buffer {
   return draw(size, (_u, _v, x, y) => [255, 255, 255, Math.round(255 * coverage(x, y, white))]);
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** An 8-bit RGBA PNG (colour type 6), every row with filter 0. */
-export function encodePng(size: number, rgba: Buffer): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 const dir = fileURLToPath(new URL('../../manifests/teams/', import.meta.url));
-writeFileSync(`${dir}color.png`, encodePng(192, colorIcon(192)));
-writeFileSync(`${dir}outline.png`, encodePng(32, outlineIcon(32)));
+writeFileSync(`${dir}color.png`, await encodePng(colorIcon(192), 192, 192, 9));
+writeFileSync(`${dir}outline.png`, await encodePng(outlineIcon(32), 32, 32, 9));
 console.log(`wrote ${dir}color.png and ${dir}outline.png`);

@@ -136,7 +136,10 @@ function startSpare(): void {
   if (spare || drawing) return;
   const worker = startPngWorker();
   worker.unref();
-  const idle = setTimeout(() => void takeSpare().terminate(), SPARE_IDLE_MS).unref();
+  const idle = setTimeout(() => {
+    spare = null;
+    void worker.terminate();
+  }, SPARE_IDLE_MS).unref();
   spare = { worker, idle };
   // A thread that fails while waiting ends, and the next PNG starts another; one that fails drawing rejects that PNG.
   worker.on('error', () => undefined);

@@ -36,8 +36,11 @@ export class MongoDeletionStore implements DeletionStore {
 
   async deleteRounds(tenantId: string, roundIds: string[]): Promise<void> {
     if (roundIds.length === 0) return;
-    // The rounds themselves last: a run that stops half-way finds them again next time, and deletes the rest then.
-    const collections = (await this.tenantCollections()).sort((a, b) => Number(a === 'rounds') - Number(b === 'rounds'));
+    // The jobs went with deleteJobs; the rounds themselves go last, so that a run that stops half-way finds them
+    // again next time and deletes the rest then.
+    const collections = (await this.tenantCollections())
+      .filter((name) => name !== jobsCollection)
+      .sort((a, b) => Number(a === 'rounds') - Number(b === 'rounds'));
     for (const ids of batches(roundIds)) {
       await this.deleteJobs({ tenantId, roundId: { $in: ids } });
       await this.collection(claimsCollection).deleteMany(roundClaimsFilter(ids));
