@@ -1,4 +1,6 @@
-import { expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { expect, inject, it } from 'vitest';
+import { MongoResponseStore } from '../../src/storage/mongo/response-store.js';
 import { useTestContext } from '../support/app-context.js';
 
 const testContext = useTestContext();
@@ -79,4 +81,45 @@ it("streams a round's ratings and comments for its summary, reads a first answer
     comment: 42,
   });
   await expect(answers('round-5')).rejects.toThrow('does not hold an answer');
+});
+
+it('inserts a first answer and updates a stored one, whichever process wrote it and even after it was erased', async () => {
+  const commands: string[] = [];
+  const monitored = new MongoClient(inject('mongodbUri'), { monitorCommands: true });
+  monitored.on('commandStarted', (event) => commands.push(event.commandName));
+  await monitored.connect();
+  const one = new MongoResponseStore(monitored.db(testContext.database.db.databaseName));
+  const other = new MongoResponseStore(testContext.database.db);
+  const k = { ...key, roundId: 'round-6' };
+  try {
+    expect(await one.write(tenantId, k, { value: 2, comment: 'first', updatedAt: null })).toEqual({
+      ...k,
+      value: 2,
+      comment: 'first',
+      updatedAt: null,
+    });
+    expect(commands).toEqual(['insert']);
+    // Another process, which never wrote it: its insert meets the stored answer and becomes an update.
+    expect(await other.write(tenantId, k, { value: 5, updatedAt: null })).toEqual({ ...k, value: 5, comment: 'first', updatedAt: null });
+    commands.length = 0;
+    // This process wrote it: straight to the update.
+    expect(await one.write(tenantId, k, { value: 4, updatedAt: null })).toEqual({ ...k, value: 4, comment: 'first', updatedAt: null });
+    expect(commands).toEqual(['findAndModify']);
+    // Erased meanwhile: what the process remembers is only a hint, and the answer is stored again.
+    expect(await one.deleteForRespondent(tenantId, 'round-6', 'U1')).toBe(1);
+    expect(await one.write(tenantId, k, { value: 1, updatedAt: null })).toEqual({ ...k, value: 1, comment: null, updatedAt: null });
+    expect(await other.listForRespondent(tenantId, 'round-6', 'U1')).toEqual([{ ...k, value: 1, comment: null, updatedAt: null }]);
+  } finally {
+    await monitored.close();
+  }
+});
+
+it('keeps one answer when two processes store the first answer to the same item at once', async () => {
+  const db = testContext.database.db;
+  const k = { ...key, roundId: 'round-7' };
+  const stores = Array.from({ length: 8 }, () => new MongoResponseStore(db));
+  const written = await Promise.all(stores.map((s, i) => s.write(tenantId, k, { value: (i % 5) + 1, updatedAt: null })));
+  const stored = await stores[0]!.listForRespondent(tenantId, 'round-7', 'U1');
+  expect(stored).toHaveLength(1);
+  expect(written.map((w) => w.value)).toContain(stored[0]!.value);
 });
