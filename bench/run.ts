@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startBenchDatabase } from '../src/storage/local-database/index.js';
 
-const all = ['core-summary', 'comparison', 'core-writes', 'slack-clicks', 'scheduler-drain', 'charts'];
+const all = ['core-summary', 'comparison', 'core-writes', 'ferretdb-indexes', 'slack-clicks', 'scheduler-drain', 'charts'];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = (chosen.length > 0 ? chosen : all).filter((name) => existsSync(fileURLToPath(new URL(`./${name}.ts`, import.meta.url))));
 
@@ -26,7 +26,12 @@ try {
     console.log(`\n== ${name} ==`);
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(`./${name}.ts`, import.meta.url))], {
       stdio: 'inherit',
-      env: { ...process.env, MONGODB_URI: database.uri, BENCH_DATABASE_KIND: database.kind },
+      env: {
+        ...process.env,
+        MONGODB_URI: database.uri,
+        BENCH_DATABASE_KIND: database.kind,
+        ...(database.postgresql ? { BENCH_POSTGRESQL_URL: database.postgresql.url, BENCH_PSQL: database.postgresql.psql } : {}),
+      },
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     if (code !== 0) {

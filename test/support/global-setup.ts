@@ -11,6 +11,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     mongodbUri: string;
     databaseKind: string;
+    /** FerretDB on PostgreSQL only (the postgres project): its PostgreSQL database and psql. */
+    postgresql: { url: string; psql: string } | null;
   }
 }
 
@@ -20,5 +22,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = await resolveDatabase(process.env, { dataDir: path.join(repoRoot, '.data') });
   project.provide('mongodbUri', db.uri);
   project.provide('databaseKind', db.kind);
+  project.provide('postgresql', db.postgresql ?? null);
   return () => db.stop();
 }

@@ -24,5 +24,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   log(`database (postgres project): ${db.description}`);
   project.provide('mongodbUri', db.uri);
   project.provide('databaseKind', db.kind);
+  project.provide('postgresql', db.postgresql ?? null);
   return () => db.stop();
 }

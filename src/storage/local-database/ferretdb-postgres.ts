@@ -2,6 +2,7 @@
  * The embedded FerretDB on a throw-away PostgreSQL cluster: what organisations deploy, with query pushdown
  * (SQLite has none). Needs Debian's PostgreSQL server binaries and Go (or a cached FerretDB build).
  */
+import path from 'node:path';
 import { ensureFerretdbBinary, FERRETDB_VERSION } from './ferretdb-build.js';
 import { startFerretdb, type FerretdbProcess } from './ferretdb.js';
 import { findPostgresServer, postgresRunAs, startPostgresCluster } from './postgres.js';
@@ -21,14 +22,10 @@ export async function startFerretdbOnPostgres(
   if ('problem' in binary) return { unavailable: binary.problem };
 
   const cluster = await startPostgresCluster(pg, runAs.ids);
+  const url = `postgres://postgres@127.0.0.1:${cluster.port}/ferretdb`;
   let ferret: FerretdbProcess;
   try {
-    ferret = await startFerretdb(binary.path, [
-      '-handler',
-      'postgresql',
-      '-postgresql-url',
-      `postgres://postgres@127.0.0.1:${cluster.port}/ferretdb`,
-    ]);
+    ferret = await startFerretdb(binary.path, ['-handler', 'postgresql', '-postgresql-url', url]);
   } catch (error) {
     await cluster.stop();
     throw error;
@@ -39,6 +36,7 @@ export async function startFerretdbOnPostgres(
     description:
       `embedded FerretDB ${FERRETDB_VERSION} on PostgreSQL ${pg.version} at ${ferret.uri} ` +
       `(temporary cluster in ${cluster.root}, postgres on 127.0.0.1:${cluster.port})`,
+    postgresql: { url, psql: path.join(pg.bin, 'psql') },
     stop: once(async () => {
       await ferret.stop();
       await cluster.stop();

@@ -5,6 +5,8 @@ export interface LocalDatabase {
   kind: LocalDatabaseKind;
   /** One human-readable line: which database, where. */
   description: string;
+  /** FerretDB on PostgreSQL: the PostgreSQL database it keeps its data in, and that installation's psql. */
+  postgresql?: { url: string; psql: string };
   stop(): Promise<void>;
 }
 
