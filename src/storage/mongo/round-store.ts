@@ -27,6 +27,7 @@ export class MongoRoundStore implements RoundStore {
   private readonly rounds: Collection<RoundDocument>;
   private readonly frameworks: Collection<RoundFrameworkDocument>;
   private readonly snapshots = new Map<string, FrameworkSnapshot>();
+  private readonly snapshotReads = new Map<string, Promise<FrameworkSnapshot>>();
   private readonly reads = new FreshReads((key) => {
     const [tenantId, roundId] = JSON.parse(key) as [string, string];
     return this.rounds.findOne({ _id: roundId, tenantId });
@@ -134,14 +135,25 @@ export class MongoRoundStore implements RoundStore {
   }
 
   private async withSnapshot(doc: RoundDocument): Promise<Round> {
-    let snapshot = this.snapshots.get(doc._id);
-    if (!snapshot) {
-      const stored = await this.frameworks.findOne({ _id: doc._id, tenantId: doc.tenantId });
-      invariant(stored, `round ${doc._id} has no framework snapshot`);
-      snapshot = parseFrameworkSnapshot(snapshotHolder.parse(stored).snapshot);
-      this.remember(doc._id, snapshot);
+    return joinRound(doc, this.snapshots.get(doc._id) ?? (await this.readSnapshot(doc)));
+  }
+
+  /** One read of a snapshot however many callers miss it at once (a team clicking on a round opened elsewhere). */
+  private readSnapshot(doc: RoundDocument): Promise<FrameworkSnapshot> {
+    let read = this.snapshotReads.get(doc._id);
+    if (!read) {
+      read = this.frameworks
+        .findOne({ _id: doc._id, tenantId: doc.tenantId })
+        .then((stored) => {
+          invariant(stored, `round ${doc._id} has no framework snapshot`);
+          const snapshot = parseFrameworkSnapshot(snapshotHolder.parse(stored).snapshot);
+          this.remember(doc._id, snapshot);
+          return snapshot;
+        })
+        .finally(() => this.snapshotReads.delete(doc._id));
+      this.snapshotReads.set(doc._id, read);
     }
-    return joinRound(doc, snapshot);
+    return read;
   }
 
   private remember(roundId: string, snapshot: FrameworkSnapshot): void {
