@@ -7,21 +7,16 @@
  * concurrency 16 (one round's answers: 4). Rates are printed, never asserted. Runs only when `npm run bench`
  * started FerretDB on PostgreSQL (it passes the PostgreSQL URL and psql).
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { ResponseKey } from '../src/app/ports.js';
 import { createMongoStores } from '../src/storage/mongo/mongo-stores.js';
-import { fmt, openBenchDatabase } from './support/bench-context.js';
+import { addFerretdbIndexes, benchPostgresql, fmt, openBenchDatabase } from './support/bench-context.js';
 
 const answers = Number(process.env.BENCH_ANSWERS ?? 30_000);
 const rounds = 50;
 const tenantId = 'bench:indexes';
-const script = fileURLToPath(new URL('../tools/ferretdb/postgresql-indexes.sql', import.meta.url));
 
-const url = process.env.BENCH_POSTGRESQL_URL;
-const psql = process.env.BENCH_PSQL;
-if (!url || !psql) {
+const postgresql = benchPostgresql();
+if (!postgresql) {
   console.log('skipped: the bench database is not FerretDB on PostgreSQL');
   process.exit(0);
 }
@@ -51,7 +46,7 @@ async function measure(withIndexes: boolean): Promise<Record<string, number>> {
   try {
     const writer = createMongoStores(bench.db);
     await writer.ensureIndexes();
-    if (withIndexes) await promisify(execFile)(psql!, [url!, '-X', '-q', '-v', `schema=${bench.db.databaseName}`, '-f', script]);
+    if (withIndexes) await addFerretdbIndexes(postgresql!, bench.db.databaseName);
     const other = createMongoStores(bench.db).responses;
     const changes = Math.min(2000, answers);
     return {

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
 import { newRoundId, type AppContext, type FrameworkSource } from '../../src/app/context.js';
 import { systemClock } from '../../src/app/ports.js';
@@ -70,3 +73,15 @@ export function median(values: number[]): number {
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+/** The PostgreSQL database and psql of the bench database, when `npm run bench` started FerretDB on PostgreSQL. */
+export function benchPostgresql(): { url: string; psql: string } | null {
+  const { BENCH_POSTGRESQL_URL: url, BENCH_PSQL: psql } = process.env;
+  return url && psql ? { url, psql } : null;
+}
+
+/** Runs tools/ferretdb/postgresql-indexes.sql on one database (a schema of FerretDB's PostgreSQL database). */
+export async function addFerretdbIndexes(postgresql: { url: string; psql: string }, dbName: string): Promise<void> {
+  const script = fileURLToPath(new URL('../../tools/ferretdb/postgresql-indexes.sql', import.meta.url));
+  await promisify(execFile)(postgresql.psql, [postgresql.url, '-X', '-q', '-v', `schema=${dbName}`, '-f', script]);
+}
