@@ -65,6 +65,8 @@ export interface ResponsePatch {
   /** Absent keeps the stored comment. */
   comment?: string | null | undefined;
   updatedAt: Date | null;
+  /** The answer was just read as stored (a whole form): the store updates it without first trying an insert. */
+  stored?: boolean;
 }
 
 /** What a comparison or trend reads of an answer. */

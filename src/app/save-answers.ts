@@ -195,7 +195,7 @@ export async function saveAnswers(ctx: AppContext, actor: Actor, input: SaveAnsw
       ctx.stores.responses.write(
         actor.tenantId,
         { roundId: round.id, criterionId: w.criterionId, dimension: w.dimension, respondent },
-        { value: w.value, comment: w.comment, updatedAt: at },
+        { value: w.value, comment: w.comment, updatedAt: at, stored: stored?.has(itemKey(w)) },
       ),
     ),
   );

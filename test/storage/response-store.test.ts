@@ -105,6 +105,16 @@ it('inserts a first answer and updates a stored one, whichever process wrote it 
     // This process wrote it: straight to the update.
     expect(await one.write(tenantId, k, { value: 4, updatedAt: null })).toEqual({ ...k, value: 4, comment: 'first', updatedAt: null });
     expect(commands).toEqual(['findAndModify']);
+    // A third process that read the answer as stored (a whole form): straight to the update too.
+    const third = new MongoResponseStore(monitored.db(testContext.database.db.databaseName));
+    commands.length = 0;
+    expect(await third.write(tenantId, k, { value: 3, updatedAt: null, stored: true })).toEqual({
+      ...k,
+      value: 3,
+      comment: 'first',
+      updatedAt: null,
+    });
+    expect(commands).toEqual(['findAndModify']);
     // Erased meanwhile: what the process remembers is only a hint, and the answer is stored again.
     expect(await one.deleteForRespondent(tenantId, 'round-6', 'U1')).toBe(1);
     expect(await one.write(tenantId, k, { value: 1, updatedAt: null })).toEqual({ ...k, value: 1, comment: null, updatedAt: null });

@@ -105,13 +105,13 @@ export class MongoResponseStore implements ResponseStore {
 
   /**
    * A first answer is inserted: on FerretDB an insert costs the database a quarter of what an upsert or an update
-   * costs, and most clicks are first answers. An answer that exists (the insert's duplicate key, or an id this
-   * process wrote before) is updated. What this process knows is only a hint: an update finds nothing of an
-   * answer erased since, and then inserts it.
+   * costs, and most clicks are first answers. An answer that exists (the insert's duplicate key, one the caller
+   * read as stored, or an id this process wrote before) is updated. The last two are only hints: an update that finds
+   * nothing (an answer erased since) inserts it.
    */
   async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {
     const _id = responseId(key);
-    if (patch.value !== undefined && !this.#written.has(_id)) {
+    if (patch.value !== undefined && patch.stored !== true && !this.#written.has(_id)) {
       const response: Response = { ...key, value: patch.value, comment: patch.comment ?? null, updatedAt: patch.updatedAt };
       const inserted = await insertOnce(() => this.responses.insertOne({ _id, tenantId, ...response }));
       this.#remember(_id);
