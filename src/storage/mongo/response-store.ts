@@ -106,8 +106,8 @@ export class MongoResponseStore implements ResponseStore {
   /**
    * A first answer is inserted: on FerretDB an insert costs the database a quarter of what an upsert or an update
    * costs, and most clicks are first answers. An answer that exists (the insert's duplicate key, one the caller
-   * read as stored, or an id this process wrote before) is updated. The last two are only hints: an update that finds
-   * nothing (an answer erased since) inserts it.
+   * read as stored, or an id this process wrote before) is updated. The last two are only hints: an update that
+   * finds nothing (an answer erased since) inserts it.
    */
   async write(tenantId: string, key: ResponseKey, patch: ResponsePatch): Promise<Response> {
     const _id = responseId(key);
