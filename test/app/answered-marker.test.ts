@@ -3,14 +3,13 @@
  * erasure — in this process or in another one — never leaves that knowledge standing: the member's next answer
  * creates the marker again, so progress counts them.
  */
-import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
 import { eraseMemberAnswers } from '../../src/app/erasure.js';
 import { openRound, roundProgress } from '../../src/app/rounds.js';
 import { saveAnswers } from '../../src/app/save-answers.js';
 import { createTestContext } from '../support/app-context.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openCountingClient, openTestDatabase, type CountingClient, type TestDatabase } from '../support/database.js';
 
 const tenantId = 'slack:TMARK';
 const coordinator = { tenantId, userId: 'UCOORD', isAdmin: false };
@@ -20,23 +19,18 @@ let database: TestDatabase;
 /** Two processes on one database: each its own stores (and so its own memory); `a` counts its database commands. */
 let a: AppContext;
 let b: AppContext;
-let monitored: MongoClient;
-const markerInserts: string[] = [];
+let counting: CountingClient;
+const markerInserts = () => counting.commands.filter((c) => c === 'insert answered');
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  monitored = new MongoClient(inject('mongodbUri'), { monitorCommands: true });
-  monitored.on('commandStarted', (event) => {
-    if (event.commandName === 'insert' && (event.command as { insert?: unknown }).insert === 'answered')
-      markerInserts.push(event.requestId.toString());
-  });
-  await monitored.connect();
-  a = await createTestContext(monitored.db(database.db.databaseName));
+  counting = await openCountingClient(database);
+  a = await createTestContext(counting.db);
   b = await createTestContext(database.db);
 });
 
 afterAll(async () => {
-  await monitored.close();
+  await counting.close();
   await database.close();
 });
 
@@ -57,20 +51,20 @@ it.each([
     participants: ['UANN'],
     locale: 'en',
   });
-  markerInserts.length = 0;
+  counting.commands.length = 0;
   expect((await rate(a, round.id, 'go-clear', 4)).ok).toBe(true);
   expect((await rate(a, round.id, 'co-help', 3)).ok).toBe(true);
   expect((await rate(a, round.id, 'go-clear', 5)).ok).toBe(true);
   // The first answer inserted the marker; the process knew it for the next two.
-  expect(markerInserts).toHaveLength(1);
+  expect(markerInserts()).toHaveLength(1);
   expect(await answered(round.id)).toBe(1);
 
   expect((await eraseMemberAnswers(eraser(), ann, 'UANN')).answers).toBeGreaterThanOrEqual(2);
   expect(await answered(round.id)).toBe(0);
 
   expect((await rate(a, round.id, 'co-help', 2)).ok).toBe(true);
-  expect(markerInserts).toHaveLength(2);
+  expect(markerInserts()).toHaveLength(2);
   expect(await answered(round.id)).toBe(1);
   expect((await rate(a, round.id, 'go-clear', 1)).ok).toBe(true);
-  expect(markerInserts).toHaveLength(2);
+  expect(markerInserts()).toHaveLength(2);
 });

@@ -1,7 +1,7 @@
-import { MongoClient } from 'mongodb';
-import { expect, inject, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { MongoResponseStore } from '../../src/storage/mongo/response-store.js';
 import { useTestContext } from '../support/app-context.js';
+import { openCountingClient } from '../support/database.js';
 
 const testContext = useTestContext();
 const tenantId = 'slack:TR';
@@ -84,11 +84,9 @@ it("streams a round's ratings and comments for its summary, reads a first answer
 });
 
 it('inserts a first answer and updates a stored one, whichever process wrote it and even after it was erased', async () => {
-  const commands: string[] = [];
-  const monitored = new MongoClient(inject('mongodbUri'), { monitorCommands: true });
-  monitored.on('commandStarted', (event) => commands.push(event.commandName));
-  await monitored.connect();
-  const one = new MongoResponseStore(monitored.db(testContext.database.db.databaseName));
+  const counting = await openCountingClient(testContext.database);
+  const { commands } = counting;
+  const one = new MongoResponseStore(counting.db);
   const other = new MongoResponseStore(testContext.database.db);
   const k = { ...key, roundId: 'round-6' };
   try {
@@ -98,15 +96,15 @@ it('inserts a first answer and updates a stored one, whichever process wrote it 
       comment: 'first',
       updatedAt: null,
     });
-    expect(commands).toEqual(['insert']);
+    expect(commands).toEqual(['insert responses']);
     // Another process, which never wrote it: its insert meets the stored answer and becomes an update.
     expect(await other.write(tenantId, k, { value: 5, updatedAt: null })).toEqual({ ...k, value: 5, comment: 'first', updatedAt: null });
     commands.length = 0;
     // This process wrote it: straight to the update.
     expect(await one.write(tenantId, k, { value: 4, updatedAt: null })).toEqual({ ...k, value: 4, comment: 'first', updatedAt: null });
-    expect(commands).toEqual(['findAndModify']);
+    expect(commands).toEqual(['findAndModify responses']);
     // A third process that read the answer as stored (a whole form): straight to the update too.
-    const third = new MongoResponseStore(monitored.db(testContext.database.db.databaseName));
+    const third = new MongoResponseStore(counting.db);
     commands.length = 0;
     expect(await third.write(tenantId, k, { value: 3, updatedAt: null, stored: true })).toEqual({
       ...k,
@@ -114,13 +112,13 @@ it('inserts a first answer and updates a stored one, whichever process wrote it 
       comment: 'first',
       updatedAt: null,
     });
-    expect(commands).toEqual(['findAndModify']);
+    expect(commands).toEqual(['findAndModify responses']);
     // Erased meanwhile: what the process remembers is only a hint, and the answer is stored again.
     expect(await one.deleteForRespondent(tenantId, 'round-6', 'U1')).toBe(1);
     expect(await one.write(tenantId, k, { value: 1, updatedAt: null })).toEqual({ ...k, value: 1, comment: null, updatedAt: null });
     expect(await other.listForRespondent(tenantId, 'round-6', 'U1')).toEqual([{ ...k, value: 1, comment: null, updatedAt: null }]);
   } finally {
-    await monitored.close();
+    await counting.close();
   }
 });
 

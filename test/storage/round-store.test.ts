@@ -2,29 +2,23 @@
  * The round store keeps each round's framework snapshot in memory once read (it never changes after opening):
  * a burst of reads of a round opened by another process reads the snapshot once, not once per caller.
  */
-import { MongoClient } from 'mongodb';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MongoRoundStore } from '../../src/storage/mongo/round-store.js';
-import { openTestDatabase, type TestDatabase } from '../support/database.js';
+import { openCountingClient, openTestDatabase, type CountingClient, type TestDatabase } from '../support/database.js';
 import { roundFixture } from '../support/round-fixture.js';
 
 const tenantId = 'slack:TROUNDS';
 let database: TestDatabase;
-let monitored: MongoClient;
-const snapshotReads: string[] = [];
+let counting: CountingClient;
+const snapshotReads = () => counting.commands.filter((c) => c === 'find round_frameworks');
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  monitored = new MongoClient(inject('mongodbUri'), { monitorCommands: true });
-  monitored.on('commandStarted', (event) => {
-    if (event.commandName === 'find' && (event.command as { find?: unknown }).find === 'round_frameworks')
-      snapshotReads.push(event.requestId.toString());
-  });
-  await monitored.connect();
+  counting = await openCountingClient(database);
 });
 
 afterAll(async () => {
-  await monitored.close();
+  await counting.close();
   await database.close();
 });
 
@@ -55,15 +49,15 @@ it('reads the snapshot of a round opened by another process once, however many r
     closedAt: null,
   });
   await opener.insert(round);
-  const other = new MongoRoundStore(monitored.db(database.db.databaseName));
+  const other = new MongoRoundStore(counting.db);
   const read = await Promise.all([
     ...Array.from({ length: 8 }, () => other.get(tenantId, round.id)),
     ...Array.from({ length: 8 }, async () => (await other.list(tenantId, { channelId: 'C1' }))[0]),
   ]);
   expect(read.every((r) => r?.framework.criteria[0]?.text.en === 'One')).toBe(true);
-  expect(snapshotReads).toHaveLength(1);
+  expect(snapshotReads()).toHaveLength(1);
   expect((await other.get(tenantId, round.id))?.id).toBe(round.id);
-  expect(snapshotReads).toHaveLength(1);
+  expect(snapshotReads()).toHaveLength(1);
   expect(await other.get('slack:OTHER', round.id)).toBeNull();
-  expect(snapshotReads).toHaveLength(1);
+  expect(snapshotReads()).toHaveLength(1);
 });

@@ -33,3 +33,22 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+export interface CountingClient {
+  /** The test database, through this client. */
+  db: Db;
+  /** Every command sent, as `<command> <collection>` (`find round_frameworks`), in order; a test may empty it. */
+  commands: string[];
+  close(): Promise<void>;
+}
+
+/** The test database through a client of its own that records the commands it sends: another process, counted. */
+export async function openCountingClient(database: TestDatabase): Promise<CountingClient> {
+  const client = new MongoClient(inject('mongodbUri'), { serverSelectionTimeoutMS: 10_000, monitorCommands: true });
+  const commands: string[] = [];
+  client.on('commandStarted', (event) => {
+    commands.push(`${event.commandName} ${String((event.command as Record<string, unknown>)[event.commandName])}`);
+  });
+  await client.connect();
+  return { db: client.db(database.db.databaseName), commands, close: () => client.close() };
+}
