@@ -23,7 +23,7 @@ import { parseCommand, type ParsedCommand } from '../../presentation/commands.js
 import { remindNowText } from '../../presentation/remind-now-text.js';
 import { auditChat, casesChat, licenceChat, type MediationChatCall } from '../mediation-chat.js';
 import { postSummary, retireRound } from './announce.js';
-import { askToForget } from './erasure.js';
+import { askToForget } from './erasure-flow.js';
 import { sendMyData } from './member-data.js';
 import { sendTrendChart } from './trend-chart.js';
 import { frameworksText, helpText, listText, mineText, statusText } from './blocks/replies.js';

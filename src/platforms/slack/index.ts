@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import { registerActions } from './actions.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
-import { registerErasureActions } from './erasure.js';
+import { registerErasureActions } from './erasure-flow.js';
 import { registerEvents } from './events.js';
 import { registerIntervision } from './intervision-flow.js';
 import { registerFrameworkUploads } from './framework-upload.js';

@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import { translator } from '../../i18n/translator.js';
 import { actorOf, localeOf } from './activity.js';
 import { saveCardAnswers, showOwnView, type ActionCall } from './answer-flow.js';
-import { confirmErasure, keepAnswers } from './erasure.js';
+import { confirmErasure, keepAnswers } from './erasure-flow.js';
 import { verbs, type Verb } from './ids.js';
 import { checkCardData } from './parse.js';
 import { invokeMessage } from './reply.js';

@@ -65,7 +65,7 @@ import {
 } from '../round-chat.js';
 import { memberIdOf } from './ids.js';
 import { publicBaseUrl } from '../../config.js';
-import { erasureQuestionCard } from './erasure.js';
+import { erasureQuestionCard } from './erasure-flow.js';
 import { renderMemberDataCard } from './cards/member-data-card.js';
 import { sendCards } from './messenger.js';
 import type { ConversationKind } from '../../app/teams-conversation-ports.js';
