@@ -60,4 +60,10 @@ describe.skipIf(!postgresql)('FerretDB on PostgreSQL: the indexes script', () =>
     expect(indexes).toContain(`USING gin (((_jsonb -> 'roundId'::text))) WITH (fastupdate=off)`);
     expect(indexes).not.toContain(`'tenantId'`);
   });
+
+  it('stops with an error, and creates nothing, for a schema that does not exist', async () => {
+    await expect(psql('-v', 'schema=no_such_database', '-f', script)).rejects.toThrow(/no_such_database.*does not exist/s);
+    const { stdout } = await psql('-At', '-c', `SELECT count(*) FROM pg_indexes WHERE schemaname = 'no_such_database'`);
+    expect(stdout.trim()).toBe('0');
+  });
 });

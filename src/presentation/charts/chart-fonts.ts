@@ -1,7 +1,7 @@
 /**
  * The DejaVu Sans faces of the charts (from the dejavu-fonts-ttf package, so every machine draws the same). The glyphs
  * that chart labels mostly use (Latin, digits, punctuation) and their kerning come from a table made from the font
- * files ahead of time (font-tables/, written by tools/font-tables.ts, checked against the fonts by a test): reading
+ * files ahead of time (font-tables/, written by tools/font-tables/make-tables.ts, checked against the fonts by a test): reading
  * a whole face with opentype.js costs some 4 MB a face, which a chart drawing paid on top of its own memory. A
  * character outside the table is read from the font file, once per process, the first time it is drawn.
  */
@@ -51,6 +51,9 @@ function outline(commands: PathCommand[]): Pick<GlyphOutline, 'start' | 'body' |
   return { start, body, end: [x, y] };
 }
 
+/** A kerning pair's key: two glyph indices (each below 0x10000) in one number. */
+const pairKey = (left: number, right: number): number => left * 0x10000 + right;
+
 /** What the outlining needs of a face. */
 export interface FontFace {
   readonly unitsPerEm: number;
@@ -84,7 +87,7 @@ export class FontFileFace implements FontFace {
 
   /** The sum over the font's Latin 'kern' lookups, as a shaper applies them in turn. */
   kern(left: number, right: number): number {
-    const key = left * 0x10000 + right;
+    const key = pairKey(left, right);
     let value = this.kerning.get(key);
     if (value === undefined) {
       value = this.kerningLookups.reduce((sum, lookup) => sum + this.font.position.getKerningValue([lookup], left, right), 0);
@@ -162,7 +165,7 @@ class TabledFace implements FontFace {
     }
     for (let i = 0; i < table.kerning.length; i += 3) {
       const [left = 0, right = 0, value = 0] = table.kerning.slice(i, i + 3);
-      this.kerning.set(left * 0x10000 + right, value);
+      this.kerning.set(pairKey(left, right), value);
     }
   }
 
@@ -171,7 +174,7 @@ class TabledFace implements FontFace {
   }
 
   kern(left: number, right: number): number {
-    if (this.tabled.has(left) && this.tabled.has(right)) return this.kerning.get(left * 0x10000 + right) ?? 0;
+    if (this.tabled.has(left) && this.tabled.has(right)) return this.kerning.get(pairKey(left, right)) ?? 0;
     return this.fontFile().kern(left, right);
   }
 

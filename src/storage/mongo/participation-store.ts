@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ParticipationStore } from '../../app/ports.js';
 import type { Round } from '../../domain/round.js';
 import { insertOnce } from './errors.js';
+import { ForgetfulSet } from './forgetful-set.js';
 import { ensureIndexes } from './indexes.js';
 
 interface AnsweredDocument {
@@ -16,7 +17,7 @@ interface AnsweredDocument {
 
 const respondentSchema = z.object({ respondent: z.string() });
 
-/** Markers this process wrote or met, kept until there are this many (then forgotten all at once). */
+/** Markers this process wrote or met (a hint: see ForgetfulSet). */
 const KNOWN_MARKERS_KEPT = 100_000;
 
 /**
@@ -27,7 +28,7 @@ const KNOWN_MARKERS_KEPT = 100_000;
  */
 export class MongoParticipationStore implements ParticipationStore {
   private readonly answered: Collection<AnsweredDocument>;
-  readonly #known = new Set<string>();
+  readonly #known = new ForgetfulSet(KNOWN_MARKERS_KEPT);
 
   constructor(db: Db) {
     this.answered = db.collection<AnsweredDocument>('answered');
@@ -42,7 +43,6 @@ export class MongoParticipationStore implements ParticipationStore {
     const known = `${tenantId}/${_id}/${round.erasureMark ?? ''}`;
     if (this.#known.has(known)) return;
     await insertOnce(() => this.answered.insertOne({ _id, tenantId, roundId: round.id, respondent, answeredAt: at }));
-    if (this.#known.size >= KNOWN_MARKERS_KEPT) this.#known.clear();
     this.#known.add(known);
   }
 

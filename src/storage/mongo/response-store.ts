@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AnswerValue, ResponseKey, ResponsePatch, ResponseStore, RoundAnswer } from '../../app/ports.js';
 import type { Response } from '../../domain/round.js';
 import { insertOnce, isDuplicateKey } from './errors.js';
+import { ForgetfulSet } from './forgetful-set.js';
 import { ensureIndexes } from './indexes.js';
 
 const responseSchema = z.object({
@@ -58,7 +59,7 @@ function roundAnswerOf(doc: Record<string, unknown>): RoundAnswer {
  */
 const STREAM_BATCH_SIZE = 1000;
 
-/** Answer ids this process remembers having written, until there are this many (then forgotten all at once). */
+/** Answer ids this process remembers having written (a hint: see ForgetfulSet). */
 const WRITTEN_IDS_KEPT = 20_000;
 
 /** The natural key of an answer: one document per (round, criterion, dimension, respondent). */
@@ -90,7 +91,7 @@ function fromDocument(raw: Record<string, unknown>): Response {
 export class MongoResponseStore implements ResponseStore {
   private readonly responses: Collection<ResponseDocument>;
   /** Answers this process wrote: a change of one is an update straight away. */
-  readonly #written = new Set<string>();
+  readonly #written = new ForgetfulSet(WRITTEN_IDS_KEPT);
 
   constructor(db: Db) {
     this.responses = db.collection<ResponseDocument>('responses');
@@ -114,11 +115,11 @@ export class MongoResponseStore implements ResponseStore {
     if (patch.value !== undefined && patch.stored !== true && !this.#written.has(_id)) {
       const response: Response = { ...key, value: patch.value, comment: patch.comment ?? null, updatedAt: patch.updatedAt };
       const inserted = await insertOnce(() => this.responses.insertOne({ _id, tenantId, ...response }));
-      this.#remember(_id);
+      this.#written.add(_id);
       if (inserted) return response;
     }
     const stored = await this.#update(_id, tenantId, key, patch);
-    this.#remember(_id);
+    this.#written.add(_id);
     return stored;
   }
 
@@ -145,11 +146,6 @@ export class MongoResponseStore implements ResponseStore {
     }
     invariant(stored, `no answer ${_id} to update`);
     return fromDocument(stored);
-  }
-
-  #remember(_id: string): void {
-    if (this.#written.size >= WRITTEN_IDS_KEPT) this.#written.clear();
-    this.#written.add(_id);
   }
 
   async saveMany(tenantId: string, responses: Response[]): Promise<void> {
